@@ -1,1 +1,27 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using ChatCrm.Bot.Hosting;
+
+if (args.Contains("chat"))
+{
+    var chat = Host.CreateApplicationBuilder(args);
+    chat.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+    chat.AddChatCrm(TransportMode.LocalChat);
+    await chat.Build().RunAsync();
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddChatCrm();
+var app = builder.Build();
+
+if (StartupGuide.NoToken(app.Configuration))
+{
+    StartupGuide.Print(Console.Out);
+    return 1;
+}
+
+app.MapChatCrm();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,64 @@
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using User = ChatCrm.Core.Domain.Users.User;
+using Role = ChatCrm.Core.Domain.Users.Role;
+
+namespace ChatCrm.Bot.Data;
+
+/// <summary>
+/// Runs first at start: applies the committed migrations, switches SQLite to WAL, and makes sure every
+/// id in Crm:AdminTelegramIds is an active admin (idempotent, so it can run on every start).
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<CrmOptions> crm, TimeProvider time, ILogger<DatabaseInitializer> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // journal_mode is stored in the file, but must be set outside a transaction, before migrating.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
+        await EnsureAdminsAsync(db, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task EnsureAdminsAsync(ChatCrmDbContext db, CancellationToken ct)
+    {
+        var ids = crm.Value.AdminTelegramIds.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var existing = await db.Users.Where(u => ids.Contains(u.TelegramId)).ToDictionaryAsync(u => u.TelegramId, ct);
+        foreach (var id in ids)
+        {
+            if (!existing.TryGetValue(id, out var user))
+            {
+                db.Users.Add(User.Create(id, "", Role.Admin, crm.Value.DefaultTimeZone, now));
+                db.Audit.Add(AuditEntry.Record(null, 0, "admin.configured", now, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            else if (user.Role != Role.Admin || !user.IsActive)
+            {
+                db.Audit.Add(AuditEntry.Record(null, 0, "admin.configured", now, user.DisplayName, $"{user.Role.ToString().ToLowerInvariant()}/{(user.IsActive ? "active" : "inactive")}", "admin/active"));
+                user.ChangeRole(Role.Admin);
+                user.Reactivate();
+            }
+        }
+
+        var added = await db.SaveChangesAsync(ct);
+        if (added > 0)
+        {
+            log.LogInformation("Admins from Crm:AdminTelegramIds are in place ({Count} changes)", added);
+        }
+    }
+}

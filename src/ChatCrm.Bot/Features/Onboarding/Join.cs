@@ -1,0 +1,51 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Commands;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using User = ChatCrm.Core.Domain.Users.User;
+
+namespace ChatCrm.Bot.Features.Onboarding;
+
+/// <summary>
+/// A person the bot does not know wrote to it. With a valid invite (`/start code`) they join with the
+/// invite's role; without one they get a polite refusal and nothing of theirs is stored.
+/// </summary>
+internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvider time, IOptions<CrmOptions> crm)
+{
+    public async Task<bool> HandleAsync(long updateId, Telegram.Bot.Types.User from, long chatId, CommandLine? command, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var texts = Texts.For(Languages.Pick(null, from.LanguageCode, crm.Value.Language));
+        var code = command is { Name: "start" } ? command.Args : "";
+        if (code.Length == 0)
+        {
+            outbox.Message(chatId, texts.Stranger(), $"u:{updateId}:0");
+            return false;
+        }
+
+        var invite = await db.Invites.FirstOrDefaultAsync(i => i.Code == code, ct);
+        var state = invite?.StateAt(now);
+        if (invite is null || state != InviteState.Valid)
+        {
+            outbox.Message(chatId, texts.InviteNotValid(state ?? InviteState.Valid), $"u:{updateId}:0");
+            return false;
+        }
+
+        var user = User.Create(from.Id, UpdateProcessor.FullName(from), invite.Role, crm.Value.DefaultTimeZone, now);
+        user.Seen(chatId, UpdateProcessor.FullName(from), from.Username, from.LanguageCode, now);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        invite.Redeem(user.Id, now);
+
+        var ctx = new BotContext(db, outbox, user, texts, updateId, now);
+        ctx.Audit("user.joined", user.DisplayName, after: invite.Role.Code());
+        ctx.Reply(new Reply(texts.Welcome(user.DisplayName, user.Role), [[Button.Callback("📋 /menu", CommandTable.Run("menu"))]]));
+        ctx.RefreshMenu(user, crm.Value.Language);
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Features.Team;
+
+/// <summary>/users: everyone with role, state and last activity, paged with buttons.</summary>
+internal sealed class ListUsers : ICommandHandler, ICallbackHandler
+{
+    private const int PageSize = 20;
+
+    public Task HandleAsync(BotContext ctx, string args, CancellationToken ct) => ShowAsync(ctx, 1, ct);
+
+    public Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct) =>
+        ShowAsync(ctx, args.Count == 1 && int.TryParse(args[0], out var page) ? page : 1, ct);
+
+    private static async Task ShowAsync(BotContext ctx, int page, CancellationToken ct)
+    {
+        var total = await ctx.Db.Users.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var users = await ctx.Db.Users
+            .OrderByDescending(u => u.IsActive).ThenBy(u => u.Role).ThenBy(u => u.DisplayName)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(ct);
+
+        var text = new StringBuilder(ctx.T.UsersHeader(total, page, pages));
+        foreach (var u in users)
+        {
+            text.Append('\n').Append(ctx.T.UserLine(u.DisplayName, u.Username, u.Role, u.IsActive, u.BlockedBot, ctx.T.LastSeen(u.LastSeenAt, ctx.Now)));
+        }
+
+        List<Button> nav = [];
+        if (page > 1)
+        {
+            nav.Add(Button.Callback(ctx.T.Previous, $"users:{page - 1}"));
+        }
+
+        if (page < pages)
+        {
+            nav.Add(Button.Callback(ctx.T.Next, $"users:{page + 1}"));
+        }
+
+        ctx.Show(new Reply(text.ToString(), nav.Count == 0 ? null : [nav]));
+    }
+}

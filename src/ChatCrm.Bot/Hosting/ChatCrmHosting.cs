@@ -1,0 +1,91 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Transport;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace ChatCrm.Bot.Hosting;
+
+public enum TransportMode
+{
+    /// <summary>Telegram: webhook when Telegram:WebhookUrl is set, otherwise long polling.</summary>
+    Telegram,
+
+    /// <summary>The terminal conversation of `-- chat`.</summary>
+    LocalChat,
+}
+
+public static class ChatCrmHosting
+{
+    /// <summary>Registers options, the database, the pipeline, the outbox and the transport.</summary>
+    public static IHostApplicationBuilder AddChatCrm(this IHostApplicationBuilder builder, TransportMode mode = TransportMode.Telegram)
+    {
+        var services = builder.Services;
+        AddValidatedOptions<TelegramOptions>(services, TelegramOptions.Section);
+        AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.Section);
+        AddValidatedOptions<CrmOptions>(services, CrmOptions.Section);
+        AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddChatCrmDatabase(builder.Configuration);
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<UpdatePipeline>();
+        services.AddScoped<UpdateProcessor>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<Join>();
+        foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler)).Distinct())
+        {
+            services.AddScoped(handler);
+        }
+
+        // Hosted services start in this order: the database is migrated before anything reads it.
+        services.AddHostedService<DatabaseInitializer>();
+        if (mode == TransportMode.LocalChat)
+        {
+            services.AddSingleton<ConsoleGateway>();
+            services.AddSingleton<IBotGateway>(sp => sp.GetRequiredService<ConsoleGateway>());
+            services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService<LocalChat>();
+        }
+        else
+        {
+            AddTelegramClient(services);
+            services.AddSingleton<IBotGateway, TelegramGateway>();
+            services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService<TelegramTransport>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The HTTP surface: the webhook and the health check.</summary>
+    public static WebApplication MapChatCrm(this WebApplication app)
+    {
+        app.MapTelegramWebhook();
+        app.MapHealth();
+        return app;
+    }
+
+    private static void AddTelegramClient(IServiceCollection services)
+    {
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram");
+            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, options.ApiBaseUrl)
+            {
+                // The dispatcher decides about 429s (pausing every chat); the library must not sleep inside a call.
+                RetryThreshold = 0,
+                RetryCount = 0,
+            }, http);
+        });
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,367 @@
+using System.Threading.Channels;
+using ChatCrm.Bot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Outbox;
+
+/// <summary>
+/// The only sender. One loop decides what goes next: the most urgent row (callback answers, then
+/// replies, then scheduled messages) whose chat is free, paced to Telegram's limits — about 30
+/// messages a second overall and one a second per chat. A 429 pauses everything for retry_after;
+/// 5xx and timeouts retry with back-off; 400 fails the row; 403 marks the user as having blocked the
+/// bot and fails the rest of that chat's queue. Rows of one chat go out one at a time, in order.
+/// </summary>
+/// <remarks>
+/// The rate limiters of System.Threading.RateLimiting hand out permits first come, first served;
+/// here a reply typed a second ago must overtake a thousand morning plans, so the pacing is a
+/// small priority scheduler of its own. It runs on the real clock: Telegram counts real seconds.
+/// </remarks>
+internal sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IBotGateway gateway,
+    OutboxSignal signal,
+    ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(34);
+    internal static readonly TimeSpan ChatInterval = TimeSpan.FromMilliseconds(1010);
+    private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+    private const int MaxInFlight = 16;
+    private const int MaxLoaded = 2000;
+    private const int MaxAttempts = 8;
+    private const int Priorities = 3;
+
+    private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly Dictionary<long, ChatLane> _lanes = [];
+    private readonly HashSet<long> _loaded = [];
+    private readonly long[] _maxLoadedId = new long[Priorities];
+    private readonly Channel<(OutboxMessage Row, SendResult Result)> _done = Channel.CreateUnbounded<(OutboxMessage, SendResult)>();
+    private readonly List<Task> _inFlight = [];
+    private DateTime _nextGlobalSlot;
+    private DateTime _pausedUntil;
+    private DateTime _nextFullScan;
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        Task? signalled = null;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (signalled is null || signalled.IsCompleted)
+                {
+                    var full = Now >= _nextFullScan;
+                    await LoadAsync(full, ct);
+                    signalled = signal.WaitAsync(ct);
+                }
+
+                await RecordCompletedAsync(ct);
+                var wakeAt = LaunchDue();
+                await WaitAsync(signalled, wakeAt, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // A database hiccup must not kill the only sender; rows stay pending and are picked up again.
+                log.LogError(e, "Outbox dispatcher loop failed; retrying in a second");
+                _nextFullScan = DateTime.MinValue;
+                await Task.Delay(TimeSpan.FromSeconds(1), _clock, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        await DrainAsync();
+    }
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    private async Task LoadAsync(bool full, CancellationToken ct)
+    {
+        if (_loaded.Count >= MaxLoaded)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        var pending = db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
+        List<OutboxMessage> rows = [];
+        if (full)
+        {
+            // Catches rows committed out of id order (other writers, another instance) and those left after a restart.
+            rows = await pending.OrderBy(m => m.Priority).ThenBy(m => m.Id).Take(MaxLoaded).ToListAsync(ct);
+            _nextFullScan = Now + FullScanEvery;
+            PruneIdleLanes();
+        }
+        else
+        {
+            for (var p = 0; p < Priorities && rows.Count + _loaded.Count < MaxLoaded; p++)
+            {
+                var after = _maxLoadedId[p];
+                var priority = p;
+                rows.AddRange(await pending.Where(m => m.Priority == priority && m.Id > after)
+                    .OrderBy(m => m.Id).Take(MaxLoaded - _loaded.Count - rows.Count).ToListAsync(ct));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            if (_loaded.Count >= MaxLoaded || !_loaded.Add(row.Id))
+            {
+                continue;
+            }
+
+            var p = Math.Clamp(row.Priority, 0, Priorities - 1);
+            _maxLoadedId[p] = Math.Max(_maxLoadedId[p], row.Id);
+            Lane(row.ChatId).Queue.Add(row);
+        }
+    }
+
+    /// <summary>Starts every send that the limits allow now; returns when the next one may be possible.</summary>
+    private DateTime LaunchDue()
+    {
+        var now = Now;
+        var wakeAt = DateTime.MaxValue;
+        while (_inFlight.Count < MaxInFlight)
+        {
+            if (gateway.IsThrottled && now < Max(_pausedUntil, _nextGlobalSlot))
+            {
+                return Min(wakeAt, Max(_pausedUntil, _nextGlobalSlot));
+            }
+
+            ChatLane? best = null;
+            foreach (var lane in _lanes.Values)
+            {
+                if (lane.Busy || lane.Queue.Count == 0)
+                {
+                    continue;
+                }
+
+                var head = lane.Queue.Min!;
+                var readyAt = Max(head.NextAttemptAt ?? DateTime.MinValue, gateway.IsThrottled && head.IsChatMessage ? lane.NextMessageAt : DateTime.MinValue);
+                if (readyAt > now)
+                {
+                    wakeAt = Min(wakeAt, readyAt);
+                }
+                else if (best is null || SendOrder.Instance.Compare(head, best.Queue.Min!) < 0)
+                {
+                    best = lane;
+                }
+            }
+
+            if (best is null)
+            {
+                return wakeAt;
+            }
+
+            var row = best.Queue.Min!;
+            best.Busy = true;
+            _nextGlobalSlot = now + GlobalInterval;
+            if (row.IsChatMessage)
+            {
+                best.NextMessageAt = now + ChatInterval;
+            }
+
+            _inFlight.Add(SendAsync(row));
+        }
+
+        return wakeAt;
+    }
+
+    private async Task SendAsync(OutboxMessage row)
+    {
+        SendResult result;
+        try
+        {
+            result = await gateway.SendAsync(row, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            result = new SendResult.Transient(e.Message);
+        }
+
+        await _done.Writer.WriteAsync((row, result));
+    }
+
+    private async Task RecordCompletedAsync(CancellationToken ct)
+    {
+        _inFlight.RemoveAll(t => t.IsCompleted);
+        if (!_done.Reader.TryPeek(out _))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        while (_done.Reader.TryPeek(out var item))
+        {
+            await RecordAsync(db, item.Row, item.Result, ct);
+            _done.Reader.TryRead(out _);
+        }
+    }
+
+    private async Task RecordAsync(ChatCrmDbContext db, OutboxMessage row, SendResult result, CancellationToken ct)
+    {
+        var now = Now;
+        var lane = Lane(row.ChatId);
+        lane.Busy = false;
+        var outbox = db.Outbox.Where(m => m.Id == row.Id);
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                await outbox.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.TelegramMessageId, sent.MessageId), ct);
+                Forget(lane, row);
+                break;
+
+            case SendResult.RetryAfter retry:
+                _pausedUntil = Max(_pausedUntil, now + retry.Delay);
+                log.LogWarning("Telegram asked to slow down (429): pausing all sending for {Delay}", retry.Delay);
+                break;
+
+            case SendResult.Transient transient:
+            {
+                var attempts = row.Attempts + 1;
+                var failed = attempts >= MaxAttempts;
+                var next = now + Backoff(attempts);
+                await outbox.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.NextAttemptAt, next)
+                    .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
+                    .SetProperty(m => m.Error, Clip(transient.Error)), ct);
+                log.LogWarning("Outbox row {Id} to chat {Chat} failed (attempt {Attempt}): {Error}", row.Id, row.ChatId, attempts, transient.Error);
+                if (failed)
+                {
+                    Forget(lane, row);
+                }
+                else
+                {
+                    row.ScheduleRetry(attempts, next);
+                }
+
+                break;
+            }
+
+            case SendResult.Rejected rejected:
+                await Fail(outbox, rejected.Error, ct);
+                log.LogError("Telegram rejected outbox row {Id} ({Kind}) for chat {Chat}: {Error}", row.Id, row.Kind, row.ChatId, rejected.Error);
+                Forget(lane, row);
+                break;
+
+            case SendResult.Blocked blocked:
+                // The user blocked the bot: nothing else queued for them can be delivered either.
+                await Fail(db.Outbox.Where(m => m.ChatId == row.ChatId && m.Status == OutboxStatus.Pending), blocked.Error, ct);
+                await db.Users.Where(u => u.ChatId == row.ChatId).ExecuteUpdateAsync(s => s.SetProperty(u => u.BlockedBot, true), ct);
+                log.LogInformation("Chat {Chat} blocked the bot; {Count} queued messages dropped", row.ChatId, lane.Queue.Count);
+                foreach (var queued in lane.Queue)
+                {
+                    _loaded.Remove(queued.Id);
+                }
+
+                lane.Queue.Clear();
+                break;
+        }
+    }
+
+    private async Task WaitAsync(Task signalled, DateTime wakeAt, CancellationToken ct)
+    {
+        if (_done.Reader.TryPeek(out _) || signalled.IsCompleted)
+        {
+            return;
+        }
+
+        var delay = wakeAt == DateTime.MaxValue ? FullScanEvery : wakeAt - Now;
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > FullScanEvery ? FullScanEvery : delay;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = Task.Delay(delay, _clock, stop.Token);
+        await Task.WhenAny(signalled, _done.Reader.WaitToReadAsync(stop.Token).AsTask(), timer);
+        await stop.CancelAsync();
+        if (timer.IsCompleted && Now >= _nextFullScan)
+        {
+            // Time for the periodic scan: let the loop reload even without a signal.
+            signal.Notify();
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_inFlight).WaitAsync(TimeSpan.FromSeconds(5));
+            await RecordCompletedAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            log.LogWarning("Stopping with sends still in flight; their rows stay pending and go out after restart");
+        }
+    }
+
+    private static Task Fail(IQueryable<OutboxMessage> rows, string error, CancellationToken ct) =>
+        rows.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Failed)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.Error, Clip(error)), ct);
+
+    private void Forget(ChatLane lane, OutboxMessage row)
+    {
+        lane.Queue.Remove(row);
+        _loaded.Remove(row.Id);
+    }
+
+    private void PruneIdleLanes()
+    {
+        var now = Now;
+        foreach (var (chat, lane) in _lanes)
+        {
+            if (!lane.Busy && lane.Queue.Count == 0 && lane.NextMessageAt <= now)
+            {
+                _lanes.Remove(chat);
+            }
+        }
+    }
+
+    private ChatLane Lane(long chatId)
+    {
+        if (!_lanes.TryGetValue(chatId, out var lane))
+        {
+            _lanes[chatId] = lane = new ChatLane();
+        }
+
+        return lane;
+    }
+
+    private static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Pow(2, Math.Min(attempts, 10));
+        return TimeSpan.FromSeconds(Math.Min(seconds, MaxBackoff.TotalSeconds));
+    }
+
+    private static string Clip(string error) => error.Length <= 1000 ? error : error[..1000];
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private sealed class ChatLane
+    {
+        public SortedSet<OutboxMessage> Queue { get; } = new(SendOrder.Instance);
+        public bool Busy { get; set; }
+        public DateTime NextMessageAt { get; set; }
+    }
+
+    private sealed class SendOrder : IComparer<OutboxMessage>
+    {
+        public static readonly SendOrder Instance = new();
+
+        public int Compare(OutboxMessage? x, OutboxMessage? y)
+        {
+            var byPriority = x!.Priority.CompareTo(y!.Priority);
+            return byPriority != 0 ? byPriority : x.Id.CompareTo(y.Id);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace ChatCrm.Bot.Outbox;
+
+public enum OutboxKind
+{
+    Message = 1,
+    EditMessage = 2,
+    AnswerCallback = 3,
+    SetCommands = 4,
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// Something to say to Telegram, written in the same transaction as the change that caused it and
+/// sent later by the dispatcher, at least once. <see cref="DedupKey"/> keeps the same thing from
+/// being written twice (a redelivered update, a scheduler run repeated after a restart).
+/// </summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Lower goes first: answers to button taps, then replies, then scheduled messages.</summary>
+    public const int PriorityCallback = 0;
+    public const int PriorityReply = 1;
+    public const int PriorityScheduled = 2;
+
+    public long Id { get; private set; }
+    public long ChatId { get; private set; }
+    public OutboxKind Kind { get; private set; }
+    public string Payload { get; private set; } = "";
+    public string? DedupKey { get; private set; }
+    public int Priority { get; private set; }
+    public OutboxStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    /// <summary>Set only when a send failed and is to be tried again after a back-off.</summary>
+    public DateTime? NextAttemptAt { get; private set; }
+    public DateTime? SentAt { get; private set; }
+    public int? TelegramMessageId { get; private set; }
+    public string? Error { get; private set; }
+
+    /// <summary>Counts towards Telegram's ~1 message per second per chat.</summary>
+    public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage;
+
+    public static OutboxMessage Create(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime nowUtc) =>
+        new()
+        {
+            ChatId = chatId,
+            Kind = kind,
+            Payload = payload,
+            DedupKey = dedupKey,
+            Priority = priority,
+            Status = OutboxStatus.Pending,
+            CreatedAt = nowUtc,
+        };
+
+    /// <summary>The dispatcher's in-memory copy learns of its own retry schedule.</summary>
+    internal void ScheduleRetry(int attempts, DateTime notBeforeUtc)
+    {
+        Attempts = attempts;
+        NextAttemptAt = notBeforeUtc;
+    }
+}

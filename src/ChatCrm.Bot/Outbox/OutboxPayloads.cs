@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatCrm.Core.Messages;
+
+namespace ChatCrm.Bot.Outbox;
+
+/// <summary>A button as stored in the outbox: text plus either callback data or a URL.</summary>
+public sealed record StoredButton(
+    [property: JsonPropertyName("t")] string Text,
+    [property: JsonPropertyName("d")] string? Data,
+    [property: JsonPropertyName("u")] string? Url);
+
+public sealed record MessagePayload(
+    [property: JsonPropertyName("text")] string Html,
+    [property: JsonPropertyName("kb")] StoredButton[][]? Buttons,
+    [property: JsonPropertyName("edit")] int? EditMessageId = null)
+{
+    public static MessagePayload From(Reply reply, int? editMessageId = null) =>
+        new(reply.Html,
+            reply.Buttons.Count == 0 ? null : reply.Buttons.Select(row => row.Select(b => new StoredButton(b.Text, b.Data, b.Url)).ToArray()).ToArray(),
+            editMessageId);
+}
+
+public sealed record CallbackAnswerPayload(
+    [property: JsonPropertyName("id")] string CallbackQueryId,
+    [property: JsonPropertyName("text")] string? Text);
+
+public sealed record CommandMenuPayload(
+    [property: JsonPropertyName("cmds")] MenuCommand[] Commands);
+
+public sealed record MenuCommand(
+    [property: JsonPropertyName("c")] string Command,
+    [property: JsonPropertyName("d")] string Description);
+
+internal static class Payloads
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write<T>(T payload) => JsonSerializer.Serialize(payload, Options);
+
+    public static T Read<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"Empty {typeof(T).Name} payload.");
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace ChatCrm.Bot.Outbox;
+
+/// <summary>Sends outbox rows through Telegram.Bot and translates its errors into <see cref="SendResult"/>.</summary>
+internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGateway> log) : IBotGateway
+{
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public bool IsThrottled => true;
+
+    public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(SendTimeout);
+        try
+        {
+            return await SendCoreAsync(message, timeout.Token);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            return new SendResult.RetryAfter(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1)));
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            return new SendResult.Blocked(e.Message);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            return new SendResult.Sent(null);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
+        {
+            return new SendResult.Rejected($"{e.ErrorCode}: {e.Message}");
+        }
+        catch (ApiRequestException e)
+        {
+            return new SendResult.Transient($"{e.ErrorCode}: {e.Message}");
+        }
+        catch (RequestException e)
+        {
+            return e.HttpStatusCode is { } code && (int)code is >= 400 and < 500 && code != HttpStatusCode.TooManyRequests
+                ? new SendResult.Rejected($"{(int)code}: {e.Message}")
+                : new SendResult.Transient(e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return new SendResult.Transient(e.Message);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Sending outbox row {Id} timed out after {Timeout}", message.Id, SendTimeout);
+            return new SendResult.Transient("timeout");
+        }
+    }
+
+    private async Task<SendResult> SendCoreAsync(OutboxMessage message, CancellationToken ct)
+    {
+        switch (message.Kind)
+        {
+            case OutboxKind.Message:
+            {
+                var p = Payloads.Read<MessagePayload>(message.Payload);
+                var sent = await bot.SendMessage(message.ChatId, p.Html, parseMode: ParseMode.Html,
+                    replyMarkup: Keyboard(p), linkPreviewOptions: NoPreview, cancellationToken: ct);
+                return new SendResult.Sent(sent.MessageId);
+            }
+
+            case OutboxKind.EditMessage:
+            {
+                var p = Payloads.Read<MessagePayload>(message.Payload);
+                var edited = await bot.EditMessageText(message.ChatId, p.EditMessageId!.Value, p.Html, parseMode: ParseMode.Html,
+                    replyMarkup: Keyboard(p), linkPreviewOptions: NoPreview, cancellationToken: ct);
+                return new SendResult.Sent(edited.MessageId);
+            }
+
+            case OutboxKind.AnswerCallback:
+            {
+                var p = Payloads.Read<CallbackAnswerPayload>(message.Payload);
+                await bot.AnswerCallbackQuery(p.CallbackQueryId, text: p.Text, cancellationToken: ct);
+                return new SendResult.Sent(null);
+            }
+
+            case OutboxKind.SetCommands:
+            {
+                var p = Payloads.Read<CommandMenuPayload>(message.Payload);
+                await bot.SetMyCommands(p.Commands.Select(c => new BotCommand(c.Command, c.Description)),
+                    scope: BotCommandScope.Chat(message.ChatId), cancellationToken: ct);
+                return new SendResult.Sent(null);
+            }
+
+            default:
+                return new SendResult.Rejected($"Unknown outbox kind {message.Kind}");
+        }
+    }
+
+    private static InlineKeyboardMarkup? Keyboard(MessagePayload p) =>
+        p.Buttons is null
+            ? null
+            : new InlineKeyboardMarkup(p.Buttons.Select(row => row.Select(b => b.Url is not null
+                ? InlineKeyboardButton.WithUrl(b.Text, b.Url)
+                : InlineKeyboardButton.WithCallbackData(b.Text, b.Data ?? ""))));
+}

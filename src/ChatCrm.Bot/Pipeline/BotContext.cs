@@ -1,0 +1,72 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
+
+namespace ChatCrm.Bot.Pipeline;
+
+/// <summary>
+/// Everything a handler needs about the update it is handling: the user, their language and zone,
+/// the unit of work, and the ways to answer. All of it commits in one SaveChanges after the handler.
+/// </summary>
+public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc)
+{
+    public static readonly TimeSpan DialogLifetime = TimeSpan.FromMinutes(15);
+    private int _messages;
+
+    public ChatCrmDbContext Db { get; } = db;
+    public User User { get; } = user;
+    public Texts T { get; } = texts;
+    public DateTime Now { get; } = nowUtc;
+    public long UpdateId { get; } = updateId;
+    public long ChatId => User.ChatId;
+    public TimeZoneInfo Zone => TimeZones.Find(User.TimeZoneId) ?? TimeZoneInfo.Utc;
+    public DateTime LocalNow => TimeZones.ToLocal(Now, Zone);
+
+    /// <summary>The message whose button was tapped, when Telegram still lets us edit it.</summary>
+    public int? SourceMessageId { get; init; }
+
+    /// <summary>A short toast shown on the tapped button; every callback is answered, with or without it.</summary>
+    public string? CallbackToast { get; set; }
+
+    /// <summary>Sends a new message to the user.</summary>
+    public void Reply(Reply reply) => outbox.Message(ChatId, reply, NextKey());
+
+    /// <summary>Redraws the message whose button was tapped (a pager, a picker); a new message otherwise.</summary>
+    public void Show(Reply reply)
+    {
+        if (SourceMessageId is { } id)
+        {
+            outbox.Edit(ChatId, id, reply, NextKey());
+        }
+        else
+        {
+            Reply(reply);
+        }
+    }
+
+    /// <summary>Tells another user something (a role change, a hand-over), in their own language.</summary>
+    public void Notify(User other, Func<Texts, Reply> compose, Language fallback) =>
+        outbox.Message(other.ChatId, compose(Texts.For(other.LanguageOr(fallback))), NextKey());
+
+    /// <summary>Asks a question whose typed answer comes back to <paramref name="command"/> as arguments.</summary>
+    public void Ask(string command, string argsSoFar, Reply question)
+    {
+        User.StartDialog(command, argsSoFar, Now + DialogLifetime);
+        Reply(question);
+    }
+
+    public void RefreshMenu(User whose, Language fallback) =>
+        outbox.CommandMenu(whose.ChatId, CommandTable.MenuFor(whose.Role, Texts.For(whose.LanguageOr(fallback))), NextKey());
+
+    public void Audit(string action, string? subject = null, string? before = null, string? after = null) =>
+        Db.Audit.Add(AuditEntry.Record(User.Id == 0 ? null : User.Id, User.TelegramId, action, Now, subject, before, after));
+
+    /// <summary>
+    /// Every row this update writes gets a key derived from update_id, so even a path that stores no
+    /// processed-update marker (a stranger's message) cannot queue the same reply twice.
+    /// </summary>
+    private string NextKey() => $"u:{UpdateId}:{_messages++}";
+}

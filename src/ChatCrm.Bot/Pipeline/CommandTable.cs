@@ -1,0 +1,71 @@
+using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.Settings;
+using ChatCrm.Bot.Features.Team;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+
+namespace ChatCrm.Bot.Pipeline;
+
+public sealed record CommandRoute(string Name, Role MinRole, Type Handler, bool InMenu);
+
+public sealed record CallbackRoute(string Prefix, Role MinRole, Type Handler);
+
+/// <summary>
+/// Every command and button the bot understands, with the role it needs. The pipeline authorises
+/// against this table and nowhere else; /help and the per-role Telegram menus are built from it.
+/// Adding a command is one line here plus its handler (and its /help text in both languages).
+/// </summary>
+public static class CommandTable
+{
+    public static readonly IReadOnlyList<CommandRoute> Commands =
+    [
+        Command<Start>("start", Role.Manager, inMenu: false),
+        Command<ShowMenu>("menu", Role.Manager),
+        Command<ShowHelp>("help", Role.Manager),
+        Command<ChooseLanguage>("lang", Role.Manager),
+        Command<SetTimeZone>("tz", Role.Manager),
+        Command<SetQuietHours>("quiet", Role.Manager),
+        Command<CancelDialog>("cancel", Role.Manager),
+        Command<CreateInvite>("invite", Role.Head),
+        Command<ListUsers>("users", Role.Admin),
+        Command<ChangeRole>("role", Role.Admin),
+        Command<DeactivateUser>("deactivate", Role.Admin),
+    ];
+
+    public static readonly IReadOnlyList<CallbackRoute> Callbacks =
+    [
+        Callback<ChooseLanguage>("lang", Role.Manager),
+        Callback<SetTimeZone>("tz", Role.Manager),
+        Callback<SetQuietHours>("quiet", Role.Manager),
+        Callback<CreateInvite>("inv", Role.Head),
+        Callback<ListUsers>("users", Role.Admin),
+        Callback<ChangeRole>("role", Role.Admin),
+        Callback<DeactivateUser>("deact", Role.Admin),
+    ];
+
+    /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>
+    public const string RunPrefix = "run";
+
+    private static readonly Dictionary<string, CommandRoute> ByName = Commands.ToDictionary(c => c.Name);
+    private static readonly Dictionary<string, CallbackRoute> ByPrefix = Callbacks.ToDictionary(c => c.Prefix);
+
+    public static CommandRoute? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static CallbackRoute? FindCallback(string prefix) => ByPrefix.GetValueOrDefault(prefix);
+
+    public static IEnumerable<CommandRoute> AvailableTo(Role role) => Commands.Where(c => role.Includes(c.MinRole));
+
+    /// <summary>The Telegram command menu (setMyCommands) for one role, in one language.</summary>
+    public static IEnumerable<MenuCommand> MenuFor(Role role, Texts texts) =>
+        AvailableTo(role).Where(c => c.InMenu).Select(c => new MenuCommand(c.Name, texts.Docs[c.Name].Summary));
+
+    public static string Run(string command) => $"{RunPrefix}:{command}";
+
+    private static CommandRoute Command<T>(string name, Role role, bool inMenu = true) where T : ICommandHandler =>
+        new(name, role, typeof(T), inMenu);
+
+    private static CallbackRoute Callback<T>(string prefix, Role role) where T : ICallbackHandler =>
+        new(prefix, role, typeof(T));
+}

@@ -1,0 +1,262 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Transport;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Core.Commands;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using User = ChatCrm.Core.Domain.Users.User;
+
+namespace ChatCrm.Bot.Pipeline;
+
+/// <summary>
+/// Turns one update into one committed transaction: the processed-update marker, the handler's
+/// changes and its outgoing messages together, or nothing at all.
+/// </summary>
+internal sealed class UpdateProcessor(
+    ChatCrmDbContext db,
+    OutboxWriter outbox,
+    IServiceProvider services,
+    BotIdentity bot,
+    TimeProvider time,
+    IOptions<CrmOptions> crm)
+{
+    private readonly Language _fallback = crm.Value.Language;
+
+    public async Task ProcessAsync(Update update, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+        {
+            return;
+        }
+
+        var handled = update switch
+        {
+            { Message: { From: { } from, Chat.Type: ChatType.Private } m } => OnPrivateMessageAsync(update.Id, from, m, ct),
+            { Message: { From: { } from } m } => OnGroupMessageAsync(update.Id, from, m),
+            { CallbackQuery: { } q } => OnCallbackAsync(update.Id, q, ct),
+            { MyChatMember: { Chat.Type: ChatType.Private } change } => OnMembershipAsync(change, ct),
+            _ => Task.FromResult(false),
+        };
+
+        if (await handled)
+        {
+            db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>After a handler failed and its transaction rolled back: mark the update done and apologise.</summary>
+    public async Task ApologiseAsync(Update update, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+        {
+            return;
+        }
+
+        db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
+        var from = update.Message?.From ?? update.CallbackQuery?.From;
+        if (from is not null && update.Message?.Chat.Type is null or ChatType.Private)
+        {
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+            var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, from.LanguageCode, _fallback));
+            if (update.CallbackQuery is { } q)
+            {
+                outbox.AnswerCallback(from.Id, q.Id, null, $"u:{update.Id}:cb");
+            }
+
+            outbox.Message(user?.ChatId ?? from.Id, texts.Apology(), $"u:{update.Id}:apology");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Once per burst, tells a sender who is being throttled why the bot went quiet.</summary>
+    public async Task WarnSlowDownAsync(Update update, CancellationToken ct)
+    {
+        var from = update.Message?.From ?? update.CallbackQuery?.From;
+        if (from is null || update.Message?.Chat.Type is not (null or ChatType.Private))
+        {
+            return;
+        }
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+        if (user is null)
+        {
+            return;
+        }
+
+        outbox.Message(user.ChatId, Texts.For(user.LanguageOr(_fallback)).SlowDown(), $"u:{update.Id}:slow");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task<bool> OnPrivateMessageAsync(long updateId, Telegram.Bot.Types.User from, Message m, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+        var command = CommandLine.TryParse(m.Text);
+        if (user is null)
+        {
+            // A stranger: only a valid invite lets them in; otherwise nothing of theirs is stored.
+            var join = services.GetRequiredService<Join>();
+            return await join.HandleAsync(updateId, from, m.Chat.Id, command, ct);
+        }
+
+        var ctx = ContextFor(user, updateId, from, m.Chat.Id);
+        if (!user.IsActive)
+        {
+            ctx.Reply(ctx.T.Deactivated());
+            return true;
+        }
+
+        if (user.LastSeenAt is null)
+        {
+            ctx.RefreshMenu(user, _fallback);
+        }
+
+        user.Seen(m.Chat.Id, FullName(from), from.Username, from.LanguageCode, Now);
+        if (command is not null)
+        {
+            if (command.IsFor(bot.Username))
+            {
+                if (command.Name != "cancel")
+                {
+                    user.EndDialog();
+                }
+
+                await RunCommandAsync(ctx, command.Name, command.Args, ct);
+            }
+
+            return true;
+        }
+
+        if (m.Text is { } text && user.ActiveDialog(Now) is { } dialog)
+        {
+            user.EndDialog();
+            await RunCommandAsync(ctx, dialog.Command, $"{dialog.Args} {text}".Trim(), ct);
+            return true;
+        }
+
+        ctx.Reply(new Reply(ctx.T.NotUnderstood(), [[Button.Callback("📋 /menu", CommandTable.Run("menu"))]]));
+        return true;
+    }
+
+    private Task<bool> OnGroupMessageAsync(long updateId, Telegram.Bot.Types.User from, Message m)
+    {
+        // Only a command addressed to us earns a note; ordinary group chatter is none of our business.
+        if (CommandLine.TryParse(m.Text) is { } command && command.IsFor(bot.Username))
+        {
+            var texts = Texts.For(Languages.Pick(null, from.LanguageCode, _fallback));
+            outbox.Message(m.Chat.Id, texts.PrivateChatOnly(bot.Username), $"u:{updateId}:0");
+        }
+
+        return Task.FromResult(false);
+    }
+
+    private async Task<bool> OnCallbackAsync(long updateId, CallbackQuery q, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == q.From.Id, ct);
+        if (user is null || !user.IsActive)
+        {
+            var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, q.From.LanguageCode, _fallback));
+            outbox.AnswerCallback(q.From.Id, q.Id, user is null ? texts.Stranger() : texts.Deactivated(), $"u:{updateId}:cb");
+            return user is not null;
+        }
+
+        var chatId = q.Message?.Chat.Id ?? user.ChatId;
+        var ctx = ContextFor(user, updateId, q.From, chatId, editable: q.Message is Message { Date.Year: > 1970 } m ? m.MessageId : null);
+        user.Seen(chatId, FullName(q.From), q.From.Username, q.From.LanguageCode, Now);
+
+        var parts = (q.Data ?? "").Split(':');
+        if (parts[0] == CommandTable.RunPrefix && parts.Length == 2)
+        {
+            user.EndDialog();
+            ctx = ContextFor(user, updateId, q.From, chatId, editable: null);
+            await RunCommandAsync(ctx, parts[1], "", ct);
+        }
+        else if (CommandTable.FindCallback(parts[0]) is not { } route)
+        {
+            ctx.CallbackToast = ctx.T.StaleButton();
+        }
+        else if (Authorise(ctx, route.MinRole, parts[0]))
+        {
+            var handler = (ICallbackHandler)services.GetRequiredService(route.Handler);
+            await handler.HandleAsync(ctx, parts[1..], ct);
+        }
+
+        outbox.AnswerCallback(chatId, q.Id, ctx.CallbackToast, $"u:{updateId}:cb");
+        return true;
+    }
+
+    private async Task<bool> OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == change.From.Id, ct);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var ctx = ContextFor(user, 0, change.From, change.Chat.Id);
+        if (change.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left)
+        {
+            user.MarkBlockedBot();
+            ctx.Audit("user.blocked-bot", user.DisplayName);
+        }
+        else
+        {
+            user.Seen(change.Chat.Id, FullName(change.From), change.From.Username, change.From.LanguageCode, Now);
+            ctx.Audit("user.unblocked-bot", user.DisplayName);
+        }
+
+        return true;
+    }
+
+    private async Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct)
+    {
+        if (CommandTable.Find(name) is not { } route)
+        {
+            ctx.Reply(ctx.T.UnknownCommand(name));
+            return;
+        }
+
+        if (Authorise(ctx, route.MinRole, "/" + name))
+        {
+            var handler = (ICommandHandler)services.GetRequiredService(route.Handler);
+            await handler.HandleAsync(ctx, args, ct);
+        }
+    }
+
+    /// <summary>The one place roles are checked. A refusal is answered and audited.</summary>
+    private static bool Authorise(BotContext ctx, Role required, string what)
+    {
+        if (ctx.User.Role.Includes(required))
+        {
+            return true;
+        }
+
+        ctx.Reply(ctx.T.NotAllowed(what.TrimStart('/'), required));
+        ctx.CallbackToast = ctx.T.NotAllowed(what.TrimStart('/'), required);
+        ctx.Audit("access.denied", what, ctx.User.Role.Code(), required.Code());
+        return false;
+    }
+
+    private BotContext ContextFor(User user, long updateId, Telegram.Bot.Types.User from, long chatId, int? editable = null) =>
+        new(db, outbox, user, Texts.For(Languages.Pick(user.ChosenLanguage, from.LanguageCode ?? user.TelegramLanguageCode, _fallback)), updateId, Now)
+        {
+            SourceMessageId = editable,
+        };
+
+    internal static string FullName(Telegram.Bot.Types.User from) =>
+        string.Join(' ', new[] { from.FirstName, from.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}

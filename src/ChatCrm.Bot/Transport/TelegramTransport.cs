@@ -1,0 +1,97 @@
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Pipeline;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace ChatCrm.Bot.Transport;
+
+/// <summary>
+/// Connects to Telegram at start: learns the bot's username, then either registers the webhook (with
+/// the secret and the update kinds we handle) or, with no webhook URL, long-polls getUpdates.
+/// Start never fails because Telegram is unreachable: it keeps retrying in the background.
+/// </summary>
+internal sealed class TelegramTransport(
+    ITelegramBotClient bot,
+    BotIdentity identity,
+    UpdatePipeline pipeline,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramTransport> log) : BackgroundService
+{
+    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+    private const int PollSeconds = 25;
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        await RetryAsync("getMe", async () => identity.Username = (await bot.GetMe(ct)).Username, ct);
+        log.LogInformation("Connected to Telegram as @{Username}", identity.Username);
+
+        if (options.Value.UsesWebhook)
+        {
+            await RetryAsync("setWebhook", () => bot.SetWebhook(options.Value.WebhookUrl!, allowedUpdates: AllowedUpdates,
+                secretToken: options.Value.SecretToken, cancellationToken: ct), ct);
+            log.LogInformation("Webhook registered at {Url}", options.Value.WebhookUrl);
+            return;
+        }
+
+        await RetryAsync("deleteWebhook", () => bot.DeleteWebhook(cancellationToken: ct), ct);
+        log.LogInformation("Long polling for updates (no Telegram:WebhookUrl set)");
+        await PollAsync(ct);
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
+        int? offset = null;
+        var failures = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await bot.GetUpdates(offset, limit: 100, timeout: PollSeconds, allowedUpdates: AllowedUpdates, cancellationToken: ct);
+                foreach (var update in updates)
+                {
+                    // The offset moves past an update only once it is committed: a crash means Telegram sends it again.
+                    await pipeline.ProcessAsync(update, ct);
+                    offset = update.Id + 1;
+                }
+
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                log.LogWarning("getUpdates failed ({Failures} in a row): {Error}", failures, e.Message);
+                await Task.Delay(Backoff(failures), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task RetryAsync(string what, Func<Task> call, CancellationToken ct)
+    {
+        for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var unauthorised = e is ApiRequestException { ErrorCode: 401 or 404 };
+                log.Log(unauthorised ? LogLevel.Error : LogLevel.Warning,
+                    "{What} failed (attempt {Attempt}): {Error}{Hint}", what, attempt, e.Message,
+                    unauthorised ? " — check Telegram:BotToken" : "");
+                await Task.Delay(Backoff(attempt), ct);
+            }
+        }
+
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(attempt, 6)) / 2));
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Pipeline;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace ChatCrm.Bot.Transport;
+
+/// <summary>
+/// POST /telegram/webhook. A wrong secret is refused before the body is read; a body that is not an
+/// update is a 400; anything else answers 200 once its effect is committed. A 500 happens only if the
+/// database itself is unavailable — then Telegram's redelivery is exactly what we want.
+/// </summary>
+internal static class WebhookEndpoint
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    // Real updates are a few kilobytes; anything this large is not from Telegram.
+    private const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(TelegramOptions.WebhookPath, HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, UpdatePipeline pipeline, IOptions<TelegramOptions> options, CancellationToken ct)
+    {
+        if (!SecretMatches(http.Request.Headers[SecretHeader].ToString(), options.Value.SecretToken))
+        {
+            return Results.Unauthorized();
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var body = await ReadLimitedAsync(http.Request.Body, ct);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (update is null)
+        {
+            return Results.BadRequest();
+        }
+
+        await pipeline.ProcessAsync(update, ct);
+        return Results.Ok();
+    }
+
+    /// <summary>Compares SHA-256 digests so neither the content nor the length of the secret leaks through timing.</summary>
+    internal static bool SecretMatches(string? given, string? expected)
+    {
+        if (string.IsNullOrEmpty(expected))
+        {
+            return false;
+        }
+
+        var a = SHA256.HashData(Encoding.UTF8.GetBytes(given ?? ""));
+        var b = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
+        return CryptographicOperations.FixedTimeEquals(a, b);
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace ChatCrm.Core.Messages;
+
+/// <summary>An inline button: either a callback (ids, never text, ≤ 64 bytes) or a link.</summary>
+public sealed record Button
+{
+    public const int MaxDataBytes = 64;
+
+    private Button(string text, string? data, string? url)
+    {
+        Text = text;
+        Data = data;
+        Url = url;
+    }
+
+    public string Text { get; }
+    public string? Data { get; }
+    public string? Url { get; }
+
+    public static Button Callback(string text, string data)
+    {
+        if (Encoding.UTF8.GetByteCount(data) > MaxDataBytes)
+        {
+            throw new ArgumentException($"Callback data '{data}' is over {MaxDataBytes} bytes.", nameof(data));
+        }
+
+        return new Button(text, data, null);
+    }
+
+    public static Button Link(string text, string url) => new(text, null, url);
+}
+
+/// <summary>A message the bot sends: HTML text (already escaped) and rows of buttons.</summary>
+public sealed record Reply
+{
+    public const int MaxLength = 4096;
+    private const string Cut = "\n…";
+
+    public Reply(string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
+    {
+        Html = Fit(html);
+        Buttons = buttons ?? [];
+    }
+
+    public string Html { get; }
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; }
+
+    public static implicit operator Reply(string html) => new(html);
+
+    /// <summary>
+    /// Last line of defence for the 4096-character limit: lists page themselves, but if text still runs
+    /// over it is cut at a line break, so no tag opened on a kept line is left dangling.
+    /// </summary>
+    private static string Fit(string html)
+    {
+        if (html.Length <= MaxLength)
+        {
+            return html;
+        }
+
+        var limit = MaxLength - Cut.Length;
+        var lineBreak = html.LastIndexOf('\n', limit - 1);
+        return html[..(lineBreak > 0 ? lineBreak : limit)] + Cut;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using ChatCrm.Core.Domain.Users;
+using Humanizer;
+using static ChatCrm.Core.Messages.Html;
+
+namespace ChatCrm.Core.Messages;
+
+internal sealed class RussianTexts : Texts
+{
+    private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
+
+    public override Language Language => Language.Ru;
+    public override CultureInfo Culture => Ru;
+
+    public override string RoleName(Role role) => role switch
+    {
+        Role.Manager => "менеджер",
+        Role.Head => "руководитель",
+        Role.Admin => "администратор",
+        _ => role.ToString(),
+    };
+
+    public override string Yes => "Да";
+    public override string No => "Нет";
+    public override string CancelButton => "✖️ Отмена";
+    public override string Next => "Дальше ›";
+    public override string Previous => "‹ Назад";
+    public override string Never => "никогда";
+
+    public override string Welcome(string name, Role role) =>
+        $"👋 Добро пожаловать, {Bold(name)}! Вы — {RoleName(role)}.\nНажмите /menu, чтобы начать, или /help — список команд.";
+
+    public override string Hello(string name, Role role) =>
+        $"👋 {Bold(name)}, вы в ChatCrm ({RoleName(role)}).\n/menu — основные действия, /help — все команды.";
+
+    public override string Stranger() =>
+        "🔒 Это закрытая CRM отдела продаж. Чтобы войти, попросите у руководителя ссылку-приглашение.";
+
+    public override string InviteNotValid(InviteState state) => state switch
+    {
+        InviteState.Used => "🔒 Это приглашение уже использовано. Попросите у руководителя новое.",
+        InviteState.Expired => "🔒 Срок этого приглашения истёк. Попросите у руководителя новое.",
+        _ => "🔒 Такого приглашения нет. Проверьте ссылку или попросите новую.",
+    };
+
+    public override string AlreadyJoined(Role role) =>
+        $"Вы уже в ChatCrm ({RoleName(role)}). Приглашение не понадобилось — оно осталось неиспользованным.";
+
+    public override string PrivateChatOnly(string? botUsername) =>
+        botUsername is null
+            ? "Команды CRM работают в личном чате с ботом — напишите мне лично."
+            : $"Команды CRM работают в личном чате с ботом — напишите мне: @{Escape(botUsername)}";
+
+    public override string Deactivated() =>
+        "⛔ Ваш доступ к ChatCrm отключён. Если это ошибка, обратитесь к администратору.";
+
+    public override string HelpHeader(Role role) => $"📖 <b>Команды</b> ({RoleName(role)}):";
+    public override string HelpFooter => "Подробнее о команде: /help &lt;команда&gt;, например /help tz";
+    public override string ExampleLabel => "Пример";
+
+    public override IReadOnlyDictionary<string, CommandDoc> Docs { get; } = new Dictionary<string, CommandDoc>
+    {
+        ["start"] = new("начать работу", "/start [код приглашения]", "/start"),
+        ["help"] = new("справка по командам", "/help [команда]", "/help tz"),
+        ["menu"] = new("главное меню с кнопками", "/menu", "/menu"),
+        ["lang"] = new("язык: русский или английский", "/lang ru|en", "/lang en"),
+        ["tz"] = new("часовой пояс", "/tz &lt;пояс, город или смещение от UTC&gt;", "/tz Новосибирск"),
+        ["quiet"] = new("тихие часы без напоминаний", "/quiet &lt;ЧЧ:ММ-ЧЧ:ММ&gt; | off", "/quiet 21:00-08:00"),
+        ["cancel"] = new("выйти из текущего диалога", "/cancel", "/cancel"),
+        ["invite"] = new("ссылка-приглашение для нового сотрудника", "/invite manager|head|admin", "/invite manager"),
+        ["users"] = new("пользователи и их роли", "/users", "/users"),
+        ["role"] = new("сменить роль пользователя", "/role &lt;пользователь&gt; manager|head|admin", "/role @ivan_sales head"),
+        ["deactivate"] = new("отключить пользователя", "/deactivate &lt;пользователь&gt;", "/deactivate @ivan_sales"),
+    };
+
+    public override string UnknownCommand(string name) =>
+        $"Не знаю команду /{Escape(name)}. Список команд — /help.";
+
+    public override string NotAllowed(string command, Role required) =>
+        $"⛔ Команда /{Escape(command)} доступна роли «{RoleName(required)}» и выше.";
+
+    public override string MenuTitle(Role role) => $"Что делаем? ({RoleName(role)})";
+
+    public override string NotUnderstood() =>
+        "Я понимаю команды — например /help. Фото и стикеры пока не сохраняю.";
+
+    public override string Apology() =>
+        "😔 Что-то пошло не так, и действие не выполнено. Попробуйте ещё раз чуть позже — мы уже разбираемся.";
+
+    public override string SlowDown() => "⏳ Слишком много сообщений подряд. Подождите немного.";
+    public override string StaleButton() => "Эта кнопка устарела.";
+
+    public override string LanguageAsk() => "Выберите язык / Choose your language:";
+    public override string LanguageSet() => "✅ Язык: русский.";
+
+    public override string TimeZoneShow(string zoneId, string offset, DateTime localNow) =>
+        $"🕒 Ваш часовой пояс: {Bold(zoneId)} ({offset}), сейчас {Time(localNow)}.\nЧтобы сменить: /tz Москва, /tz Europe/Berlin или /tz +5.";
+
+    public override string TimeZoneSet(string zoneId, string offset, DateTime localNow) =>
+        $"✅ Часовой пояс: {Bold(zoneId)} ({offset}), у вас сейчас {Time(localNow)}.";
+
+    public override string TimeZoneUnknown(string input) =>
+        $"Не нашёл часовой пояс «{Escape(input)}». Напишите город (Москва, Berlin), пояс (Europe/Moscow) или смещение (+3).";
+
+    public override string QuietShow(QuietHours? quiet) =>
+        quiet is null
+            ? "🔔 Тихие часы не заданы. Пример: /quiet 21:00-08:00"
+            : $"🔕 Тихие часы: {quiet} — в это время бот не пишет первым. Отключить: /quiet off";
+
+    public override string QuietSet(QuietHours quiet) =>
+        $"🔕 Тихие часы: {quiet}. Напоминания в это время придут после их окончания.";
+
+    public override string QuietOff() => "🔔 Тихие часы отключены.";
+
+    public override string QuietInvalid(string input) =>
+        $"Не понял «{Escape(input)}». Укажите интервал как 21:00-08:00 или off.";
+
+    public override string Cancelled() => "Отменено.";
+    public override string NothingToCancel() => "Отменять нечего.";
+
+    public override string InviteAskRole() => "Кого приглашаем?";
+
+    public override string InviteCreated(Role role, string link, DateTime expiresLocal) =>
+        $"🎟 Приглашение: {RoleName(role)}\n{Escape(link)}\n\nОдноразовое, действует до {Date(expiresLocal)}. Перешлите ссылку сотруднику.";
+
+    public override string InviteRoleTooHigh(Role role) =>
+        $"⛔ Приглашать с ролью «{RoleName(role)}» может только администратор.";
+
+    public override string UsersHeader(int total, int page, int pages) =>
+        $"👥 <b>Пользователи</b>: {total}" + (pages > 1 ? $" (стр. {page}/{pages})" : "");
+
+    public override string UserLine(string name, string? username, Role role, bool active, bool blocked, string lastSeen) =>
+        $"{(active ? blocked ? "🚫" : "•" : "⛔")} {Escape(name)}{(username is null ? "" : $" @{Escape(username)}")} — {RoleName(role)}"
+        + (active ? blocked ? ", заблокировал бота" : "" : ", отключён") + $", был(а) {lastSeen}";
+
+    public override string LastSeen(DateTime? lastSeenUtc, DateTime nowUtc) =>
+        lastSeenUtc is { } at ? at.Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: Ru) : Never;
+
+    public override string PickUser() => "Выберите пользователя:";
+
+    public override string UserNotFound(string query) =>
+        $"Не нашёл пользователя «{Escape(query)}». Укажите @username, имя или Telegram id — или выберите из /users.";
+
+    public override string PickRole(string name, Role current) =>
+        $"Роль для {Bold(name)} (сейчас {RoleName(current)}):";
+
+    public override string RoleChanged(string name, Role from, Role to) =>
+        $"✅ {Bold(name)}: {RoleName(from)} → {RoleName(to)}.";
+
+    public override string RoleUnchanged(string name, Role role) => $"У {Bold(name)} уже роль «{RoleName(role)}».";
+
+    public override string YourRoleChanged(Role role) =>
+        $"ℹ️ Ваша роль в ChatCrm теперь: {RoleName(role)}. Меню команд обновлено.";
+
+    public override string CannotChangeOwnRole() => "⛔ Свою роль менять нельзя — попросите другого администратора.";
+
+    public override string ConfigAdmin(string name) =>
+        $"⛔ {Bold(name)} — администратор из настроек (Crm:AdminTelegramIds). Уберите его оттуда, чтобы сменить роль или отключить.";
+
+    public override string DeactivateConfirm(string name) =>
+        $"Отключить {Bold(name)}? Пользователь больше не сможет работать в боте.";
+
+    public override string UserDeactivated(string name) => $"⛔ {Bold(name)} отключён(а).";
+    public override string AlreadyInactive(string name) => $"{Bold(name)} уже отключён(а).";
+    public override string CannotDeactivateSelf() => "⛔ Себя отключить нельзя.";
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using ChatCrm.Core.Domain.Users;
+
+namespace ChatCrm.Core.Messages;
+
+/// <summary>How /help explains a command: one line for menus, the usage, and a real example.</summary>
+public sealed record CommandDoc(string Summary, string Usage, string Example);
+
+/// <summary>
+/// Every sentence the bot says, once per language. Members are abstract so the compiler refuses a
+/// message that exists in one language only. Arguments are raw values: implementations escape them.
+/// </summary>
+public abstract class Texts
+{
+    public static readonly Texts Russian = new RussianTexts();
+    public static readonly Texts English = new EnglishTexts();
+
+    public abstract Language Language { get; }
+    public abstract CultureInfo Culture { get; }
+
+    public static Texts For(Language language) => language == Language.En ? English : Russian;
+
+    // Roles and common words
+    public abstract string RoleName(Role role);
+    public abstract string Yes { get; }
+    public abstract string No { get; }
+    public abstract string CancelButton { get; }
+    public abstract string Next { get; }
+    public abstract string Previous { get; }
+    public abstract string Never { get; }
+
+    // Joining
+    public abstract string Welcome(string name, Role role);
+    public abstract string Hello(string name, Role role);
+    public abstract string Stranger();
+    public abstract string InviteNotValid(InviteState state);
+    public abstract string AlreadyJoined(Role role);
+    public abstract string PrivateChatOnly(string? botUsername);
+    public abstract string Deactivated();
+
+    // Help and menus
+    public abstract string HelpHeader(Role role);
+    public abstract string HelpFooter { get; }
+    public abstract string ExampleLabel { get; }
+    public abstract IReadOnlyDictionary<string, CommandDoc> Docs { get; }
+    public abstract string UnknownCommand(string name);
+    public abstract string NotAllowed(string command, Role required);
+    public abstract string MenuTitle(Role role);
+    public abstract string NotUnderstood();
+    public abstract string Apology();
+    public abstract string SlowDown();
+    public abstract string StaleButton();
+
+    // Language, time zone, quiet hours, dialogs
+    public abstract string LanguageAsk();
+    public abstract string LanguageSet();
+    public abstract string TimeZoneShow(string zoneId, string offset, DateTime localNow);
+    public abstract string TimeZoneSet(string zoneId, string offset, DateTime localNow);
+    public abstract string TimeZoneUnknown(string input);
+    public abstract string QuietShow(QuietHours? quiet);
+    public abstract string QuietSet(QuietHours quiet);
+    public abstract string QuietOff();
+    public abstract string QuietInvalid(string input);
+    public abstract string Cancelled();
+    public abstract string NothingToCancel();
+
+    // Invites and users
+    public abstract string InviteAskRole();
+    public abstract string InviteCreated(Role role, string link, DateTime expiresLocal);
+    public abstract string InviteRoleTooHigh(Role role);
+    public abstract string UsersHeader(int total, int page, int pages);
+    public abstract string UserLine(string name, string? username, Role role, bool active, bool blocked, string lastSeen);
+    public abstract string LastSeen(DateTime? lastSeenUtc, DateTime nowUtc);
+    public abstract string PickUser();
+    public abstract string UserNotFound(string query);
+    public abstract string PickRole(string name, Role current);
+    public abstract string RoleChanged(string name, Role from, Role to);
+    public abstract string RoleUnchanged(string name, Role role);
+    public abstract string YourRoleChanged(Role role);
+    public abstract string CannotChangeOwnRole();
+    public abstract string ConfigAdmin(string name);
+    public abstract string DeactivateConfirm(string name);
+    public abstract string UserDeactivated(string name);
+    public abstract string AlreadyInactive(string name);
+    public abstract string CannotDeactivateSelf();
+
+    protected string Time(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    protected string Date(DateTime local) => local.ToString("d MMMM, HH:mm", Culture);
+}
