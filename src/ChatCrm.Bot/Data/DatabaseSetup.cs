@@ -10,12 +10,14 @@ internal static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/chatcrm.db";
 
-    public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services)
     {
-        var provider = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = config.GetConnectionString("ChatCrm");
-        services.AddDbContext<ChatCrmDbContext>(options =>
+        // Read when the first context is made, not at registration: hosts and tests add configuration late.
+        services.AddDbContext<ChatCrmDbContext>((sp, options) =>
         {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var provider = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var connectionString = config.GetConnectionString("ChatCrm");
             if (provider.IsPostgres)
             {
                 options.UseNpgsql(connectionString ?? throw new InvalidOperationException(

@@ -30,7 +30,7 @@ public static class ChatCrmHosting
         AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddChatCrmDatabase(builder.Configuration);
+        services.AddChatCrmDatabase();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<UpdatePipeline>();

@@ -22,8 +22,10 @@ internal sealed class OutboxDispatcher(
     OutboxSignal signal,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
-    internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(34);
-    internal static readonly TimeSpan ChatInterval = TimeSpan.FromMilliseconds(1010);
+    // Telegram's limits with a margin for network jitter: ~28 a second overall, and a chat's next
+    // message starts a full second after its previous one was answered, so two never land closer.
+    internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(36);
+    internal static readonly TimeSpan ChatInterval = TimeSpan.FromMilliseconds(1000);
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private const int MaxInFlight = 16;
@@ -159,10 +161,6 @@ internal sealed class OutboxDispatcher(
             var row = best.Queue.Min!;
             best.Busy = true;
             _nextGlobalSlot = now + GlobalInterval;
-            if (row.IsChatMessage)
-            {
-                best.NextMessageAt = now + ChatInterval;
-            }
 
             _inFlight.Add(SendAsync(row));
         }
@@ -207,6 +205,11 @@ internal sealed class OutboxDispatcher(
         var now = Now;
         var lane = Lane(row.ChatId);
         lane.Busy = false;
+        if (row.IsChatMessage)
+        {
+            lane.NextMessageAt = now + ChatInterval;
+        }
+
         var outbox = db.Outbox.Where(m => m.Id == row.Id);
         switch (result)
         {

@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using System.Text;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Outbox;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (WebApplicationFactory over Program) on a fresh SQLite file, talking to a
+/// <see cref="FakeBotApi"/> through the real Telegram.Bot client. Webhook mode unless a test asks for polling.
+/// </summary>
+public sealed class ChatCrmApp : WebApplicationFactory<Program>
+{
+    public const string Secret = "test-secret_42";
+    public const long AdminId = 1001;
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private ChatCrmApp(FakeBotApi api, bool polling, IDictionary<string, string?>? settings)
+    {
+        Api = api;
+        Folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:WebhookUrl"] = polling ? "" : "https://crm.example.com/telegram/webhook",
+            ["Telegram:SecretToken"] = Secret,
+            ["ConnectionStrings:ChatCrm"] = $"Data Source={Path.Combine(Folder, "chatcrm.db")}",
+            ["Crm:AdminTelegramIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public FakeBotApi Api { get; }
+    public string Folder { get; }
+    public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
+
+    public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null)
+    {
+        var api = await FakeBotApi.StartAsync();
+        var app = new ChatCrmApp(api, polling, settings);
+        _ = app.Server; // starts the host: migrations, dispatcher, transport
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<HttpResponseMessage> PostUpdateAsync(string json, string? secret = Secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        using var client = CreateClient();
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Posts an update and insists on the 200 Telegram needs to stop redelivering.</summary>
+    public async Task SendAsync(string json)
+    {
+        using var response = await PostUpdateAsync(json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A fresh context on the same SQLite file, for looking at what was committed.</summary>
+    public async Task<T> QueryAsync<T>(Func<ChatCrmDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>());
+    }
+
+    public async Task ExecuteAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+        scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
+    }
+
+    public Task<int> CountAsync<TEntity>() where TEntity : class => QueryAsync(db => db.Set<TEntity>().CountAsync());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Api.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the test; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCrm.Bot.Tests.Infrastructure;
+
+/// <summary>One request the bot made: the method, its JSON parameters, when it arrived and what we answered.</summary>
+public sealed record ApiCall(string Method, JsonObject Body, DateTime At, int Status)
+{
+    public long? ChatId => Body["chat_id"] is { } c && long.TryParse(c.ToString(), CultureInfo.InvariantCulture, out var id) ? id : null;
+    public string? Text => Body["text"]?.GetValue<string>();
+    public bool Ok => Status == 200;
+}
+
+/// <summary>What a test wants the fake to answer instead of success.</summary>
+public sealed record FakeAnswer(int Status, string Description, int? RetryAfter = null, bool Hang = false)
+{
+    public static FakeAnswer TooManyRequests(int retryAfter) => new(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
+    public static FakeAnswer Forbidden => new(403, "Forbidden: bot was blocked by the user");
+    public static FakeAnswer BadRequest => new(400, "Bad Request: can't parse entities");
+    public static FakeAnswer ServerError => new(500, "Internal Server Error");
+    public static FakeAnswer NoAnswer => new(0, "", Hang: true);
+}
+
+/// <summary>
+/// A Bot API server on 127.0.0.1 that the real Telegram.Bot client talks HTTP to. It records every
+/// call, answers like Telegram, can be told to fail, and (when asked) enforces Telegram's limits:
+/// more than 30 messages in any second, or two to one chat within a second, earn a 429 and a
+/// recorded violation.
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    public const string Token = "123456:TEST-fake-token_0";
+    public const long BotId = 7000001;
+    public const string BotUsername = "chatcrm_bot";
+    private static readonly string[] MessageMethods = ["sendMessage", "editMessageText", "sendPhoto"];
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ApiCall> _calls = new();
+    private readonly ConcurrentQueue<string> _updates = new();
+    private readonly List<(DateTime At, long? Chat)> _accepted = [];
+    private readonly Lock _limits = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private int _messageId = 1000;
+
+    private FakeBotApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Decides an answer per call; null means success. Runs on the server's threads.</summary>
+    public Func<string, JsonObject, FakeAnswer?>? Behaviour { get; set; }
+
+    public bool EnforceLimits { get; set; }
+
+    public ConcurrentQueue<string> Violations { get; } = new();
+
+    public IReadOnlyList<ApiCall> Calls => [.. _calls];
+
+    public static async Task<FakeBotApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeBotApi(builder.Build());
+        fake._app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        await fake._app.StartAsync();
+        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = address;
+        return fake;
+    }
+
+    /// <summary>Queues an update for the next getUpdates (long polling).</summary>
+    public void EnqueueUpdate(string json) => _updates.Enqueue(json);
+
+    public IReadOnlyList<ApiCall> Delivered(string method = "sendMessage") =>
+        Calls.Where(c => c.Method == method && c.Ok).ToList();
+
+    public IReadOnlyList<ApiCall> DeliveredTo(long chatId, string method = "sendMessage") =>
+        Delivered(method).Where(c => c.ChatId == chatId).ToList();
+
+    /// <summary>Waits (polling, bounded) until a condition on the recorded calls holds; fails the test otherwise.</summary>
+    public async Task<IReadOnlyList<ApiCall>> WaitForAsync(Func<IReadOnlyList<ApiCall>, bool> condition, TimeSpan? timeout = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            var calls = Calls;
+            if (condition(calls))
+            {
+                return calls;
+            }
+
+            await Task.Delay(20);
+        }
+
+        var seen = string.Join("\n", Calls.Select(c => $"{c.Method} {c.Status} {c.Body.ToJsonString()}"));
+        throw new TimeoutException($"Fake Bot API: condition not met in time ({because}). Calls:\n{seen}");
+    }
+
+    public Task<IReadOnlyList<ApiCall>> WaitForMessagesAsync(long chatId, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(calls => calls.Count(c => c.Method == "sendMessage" && c.Ok && c.ChatId == chatId) >= count, timeout, $"{count} message(s) to {chatId}")
+            .ContinueWith(t => (IReadOnlyList<ApiCall>)t.Result.Where(c => c.Method == "sendMessage" && c.Ok && c.ChatId == chatId).ToList(), TaskScheduler.Default);
+
+    private async Task HandleAsync(HttpContext http, string token, string method)
+    {
+        var body = await ReadBodyAsync(http.Request);
+        if (token != Token)
+        {
+            await AnswerAsync(http, new ApiCall(method, body, DateTime.UtcNow, 401), Error(401, "Unauthorized"));
+            return;
+        }
+
+        var at = DateTime.UtcNow;
+        if (method == "getUpdates")
+        {
+            await AnswerUpdatesAsync(http, body, at);
+            return;
+        }
+
+        var answer = Behaviour?.Invoke(method, body);
+        if (answer is { Hang: true })
+        {
+            // Simulates a request lost on the way: the bot waits, nothing is delivered.
+            _calls.Enqueue(new ApiCall(method, body, at, 0));
+            await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token).Token)
+                .ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        if (answer is null && MessageMethods.Contains(method) && LimitBroken(body, at) is { } violation)
+        {
+            Violations.Enqueue(violation);
+            answer = FakeAnswer.TooManyRequests(1);
+        }
+
+        var call = new ApiCall(method, body, at, answer?.Status ?? 200);
+        await AnswerAsync(http, call, answer is null ? Success(method, body, at) : Error(answer.Status, answer.Description, answer.RetryAfter));
+    }
+
+    private string? LimitBroken(JsonObject body, DateTime at)
+    {
+        if (!EnforceLimits)
+        {
+            return null;
+        }
+
+        var chat = body["chat_id"] is { } c ? long.Parse(c.ToString(), CultureInfo.InvariantCulture) : (long?)null;
+        lock (_limits)
+        {
+            var lastSecond = _accepted.Where(a => at - a.At < TimeSpan.FromSeconds(1)).ToList();
+            if (lastSecond.Count >= 30)
+            {
+                return $"{at:O}: a 31st message within one second";
+            }
+
+            if (chat is not null && lastSecond.Any(a => a.Chat == chat))
+            {
+                return $"{at:O}: a second message to chat {chat} within one second";
+            }
+
+            _accepted.Add((at, chat));
+            return null;
+        }
+    }
+
+    private async Task AnswerUpdatesAsync(HttpContext http, JsonObject body, DateTime at)
+    {
+        var offset = body["offset"]?.GetValue<int>();
+        var deadline = DateTime.UtcNow.AddMilliseconds(300);
+        var batch = new JsonArray();
+        while (batch.Count == 0 && DateTime.UtcNow < deadline && !http.RequestAborted.IsCancellationRequested)
+        {
+            foreach (var json in _updates)
+            {
+                var update = JsonNode.Parse(json)!.AsObject();
+                if (offset is null || update["update_id"]!.GetValue<int>() >= offset)
+                {
+                    batch.Add(update);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        await AnswerAsync(http, new ApiCall("getUpdates", body, at, 200), new JsonObject { ["ok"] = true, ["result"] = batch });
+    }
+
+    private JsonObject Success(string method, JsonObject body, DateTime at)
+    {
+        JsonNode result = method switch
+        {
+            "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "ChatCrm", ["username"] = BotUsername },
+            "sendMessage" or "editMessageText" or "sendPhoto" => new JsonObject
+            {
+                ["message_id"] = body["message_id"]?.GetValue<int>() ?? Interlocked.Increment(ref _messageId),
+                ["date"] = new DateTimeOffset(at).ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture), ["type"] = "private" },
+                ["text"] = body["text"]?.GetValue<string>() ?? "",
+            },
+            _ => true,
+        };
+        return new JsonObject { ["ok"] = true, ["result"] = result };
+    }
+
+    private static JsonObject Error(int status, string description, int? retryAfter = null)
+    {
+        var error = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description };
+        if (retryAfter is { } r)
+        {
+            error["parameters"] = new JsonObject { ["retry_after"] = r };
+        }
+
+        return error;
+    }
+
+    private async Task AnswerAsync(HttpContext http, ApiCall call, JsonObject response)
+    {
+        _calls.Enqueue(call);
+        http.Response.StatusCode = call.Status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(response.ToJsonString());
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var fromForm = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                fromForm[key] = value.ToString();
+            }
+
+            return fromForm;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync();
+        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)?.AsObject() ?? [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace ChatCrm.Bot.Tests.Infrastructure;
+
+/// <summary>Update JSON as Telegram sends it: the shared fixtures, and builders for the cases tests need.</summary>
+public static class Updates
+{
+    private static int _nextId = 900_000_000;
+
+    public static string Fixture(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".json"));
+
+    public static int NextId() => Interlocked.Increment(ref _nextId);
+
+    /// <summary>A private message; <paramref name="updateId"/> lets a test deliver the same update twice.</summary>
+    public static string Text(long from, string text, string? languageCode = "ru", string firstName = "Иван",
+        string? lastName = null, string? username = null, int? updateId = null)
+    {
+        var user = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = firstName };
+        if (lastName is not null)
+        {
+            user["last_name"] = lastName;
+        }
+
+        if (username is not null)
+        {
+            user["username"] = username;
+        }
+
+        if (languageCode is not null)
+        {
+            user["language_code"] = languageCode;
+        }
+
+        var message = new JsonObject
+        {
+            ["message_id"] = Random.Shared.Next(1, 1_000_000),
+            ["from"] = user,
+            ["chat"] = new JsonObject { ["id"] = from, ["type"] = "private", ["first_name"] = firstName },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        };
+        if (text.StartsWith('/'))
+        {
+            var length = text.IndexOf(' ') is var space and > 0 ? space : text.Length;
+            message["entities"] = new JsonArray(new JsonObject { ["offset"] = 0, ["length"] = length, ["type"] = "bot_command" });
+        }
+
+        return new JsonObject { ["update_id"] = updateId ?? NextId(), ["message"] = message }.ToJsonString();
+    }
+
+    /// <summary>A button tap on a message the bot sent earlier.</summary>
+    public static string Tap(long from, string data, int messageId = 500, string? languageCode = "ru") =>
+        new JsonObject
+        {
+            ["update_id"] = NextId(),
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString("N"),
+                ["from"] = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = "Иван", ["language_code"] = languageCode },
+                ["chat_instance"] = "1",
+                ["data"] = data,
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = messageId,
+                    ["chat"] = new JsonObject { ["id"] = from, ["type"] = "private" },
+                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["text"] = "…",
+                },
+            },
+        }.ToJsonString();
+}

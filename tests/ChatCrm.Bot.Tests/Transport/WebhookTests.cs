@@ -1,0 +1,154 @@
+using System.Net;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Tests.Transport;
+
+public sealed class WebhookTests : IAsyncLifetime
+{
+    private ChatCrmApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("wrong-secret")]
+    [InlineData("test-secret_4")]
+    public async Task Wrong_or_missing_secret_is_refused_with_401_and_nothing_is_stored(string? secret)
+    {
+        using var response = await _app.PostUpdateAsync(Updates.Text(ChatCrmApp.AdminId, "/help"), secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(0);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Registers_the_webhook_with_the_secret_and_the_update_kinds_it_handles()
+    {
+        var calls = await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "setWebhook"), because: "setWebhook on start");
+
+        var body = calls.First(c => c.Method == "setWebhook").Body;
+        body["url"]!.GetValue<string>().Should().Be("https://crm.example.com/telegram/webhook");
+        body["secret_token"]!.GetValue<string>().Should().Be(ChatCrmApp.Secret);
+        body["allowed_updates"]!.AsArray().Select(n => n!.GetValue<string>())
+            .Should().BeEquivalentTo("message", "callback_query", "my_chat_member");
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"text\"")]
+    [InlineData("null")]
+    [InlineData("{\"update_id\": \"abc\"}")]
+    [InlineData("")]
+    public async Task Malformed_bodies_never_get_a_500_and_store_nothing(string body)
+    {
+        using var response = await _app.PostUpdateAsync(body);
+
+        ((int)response.StatusCode).Should().BeOneOf(200, 400);
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(0);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_one_megabyte_body_is_refused_without_a_500()
+    {
+        var huge = Updates.Text(ChatCrmApp.AdminId, "/help " + new string('x', 1024 * 1024));
+
+        using var response = await _app.PostUpdateAsync(huge);
+
+        ((int)response.StatusCode).Should().BeInRange(400, 499);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("channel-post")]
+    [InlineData("edited-message")]
+    [InlineData("photo-no-text")]
+    [InlineData("sticker-no-text")]
+    public async Task Update_kinds_from_strangers_or_that_we_ignore_answer_200_and_store_nothing(string fixture)
+    {
+        using var response = await _app.PostUpdateAsync(Updates.Fixture(fixture));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(0);
+        (await _app.QueryAsync(db => db.Users.CountAsync(u => u.TelegramId != ChatCrmApp.AdminId))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_update_kind_unknown_to_the_library_answers_200()
+    {
+        using var response = await _app.PostUpdateAsync("""{"update_id": 5, "some_future_kind": {"x": 1}}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_same_update_posted_twice_has_one_effect_and_one_reply()
+    {
+        var update = Updates.Text(ChatCrmApp.AdminId, "/lang en", "ru");
+
+        await _app.SendAsync(update);
+        await _app.SendAsync(update);
+
+        await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId);
+        await Task.Delay(300);
+        _app.Api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle().Which.Text.Should().Contain("English");
+        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "user.language"))).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_same_update_posted_concurrently_has_one_effect_and_one_reply()
+    {
+        var update = Updates.Text(ChatCrmApp.AdminId, "/quiet 22:00-07:00");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _app.PostUpdateAsync(update)));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId);
+        await Task.Delay(300);
+        _app.Api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle();
+        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "user.quiet-hours"))).Should().Be(1);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(2, "one reply and one command menu for the admin's first message");
+    }
+
+    [Fact]
+    public async Task A_handler_failure_answers_200_and_apologises_once()
+    {
+        // The admin row disappears under the handler's feet: a real failure inside the transaction.
+        await _app.SendAsync(Updates.Text(ChatCrmApp.AdminId, "/help"));
+        await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId);
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE Invites"));
+
+        var update = Updates.Text(ChatCrmApp.AdminId, "/invite manager");
+        using var first = await _app.PostUpdateAsync(update);
+        using var again = await _app.PostUpdateAsync(update);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        var messages = await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId, 2);
+        await Task.Delay(300);
+        _app.Api.DeliveredTo(ChatCrmApp.AdminId).Should().HaveCount(2);
+        messages[1].Text.Should().Contain("Что-то пошло не так");
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_ready()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"database\":\"ready\"");
+    }
+}
