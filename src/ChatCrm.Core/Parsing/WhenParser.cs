@@ -29,7 +29,8 @@ namespace ChatCrm.Core.Parsing;
 /// <item>A time without a day is today, or tomorrow when it has already passed (to the minute).
 /// A named day is never moved: «сегодня в 9» at 10:00 is this morning, for back-dating.</item>
 /// <item>A date without a year is this year, or next year once it has passed (so «25.12» said on 27.12 is next
-/// Christmas); «29.02» in a year without one is rejected. A written year is taken as is; two digits mean 20xx.</item>
+/// Christmas, and «at 20.11» cannot back-date: write the year or «вчера»). «29.02» names the coming February and
+/// is rejected when that February has no 29th. A written year is taken as is; two digits mean 20xx.</item>
 /// <item>«через месяц» keeps the day of month, clamped to the month's end: 31 January + 1 month is 28/29 February.</item>
 /// <item>Impossible dates and times («31.02», «32.01», «25:00», «15 утра», "13pm») and a weekday that contradicts
 /// its date («пн 25.12.2026») reject the whole phrase, as does a date/time-shaped leftover («завтра 25:00»).</item>
@@ -124,23 +125,16 @@ public static class WhenParser
 
     private static DateOnly? ResolveDate(CalendarDate calendar, DateOnly today)
     {
-        var year = calendar.Year ?? today.Year;
+        // Day and month are compared as written, before checking the day exists, so «29.02» names the
+        // coming February: rejected in 2027 until that February has passed, then 29 February 2028.
+        var year = calendar.Year
+            ?? ((calendar.Month, calendar.Day).CompareTo((today.Month, today.Day)) >= 0 ? today.Year : today.Year + 1);
         if (!IsValid(year, calendar))
         {
             return null;
         }
 
         var date = new DateOnly(year, calendar.Month, calendar.Day);
-        if (calendar.Year is null && date < today)
-        {
-            if (!IsValid(year + 1, calendar))
-            {
-                return null;
-            }
-
-            date = date.AddYears(1);
-        }
-
         return calendar.Weekday is { } weekday && date.DayOfWeek != weekday ? null : date;
     }
 
