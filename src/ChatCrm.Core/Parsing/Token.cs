@@ -10,8 +10,6 @@ internal enum TokenKind
 /// <summary>A lower-cased word, a run of digits or one other character, with its place in the source text.</summary>
 internal readonly record struct Token(TokenKind Kind, string Text, int Start, int End)
 {
-    public bool IsWord(string word) => Kind == TokenKind.Word && Text == word;
-
     public bool IsSymbol(char symbol) => Kind == TokenKind.Symbol && Text[0] == symbol;
 }
 

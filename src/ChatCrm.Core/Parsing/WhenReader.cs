@@ -16,7 +16,6 @@ internal sealed class WhenReader
 
     private static readonly string[] DayPrepositions = ["в", "во", "на", "к", "on", "at", "by"];
     private static readonly string[] TimePrepositions = ["в", "во", "к", "at", "by"];
-    private static readonly string[] TimeFirstPrepositions = ["в", "во", "к", "at", "by"];
     private static readonly string[] HourWords = ["ч", "час", "часа", "часов"];
 
     private readonly IReadOnlyList<Token> _tokens;
@@ -41,7 +40,11 @@ internal sealed class WhenReader
         while (!_rejected)
         {
             var mark = _pos;
-            var separated = _pos > 0 && Take(",");
+            if (_pos > 0)
+            {
+                Take(",");
+            }
+
             if (day is null && TryReadDay(out var readDay))
             {
                 day = readDay;
@@ -64,7 +67,7 @@ internal sealed class WhenReader
     {
         // «завтра 25:00» or «25.12.2» must not pass as «завтра» plus a note: a date- or time-shaped
         // leftover glued to the phrase means the user wrote something we could not read.
-        if (_rejected || _pos == 0 || StartsWithDateOrTimeShape())
+        if (_rejected || StartsWithDateOrTimeShape())
         {
             return null;
         }
@@ -101,7 +104,7 @@ internal sealed class WhenReader
         var mark = _pos;
         var preposition = TakeAny(DayPrepositions);
         if (TryReadRelativeDay(out day) || TryReadNextWeek(out day) || TryReadWeekday(out day)
-            || TryReadDate(timeFirst: preposition is not null && TimeFirstPrepositions.Contains(preposition), out day))
+            || TryReadDate(timeFirst: preposition is not null && TimePrepositions.Contains(preposition), out day))
         {
             return true;
         }
@@ -619,7 +622,7 @@ internal sealed class WhenReader
 
     private bool Take(string text)
     {
-        if (Peek() is { } token && token.Text == text && (token.Kind != TokenKind.Symbol || text.Length == 1))
+        if (Peek() is { } token && token.Text == text)
         {
             _pos++;
             return true;
