@@ -1,0 +1,111 @@
+namespace ChatCrm.Core.Parsing;
+
+internal enum OffsetUnit
+{
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// <summary>The words the date/time parser knows, in every form a user is likely to type.</summary>
+internal static class WhenVocabulary
+{
+    public static readonly IReadOnlyDictionary<string, int> RelativeDays = Table<int>(
+        (0, ["сегодня", "today"]),
+        (1, ["завтра", "tomorrow", "tmrw", "tmr"]),
+        (2, ["послезавтра"]),
+        (-1, ["вчера", "yesterday"]),
+        (-2, ["позавчера"]));
+
+    public static readonly IReadOnlyDictionary<string, DayOfWeek> Weekdays = Table<DayOfWeek>(
+        (DayOfWeek.Monday, ["понедельник", "пн", "пон", "monday", "mon"]),
+        (DayOfWeek.Tuesday, ["вторник", "вт", "втор", "tuesday", "tue", "tues"]),
+        (DayOfWeek.Wednesday, ["среда", "среду", "среде", "ср", "wednesday", "wed"]),
+        (DayOfWeek.Thursday, ["четверг", "чт", "чет", "thursday", "thu", "thur", "thurs"]),
+        (DayOfWeek.Friday, ["пятница", "пятницу", "пятнице", "пт", "пят", "friday", "fri"]),
+        (DayOfWeek.Saturday, ["суббота", "субботу", "субботе", "сб", "суб", "saturday", "sat"]),
+        (DayOfWeek.Sunday, ["воскресенье", "вс", "вск", "воскр", "sunday", "sun"]));
+
+    public static readonly IReadOnlyDictionary<string, int> Months = Table<int>(
+        (1, ["январь", "января", "янв", "january", "jan"]),
+        (2, ["февраль", "февраля", "фев", "февр", "february", "feb"]),
+        (3, ["март", "марта", "мар", "march", "mar"]),
+        (4, ["апрель", "апреля", "апр", "april", "apr"]),
+        (5, ["май", "мая", "may"]),
+        (6, ["июнь", "июня", "июн", "june", "jun"]),
+        (7, ["июль", "июля", "июл", "july", "jul"]),
+        (8, ["август", "августа", "авг", "august", "aug"]),
+        (9, ["сентябрь", "сентября", "сен", "сент", "september", "sep", "sept"]),
+        (10, ["октябрь", "октября", "окт", "october", "oct"]),
+        (11, ["ноябрь", "ноября", "ноя", "нояб", "november", "nov"]),
+        (12, ["декабрь", "декабря", "дек", "december", "dec"]));
+
+    public static readonly IReadOnlyDictionary<string, OffsetUnit> Units = Table<OffsetUnit>(
+        (OffsetUnit.Minute, ["минуту", "минуты", "минут", "мин", "minute", "minutes", "min", "mins"]),
+        (OffsetUnit.Hour, ["час", "часа", "часов", "ч", "hour", "hours", "hr", "hrs", "h"]),
+        (OffsetUnit.Day, ["день", "дня", "дней", "сутки", "суток", "day", "days"]),
+        (OffsetUnit.Week, ["неделю", "недели", "недель", "нед", "week", "weeks", "wk"]),
+        (OffsetUnit.Month, ["месяц", "месяца", "месяцев", "мес", "month", "months"]),
+        (OffsetUnit.Year, ["год", "года", "лет", "year", "years"]));
+
+    public static readonly IReadOnlyDictionary<string, int> NumberWords = Table<int>(
+        (1, ["один", "одну", "одна", "one", "a", "an"]),
+        (2, ["два", "две", "пару", "two"]),
+        (3, ["три", "three"]),
+        (4, ["четыре", "four"]),
+        (5, ["пять", "five"]),
+        (6, ["шесть", "six"]),
+        (7, ["семь", "seven"]),
+        (8, ["восемь", "eight"]),
+        (9, ["девять", "nine"]),
+        (10, ["десять", "ten"]));
+
+    /// <summary>«утром», "in the morning": alone they stand for <see cref="DefaultHour"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, DayHalf> PartOfDayAdverbs = Table<DayHalf>(
+        (DayHalf.Morning, ["утром", "morning"]),
+        (DayHalf.Afternoon, ["днем", "afternoon"]),
+        (DayHalf.Evening, ["вечером", "evening"]),
+        (DayHalf.Night, ["ночью"]));
+
+    /// <summary>«9 утра», «3 дня», «7 вечера», «2 ночи».</summary>
+    public static readonly IReadOnlyDictionary<string, DayHalf> PartOfDaySuffixes = Table<DayHalf>(
+        (DayHalf.Morning, ["утра"]),
+        (DayHalf.Afternoon, ["дня"]),
+        (DayHalf.Evening, ["вечера"]),
+        (DayHalf.Night, ["ночи"]));
+
+    public static readonly IReadOnlySet<string> NextWords = new HashSet<string>(
+        ["следующий", "следующую", "следующее", "следующая", "следующей", "след", "next"], StringComparer.Ordinal);
+
+    public static readonly IReadOnlySet<string> ThisWords = new HashSet<string>(
+        ["этот", "эту", "это", "эта", "ближайший", "ближайшую", "ближайшее", "this", "coming"], StringComparer.Ordinal);
+
+    public static readonly IReadOnlySet<string> OrdinalSuffixes = new HashSet<string>(
+        ["st", "nd", "rd", "th"], StringComparer.Ordinal);
+
+    /// <summary>The hour a part of the day means when no hour is given: working hours, not the edges of the day.</summary>
+    public static int DefaultHour(DayHalf half) => half switch
+    {
+        DayHalf.Morning => 9,
+        DayHalf.Afternoon => 13,
+        DayHalf.Evening => 18,
+        _ => 23,
+    };
+
+    private static Dictionary<string, T> Table<T>(params (T Value, string[] Words)[] rows)
+    {
+        var table = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (value, words) in rows)
+        {
+            foreach (var word in words)
+            {
+                table.Add(word, value);
+            }
+        }
+
+        return table;
+    }
+}
