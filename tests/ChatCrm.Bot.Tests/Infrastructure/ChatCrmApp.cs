@@ -4,6 +4,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Outbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,12 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    private ChatCrmApp(FakeBotApi api, bool polling, IDictionary<string, string?>? settings)
+    private readonly TimeProvider? _clock;
+
+    private ChatCrmApp(FakeBotApi api, bool polling, IDictionary<string, string?>? settings, TimeProvider? clock)
     {
         Api = api;
+        _clock = clock;
         Folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         _settings = new Dictionary<string, string?>
@@ -45,10 +49,10 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
 
-    public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null)
+    public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var api = await FakeBotApi.StartAsync();
-        var app = new ChatCrmApp(api, polling, settings);
+        var app = new ChatCrmApp(api, polling, settings, clock);
         _ = app.Server; // starts the host: migrations, dispatcher, transport
         return app;
     }
@@ -58,6 +62,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
     }
 

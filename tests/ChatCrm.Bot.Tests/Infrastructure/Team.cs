@@ -18,7 +18,7 @@ public static partial class Team
         return match.Groups[1].Value;
     }
 
-    public static async Task JoinAsync(ChatCrmApp app, long telegramId, string role, string firstName = "Иван", string? languageCode = "ru")
+    public static async Task JoinAsync(ChatCrmApp app, long telegramId, string role, string? firstName = null, string? languageCode = "ru")
     {
         var code = await InviteAsync(app, role);
         var before = app.Api.DeliveredTo(telegramId).Count;

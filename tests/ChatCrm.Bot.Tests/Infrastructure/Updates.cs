@@ -13,9 +13,10 @@ public static class Updates
     public static int NextId() => Interlocked.Increment(ref _nextId);
 
     /// <summary>A private message; <paramref name="updateId"/> lets a test deliver the same update twice.</summary>
-    public static string Text(long from, string text, string? languageCode = "ru", string firstName = "Иван",
+    public static string Text(long from, string text, string? languageCode = "ru", string? firstName = null,
         string? lastName = null, string? username = null, int? updateId = null)
     {
+        firstName ??= NameOf(from);
         var user = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = firstName };
         if (lastName is not null)
         {
@@ -49,6 +50,9 @@ public static class Updates
         return new JsonObject { ["update_id"] = updateId ?? NextId(), ["message"] = message }.ToJsonString();
     }
 
+    /// <summary>The configured admin is Анна in every test; everybody else is Иван unless a test names them.</summary>
+    private static string NameOf(long from) => from == ChatCrmApp.AdminId ? "Анна" : "Иван";
+
     /// <summary>A button tap on a message the bot sent earlier.</summary>
     public static string Tap(long from, string data, int messageId = 500, string? languageCode = "ru") =>
         new JsonObject
@@ -57,7 +61,7 @@ public static class Updates
             ["callback_query"] = new JsonObject
             {
                 ["id"] = Guid.NewGuid().ToString("N"),
-                ["from"] = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = "Иван", ["language_code"] = languageCode },
+                ["from"] = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = NameOf(from), ["language_code"] = languageCode },
                 ["chat_instance"] = "1",
                 ["data"] = data,
                 ["message"] = new JsonObject
