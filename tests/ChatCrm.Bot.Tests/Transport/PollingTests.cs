@@ -1,0 +1,40 @@
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Tests.Infrastructure;
+
+namespace ChatCrm.Bot.Tests.Transport;
+
+public sealed class PollingTests : IAsyncLifetime
+{
+    private ChatCrmApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync(polling: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Without_a_webhook_url_the_bot_long_polls_and_answers_an_update()
+    {
+        _app.Api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/help", "en", updateId: 1));
+
+        var reply = (await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId)).Single();
+
+        reply.Text.Should().Contain("Commands").And.Contain("/invite");
+        _app.Api.Calls.Should().Contain(c => c.Method == "deleteWebhook");
+        _app.Api.Calls.Should().NotContain(c => c.Method == "setWebhook");
+    }
+
+    [Fact]
+    public async Task Polling_confirms_an_update_only_after_committing_it_and_a_redelivery_does_nothing()
+    {
+        var update = Updates.Text(ChatCrmApp.AdminId, "/lang en", updateId: 7);
+        _app.Api.EnqueueUpdate(update);
+        _app.Api.EnqueueUpdate(update);
+
+        await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "getUpdates" && x.Body["offset"]?.GetValue<int>() == 8), because: "offset moved past 7");
+        await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId);
+        await Task.Delay(300);
+
+        _app.Api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle();
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(1);
+    }
+}
