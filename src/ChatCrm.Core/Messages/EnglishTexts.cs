@@ -94,10 +94,10 @@ internal sealed class EnglishTexts : Texts
     public override string LanguageSet() => "✅ Language: English.";
 
     public override string TimeZoneShow(string zoneId, string offset, DateTime localNow) =>
-        $"🕒 Your time zone: {Bold(zoneId)} ({offset}), it is {Time(localNow)} now.\nTo change it: /tz Berlin, /tz Europe/Moscow or /tz +5.";
+        $"🕒 Your time zone: {Bold(zoneId)} ({Escape(offset)}), it is {Time(localNow)} now.\nTo change it: /tz Berlin, /tz Europe/Moscow or /tz +5.";
 
     public override string TimeZoneSet(string zoneId, string offset, DateTime localNow) =>
-        $"✅ Time zone: {Bold(zoneId)} ({offset}), your time is {Time(localNow)}.";
+        $"✅ Time zone: {Bold(zoneId)} ({Escape(offset)}), your time is {Time(localNow)}.";
 
     public override string TimeZoneUnknown(string input) =>
         $"I couldn't find the time zone “{Escape(input)}”. Type a city (Berlin, Москва), a zone (Europe/Moscow) or an offset (+3).";
@@ -131,7 +131,7 @@ internal sealed class EnglishTexts : Texts
 
     public override string UserLine(string name, string? username, Role role, bool active, bool blocked, string lastSeen) =>
         $"{(active ? blocked ? "🚫" : "•" : "⛔")} {Escape(name)}{(username is null ? "" : $" @{Escape(username)}")} — {RoleName(role)}"
-        + (active ? blocked ? ", blocked the bot" : "" : ", switched off") + $", seen {lastSeen}";
+        + (active ? blocked ? ", blocked the bot" : "" : ", switched off") + $", seen {Escape(lastSeen)}";
 
     public override string LastSeen(DateTime? lastSeenUtc, DateTime nowUtc) =>
         lastSeenUtc is { } at ? at.Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: En) : Never;

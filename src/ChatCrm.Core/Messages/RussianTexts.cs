@@ -94,10 +94,10 @@ internal sealed class RussianTexts : Texts
     public override string LanguageSet() => "✅ Язык: русский.";
 
     public override string TimeZoneShow(string zoneId, string offset, DateTime localNow) =>
-        $"🕒 Ваш часовой пояс: {Bold(zoneId)} ({offset}), сейчас {Time(localNow)}.\nЧтобы сменить: /tz Москва, /tz Europe/Berlin или /tz +5.";
+        $"🕒 Ваш часовой пояс: {Bold(zoneId)} ({Escape(offset)}), сейчас {Time(localNow)}.\nЧтобы сменить: /tz Москва, /tz Europe/Berlin или /tz +5.";
 
     public override string TimeZoneSet(string zoneId, string offset, DateTime localNow) =>
-        $"✅ Часовой пояс: {Bold(zoneId)} ({offset}), у вас сейчас {Time(localNow)}.";
+        $"✅ Часовой пояс: {Bold(zoneId)} ({Escape(offset)}), у вас сейчас {Time(localNow)}.";
 
     public override string TimeZoneUnknown(string input) =>
         $"Не нашёл часовой пояс «{Escape(input)}». Напишите город (Москва, Berlin), пояс (Europe/Moscow) или смещение (+3).";
@@ -131,7 +131,7 @@ internal sealed class RussianTexts : Texts
 
     public override string UserLine(string name, string? username, Role role, bool active, bool blocked, string lastSeen) =>
         $"{(active ? blocked ? "🚫" : "•" : "⛔")} {Escape(name)}{(username is null ? "" : $" @{Escape(username)}")} — {RoleName(role)}"
-        + (active ? blocked ? ", заблокировал бота" : "" : ", отключён") + $", был(а) {lastSeen}";
+        + (active ? blocked ? ", заблокировал бота" : "" : ", отключён") + $", был(а) {Escape(lastSeen)}";
 
     public override string LastSeen(DateTime? lastSeenUtc, DateTime nowUtc) =>
         lastSeenUtc is { } at ? at.Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: Ru) : Never;

@@ -1,0 +1,65 @@
+using ChatCrm.Core.Domain.Users;
+
+namespace ChatCrm.Core.Tests.Domain;
+
+public sealed class UserAndInviteTests
+{
+    private static readonly DateTime Now = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData(null, "ru", Language.En, Language.Ru)]
+    [InlineData(null, "en-US", Language.Ru, Language.En)]
+    [InlineData(null, "de", Language.En, Language.En)]
+    [InlineData(null, null, Language.Ru, Language.Ru)]
+    [InlineData(Language.En, "ru", Language.Ru, Language.En)]
+    public void The_language_is_the_choice_then_telegrams_then_the_default(Language? chosen, string? telegram, Language fallback, Language expected) =>
+        Languages.Pick(chosen, telegram, fallback).Should().Be(expected);
+
+    [Fact]
+    public void An_invite_is_valid_once_and_until_it_expires()
+    {
+        var invite = Invite.Create(Role.Manager, 1, Now);
+
+        invite.StateAt(Now.AddDays(6)).Should().Be(InviteState.Valid);
+        invite.StateAt(Now.AddDays(7)).Should().Be(InviteState.Expired);
+        invite.Redeem(42, Now.AddHours(1));
+        invite.StateAt(Now.AddHours(2)).Should().Be(InviteState.Used);
+        invite.Invoking(i => i.Redeem(43, Now.AddHours(3))).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public void Invite_codes_are_unguessable_and_fit_a_deep_link()
+    {
+        var codes = Enumerable.Range(0, 1000).Select(_ => Invite.Create(Role.Manager, 1, Now).Code).ToList();
+
+        codes.Should().OnlyHaveUniqueItems();
+        codes.Should().OnlyContain(c => c.Length == 16 && c.All(char.IsAsciiLetterOrDigit));
+    }
+
+    [Fact]
+    public void A_dialog_expires_so_a_stale_question_does_not_capture_a_new_message()
+    {
+        var user = User.Create(5, "Иван", Role.Manager, "Europe/Moscow", Now);
+
+        user.StartDialog("tz", "", Now.AddMinutes(15));
+
+        user.ActiveDialog(Now.AddMinutes(10)).Should().Be(("tz", ""));
+        user.ActiveDialog(Now.AddMinutes(16)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(Role.Admin, Role.Manager, true)]
+    [InlineData(Role.Head, Role.Head, true)]
+    [InlineData(Role.Manager, Role.Head, false)]
+    [InlineData(Role.Head, Role.Admin, false)]
+    public void Each_role_includes_the_ones_before_it(Role role, Role required, bool allowed) =>
+        role.Includes(required).Should().Be(allowed);
+
+    [Theory]
+    [InlineData("manager", Role.Manager)]
+    [InlineData("Менеджер", Role.Manager)]
+    [InlineData("руководитель", Role.Head)]
+    [InlineData("admin", Role.Admin)]
+    [InlineData("boss", null)]
+    public void Roles_are_read_in_either_language(string word, Role? expected) => Roles.Parse(word).Should().Be(expected);
+}

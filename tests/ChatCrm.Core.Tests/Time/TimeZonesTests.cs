@@ -1,0 +1,76 @@
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Time;
+
+namespace ChatCrm.Core.Tests.Time;
+
+public sealed class TimeZonesTests
+{
+    [Theory]
+    [InlineData("Москва", "Europe/Moscow")]
+    [InlineData("москва", "Europe/Moscow")]
+    [InlineData("Санкт-Петербург", "Europe/Moscow")]
+    [InlineData("Новосибирск", "Asia/Novosibirsk")]
+    [InlineData("Владивосток", "Asia/Vladivostok")]
+    [InlineData("Berlin", "Europe/Berlin")]
+    [InlineData("new york", "America/New_York")]
+    [InlineData("Europe/London", "Europe/London")]
+    [InlineData("+3", "UTC+03:00")]
+    [InlineData("UTC+5:30", "UTC+05:30")]
+    [InlineData("GMT-4", "UTC-04:00")]
+    [InlineData("utc", "UTC")]
+    public void A_city_a_zone_or_an_offset_becomes_a_stored_zone(string input, string expected)
+    {
+        TimeZones.Resolve(input).Should().Be(expected);
+        TimeZones.Find(expected).Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("Атлантида")]
+    [InlineData("+15")]
+    [InlineData("+3:20")]
+    [InlineData("")]
+    [InlineData("Europe/Atlantis")]
+    public void Anything_else_is_not_a_zone(string input) => TimeZones.Resolve(input).Should().BeNull();
+
+    [Fact]
+    public void An_offset_zone_keeps_its_offset_all_year()
+    {
+        var zone = TimeZones.Find("UTC+05:30")!;
+
+        zone.GetUtcOffset(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Should().Be(TimeSpan.FromHours(5.5));
+        zone.GetUtcOffset(new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)).Should().Be(TimeSpan.FromHours(5.5));
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", 1, "UTC+1")]
+    [InlineData("Europe/Berlin", 7, "UTC+2")]
+    [InlineData("America/New_York", 1, "UTC−5")]
+    [InlineData("Asia/Kolkata", 1, "UTC+05:30")]
+    public void The_offset_is_described_as_a_person_reads_it(string zone, int month, string expected) =>
+        TimeZones.DescribeOffset(TimeZones.Find(zone)!, new DateTime(2026, month, 15, 12, 0, 0, DateTimeKind.Utc)).Should().Be(expected);
+}
+
+public sealed class QuietHoursTests
+{
+    [Theory]
+    [InlineData("22:00-08:00", "22:00–08:00")]
+    [InlineData("21.30 – 7.15", "21:30–07:15")]
+    [InlineData("13:00—14:00", "13:00–14:00")]
+    public void Reads_a_window(string input, string expected) => QuietHours.TryParse(input)!.ToString().Should().Be(expected);
+
+    [Theory]
+    [InlineData("25:00-08:00")]
+    [InlineData("22:00")]
+    [InlineData("10:00-10:00")]
+    [InlineData("вечером")]
+    public void Refuses_what_is_not_a_window(string input) => QuietHours.TryParse(input).Should().BeNull();
+
+    [Theory]
+    [InlineData("23:30", true)]
+    [InlineData("03:00", true)]
+    [InlineData("08:00", false)]
+    [InlineData("12:00", false)]
+    [InlineData("22:00", true)]
+    public void A_window_across_midnight_contains_the_night(string time, bool quiet) =>
+        QuietHours.TryParse("22:00-08:00")!.Contains(TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(quiet);
+}
