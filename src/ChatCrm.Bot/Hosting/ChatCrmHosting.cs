@@ -72,7 +72,8 @@ public static class ChatCrmHosting
 
     private static void AddTelegramClient(IServiceCollection services)
     {
-        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60));
+        // The Bot API puts the token in every URL, and HttpClient's own loggers write URLs: they stay off.
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

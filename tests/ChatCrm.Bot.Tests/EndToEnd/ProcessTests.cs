@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace ChatCrm.Bot.Tests.EndToEnd;
+
+/// <summary>The bot as a newcomer and an operator meet it: a separate process, started, killed, restarted.</summary>
+public sealed class ProcessTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", "process-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder must not fail the run.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Dictionary<string, string> Environment(FakeBotApi api, int port) => new()
+    {
+        ["Telegram__BotToken"] = FakeBotApi.Token,
+        ["Telegram__ApiBaseUrl"] = api.BaseUrl,
+        ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(_folder, "chatcrm.db")}",
+        ["Crm__AdminTelegramIds__0"] = ChatCrmApp.AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        ["Logging__LogLevel__Default"] = "Information",
+    };
+
+    [Fact]
+    public async Task A_reply_committed_before_the_process_was_killed_is_sent_after_restart()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        // The first process commits the reply, then its send is lost on the way and the process dies.
+        api.Behaviour = (method, _) => method == "sendMessage" ? FakeAnswer.NoAnswer : null;
+        api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/help", "en", updateId: 41));
+        var port = BotProcess.FreePort();
+
+        await using (var first = BotProcess.Start(Environment(api, port)))
+        {
+            await api.WaitForAsync(c => c.Any(x => x.Method == "sendMessage"), TimeSpan.FromSeconds(30), "the first process tried to send");
+            first.Kill();
+            await first.Process.WaitForExitAsync();
+        }
+
+        api.Delivered().Should().BeEmpty();
+        api.Behaviour = null;
+        await using var second = BotProcess.Start(Environment(api, port));
+
+        var delivered = await api.WaitForMessagesAsync(ChatCrmApp.AdminId, 1, TimeSpan.FromSeconds(30));
+        delivered.Single().Text.Should().Contain("Commands");
+        await Task.Delay(1500);
+        api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle("the update is not handled twice after the restart");
+    }
+
+    [Fact]
+    public async Task Health_answers_on_the_running_process()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var port = BotProcess.FreePort();
+        await using var bot = BotProcess.Start(Environment(api, port));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var health = await Eventually(() => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
+
+        health!["database"].Should().Be("ready");
+        bot.Output.Should().NotContain(FakeBotApi.Token, "the bot token never appears in the logs");
+    }
+
+    [Fact]
+    public async Task Without_a_token_it_explains_how_to_get_one_instead_of_a_stack_trace()
+    {
+        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(_folder, "chatcrm.db")}",
+        });
+
+        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        bot.Output.Should().Contain("@BotFather").And.Contain("-- chat").And.NotContain("Exception");
+    }
+
+    [Fact]
+    public async Task The_local_chat_answers_help_and_presses_buttons_by_number()
+    {
+        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(_folder, "chatcrm.db")}",
+        }, "chat");
+        await bot.WaitForOutputAsync("local chat", TimeSpan.FromSeconds(30));
+
+        await bot.Process.StandardInput.WriteLineAsync("/help");
+        await bot.WaitForOutputAsync("/invite — ", TimeSpan.FromSeconds(10));
+        await bot.Process.StandardInput.WriteLineAsync("/lang");
+        await bot.WaitForOutputAsync("[2] 🇬🇧 English", TimeSpan.FromSeconds(10));
+        await bot.Process.StandardInput.WriteLineAsync("2");
+        await bot.WaitForOutputAsync("Language: English", TimeSpan.FromSeconds(10));
+        await bot.Process.StandardInput.WriteLineAsync("/exit");
+
+        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        bot.Output.Should().Contain("Команды (администратор)");
+        bot.Process.ExitCode.Should().Be(0);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (HttpRequestException) when (attempt < 150)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+}
