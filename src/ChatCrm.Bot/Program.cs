@@ -4,13 +4,13 @@ if (args.Contains("chat"))
 {
     var chat = Host.CreateApplicationBuilder(args);
     chat.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-    chat.AddChatCrm(TransportMode.LocalChat);
+    chat.AddLocalSettings(args).AddChatCrm(TransportMode.LocalChat);
     await chat.Build().RunAsync();
     return 0;
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddChatCrm();
+builder.AddLocalSettings(args).AddChatCrm();
 var app = builder.Build();
 
 if (StartupGuide.NoToken(app.Configuration))

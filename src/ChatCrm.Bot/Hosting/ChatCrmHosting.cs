@@ -62,6 +62,16 @@ public static class ChatCrmHosting
         return builder;
     }
 
+    /// <summary>
+    /// Adds the git-ignored appsettings.Local.json next to appsettings.json for a developer's own token
+    /// and ids; environment variables and the command line are added again so they still win over it.
+    /// </summary>
+    public static IHostApplicationBuilder AddLocalSettings(this IHostApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+        return builder;
+    }
+
     /// <summary>The HTTP surface: the webhook and the health check.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
     {
