@@ -1,0 +1,99 @@
+using System.Net;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Tests.Pipeline;
+
+public sealed class PipelineTests : IAsyncLifetime
+{
+    private const long Ivan = 2002;
+    private ChatCrmApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync();
+        await Team.JoinAsync(_app, Ivan, "manager");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Telegram_saying_the_user_blocked_the_bot_marks_them_unreachable_until_they_write_again()
+    {
+        await _app.SendAsync(Updates.Fixture("user-blocked-bot"));
+
+        (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.TelegramId == Ivan))).BlockedBot.Should().BeTrue();
+        (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "user.blocked-bot"))).Should().BeTrue();
+
+        await _app.SendAsync(Updates.Text(Ivan, "/help"));
+
+        (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.TelegramId == Ivan))).BlockedBot.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_tap_on_a_message_too_old_to_edit_is_answered_and_the_reply_comes_as_a_new_message()
+    {
+        var calls = _app.Api.Calls.Count;
+
+        await _app.SendAsync(Updates.Fixture("callback-on-old-message"));
+
+        await _app.Api.WaitForAsync(c => c.Skip(calls).Any(x => x.Method == "answerCallbackQuery"), because: "every callback is answered");
+        _app.Api.Calls.Skip(calls).Should().NotContain(c => c.Method == "editMessageText");
+    }
+
+    [Fact]
+    public async Task A_tap_on_a_button_the_bot_no_longer_knows_is_answered_as_outdated()
+    {
+        await _app.SendAsync(Updates.Fixture("callback-query"));
+
+        var answers = await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "answerCallbackQuery"), because: "callback answered");
+        answers.Single(c => c.Method == "answerCallbackQuery").Body["text"]!.GetValue<string>().Should().Be("Эта кнопка устарела.");
+    }
+
+    [Fact]
+    public async Task A_fixture_command_in_russian_from_a_member_is_routed_and_answered()
+    {
+        var before = _app.Api.DeliveredTo(Ivan).Count;
+
+        await _app.SendAsync(Updates.Fixture("command-with-bot-suffix"));
+
+        (await _app.Api.WaitForMessagesAsync(Ivan, before + 1))[^1].Text.Should().Contain("/deals");
+    }
+
+    [Fact]
+    public async Task Menu_offers_the_actions_of_the_users_role_as_buttons()
+    {
+        await _app.SendAsync(Updates.Text(Ivan, "/menu"));
+        await _app.SendAsync(Updates.Text(ChatCrmApp.AdminId, "/menu"));
+
+        var manager = (await _app.Api.WaitForMessagesAsync(Ivan, 2))[^1].Body["reply_markup"]!.ToJsonString();
+        var admin = (await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId, 2))[^1].Body["reply_markup"]!.ToJsonString();
+        manager.Should().Contain("run:tz").And.NotContain("run:users").And.NotContain("run:invite");
+        admin.Should().Contain("run:users").And.Contain("run:invite");
+    }
+
+    [Fact]
+    public async Task A_menu_button_runs_its_command()
+    {
+        var before = _app.Api.DeliveredTo(Ivan).Count;
+
+        await _app.SendAsync(Updates.Tap(Ivan, "run:help"));
+
+        (await _app.Api.WaitForMessagesAsync(Ivan, before + 1))[^1].Text.Should().Contain("Команды");
+    }
+
+    [Fact]
+    public async Task A_user_flooding_the_bot_is_slowed_down_told_once_and_the_webhook_still_answers_200()
+    {
+        var responses = new List<HttpStatusCode>();
+        for (var i = 0; i < 45; i++)
+        {
+            using var response = await _app.PostUpdateAsync(Updates.Text(Ivan, "/cancel"));
+            responses.Add(response.StatusCode);
+        }
+
+        responses.Should().OnlyContain(s => s == HttpStatusCode.OK);
+        (await _app.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Ivan && m.Payload.Contains("Слишком много")))).Should().Be(1);
+        (await _app.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Ivan && m.Payload.Contains("Отменять нечего")))).Should().BeInRange(29, 33);
+    }
+}
