@@ -62,5 +62,5 @@ public enum DomainError
 
     // Activities
     ActivityNotPlanned,
-    TouchInFuture,
+    DateInFuture,
 }
