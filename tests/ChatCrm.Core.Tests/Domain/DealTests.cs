@@ -5,13 +5,13 @@ namespace ChatCrm.Core.Tests.Domain;
 
 public class DealTests
 {
-    private readonly Stage _first = Stage(11, "Первый контакт", 1);
-    private readonly Stage _proposal = Stage(12, "Предложение", 2);
+    private readonly Stage _first = AStage(11, "Первый контакт", 1);
+    private readonly Stage _proposal = AStage(12, "Предложение", 2);
 
     [Fact]
     public void Open_puts_the_deal_in_the_stage_and_writes_an_opened_row()
     {
-        var (deal, opened) = Deal.Open(Client(), Cycle(), _first, 150_000m, "rub", null, 2, T0, 9);
+        var (deal, opened) = Deal.Open(AClient(), ACycle(), _first, 150_000m, "rub", null, 2, T0, 9);
 
         deal.Status.Should().Be(DealStatus.Open);
         deal.StageId.Should().Be(11);
@@ -32,7 +32,7 @@ public class DealTests
     [Fact]
     public void Open_keeps_a_given_title_trimmed()
     {
-        var (deal, _) = Deal.Open(Client(), Cycle(), _first, 1m, "RUB", "  Поставка   кофе ", 2, T0, 2);
+        var (deal, _) = Deal.Open(AClient(), ACycle(), _first, 1m, "RUB", "  Поставка   кофе ", 2, T0, 2);
 
         deal.Title.Should().Be("Поставка кофе");
     }
@@ -42,7 +42,7 @@ public class DealTests
     [InlineData(-1)]
     public void Open_refuses_an_amount_that_is_not_positive(decimal amount)
     {
-        var open = () => Deal.Open(Client(), Cycle(), _first, amount, "RUB", null, 2, T0, 2);
+        var open = () => Deal.Open(AClient(), ACycle(), _first, amount, "RUB", null, 2, T0, 2);
 
         open.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.AmountNotPositive);
     }
@@ -54,7 +54,7 @@ public class DealTests
     [InlineData("")]
     public void Open_refuses_a_currency_that_is_not_three_letters(string currency)
     {
-        var open = () => Deal.Open(Client(), Cycle(), _first, 1m, currency, null, 2, T0, 2);
+        var open = () => Deal.Open(AClient(), ACycle(), _first, 1m, currency, null, 2, T0, 2);
 
         open.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.InvalidCurrency);
     }
@@ -62,7 +62,7 @@ public class DealTests
     [Fact]
     public void Open_refuses_a_stage_of_another_cycle()
     {
-        var open = () => Deal.Open(Client(), Cycle(1), Stage(21, "Чужая", cycleId: 2), 1m, "RUB", null, 2, T0, 2);
+        var open = () => Deal.Open(AClient(), ACycle(1), AStage(21, "Чужая", cycleId: 2), 1m, "RUB", null, 2, T0, 2);
 
         open.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.StageOfAnotherCycle);
     }
@@ -72,7 +72,7 @@ public class DealTests
     {
         _first.Retire();
 
-        var open = () => Deal.Open(Client(), Cycle(), _first, 1m, "RUB", null, 2, T0, 2);
+        var open = () => Deal.Open(AClient(), ACycle(), _first, 1m, "RUB", null, 2, T0, 2);
 
         open.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.StageRetired);
     }
@@ -83,7 +83,7 @@ public class DealTests
         var cycle = SalesCycle.Create("Старый", T0).WithId(1);
         cycle.Retire();
 
-        var open = () => Deal.Open(Client(), cycle, _first, 1m, "RUB", null, 2, T0, 2);
+        var open = () => Deal.Open(AClient(), cycle, _first, 1m, "RUB", null, 2, T0, 2);
 
         open.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.CycleRetired);
     }
@@ -91,7 +91,7 @@ public class DealTests
     [Fact]
     public void Open_refuses_a_title_longer_than_200_characters()
     {
-        var open = () => Deal.Open(Client(), Cycle(), _first, 1m, "RUB", new string('т', 201), 2, T0, 2);
+        var open = () => Deal.Open(AClient(), ACycle(), _first, 1m, "RUB", new string('т', 201), 2, T0, 2);
 
         open.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.TitleTooLong);
     }
@@ -99,7 +99,7 @@ public class DealTests
     [Fact]
     public void MoveTo_enters_the_new_stage_and_records_both_names()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         var at = T0.AddDays(2);
 
         var moved = deal.MoveTo(_proposal, at, 5);
@@ -118,7 +118,7 @@ public class DealTests
     [Fact]
     public void MoveTo_refuses_a_won_deal()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
         var move = () => deal.MoveTo(_proposal, T0, 2);
@@ -129,8 +129,8 @@ public class DealTests
     [Fact]
     public void MoveTo_refuses_a_lost_deal()
     {
-        var deal = OpenDeal(_first);
-        deal.Lose(Reason(), null, T0, 2);
+        var deal = AnOpenDeal(_first);
+        deal.Lose(AReason(), null, T0, 2);
 
         var move = () => deal.MoveTo(_proposal, T0, 2);
 
@@ -140,9 +140,9 @@ public class DealTests
     [Fact]
     public void MoveTo_refuses_a_stage_of_another_cycle()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
-        var move = () => deal.MoveTo(Stage(31, "Предложение", 2, cycleId: 3), T0, 2);
+        var move = () => deal.MoveTo(AStage(31, "Предложение", 2, cycleId: 3), T0, 2);
 
         move.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.StageOfAnotherCycle);
         deal.StageId.Should().Be(11);
@@ -151,7 +151,7 @@ public class DealTests
     [Fact]
     public void MoveTo_refuses_a_retired_stage()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         _proposal.Retire();
 
         var move = () => deal.MoveTo(_proposal, T0, 2);
@@ -162,7 +162,7 @@ public class DealTests
     [Fact]
     public void MoveTo_refuses_the_stage_the_deal_is_already_in()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var move = () => deal.MoveTo(_first, T0.AddDays(1), 2);
 
@@ -173,7 +173,7 @@ public class DealTests
     [Fact]
     public void History_rows_keep_the_stage_names_they_were_written_with_after_renames()
     {
-        var (deal, opened) = Deal.Open(Client(), Cycle(), _first, 1m, "RUB", null, 2, T0, 2);
+        var (deal, opened) = Deal.Open(AClient(), ACycle(), _first, 1m, "RUB", null, 2, T0, 2);
         deal.WithId(42);
         _first.Rename("Знакомство");
         var moved = deal.MoveTo(_proposal, T0.AddDays(1), 2);
@@ -189,7 +189,7 @@ public class DealTests
     [Fact]
     public void Win_keeps_the_amount_when_none_is_given()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var won = deal.Win(null, T0.AddDays(3), 2);
 
@@ -204,7 +204,7 @@ public class DealTests
     [Fact]
     public void Win_with_an_amount_records_the_final_amount()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var won = deal.Win(120_000m, T0, 2);
 
@@ -217,7 +217,7 @@ public class DealTests
     [InlineData(-5)]
     public void Win_refuses_a_final_amount_that_is_not_positive(decimal amount)
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var win = () => deal.Win(amount, T0, 2);
 
@@ -228,7 +228,7 @@ public class DealTests
     [Fact]
     public void Win_refuses_a_deal_already_won()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
         var win = () => deal.Win(null, T0, 2);
@@ -239,9 +239,9 @@ public class DealTests
     [Fact]
     public void Lose_records_the_reason_and_the_trimmed_note()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
-        var lost = deal.Lose(Reason(5), "  ушли к конкуренту ", T0.AddDays(1), 2);
+        var lost = deal.Lose(AReason(5), "  ушли к конкуренту ", T0.AddDays(1), 2);
 
         deal.Status.Should().Be(DealStatus.Lost);
         deal.LostReasonId.Should().Be(5);
@@ -254,7 +254,7 @@ public class DealTests
     [Fact]
     public void Lose_refuses_without_a_reason()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var lose = () => deal.Lose(null, "просто так", T0, 2);
 
@@ -265,8 +265,8 @@ public class DealTests
     [Fact]
     public void Lose_refuses_a_retired_reason()
     {
-        var deal = OpenDeal(_first);
-        var reason = Reason();
+        var deal = AnOpenDeal(_first);
+        var reason = AReason();
         reason.Retire();
 
         var lose = () => deal.Lose(reason, null, T0, 2);
@@ -277,9 +277,9 @@ public class DealTests
     [Fact]
     public void Lose_refuses_a_note_longer_than_1000_characters_instead_of_cutting_it()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
-        var lose = () => deal.Lose(Reason(), new string('н', 1001), T0, 2);
+        var lose = () => deal.Lose(AReason(), new string('н', 1001), T0, 2);
 
         lose.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.NoteTooLong);
         deal.Status.Should().Be(DealStatus.Open);
@@ -288,10 +288,10 @@ public class DealTests
     [Fact]
     public void Lose_refuses_a_deal_already_won()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
-        var lose = () => deal.Lose(Reason(), null, T0, 2);
+        var lose = () => deal.Lose(AReason(), null, T0, 2);
 
         lose.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.DealClosed);
     }
@@ -299,8 +299,8 @@ public class DealTests
     [Fact]
     public void Reopen_brings_a_lost_deal_back_and_forgets_why_it_was_lost()
     {
-        var deal = OpenDeal(_first);
-        deal.Lose(Reason(), "дорого", T0.AddDays(1), 2);
+        var deal = AnOpenDeal(_first);
+        deal.Lose(AReason(), "дорого", T0.AddDays(1), 2);
 
         var reopened = deal.Reopen(_proposal, T0.AddDays(5), 3);
 
@@ -318,7 +318,7 @@ public class DealTests
     [Fact]
     public void Reopen_may_return_a_won_deal_to_the_stage_it_was_won_in()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
         deal.Reopen(_first, T0.AddDays(1), 2);
@@ -330,7 +330,7 @@ public class DealTests
     [Fact]
     public void Reopen_refuses_an_open_deal()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var reopen = () => deal.Reopen(_proposal, T0, 2);
 
@@ -340,7 +340,7 @@ public class DealTests
     [Fact]
     public void Reopen_refuses_a_retired_stage()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
         _proposal.Retire();
 
@@ -353,10 +353,10 @@ public class DealTests
     [Fact]
     public void Reopen_refuses_a_stage_of_another_cycle()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
-        var reopen = () => deal.Reopen(Stage(31, "Чужая", cycleId: 3), T0, 2);
+        var reopen = () => deal.Reopen(AStage(31, "Чужая", cycleId: 3), T0, 2);
 
         reopen.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.StageOfAnotherCycle);
     }
@@ -364,7 +364,7 @@ public class DealTests
     [Fact]
     public void ChangeAmount_updates_an_open_deal()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         deal.ChangeAmount(250_000m);
 
@@ -374,7 +374,7 @@ public class DealTests
     [Fact]
     public void ChangeAmount_refuses_an_amount_that_is_not_positive()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         var change = () => deal.ChangeAmount(0m);
 
@@ -385,7 +385,7 @@ public class DealTests
     [Fact]
     public void ChangeAmount_refuses_a_closed_deal()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
         var change = () => deal.ChangeAmount(5m);
@@ -396,8 +396,8 @@ public class DealTests
     [Fact]
     public void SetExpectedClose_refuses_a_closed_deal()
     {
-        var deal = OpenDeal(_first);
-        deal.Lose(Reason(), null, T0, 2);
+        var deal = AnOpenDeal(_first);
+        deal.Lose(AReason(), null, T0, 2);
 
         var set = () => deal.SetExpectedClose(T0.AddDays(10));
 
@@ -407,7 +407,7 @@ public class DealTests
     [Fact]
     public void HandOver_moves_even_a_closed_deal_to_the_new_owner()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0, 2);
 
         deal.HandOver(77);
@@ -423,7 +423,7 @@ public class DealTests
     [InlineData(-3, 0)]
     public void DaysInStage_counts_whole_days_since_the_deal_entered_the_stage(int hoursLater, int days)
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
 
         deal.DaysInStage(T0.AddHours(hoursLater)).Should().Be(days);
     }
@@ -431,7 +431,7 @@ public class DealTests
     [Fact]
     public void DaysInStage_restarts_when_the_deal_moves()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.MoveTo(_proposal, T0.AddDays(10), 2);
 
         deal.DaysInStage(T0.AddDays(12)).Should().Be(2);
@@ -440,7 +440,7 @@ public class DealTests
     [Fact]
     public void DaysInStage_stops_counting_when_the_deal_closes()
     {
-        var deal = OpenDeal(_first);
+        var deal = AnOpenDeal(_first);
         deal.Win(null, T0.AddDays(4), 2);
 
         deal.DaysInStage(T0.AddDays(30)).Should().Be(4);
@@ -451,8 +451,8 @@ public class DealTests
     [InlineData(3, 4, true)]
     public void IsStuck_after_more_days_than_the_stage_allows(int allowed, int daysLater, bool stuck)
     {
-        var stage = Stage(11, "Первый контакт", days: allowed);
-        var deal = OpenDeal(stage);
+        var stage = AStage(11, "Первый контакт", days: allowed);
+        var deal = AnOpenDeal(stage);
 
         deal.IsStuck(stage, T0.AddDays(daysLater)).Should().Be(stuck);
     }
@@ -460,10 +460,10 @@ public class DealTests
     [Fact]
     public void IsStuck_is_never_true_for_a_stage_without_a_limit_or_a_closed_deal()
     {
-        var unlimited = Stage(11, "Первый контакт");
-        var limited = Stage(12, "Предложение", days: 1);
-        var open = OpenDeal(unlimited);
-        var won = OpenDeal(limited);
+        var unlimited = AStage(11, "Первый контакт");
+        var limited = AStage(12, "Предложение", days: 1);
+        var open = AnOpenDeal(unlimited);
+        var won = AnOpenDeal(limited);
         won.Win(null, T0.AddDays(5), 2);
 
         open.IsStuck(unlimited, T0.AddDays(365)).Should().BeFalse();
