@@ -26,6 +26,15 @@ public sealed record ClientMatch(ClientMatchKind Kind, IReadOnlyList<long> Ids, 
 {
     /// <summary>The client when the match is exact.</summary>
     public long? Id => Kind == ClientMatchKind.Exact ? Ids[0] : null;
+
+    /// <summary>Suggested names may span a different number of words than the best one.</summary>
+    internal IReadOnlyDictionary<long, string> OtherRests { get; init; } = new Dictionary<long, string>();
+
+    /// <summary>
+    /// The arguments after the name of the client the user picked from <see cref="Ids"/>: a suggestion that spans
+    /// another number of words than the first one leaves another rest.
+    /// </summary>
+    public string RestFor(long id) => OtherRests.TryGetValue(id, out var rest) ? rest : Rest;
 }
 
 /// <summary>Finds the client a command's arguments start with: `/call Ромашка Плюс обсудили цену далее пт`.</summary>
@@ -46,7 +55,9 @@ public static class ClientReference
     /// <summary>
     /// The whole text or, failing that, the longest client name the text starts with (whole words; the rest is
     /// returned as typed); several clients with that name → Ambiguous; else typos of the first 1–3 words →
-    /// Suggestions; else NotFound. Names are compared by <see cref="ClientNames.Normalise"/>.
+    /// Suggestions; else NotFound. Names are compared by <see cref="ClientNames.Normalise"/>. When a longer name
+    /// is a near miss of the words that follow an exact one («Ромашка Плюз» with «Ромашка» and «Ромашка Плюс»),
+    /// both are offered as Suggestions rather than silently taking the shorter.
     /// </summary>
     public static ClientMatch Resolve(string argumentText, IReadOnlyList<ClientCandidate> candidates)
     {
@@ -67,27 +78,54 @@ public static class ClientReference
         var longestName = candidates.Max(c => WordEnds(c.Name).Count) + ExtraWordsAllowed;
         for (var k = Math.Min(words.Count, longestName); k >= 1; k--)
         {
-            if (byKey.TryGetValue(ClientNames.Normalise(text[..words[k - 1]]), out var named))
+            var typed = ClientNames.Normalise(text[..words[k - 1]]);
+            if (byKey.TryGetValue(typed, out var named))
             {
                 var ids = named.Select(c => c.Id).Order().ToList();
+                var longer = Fuzzy(text, words, byKey, k + 1, k + ExtraWordsAllowed, key => WordCount(key) > WordCount(typed));
+                if (longer.Count > 0)
+                {
+                    // «Ромашка Плюз звонок»: «Ромашка» is there word for word, but «Ромашка Плюс» may be meant.
+                    var all = longer.Concat(ids.Select(id => (Id: id, Words: k))).ToList();
+                    return Suggestions(text, words, all);
+                }
+
                 return new ClientMatch(ids.Count == 1 ? ClientMatchKind.Exact : ClientMatchKind.Ambiguous, ids,
                     RestAfter(text, words[k - 1]));
             }
         }
 
-        return Suggest(text, words, byKey);
+        var typos = Fuzzy(text, words, byKey, 1, MaxFuzzyWords, _ => true);
+        return typos.Count > 0
+            ? Suggestions(text, words, typos)
+            : new ClientMatch(ClientMatchKind.NotFound, [], text.Trim());
     }
 
-    private static ClientMatch Suggest(string text, List<int> words,
-        Dictionary<string, List<(long Id, string Name, string Key)>> byKey)
+    private static ClientMatch Suggestions(string text, List<int> words, List<(long Id, int Words)> ranked)
+    {
+        var top = ranked.Take(MaxSuggestions).ToList();
+        return new ClientMatch(ClientMatchKind.Suggestions, [.. top.Select(r => r.Id)], RestAfter(text, words[top[0].Words - 1]))
+        {
+            OtherRests = top.Skip(1).ToDictionary(r => r.Id, r => RestAfter(text, words[r.Words - 1])),
+        };
+    }
+
+    /// <summary>
+    /// Clients whose name is close (≥ <see cref="FuzzyThreshold"/>) to the first <paramref name="fromWords"/>..
+    /// <paramref name="toWords"/> words, best first, each with the number of words its best score took.
+    /// </summary>
+    private static List<(long Id, int Words)> Fuzzy(string text, List<int> words,
+        Dictionary<string, List<(long Id, string Name, string Key)>> byKey, int fromWords, int toWords,
+        Func<string, bool> keyFilter)
     {
         var best = new Dictionary<long, (int Score, int Words, string Name)>();
-        for (var k = 1; k <= Math.Min(MaxFuzzyWords, words.Count); k++)
+        for (var k = fromWords; k <= Math.Min(toWords, words.Count); k++)
         {
             var typed = ClientNames.Normalise(text[..words[k - 1]]);
-            foreach (var (key, clients) in byKey)
+            foreach (var (key, clients) in byKey.Where(e => keyFilter(e.Key)))
             {
-                // Our own normalisation already folded case; FuzzySharp's default processing would drop Cyrillic.
+                // Unprocessed on purpose: our key already folded case, and FuzzySharp's PreprocessMode.Full keeps
+                // only Latin letters and digits, so every Cyrillic name would score 0.
                 var score = Fuzz.Ratio(typed, key);
                 if (score < FuzzyThreshold)
                 {
@@ -101,20 +139,17 @@ public static class ClientReference
             }
         }
 
-        if (best.Count == 0)
-        {
-            return new ClientMatch(ClientMatchKind.NotFound, [], text.Trim());
-        }
-
-        var ranked = best
-            .OrderByDescending(b => b.Value.Score)
-            .ThenBy(b => b.Value.Name, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(b => b.Key)
-            .Take(MaxSuggestions)
-            .ToList();
-        return new ClientMatch(ClientMatchKind.Suggestions, [.. ranked.Select(r => r.Key)],
-            RestAfter(text, words[ranked[0].Value.Words - 1]));
+        return
+        [
+            .. best
+                .OrderByDescending(b => b.Value.Score)
+                .ThenBy(b => b.Value.Name, StringComparer.CurrentCultureIgnoreCase)
+                .ThenBy(b => b.Key)
+                .Select(b => (b.Key, b.Value.Words)),
+        ];
     }
+
+    private static int WordCount(string key) => key.Count(c => c == ' ') + 1;
 
     /// <summary>The index just past each whitespace-separated word.</summary>
     private static List<int> WordEnds(string text)
