@@ -1,0 +1,40 @@
+namespace ChatCrm.Core.Domain.Crm;
+
+/// <summary>How many touches of one work type a manager is expected to make per day or week (`/norm call 20 day`).</summary>
+public sealed class ActivityNorm
+{
+    /// <summary>A thousand a day is already no longer a norm but a typo.</summary>
+    public const int MaxCount = 1000;
+
+    private ActivityNorm()
+    {
+    }
+
+    public long Id { get; private set; }
+    public long WorkTypeId { get; private set; }
+    public int Count { get; private set; }
+    public NormPeriod Period { get; private set; }
+
+    public static ActivityNorm Create(long workTypeId, int count, NormPeriod period)
+    {
+        var norm = new ActivityNorm { WorkTypeId = workTypeId };
+        norm.Change(count, period);
+        return norm;
+    }
+
+    public void Change(int count, NormPeriod period)
+    {
+        if (count is < 1 or > MaxCount)
+        {
+            throw new DomainException(DomainError.InvalidCount, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        (Count, Period) = (count, period);
+    }
+}
+
+public enum NormPeriod
+{
+    Day,
+    Week,
+}

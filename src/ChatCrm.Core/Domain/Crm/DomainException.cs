@@ -1,0 +1,66 @@
+namespace ChatCrm.Core.Domain.Crm;
+
+/// <summary>
+/// A rule of the CRM refused a change. The bot turns <see cref="Error"/> into a sentence in the user's
+/// language; <see cref="Exception.Message"/> is for logs only.
+/// </summary>
+public sealed class DomainException : Exception
+{
+    public DomainException(DomainError error, string? detail = null)
+        : base(detail is null ? error.ToString() : $"{error}: {detail}")
+    {
+        Error = error;
+        Detail = detail;
+    }
+
+    public DomainError Error { get; }
+
+    /// <summary>A value worth echoing back (the too-long name, the bad phone), never a sentence.</summary>
+    public string? Detail { get; }
+}
+
+/// <summary>Every reason a CRM rule can refuse a change; each maps to one user-facing sentence.</summary>
+public enum DomainError
+{
+    // Names and texts
+    NameEmpty,
+    NameTooLong,
+    TitleTooLong,
+    NoteTooLong,
+    InvalidCode,
+
+    // Numbers
+    AmountNotPositive,
+    InvalidCurrency,
+    InvalidProbability,
+    InvalidDays,
+    InvalidPosition,
+    InvalidCount,
+
+    // Contacts
+    InvalidPhone,
+    InvalidEmail,
+    TooManyPhones,
+    TooManyEmails,
+
+    // Catalogs
+    CycleRetired,
+    CycleIsDefault,
+    LastStage,
+    WorkTypeRetired,
+    SegmentRetired,
+
+    // Deals
+    DealClosed,
+    DealNotClosed,
+    DealLost,
+    StageOfAnotherCycle,
+    StageRetired,
+    SameStage,
+    ReasonRequired,
+    ReasonRetired,
+
+    // Activities
+    ActivityNotPlanned,
+    DateInFuture,
+}
