@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,23 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<UndoEntry> UndoLog => Set<UndoEntry>();
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    public DbSet<SalesCycle> Cycles => Set<SalesCycle>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<WorkType> WorkTypes => Set<WorkType>();
+    public DbSet<LostReason> LostReasons => Set<LostReason>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ContactPerson> ContactPeople => Set<ContactPerson>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<ActivityNorm> Norms => Set<ActivityNorm>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);
@@ -27,5 +45,7 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
         // Everything stored is UTC; SQLite cannot compare DateTimeOffset, so DateTime it is, with Kind restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<MoneyConverter>();
     }
 }

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using User = ChatCrm.Core.Domain.Users.User;
@@ -25,7 +26,39 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         }
 
         await db.Database.MigrateAsync(ct);
+        await SeedProcessAsync(db, ct);
         await EnsureAdminsAsync(db, ct);
+    }
+
+    /// <summary>
+    /// A fresh database gets one sales cycle with its stages, the work types and the lost reasons, in
+    /// the company's language. They are ordinary rows from then on: admins rename, add and retire them.
+    /// </summary>
+    private async Task SeedProcessAsync(ChatCrmDbContext db, CancellationToken ct)
+    {
+        if (await db.Cycles.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var setup = DefaultSetup.For(crm.Value.Language);
+        var now = time.GetUtcNow().UtcDateTime;
+        var cycle = SalesCycle.Create(setup.Cycle.Name, now, isDefault: true);
+        db.Cycles.Add(cycle);
+        await db.SaveChangesAsync(ct);
+        db.Stages.AddRange(setup.Cycle.Stages.Select(s => Stage.Create(cycle.Id, s.Name, s.Position, s.Probability, s.DaysAllowed)));
+        if (!await db.WorkTypes.AnyAsync(ct))
+        {
+            db.WorkTypes.AddRange(setup.WorkTypes.Select(w => WorkType.Create(w.Name, w.Code)));
+        }
+
+        if (!await db.LostReasons.AnyAsync(ct))
+        {
+            db.LostReasons.AddRange(setup.LostReasons.Select(LostReason.Create));
+        }
+
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Seeded the default sales cycle «{Cycle}» with {Stages} stages", cycle.Name, setup.Cycle.Stages.Count);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

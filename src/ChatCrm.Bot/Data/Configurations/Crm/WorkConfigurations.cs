@@ -1,0 +1,113 @@
+using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using User = ChatCrm.Core.Domain.Users.User;
+
+namespace ChatCrm.Bot.Data.Configurations.Crm;
+
+// The managers' daily work. The indexes serve the questions asked every day: my clients, my plan,
+// who is forgotten, what is in each stage — so their cost grows with the answer, not the table.
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> b)
+    {
+        b.ToTable("Clients");
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.NameKey);
+        b.HasIndex(c => new { c.OwnerUserId, c.LastTouchAt });
+        b.HasIndex(c => c.Phones);
+        b.HasIndex(c => c.Emails);
+        b.Property(c => c.Name).HasMaxLength(Client.MaxNameLength).IsRequired();
+        b.Property(c => c.NameKey).HasMaxLength(Client.MaxNameLength).IsRequired();
+        b.Property(c => c.Phones).HasMaxLength(Client.MaxPhonesLength).IsRequired();
+        b.Property(c => c.Emails).HasMaxLength(Client.MaxEmailsLength).IsRequired();
+        b.Ignore(c => c.PhoneNumbers);
+        b.Ignore(c => c.EmailAddresses);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Segment>().WithMany().HasForeignKey(c => c.SegmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ContactPersonConfiguration : IEntityTypeConfiguration<ContactPerson>
+{
+    public void Configure(EntityTypeBuilder<ContactPerson> b)
+    {
+        b.ToTable("ContactPeople");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => p.ClientId);
+        b.Property(p => p.Name).HasMaxLength(ContactPerson.MaxNameLength).IsRequired();
+        b.Property(p => p.Phone).HasMaxLength(20);
+        b.Property(p => p.Email).HasMaxLength(Core.Matching.Emails.MaxLength);
+        b.Property(p => p.Position).HasMaxLength(ContactPerson.MaxPositionLength);
+        b.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> b)
+    {
+        b.ToTable("Activities");
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => new { a.ClientId, a.Status, a.HappenedAt });
+        b.HasIndex(a => new { a.UserId, a.Status, a.PlannedFor });
+        b.HasIndex(a => new { a.UserId, a.Status, a.HappenedAt });
+        b.Property(a => a.Note).HasMaxLength(Activity.MaxNoteLength).IsRequired();
+        b.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<WorkType>().WithMany().HasForeignKey(a => a.WorkTypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> b)
+    {
+        b.ToTable("Deals");
+        b.HasKey(d => d.Id);
+        b.HasIndex(d => new { d.OwnerUserId, d.Status, d.StageId });
+        b.HasIndex(d => new { d.ClientId, d.Status });
+        b.HasIndex(d => new { d.Status, d.ClosedAt });
+        b.Property(d => d.Currency).HasMaxLength(3).IsRequired();
+        b.Property(d => d.Title).HasMaxLength(Deal.MaxTitleLength).IsRequired();
+        b.Property(d => d.EnteredStageName).HasMaxLength(Stage.MaxNameLength).IsRequired();
+        b.Property(d => d.LostNote).HasMaxLength(Deal.MaxLostNoteLength);
+        b.HasOne<Client>().WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SalesCycle>().WithMany().HasForeignKey(d => d.CycleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Stage>().WithMany().HasForeignKey(d => d.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LostReason>().WithMany().HasForeignKey(d => d.LostReasonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(d => d.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
+{
+    public void Configure(EntityTypeBuilder<StageChange> b)
+    {
+        b.ToTable("StageChanges");
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => new { c.DealId, c.At });
+        b.HasIndex(c => new { c.At, c.Kind });
+        b.Property(c => c.FromStageName).HasMaxLength(Stage.MaxNameLength);
+        b.Property(c => c.ToStageName).HasMaxLength(Stage.MaxNameLength);
+        b.HasOne(c => c.Deal).WithMany().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.ByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligation>
+{
+    public void Configure(EntityTypeBuilder<Obligation> b)
+    {
+        b.ToTable("Obligations");
+        b.HasKey(o => o.Id);
+        b.HasIndex(o => new { o.DealId, o.Kind });
+        b.HasIndex(o => new { o.Kind, o.IsSettled, o.DueAt });
+        b.Property(o => o.Note).HasMaxLength(Obligation.MaxNoteLength);
+        b.HasOne<Deal>().WithMany().HasForeignKey(o => o.DealId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(o => o.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,34 @@
+namespace ChatCrm.Bot.Pipeline;
+
+/// <summary>
+/// One change a user may take back with /undo within ten minutes. <see cref="Kind"/> names the
+/// handler that knows how to revert it; <see cref="Data"/> is what that handler needs (JSON).
+/// </summary>
+public sealed class UndoEntry
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    private UndoEntry()
+    {
+        Kind = "";
+        Data = "";
+        Description = "";
+    }
+
+    public long Id { get; private set; }
+    public long UserId { get; private set; }
+    public string Kind { get; private set; }
+    public string Data { get; private set; }
+
+    /// <summary>What the change was, in the user's language, for «↩️ Отменено: …».</summary>
+    public string Description { get; private set; }
+    public DateTime At { get; private set; }
+    public DateTime? UndoneAt { get; private set; }
+
+    public static UndoEntry Record(long userId, string kind, string data, string description, DateTime nowUtc) =>
+        new() { UserId = userId, Kind = kind, Data = data, Description = description, At = nowUtc };
+
+    public bool CanUndoAt(DateTime nowUtc) => UndoneAt is null && nowUtc - At <= Window;
+
+    public void MarkUndone(DateTime nowUtc) => UndoneAt = nowUtc;
+}
