@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
@@ -37,9 +38,15 @@ public static class ChatCrmHosting
         services.AddScoped<UpdateProcessor>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Join>();
+        services.AddScoped<CommandRunner>();
         foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler)).Distinct())
         {
             services.AddScoped(handler);
+        }
+
+        foreach (var undo in typeof(ChatCrmHosting).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUndoHandler).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(IUndoHandler), undo);
         }
 
         // Hosted services start in this order: the database is migrated before anything reads it.

@@ -26,7 +26,7 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
     public DateTime LocalNow => TimeZones.ToLocal(Now, Zone);
 
     /// <summary>The message whose button was tapped, when Telegram still lets us edit it.</summary>
-    public int? SourceMessageId { get; init; }
+    public int? SourceMessageId { get; set; }
 
     /// <summary>A short toast shown on the tapped button; every callback is answered, with or without it.</summary>
     public string? CallbackToast { get; set; }
@@ -57,6 +57,28 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
         User.StartDialog(command, argsSoFar, Now + DialogLifetime);
         Reply(question);
     }
+
+    /// <summary>
+    /// Asks the user to pick one of a few options with buttons. The pick (or a typed answer) fills
+    /// <c>{0}</c> in <paramref name="argsTemplate"/> and runs <paramref name="command"/> again, so a
+    /// command with a missing or ambiguous argument finishes the way it would have if typed in full.
+    /// Option values go into callback data: keep them short (ids, not text).
+    /// </summary>
+    public void AskChoice(string command, string argsTemplate, string question, IEnumerable<(string Label, string Value)> options, int perRow = 2)
+    {
+        User.StartDialog(command, argsTemplate, Now + DialogLifetime);
+        var rows = options.Select(o => Button.Callback(o.Label, $"{PickPrefix}:{o.Value}")).Chunk(perRow)
+            .Select(r => (IReadOnlyList<Button>)r).ToList();
+        rows.Add([Button.Callback(T.CancelButton, $"{PickPrefix}:{CancelValue}")]);
+        Reply(new Reply(question, rows));
+    }
+
+    public const string PickPrefix = "pick";
+    public const string CancelValue = "-";
+
+    /// <summary>Lets the user take this change back with /undo for ten minutes.</summary>
+    public void RecordUndo(string kind, string data, string description) =>
+        Db.UndoLog.Add(UndoEntry.Record(User.Id, kind, data, description, Now));
 
     public void RefreshMenu(User whose, Language fallback) =>
         outbox.CommandMenu(whose.ChatId, CommandTable.MenuFor(whose.Role, Texts.For(whose.LanguageOr(fallback))), NextKey());

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Team;
+using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
@@ -28,6 +29,7 @@ public static class CommandTable
         Command<SetTimeZone>("tz", Role.Manager),
         Command<SetQuietHours>("quiet", Role.Manager),
         Command<CancelDialog>("cancel", Role.Manager),
+        Command<UndoLast>("undo", Role.Manager),
         Command<CreateInvite>("invite", Role.Head),
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
@@ -36,6 +38,7 @@ public static class CommandTable
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
     [
+        Callback<PickOption>(BotContext.PickPrefix, Role.Manager),
         Callback<ChooseLanguage>("lang", Role.Manager),
         Callback<SetTimeZone>("tz", Role.Manager),
         Callback<SetQuietHours>("quiet", Role.Manager),

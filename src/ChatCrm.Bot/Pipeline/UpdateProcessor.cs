@@ -144,7 +144,7 @@ internal sealed class UpdateProcessor(
         if (m.Text is { } text && user.ActiveDialog(Now) is { } dialog)
         {
             user.EndDialog();
-            await RunCommandAsync(ctx, dialog.Command, $"{dialog.Args} {text}".Trim(), ct);
+            await RunCommandAsync(ctx, dialog.Command, Dialogs.Answer(dialog.Args, text), ct);
             return true;
         }
 
@@ -178,23 +178,7 @@ internal sealed class UpdateProcessor(
         var ctx = ContextFor(user, updateId, q.From, chatId, editable: q.Message is Message { Date.Year: > 1970 } m ? m.MessageId : null);
         user.Seen(chatId, FullName(q.From), q.From.Username, q.From.LanguageCode, Now);
 
-        var parts = (q.Data ?? "").Split(':');
-        if (parts[0] == CommandTable.RunPrefix && parts.Length == 2)
-        {
-            user.EndDialog();
-            ctx = ContextFor(user, updateId, q.From, chatId, editable: null);
-            await RunCommandAsync(ctx, parts[1], "", ct);
-        }
-        else if (CommandTable.FindCallback(parts[0]) is not { } route)
-        {
-            ctx.CallbackToast = ctx.T.StaleButton();
-        }
-        else if (Authorise(ctx, route.MinRole, parts[0]))
-        {
-            var handler = (ICallbackHandler)services.GetRequiredService(route.Handler);
-            await handler.HandleAsync(ctx, parts[1..], ct);
-        }
-
+        await services.GetRequiredService<CommandRunner>().RunCallbackAsync(ctx, q.Data ?? "", ct);
         outbox.AnswerCallback(chatId, q.Id, ctx.CallbackToast, $"u:{updateId}:cb");
         return true;
     }
@@ -222,34 +206,8 @@ internal sealed class UpdateProcessor(
         return true;
     }
 
-    private async Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct)
-    {
-        if (CommandTable.Find(name) is not { } route)
-        {
-            ctx.Reply(ctx.T.UnknownCommand(name));
-            return;
-        }
-
-        if (Authorise(ctx, route.MinRole, "/" + name))
-        {
-            var handler = (ICommandHandler)services.GetRequiredService(route.Handler);
-            await handler.HandleAsync(ctx, args, ct);
-        }
-    }
-
-    /// <summary>The one place roles are checked. A refusal is answered and audited.</summary>
-    private static bool Authorise(BotContext ctx, Role required, string what)
-    {
-        if (ctx.User.Role.Includes(required))
-        {
-            return true;
-        }
-
-        ctx.Reply(ctx.T.NotAllowed(what.TrimStart('/'), required));
-        ctx.CallbackToast = ctx.T.NotAllowed(what.TrimStart('/'), required);
-        ctx.Audit("access.denied", what, ctx.User.Role.Code(), required.Code());
-        return false;
-    }
+    private Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct) =>
+        services.GetRequiredService<CommandRunner>().RunCommandAsync(ctx, name, args, ct);
 
     private BotContext ContextFor(User user, long updateId, Telegram.Bot.Types.User from, long chatId, int? editable = null) =>
         new(db, outbox, user, Texts.For(Languages.Pick(user.ChosenLanguage, from.LanguageCode ?? user.TelegramLanguageCode, _fallback)), updateId, Now)

@@ -5,7 +5,7 @@ using static ChatCrm.Core.Messages.Html;
 
 namespace ChatCrm.Core.Messages;
 
-internal sealed class EnglishTexts : Texts
+internal sealed partial class EnglishTexts : Texts
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
 
@@ -58,7 +58,9 @@ internal sealed class EnglishTexts : Texts
     public override string HelpFooter => "More about a command: /help &lt;command&gt;, e.g. /help tz";
     public override string ExampleLabel => "Example";
 
-    public override IReadOnlyDictionary<string, CommandDoc> Docs { get; } = new Dictionary<string, CommandDoc>
+    public override IReadOnlyDictionary<string, CommandDoc> Docs => _docs.Value;
+
+    private static readonly Dictionary<string, CommandDoc> FoundationDocs = new()
     {
         ["start"] = new("start", "/start [invite code]", "/start"),
         ["help"] = new("help on commands", "/help [command]", "/help tz"),
@@ -67,6 +69,7 @@ internal sealed class EnglishTexts : Texts
         ["tz"] = new("time zone", "/tz &lt;zone, city or UTC offset&gt;", "/tz Berlin"),
         ["quiet"] = new("quiet hours without reminders", "/quiet &lt;HH:MM-HH:MM&gt; | off", "/quiet 21:00-08:00"),
         ["cancel"] = new("leave the current dialog", "/cancel", "/cancel"),
+        ["undo"] = new("undo your last change (10 minutes)", "/undo", "/undo"),
         ["invite"] = new("invite link for a new colleague", "/invite manager|head|admin", "/invite manager"),
         ["users"] = new("users and their roles", "/users", "/users"),
         ["role"] = new("change a user's role", "/role &lt;user&gt; manager|head|admin", "/role @ivan_sales head"),
@@ -116,6 +119,10 @@ internal sealed class EnglishTexts : Texts
         $"I didn't understand “{Escape(input)}”. Give a range like 21:00-08:00, or off.";
 
     public override string Cancelled() => "Cancelled.";
+    public override string NothingToUndo() => "Nothing to undo: you changed nothing in the last 10 minutes.";
+    public override string UndoTooLate(string description) =>
+        $"More than 10 minutes have passed — “{Escape(description)}” can't be undone now. Please fix it by hand.";
+    public override string Undone(string description) => $"↩️ Undone: {Escape(description)}";
     public override string NothingToCancel() => "Nothing to cancel.";
 
     public override string InviteAskRole() => "Who are we inviting?";

@@ -5,7 +5,7 @@ using static ChatCrm.Core.Messages.Html;
 
 namespace ChatCrm.Core.Messages;
 
-internal sealed class RussianTexts : Texts
+internal sealed partial class RussianTexts : Texts
 {
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
 
@@ -58,7 +58,9 @@ internal sealed class RussianTexts : Texts
     public override string HelpFooter => "Подробнее о команде: /help &lt;команда&gt;, например /help tz";
     public override string ExampleLabel => "Пример";
 
-    public override IReadOnlyDictionary<string, CommandDoc> Docs { get; } = new Dictionary<string, CommandDoc>
+    public override IReadOnlyDictionary<string, CommandDoc> Docs => _docs.Value;
+
+    private static readonly Dictionary<string, CommandDoc> FoundationDocs = new()
     {
         ["start"] = new("начать работу", "/start [код приглашения]", "/start"),
         ["help"] = new("справка по командам", "/help [команда]", "/help tz"),
@@ -67,6 +69,7 @@ internal sealed class RussianTexts : Texts
         ["tz"] = new("часовой пояс", "/tz &lt;пояс, город или смещение от UTC&gt;", "/tz Новосибирск"),
         ["quiet"] = new("тихие часы без напоминаний", "/quiet &lt;ЧЧ:ММ-ЧЧ:ММ&gt; | off", "/quiet 21:00-08:00"),
         ["cancel"] = new("выйти из текущего диалога", "/cancel", "/cancel"),
+        ["undo"] = new("отменить своё последнее изменение (10 минут)", "/undo", "/undo"),
         ["invite"] = new("ссылка-приглашение для нового сотрудника", "/invite manager|head|admin", "/invite manager"),
         ["users"] = new("пользователи и их роли", "/users", "/users"),
         ["role"] = new("сменить роль пользователя", "/role &lt;пользователь&gt; manager|head|admin", "/role @ivan_sales head"),
@@ -116,6 +119,10 @@ internal sealed class RussianTexts : Texts
         $"Не понял «{Escape(input)}». Укажите интервал как 21:00-08:00 или off.";
 
     public override string Cancelled() => "Отменено.";
+    public override string NothingToUndo() => "Отменять нечего: за последние 10 минут вы ничего не меняли.";
+    public override string UndoTooLate(string description) =>
+        $"Прошло больше 10 минут — «{Escape(description)}» уже не отменить. Исправьте вручную.";
+    public override string Undone(string description) => $"↩️ Отменено: {Escape(description)}";
     public override string NothingToCancel() => "Отменять нечего.";
 
     public override string InviteAskRole() => "Кого приглашаем?";

@@ -10,7 +10,7 @@ public sealed record CommandDoc(string Summary, string Usage, string Example);
 /// Every sentence the bot says, once per language. Members are abstract so the compiler refuses a
 /// message that exists in one language only. Arguments are raw values: implementations escape them.
 /// </summary>
-public abstract class Texts
+public abstract partial class Texts
 {
     public static readonly Texts Russian = new RussianTexts();
     public static readonly Texts English = new EnglishTexts();
@@ -62,6 +62,9 @@ public abstract class Texts
     public abstract string QuietOff();
     public abstract string QuietInvalid(string input);
     public abstract string Cancelled();
+    public abstract string NothingToUndo();
+    public abstract string UndoTooLate(string description);
+    public abstract string Undone(string description);
     public abstract string NothingToCancel();
 
     // Invites and users

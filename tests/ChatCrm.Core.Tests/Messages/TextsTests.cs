@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 
@@ -39,6 +40,16 @@ public sealed partial class TextsTests
         }
 
         russian.Should().NotEqual(english, $"{member} should exist in two languages, not one text twice");
+    }
+
+    [Fact]
+    public void Every_rule_refusal_has_its_own_sentence_in_both_languages()
+    {
+        foreach (var texts in new[] { Texts.Russian, Texts.English })
+        {
+            var sentences = Enum.GetValues<DomainError>().Select(e => texts.Error(e, "x")).ToList();
+            sentences.Should().OnlyHaveUniqueItems("each refusal says which rule refused");
+        }
     }
 
     [Fact]
@@ -83,9 +94,11 @@ public sealed partial class TextsTests
         }
 
         var method = type.GetMethod(member)!;
-        var variants = method.GetParameters().Any(p => p.ParameterType == typeof(InviteState))
-            ? Enum.GetValues<InviteState>().Cast<object>()
-            : method.GetParameters().Any(p => p.ParameterType == typeof(Role)) ? Enum.GetValues<Role>().Cast<object>() : [null!];
+        var types = method.GetParameters().Select(p => p.ParameterType).ToList();
+        var variants = types.Contains(typeof(InviteState)) ? Enum.GetValues<InviteState>().Cast<object>()
+            : types.Contains(typeof(DomainError)) ? Enum.GetValues<DomainError>().Cast<object>()
+            : types.Contains(typeof(Role)) ? Enum.GetValues<Role>().Cast<object>()
+            : [null!];
         return variants.Select(v => (string)method.Invoke(texts, method.GetParameters().Select(p => Sample(p.ParameterType, v)).ToArray())!).ToList();
     }
 
@@ -94,6 +107,7 @@ public sealed partial class TextsTests
         _ when type == typeof(string) => Evil,
         _ when type == typeof(Role) => variant as Role? ?? Role.Head,
         _ when type == typeof(InviteState) => variant as InviteState? ?? InviteState.Used,
+        _ when type == typeof(DomainError) => variant as DomainError? ?? DomainError.DealClosed,
         _ when type == typeof(int) => 3,
         _ when type == typeof(bool) => true,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),

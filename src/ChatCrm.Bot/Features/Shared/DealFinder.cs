@@ -1,0 +1,42 @@
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Parsing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Features.Shared;
+
+/// <summary>The deal named by number (<c>42</c>, <c>#42</c>, <c>№42</c>) at the start of the arguments.</summary>
+public sealed record DealLookup(Deal? Deal, int? Number, string Rest);
+
+public static class DealFinder
+{
+    /// <summary>
+    /// Reads the deal number and loads it if the user may work on it. Replies itself when there is
+    /// no number, no such deal, or the deal is someone else's (that refusal is audited).
+    /// </summary>
+    public static async Task<DealLookup> FindAsync(BotContext ctx, string text, CancellationToken ct)
+    {
+        var number = DealNumberParser.TryParsePrefix(text, out var length);
+        var rest = number is null ? text.Trim() : text[length..].Trim();
+        if (number is null)
+        {
+            return new DealLookup(null, null, rest);
+        }
+
+        var deal = await ctx.Db.Deals.FirstOrDefaultAsync(d => d.Id == number.Value, ct);
+        if (deal is null)
+        {
+            ctx.Reply(ctx.T.DealNotFound(number.Value));
+            return new DealLookup(null, number, rest);
+        }
+
+        if (!ctx.CanSee(deal))
+        {
+            ctx.Reply(ctx.T.NotYourDeal(number.Value));
+            ctx.Audit("access.denied", $"deal #{number.Value}", "other owner");
+            return new DealLookup(null, number, rest);
+        }
+
+        return new DealLookup(deal, number, rest);
+    }
+}

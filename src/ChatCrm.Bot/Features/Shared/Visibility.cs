@@ -1,0 +1,24 @@
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+
+namespace ChatCrm.Bot.Features.Shared;
+
+/// <summary>
+/// What a user may see and change: a manager their own clients and deals, heads and admins
+/// everything. Every query of CRM data starts here, so the rule lives in one place.
+/// </summary>
+public static class Visibility
+{
+    public static bool SeesEverything(this BotContext ctx) => ctx.User.Role.Includes(Role.Head);
+
+    public static IQueryable<Client> VisibleClients(this BotContext ctx) =>
+        ctx.SeesEverything() ? ctx.Db.Clients : ctx.Db.Clients.Where(c => c.OwnerUserId == ctx.User.Id);
+
+    public static IQueryable<Deal> VisibleDeals(this BotContext ctx) =>
+        ctx.SeesEverything() ? ctx.Db.Deals : ctx.Db.Deals.Where(d => d.OwnerUserId == ctx.User.Id);
+
+    public static bool CanSee(this BotContext ctx, Client client) => ctx.SeesEverything() || client.OwnerUserId == ctx.User.Id;
+
+    public static bool CanSee(this BotContext ctx, Deal deal) => ctx.SeesEverything() || deal.OwnerUserId == ctx.User.Id;
+}

@@ -1,0 +1,42 @@
+using ChatCrm.Core.Domain.Crm;
+using static ChatCrm.Core.Messages.Html;
+
+namespace ChatCrm.Core.Messages;
+
+internal sealed partial class EnglishTexts
+{
+    public override string Error(DomainError error, string? detail = null) => "⚠️ " + (error switch
+    {
+        DomainError.NameEmpty => "The name can't be empty.",
+        DomainError.NameTooLong => "That name is too long — please shorten it.",
+        DomainError.TitleTooLong => "The deal title is too long — please shorten it.",
+        DomainError.NoteTooLong => "The note is too long (4,000 characters at most) — shorten it; nothing was saved.",
+        DomainError.InvalidCode => "That code won't do: use Latin letters, digits and _.",
+        DomainError.AmountNotPositive => "The amount must be greater than zero.",
+        DomainError.InvalidCurrency => "The currency is a three-letter ISO code such as RUB.",
+        DomainError.InvalidProbability => "The probability is a number from 0 to 100.",
+        DomainError.InvalidDays => "The number of days is from 1 to 3650.",
+        DomainError.InvalidPosition => "There is no such position in the funnel.",
+        DomainError.InvalidCount => "The count must be from 1 to 1000.",
+        DomainError.InvalidPhone => $"That doesn't look like a phone number: {Escape(detail)}.",
+        DomainError.InvalidEmail => $"That doesn't look like an e-mail address: {Escape(detail)}.",
+        DomainError.TooManyPhones => "The client already has 5 phone numbers — no room for more.",
+        DomainError.TooManyEmails => "The client already has 5 e-mail addresses — no room for more.",
+        DomainError.CycleRetired => "This sales cycle is archived.",
+        DomainError.CycleIsDefault => "This is the default cycle — make another one the default first.",
+        DomainError.LastStage => "This is the cycle's last stage — it can't be removed.",
+        DomainError.WorkTypeRetired => "This work type is archived.",
+        DomainError.SegmentRetired => "This segment is archived.",
+        DomainError.DealClosed => "The deal is closed. Reopen it to work on it.",
+        DomainError.DealNotClosed => "The deal is still open.",
+        DomainError.DealLost => "The deal is lost — no payments or shipments are recorded on it.",
+        DomainError.StageOfAnotherCycle => "That stage belongs to another sales cycle.",
+        DomainError.StageRetired => "That stage has been removed from the funnel.",
+        DomainError.SameStage => "The deal is already at that stage.",
+        DomainError.ReasonRequired => "Please give the reason the deal was lost.",
+        DomainError.ReasonRetired => "That reason is archived — please pick another.",
+        DomainError.ActivityNotPlanned => "That contact is no longer planned.",
+        DomainError.DateInFuture => "That date hasn't come yet — use /plan for the future.",
+        _ => "That isn't allowed.",
+    });
+}

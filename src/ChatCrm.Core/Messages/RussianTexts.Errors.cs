@@ -1,0 +1,42 @@
+using ChatCrm.Core.Domain.Crm;
+using static ChatCrm.Core.Messages.Html;
+
+namespace ChatCrm.Core.Messages;
+
+internal sealed partial class RussianTexts
+{
+    public override string Error(DomainError error, string? detail = null) => "⚠️ " + (error switch
+    {
+        DomainError.NameEmpty => "Название не может быть пустым.",
+        DomainError.NameTooLong => "Слишком длинное название — сократите его.",
+        DomainError.TitleTooLong => "Слишком длинное название сделки — сократите его.",
+        DomainError.NoteTooLong => "Заметка слишком длинная (до 4000 знаков) — сократите её, ничего не сохранено.",
+        DomainError.InvalidCode => "Такой код не подходит: латиница, цифры и _.",
+        DomainError.AmountNotPositive => "Сумма должна быть больше нуля.",
+        DomainError.InvalidCurrency => "Валюта — три буквы ISO, например RUB.",
+        DomainError.InvalidProbability => "Вероятность — число от 0 до 100.",
+        DomainError.InvalidDays => "Число дней — от 1 до 3650.",
+        DomainError.InvalidPosition => "Такой позиции в воронке нет.",
+        DomainError.InvalidCount => "Количество должно быть от 1 до 1000.",
+        DomainError.InvalidPhone => $"Не похоже на телефон: {Escape(detail)}.",
+        DomainError.InvalidEmail => $"Не похоже на e-mail: {Escape(detail)}.",
+        DomainError.TooManyPhones => "У клиента уже 5 телефонов — больше не помещается.",
+        DomainError.TooManyEmails => "У клиента уже 5 адресов e-mail — больше не помещается.",
+        DomainError.CycleRetired => "Этот цикл продаж уже в архиве.",
+        DomainError.CycleIsDefault => "Это основной цикл — сначала сделайте основным другой.",
+        DomainError.LastStage => "Это последний этап цикла — его нельзя убрать.",
+        DomainError.WorkTypeRetired => "Этот вид работы уже в архиве.",
+        DomainError.SegmentRetired => "Этот сегмент уже в архиве.",
+        DomainError.DealClosed => "Сделка уже закрыта. Чтобы работать с ней, откройте её заново.",
+        DomainError.DealNotClosed => "Сделка ещё открыта.",
+        DomainError.DealLost => "Сделка проиграна — платежи и отгрузки по ней не записываются.",
+        DomainError.StageOfAnotherCycle => "Этот этап из другого цикла продаж.",
+        DomainError.StageRetired => "Этот этап убран из воронки.",
+        DomainError.SameStage => "Сделка уже на этом этапе.",
+        DomainError.ReasonRequired => "Укажите причину проигрыша.",
+        DomainError.ReasonRetired => "Эта причина уже в архиве — выберите другую.",
+        DomainError.ActivityNotPlanned => "Этот контакт уже не в плане.",
+        DomainError.DateInFuture => "Эта дата ещё не наступила — для будущего используйте /plan.",
+        _ => "Так нельзя.",
+    });
+}
