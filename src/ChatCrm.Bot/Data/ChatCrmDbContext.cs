@@ -8,12 +8,24 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Data;
 
 /// <summary>
-/// The CRM's one database. Migrations are committed and applied at start; after changing the model run
-/// <c>dotnet ef migrations add &lt;Name&gt; --project src/ChatCrm.Bot --output-dir Data/Migrations</c>
-/// from the repository root (the tool is pinned in .config/dotnet-tools.json: <c>dotnet tool restore</c>).
+/// The CRM's one database, on SQLite by default. Migrations are committed and applied at start; after
+/// changing the model add one for each provider, from the repository root (<c>dotnet tool restore</c> first):
+/// <c>dotnet ef migrations add &lt;Name&gt; --project src/ChatCrm.Bot --context ChatCrmDbContext --output-dir Data/Migrations</c>
+/// <c>dotnet ef migrations add &lt;Name&gt; --project src/ChatCrm.Bot --context PostgresChatCrmDbContext --output-dir Data/PostgresMigrations</c>
 /// </summary>
-public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options) : DbContext(options)
+public class ChatCrmDbContext : DbContext
 {
+    public ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the PostgreSQL subclass, which only exists to own its own migrations set.</summary>
+    protected ChatCrmDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<User> Users => Set<User>();
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

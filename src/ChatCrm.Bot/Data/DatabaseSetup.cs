@@ -3,6 +3,8 @@ using ChatCrm.Bot.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Data;
 
@@ -10,27 +12,26 @@ internal static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/chatcrm.db";
 
+    /// <summary>
+    /// Registers <see cref="ChatCrmDbContext"/> on the provider named by Database:Provider. Configuration is
+    /// read when the first context is made, not at registration: hosts and tests add settings late.
+    /// </summary>
     public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services)
     {
-        // Read when the first context is made, not at registration: hosts and tests add configuration late.
         services.AddDbContext<ChatCrmDbContext>((sp, options) =>
-        {
-            var config = sp.GetRequiredService<IConfiguration>();
-            var provider = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-            var connectionString = config.GetConnectionString("ChatCrm");
-            if (provider.IsPostgres)
-            {
-                options.UseNpgsql(connectionString ?? throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty."));
-            }
-            else
-            {
-                options.UseSqlite(PrepareSqlite(connectionString ?? DefaultSqlite))
-                    .AddInterceptors(SqlitePragmas.Instance);
-            }
-        });
+            options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite)).AddInterceptors(SqlitePragmas.Instance));
+        services.AddDbContext<PostgresChatCrmDbContext>((sp, options) =>
+            options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty.")));
+        services.Replace(ServiceDescriptor.Scoped<ChatCrmDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+                ? sp.GetRequiredService<PostgresChatCrmDbContext>()
+                : new ChatCrmDbContext(sp.GetRequiredService<DbContextOptions<ChatCrmDbContext>>())));
         return services;
     }
+
+    private static string? ConnectionString(IServiceProvider sp) =>
+        sp.GetRequiredService<IConfiguration>().GetConnectionString("ChatCrm");
 
     /// <summary>Makes sure the folder of a file database exists, so the default works in a fresh clone.</summary>
     private static string PrepareSqlite(string connectionString)

@@ -1,0 +1,74 @@
+using System.Net;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ChatCrm.Bot.Tests.Postgres;
+
+/// <summary>The same bot on PostgreSQL: its own migrations set applies, and nothing is lost or doubled.</summary>
+public sealed class PostgresTests : IAsyncLifetime
+{
+    private readonly string _database = "chatcrm_test_" + Guid.NewGuid().ToString("N")[..12];
+    private ChatCrmApp? _app;
+
+    private static string Server => Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) ?? "";
+
+    private ChatCrmApp App => _app ??= ChatCrmApp.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:ChatCrm"] = new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString,
+    }).GetAwaiter().GetResult();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        await _app.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [PostgresFact]
+    public async Task The_postgres_migrations_create_the_schema_and_seed_the_process()
+    {
+        var provider = await App.QueryAsync(db => Task.FromResult(db.Database.ProviderName));
+        provider.Should().Contain("Npgsql");
+        (await App.QueryAsync(db => db.Stages.CountAsync())).Should().BeGreaterThan(3);
+        (await App.QueryAsync(db => db.Users.CountAsync(u => u.TelegramId == ChatCrmApp.AdminId))).Should().Be(1);
+    }
+
+    [PostgresFact]
+    public async Task The_same_update_posted_concurrently_has_one_effect_and_one_reply()
+    {
+        var update = Updates.Text(ChatCrmApp.AdminId, "/quiet 22:00-07:00");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => App.PostUpdateAsync(update)));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        await App.Api.WaitForMessagesAsync(ChatCrmApp.AdminId);
+        await Task.Delay(300);
+        App.Api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle();
+        (await App.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "user.quiet-hours"))).Should().Be(1);
+        (await App.CountAsync<ProcessedUpdate>()).Should().Be(1);
+    }
+
+    [PostgresFact]
+    public async Task An_invited_manager_joins_and_a_stranger_is_refused_with_nothing_stored()
+    {
+        await Team.JoinAsync(App, 2002, "manager");
+        await App.SendAsync(Updates.Text(3003, "/help", "en"));
+
+        (await App.Api.WaitForMessagesAsync(3003)).Single().Text.Should().Contain("private sales CRM");
+        (await App.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == 2002))).Should().BeTrue();
+        (await App.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == 3003))).Should().BeFalse();
+    }
+}
