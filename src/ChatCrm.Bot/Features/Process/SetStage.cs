@@ -24,6 +24,7 @@ internal static class SetStage
             return Task.CompletedTask;
         }
 
+        List<string> done = [];
         if (values.TryGetValue(ProcessArgs.Days, out var daysText))
         {
             if (!ProcessArgs.TryDays(daysText, out var days))
@@ -34,8 +35,7 @@ internal static class SetStage
             var before = stage.DaysAllowed;
             stage.SetDaysAllowed(days);
             ctx.Audit("stage.days", stage.Name, Show(before), Show(stage.DaysAllowed));
-            ctx.Reply(new Reply(ctx.T.StageDaysSet(stage.Name, stage.DaysAllowed),
-                [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
+            done.Add(ctx.T.StageDaysSet(stage.Name, stage.DaysAllowed));
         }
 
         if (values.TryGetValue(ProcessArgs.Prob, out var probText))
@@ -44,10 +44,10 @@ internal static class SetStage
             var before = stage.Probability;
             stage.SetProbability(probability);
             ctx.Audit("stage.probability", stage.Name, Show(before), Show(stage.Probability));
-            ctx.Reply(new Reply(ctx.T.StageProbabilitySet(stage.Name, stage.Probability),
-                [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
+            done.Add(ctx.T.StageProbabilitySet(stage.Name, stage.Probability));
         }
 
+        ctx.Reply(new Reply(string.Join('\n', done), [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
         return Task.CompletedTask;
     }
 
