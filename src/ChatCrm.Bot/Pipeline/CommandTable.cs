@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Undo;
@@ -34,6 +35,26 @@ public static class CommandTable
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
         Command<DeactivateUser>("deactivate", Role.Admin),
+        Command<ShowPipelines>("pipelines", Role.Admin),
+        Command<EditPipeline>("pipeline", Role.Admin, inMenu: false),
+        Command<ShowStages>("stages", Role.Admin),
+        Command<StageCommand>("stage", Role.Admin, inMenu: false),
+        Command<ShowCatalog<WorkTypeCatalog>>("worktypes", Role.Admin),
+        Command<EditCatalog<WorkTypeCatalog>>("worktype", Role.Admin, inMenu: false),
+        Command<ShowCatalog<LostReasonCatalog>>("reasons", Role.Admin),
+        Command<EditCatalog<LostReasonCatalog>>("reason", Role.Admin, inMenu: false),
+        Command<ShowCatalog<SegmentCatalog>>("segments", Role.Admin),
+        Command<EditCatalog<SegmentCatalog>>("segment", Role.Admin, inMenu: false),
+        Command<ShowCatalog<ProductCatalog>>("products", Role.Admin),
+        Command<EditCatalog<ProductCatalog>>("product", Role.Admin, inMenu: false),
+        Command<ShowAudit>("audit", Role.Admin),
+        Command<ShowTeam>("team", Role.Head),
+        Command<ShowPlans>("plans", Role.Head),
+        Command<AssignClient>("assign", Role.Head),
+        Command<DistributeProspects>("distribute", Role.Head),
+        Command<SetTarget>("target", Role.Head),
+        Command<SetNorm>("norm", Role.Head),
+        Command<ChangeSettings>("settings", Role.Head),
     ];
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
@@ -46,6 +67,12 @@ public static class CommandTable
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),
         Callback<DeactivateUser>("deact", Role.Admin),
+        Callback<ShowStages>("stg", Role.Admin),
+        Callback<CatalogButtons>("cat", Role.Admin),
+        Callback<ShowAudit>("audit", Role.Admin),
+        Callback<ShowPlans>("plans", Role.Head),
+        Callback<DistributeProspects>("dist", Role.Head),
+        Callback<ChangeSettings>("set", Role.Head),
     ];
 
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>

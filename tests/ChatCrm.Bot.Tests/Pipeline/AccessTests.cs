@@ -123,7 +123,7 @@ public sealed class AccessTests : IAsyncLifetime
             await _app.SendAsync(Updates.Text(Manager, "/" + command.Name, "en"));
         }
 
-        var replies = await _app.Api.WaitForMessagesAsync(Manager, 1 + aboveManager.Count, TimeSpan.FromSeconds(20));
+        var replies = await _app.Api.WaitForMessagesAsync(Manager, 1 + aboveManager.Count, TimeSpan.FromSeconds(60));
         replies.Skip(1).Select(r => r.Text).Should().OnlyContain(t => t!.Contains("role and above"));
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "access.denied"))).Should().Be(aboveManager.Count);
     }

@@ -98,6 +98,7 @@ public sealed partial class TextsTests
         var variants = types.Contains(typeof(InviteState)) ? Enum.GetValues<InviteState>().Cast<object>()
             : types.Contains(typeof(DomainError)) ? Enum.GetValues<DomainError>().Cast<object>()
             : types.Contains(typeof(Role)) ? Enum.GetValues<Role>().Cast<object>()
+            : types.Contains(typeof(CatalogKind)) ? Enum.GetValues<CatalogKind>().Cast<object>()
             : [null!];
         return variants.Select(v => (string)method.Invoke(texts, method.GetParameters().Select(p => Sample(p.ParameterType, v)).ToArray())!).ToList();
     }
@@ -109,6 +110,9 @@ public sealed partial class TextsTests
         _ when type == typeof(InviteState) => variant as InviteState? ?? InviteState.Used,
         _ when type == typeof(DomainError) => variant as DomainError? ?? DomainError.DealClosed,
         _ when type == typeof(int) => 3,
+        _ when type == typeof(int?) => variant as int? ?? 3,
+        _ when type == typeof(decimal) => 150_000.5m,
+        _ when type == typeof(CatalogKind) => variant as CatalogKind? ?? CatalogKind.Segment,
         _ when type == typeof(bool) => true,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),
         _ when type == typeof(QuietHours) => new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)),

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
@@ -6,24 +7,29 @@ using User = ChatCrm.Core.Domain.Users.User;
 
 namespace ChatCrm.Bot.Features.Team;
 
-/// <summary>/deactivate &lt;user&gt;: asks to confirm, then switches the user off (they keep their history).</summary>
+/// <summary>
+/// /deactivate &lt;user&gt; [to &lt;manager&gt;]: asks to confirm, hands the user's clients, open deals and planned
+/// contacts to a colleague (asked with buttons when not named and there is anything to hand over), then
+/// switches the user off; they keep their history. Buttons: <c>deact:&lt;id&gt;[:to:&lt;successor&gt;|:y[:&lt;successor&gt;]|:n]</c>.
+/// </summary>
 internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler, ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var found = await UserLookup.FindAsync(ctx.Db, args, ct);
+        var (who, successorQuery) = SplitSuccessor(args);
+        var found = await UserLookup.FindAsync(ctx.Db, who, ct);
         var active = found.Where(u => u.IsActive).ToList();
-        if (args.Trim().Length > 0 && found.Count == 0)
+        if (who.Length > 0 && found.Count == 0)
         {
-            ctx.Reply(ctx.T.UserNotFound(args));
+            ctx.Reply(ctx.T.UserNotFound(who));
         }
-        else if (args.Trim().Length > 0 && found.Count == 1 && !found[0].IsActive)
+        else if (who.Length > 0 && found.Count == 1 && !found[0].IsActive)
         {
             ctx.Reply(ctx.T.AlreadyInactive(found[0].DisplayName));
         }
-        else if (active.Count == 1 && args.Trim().Length > 0)
+        else if (active.Count == 1 && who.Length > 0)
         {
-            Confirm(ctx, active[0]);
+            await ConfirmAsync(ctx, active[0], successorQuery, ct);
         }
         else
         {
@@ -34,29 +40,75 @@ internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
         var target = args.Count >= 1 && long.TryParse(args[0], out var id) ? await ctx.Db.Users.FindAsync([id], ct) : null;
-        if (target is null)
+        var successor = args.Count == 3 && long.TryParse(args[2], out var sid) ? await ctx.Db.Users.FindAsync([sid], ct) : null;
+        if (target is null || (args.Count == 3 && successor is null))
         {
             ctx.CallbackToast = ctx.T.StaleButton();
         }
-        else if (args.Count == 2 && args[1] == "y")
+        else if (args.Count >= 2 && args[1] == "y")
         {
-            Apply(ctx, target);
+            await ApplyAsync(ctx, target, successor, ct);
         }
         else if (args.Count == 2 && args[1] == "n")
         {
             ctx.Show(ctx.T.Cancelled());
         }
+        else if (args.Count == 3 && args[1] == "to")
+        {
+            await ConfirmAsync(ctx, target, successor, ct);
+        }
         else
         {
-            Confirm(ctx, target);
+            await ConfirmAsync(ctx, target, (User?)null, ct);
         }
     }
 
-    private static void Confirm(BotContext ctx, User target) =>
-        ctx.Show(new Reply(ctx.T.DeactivateConfirm(target.DisplayName),
-            [[Button.Callback(ctx.T.Yes, $"deact:{target.Id}:y"), Button.Callback(ctx.T.No, $"deact:{target.Id}:n")]]));
+    /// <summary>«Иван to Пётр», «Иван в Пётр», «Иван на Петра»: the first whole-word keyword splits.</summary>
+    private static (string Who, string? Successor) SplitSuccessor(string args)
+    {
+        var words = ProcessArgs.Words(args);
+        var at = Array.FindIndex(words, w => ProcessArgs.To.Contains(w, StringComparer.OrdinalIgnoreCase));
+        return at >= 1 && at < words.Length - 1
+            ? (string.Join(' ', words[..at]), string.Join(' ', words[(at + 1)..]))
+            : (args.Trim(), null);
+    }
 
-    private void Apply(BotContext ctx, User target)
+    private static async Task ConfirmAsync(BotContext ctx, User target, string? successorQuery, CancellationToken ct)
+    {
+        User? successor = null;
+        if (successorQuery is not null)
+        {
+            var people = (await Colleagues.ActiveAsync(ctx, ct)).Where(u => u.Id != target.Id).ToList();
+            successor = Colleagues.Find(people, successorQuery);
+            if (successor is null)
+            {
+                ctx.Reply(new Reply(ctx.T.ManagerNotFound(successorQuery), UserLookup.Picker(people, id => $"deact:{target.Id}:to:{id}")));
+                return;
+            }
+        }
+
+        await ConfirmAsync(ctx, target, successor, ct);
+    }
+
+    private static async Task ConfirmAsync(BotContext ctx, User target, User? successor, CancellationToken ct)
+    {
+        var owned = await HandOver.CountAsync(ctx, target.Id, ct);
+        if (owned.Any && (successor is null || successor.Id == target.Id || !successor.IsActive))
+        {
+            var people = (await Colleagues.ActiveAsync(ctx, ct)).Where(u => u.Id != target.Id);
+            ctx.Show(new Reply(ctx.T.DeactivateAskSuccessor(target.DisplayName, owned.Clients, owned.Deals, owned.Contacts),
+                [.. UserLookup.Picker(people, id => $"deact:{target.Id}:to:{id}"), [Button.Callback(ctx.T.CancelButton, $"deact:{target.Id}:n")]]));
+            return;
+        }
+
+        var yes = owned.Any ? $"deact:{target.Id}:y:{successor!.Id}" : $"deact:{target.Id}:y";
+        var question = owned.Any
+            ? ctx.T.DeactivateConfirmHandOver(target.DisplayName, successor!.DisplayName, owned.Clients, owned.Deals, owned.Contacts)
+            : ctx.T.DeactivateConfirm(target.DisplayName);
+        ctx.Show(new Reply(question, [[Button.Callback(ctx.T.Yes, yes), Button.Callback(ctx.T.No, $"deact:{target.Id}:n")]]));
+    }
+
+    private async Task ApplyAsync(BotContext ctx, User target, User? successor, CancellationToken ct)
     {
         if (target.Id == ctx.User.Id)
         {
@@ -70,12 +122,33 @@ internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler
         {
             ctx.Show(ctx.T.AlreadyInactive(target.DisplayName));
         }
+        else if (successor is not null && (successor.Id == target.Id || !successor.IsActive))
+        {
+            await ConfirmAsync(ctx, target, (User?)null, ct);
+        }
+        else if (successor is null && (await HandOver.CountAsync(ctx, target.Id, ct)).Any)
+        {
+            // Nothing is left without an owner: an old confirmation must not orphan clients gained since.
+            await ConfirmAsync(ctx, target, (User?)null, ct);
+        }
         else
         {
+            if (successor is not null)
+            {
+                var handed = await HandOver.EverythingAsync(ctx, target.Id, successor.Id, ct);
+                ctx.Audit("user.handover", target.DisplayName, target.DisplayName,
+                    $"{successor.DisplayName}: {handed.Clients} clients, {handed.Deals} deals, {handed.Contacts} contacts");
+                ctx.Notify(successor, t => t.HandedOverToYou(target.DisplayName, handed.Clients, handed.Deals, handed.Contacts), crm.Value.Language);
+                ctx.Show(ctx.T.UserDeactivatedHandedOver(target.DisplayName, successor.DisplayName, handed.Clients, handed.Deals, handed.Contacts));
+            }
+            else
+            {
+                ctx.Show(ctx.T.UserDeactivated(target.DisplayName));
+            }
+
             target.Deactivate();
             target.EndDialog();
             ctx.Audit("user.deactivated", target.DisplayName, "active", "inactive");
-            ctx.Show(ctx.T.UserDeactivated(target.DisplayName));
             ctx.Notify(target, t => t.Deactivated(), crm.Value.Language);
         }
     }

@@ -88,6 +88,13 @@ public sealed class Activity
         PlannedFor = toUtc;
     }
 
+    /// <summary>A planned contact follows its client to a new manager (assignment, a colleague leaving); done ones stay with who made them.</summary>
+    public void HandOver(long newUserId)
+    {
+        EnsurePlanned();
+        UserId = newUserId;
+    }
+
     public void Cancel()
     {
         EnsurePlanned();

@@ -1,0 +1,102 @@
+using ChatCrm.Bot.Tests.Features.Process;
+using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
+
+// Not ".Team": that namespace would hide the Infrastructure.Team helper from every test under Features.
+namespace ChatCrm.Bot.Tests.Features.Teamwork;
+
+public sealed class HandOverTests : IAsyncLifetime
+{
+    private const long Admin = ChatCrmApp.AdminId;
+    private const long Boris = 3001;
+    private const long Vera = 3002;
+    private ChatCrmApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>Борис works two clients: two open deals, a won one, two planned contacts and a done one.</summary>
+    private async Task<(long Boris, long Vera, long Romashka, long WonDeal)> BorisAtWorkAsync()
+    {
+        await Team.JoinAsync(_app, Boris, "manager", firstName: "Борис");
+        await Team.JoinAsync(_app, Vera, "manager", firstName: "Вера");
+        var (boris, vera) = (await _app.UserIdAsync(Boris), await _app.UserIdAsync(Vera));
+        var romashka = await _app.ClientAsync("Ромашка", boris);
+        var lutik = await _app.ClientAsync("Лютик", boris);
+        await _app.DealAsync(romashka, boris, "Предложение", 100_000m);
+        await _app.DealAsync(lutik, boris, "Переговоры", 50_000m);
+        var won = await _app.DealAsync(lutik, boris, "Договор", 70_000m);
+        await _app.WriteAsync(async db =>
+        {
+            var call = await db.WorkTypes.SingleAsync(w => w.Code == "call");
+            var clients = await db.Clients.ToListAsync();
+            var now = DateTime.UtcNow;
+            db.Activities.Add(Activity.Plan(clients.Single(c => c.Id == romashka), call, boris, now.AddDays(1), "перезвонить", now));
+            db.Activities.Add(Activity.Plan(clients.Single(c => c.Id == lutik), call, boris, now.AddDays(2), null, now));
+            db.Activities.Add(Activity.LogDone(clients.Single(c => c.Id == lutik), call, boris, now.AddHours(-1), "обсудили", now));
+            var deal = await db.Deals.SingleAsync(d => d.Id == won);
+            db.StageChanges.Add(deal.Win(null, now, boris));
+            return 0;
+        });
+        return (boris, vera, romashka, won);
+    }
+
+    [Fact]
+    public async Task Deactivate_asks_who_takes_over_and_hands_over_clients_open_deals_and_planned_contacts()
+    {
+        var (boris, vera, _, won) = await BorisAtWorkAsync();
+
+        var ask = await _app.SayAsync(Admin, "/deactivate Борис");
+        ask.Text.Should().Contain("2 клиента, 2 сделки в работе, 2 запланированных контакта").And.Contain("Кому");
+        (await _app.TapEditAsync(Admin, $"deact:{boris}:to:{vera}")).Text.Should().Contain("Отключить <b>Борис</b> и передать <b>Вера</b>");
+        (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == boris))).IsActive.Should().BeTrue("nothing happens before the confirmation");
+
+        (await _app.TapEditAsync(Admin, $"deact:{boris}:y:{vera}")).Text.Should().Contain("отключён");
+
+        var clients = await _app.QueryAsync(db => db.Clients.ToListAsync());
+        clients.Should().OnlyContain(c => c.OwnerUserId == vera);
+        var deals = await _app.QueryAsync(db => db.Deals.ToListAsync());
+        deals.Where(d => d.IsOpen).Should().HaveCount(2).And.OnlyContain(d => d.OwnerUserId == vera);
+        deals.Single(d => d.Id == won).OwnerUserId.Should().Be(boris, "a won deal stays with who won it");
+        var activities = await _app.QueryAsync(db => db.Activities.ToListAsync());
+        activities.Where(a => a.Status == ActivityStatus.Planned).Should().HaveCount(2).And.OnlyContain(a => a.UserId == vera);
+        activities.Single(a => a.Status == ActivityStatus.Done).UserId.Should().Be(boris);
+        (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == boris))).IsActive.Should().BeFalse();
+        (await _app.Api.WaitForMessagesAsync(Vera, 2))[^1].Text.Should().Contain("Вам переданы дела <b>Борис</b>");
+        (await _app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync())).Should().Contain(["user.handover", "user.deactivated"]);
+    }
+
+    [Fact]
+    public async Task Deactivate_to_a_named_colleague_goes_straight_to_the_confirmation()
+    {
+        var (boris, vera, _, _) = await BorisAtWorkAsync();
+
+        var confirm = await _app.SayAsync(Admin, "/deactivate Борис в Вера");
+
+        confirm.CallbackData().Should().Contain($"deact:{boris}:y:{vera}");
+        (await _app.SayAsync(Admin, "/deactivate Борис to Никто")).Text.Should().Contain("«Никто»");
+        (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == boris))).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Assign_moves_a_client_with_its_open_deal_and_plans_and_tells_the_new_owner()
+    {
+        var (boris, vera, romashka, _) = await BorisAtWorkAsync();
+
+        (await _app.SayAsync(Admin, "/assign Ромашка Вера")).Text.Should().Contain("<b>Ромашка</b> → <b>Вера</b>").And.Contain("1 сделка");
+
+        (await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Id == romashka))).OwnerUserId.Should().Be(vera);
+        (await _app.QueryAsync(db => db.Deals.SingleAsync(d => d.ClientId == romashka))).OwnerUserId.Should().Be(vera);
+        (await _app.QueryAsync(db => db.Activities.SingleAsync(a => a.ClientId == romashka))).UserId.Should().Be(vera);
+        (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == boris))).Should().Be(1);
+        (await _app.Api.WaitForMessagesAsync(Vera, 2))[^1].Text.Should().Contain("Ромашка");
+        (await _app.QueryAsync(db => db.Audit.SingleAsync(a => a.Action == "client.assigned"))).Should()
+            .Match<Core.Domain.Audit.AuditEntry>(a => a.Before == "Борис" && a.After == "Вера");
+
+        var ask = await _app.SayAsync(Admin, "/assign Лютик Вер0ника");
+        ask.Text.Should().Contain("Вер0ника");
+        (await _app.TapAsync(Admin, $"pick:#u{vera}")).Text.Should().Contain("<b>Лютик</b> → <b>Вера</b>");
+    }
+}
