@@ -13,9 +13,8 @@ internal sealed class LogAnyTouch : ICommandHandler
         if (workType is null)
         {
             var live = await ctx.Db.WorkTypes.Where(w => !w.IsRetired).OrderBy(w => w.Id).ToListAsync(ct);
-            var question = parts.Length == 0 ? ctx.T.AskWorkType() : ctx.T.WorkTypeUnknown(parts[0], live.Select(w => w.Code).ToList());
-            // The typed rest waits in the dialog; a tap puts the type's code in front of it.
-            ctx.AskChoice("log", "{0} " + (parts.Length == 0 ? "" : args), question, live.Select(w => (w.Name, w.Code)));
+            // The first word may well be the client («/log Ромашка …»): it waits in the dialog, the tapped type goes in front.
+            ctx.AskChoice("log", "{0} " + args, ctx.T.AskWorkType(), live.Select(w => (w.Name, w.Code)));
             return;
         }
 
