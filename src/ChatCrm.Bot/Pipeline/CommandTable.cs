@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Features.Activities;
+using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Process;
@@ -31,6 +33,18 @@ public static class CommandTable
         Command<SetQuietHours>("quiet", Role.Manager),
         Command<CancelDialog>("cancel", Role.Manager),
         Command<UndoLast>("undo", Role.Manager),
+        Command<CreateClient>("client", Role.Manager),
+        Command<ListClients>("clients", Role.Manager),
+        Command<ShowCard>("card", Role.Manager),
+        Command<LogCall>("call", Role.Manager),
+        Command<LogMeeting>("meet", Role.Manager),
+        Command<LogDemo>("demo", Role.Manager),
+        Command<LogEmail>("email", Role.Manager),
+        Command<LogAnyTouch>("log", Role.Manager),
+        Command<PlanContact>("plan", Role.Manager),
+        Command<ShowToday>("today", Role.Manager),
+        Command<ShowWeek>("week", Role.Manager),
+        Command<ListForgotten>("forgotten", Role.Manager),
         Command<CreateInvite>("invite", Role.Head),
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
@@ -63,6 +77,11 @@ public static class CommandTable
         Callback<ChooseLanguage>("lang", Role.Manager),
         Callback<SetTimeZone>("tz", Role.Manager),
         Callback<SetQuietHours>("quiet", Role.Manager),
+        Callback<ListClients>("cls", Role.Manager),
+        Callback<ShowCard>("card", Role.Manager),
+        Callback<ClientActions>(ClientActions.Prefix, Role.Manager),
+        Callback<NextStep>("nx", Role.Manager),
+        Callback<PlanItemActions>("pl", Role.Manager),
         Callback<CreateInvite>("inv", Role.Head),
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),

@@ -116,6 +116,8 @@ public sealed partial class TextsTests
         _ when type == typeof(bool) => true,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),
         _ when type == typeof(QuietHours) => new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)),
+        _ when type == typeof(decimal) => 150_000m,
+        _ when type == typeof(IReadOnlyList<string>) => new[] { Evil, "call" },
         _ => throw new InvalidOperationException($"No sample for {type}"),
     };
 

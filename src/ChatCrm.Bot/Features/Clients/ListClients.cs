@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using ChatCrm.Bot.Features.Activities;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Matching;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Features.Clients;
+
+/// <summary>
+/// /clients [text]: my clients by name, ten a page (<c>cls:&lt;page&gt;</c>), or those whose name, phone or e-mail
+/// contains the text. Every line has a number; the number's button opens the card.
+/// </summary>
+internal sealed class ListClients : ICommandHandler, ICallbackHandler
+{
+    private const int PageSize = 10;
+
+    /// <summary>A search shows its best matches on one page: a query, unlike an id, cannot ride in a button.</summary>
+    private const int SearchLimit = 20;
+
+    public Task HandleAsync(BotContext ctx, string args, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(args) ? ShowPageAsync(ctx, 1, ct) : SearchAsync(ctx, args.Trim(), ct);
+
+    public Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct) =>
+        ShowPageAsync(ctx, args.Count == 1 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var page) ? page : 1, ct);
+
+    private static async Task ShowPageAsync(BotContext ctx, int page, CancellationToken ct)
+    {
+        var total = await ctx.VisibleClients().CountAsync(ct);
+        if (total == 0)
+        {
+            ctx.Show(ctx.T.NoClients());
+            return;
+        }
+
+        var pages = (total + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 1, pages);
+        var clients = await ctx.VisibleClients().OrderBy(c => c.NameKey).ThenBy(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+
+        var rows = Lines(ctx, ctx.T.ClientsHeader(total, page, pages), clients, (page - 1) * PageSize, out var text);
+        List<Button> nav = [];
+        if (page > 1)
+        {
+            nav.Add(Button.Callback(ctx.T.Previous, $"cls:{page - 1}"));
+        }
+
+        if (page < pages)
+        {
+            nav.Add(Button.Callback(ctx.T.Next, $"cls:{page + 1}"));
+        }
+
+        if (nav.Count > 0)
+        {
+            rows.Add(nav);
+        }
+
+        ctx.Show(new Reply(text, rows));
+    }
+
+    private static async Task SearchAsync(BotContext ctx, string query, CancellationToken ct)
+    {
+        var key = ClientNames.Normalise(query);
+        var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
+        var phone = Phones.Normalise(query);
+        var email = query.ToLowerInvariant();
+        var matches = ctx.VisibleClients().Where(c =>
+            (key.Length > 0 && c.NameKey.Contains(key))
+            || (phone != null && c.Phones.Contains(phone))
+            || (digits.Length >= 5 && c.Phones.Contains(digits))
+            || (email.Contains('@') && c.Emails.Contains(email)));
+        var total = await matches.CountAsync(ct);
+        if (total == 0)
+        {
+            ctx.Reply(ctx.T.ClientsNotFound(query));
+            return;
+        }
+
+        var clients = await matches.OrderBy(c => c.NameKey).ThenBy(c => c.Id).Take(SearchLimit).ToListAsync(ct);
+        var rows = Lines(ctx, ctx.T.ClientsFound(query, total), clients, 0, out var text);
+        if (total > clients.Count)
+        {
+            text += "\n" + ctx.T.AndMore(total - clients.Count);
+        }
+
+        ctx.Reply(new Reply(text, rows));
+    }
+
+    private static List<IReadOnlyList<Button>> Lines(BotContext ctx, string header, IReadOnlyList<Client> clients, int first, out string text)
+    {
+        var sb = new StringBuilder(header);
+        var buttons = new List<Button>();
+        for (var i = 0; i < clients.Count; i++)
+        {
+            var c = clients[i];
+            var n = first + i + 1;
+            sb.Append('\n').Append(ctx.T.ClientLine(n, c.Name,
+                c.LastTouchAt is { } last ? ctx.T.Ago(last, ctx.Now) : null,
+                c.NextContactAt is { } next ? Contacts.Describe(ctx, next) : null,
+                c.NextContactAt < ctx.Now));
+            buttons.Add(Button.Callback(n.ToString(CultureInfo.InvariantCulture), TouchLogging.Card(c.Id)));
+        }
+
+        text = sb.Append("\n\n").Append(ctx.T.ClientsHint()).ToString();
+        return [.. buttons.Chunk(5).Select(r => (IReadOnlyList<Button>)r)];
+    }
+}

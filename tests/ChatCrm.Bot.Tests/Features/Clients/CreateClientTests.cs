@@ -1,0 +1,151 @@
+using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatCrm.Bot.Tests.Features.Clients;
+
+public sealed class CreateClientTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private ChatCrmApp _app = null!;
+    private CrmChat _ivan = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _ivan = await CrmChat.JoinAsync(_app, 2002);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_client_is_created_with_a_normalised_phone_and_e_mail_and_owned_by_its_creator()
+    {
+        var reply = await _ivan.LastAsync("/client ООО Ромашка, 8 900 123-45-67, Info@Romashka.ru");
+
+        reply.Text.Should().Contain("Клиент <b>ООО Ромашка</b> создан").And.Contain("+7 900 123-45-67").And.Contain("info@romashka.ru");
+        reply.Has("ca:c:").Should().BeTrue("the next action, logging a call, is one tap away");
+        var client = await _ivan.ClientAsync("ООО Ромашка");
+        client.Phones.Should().Be("+79001234567");
+        client.Emails.Should().Be("info@romashka.ru");
+        client.OwnerUserId.Should().Be(await _ivan.UserIdAsync());
+        (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "client.created" && a.Subject == "ООО Ромашка"))).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Contacts_may_follow_the_name_without_commas()
+    {
+        await _ivan.SayAsync("/client Ромашка +7 (900) 123-45-67 info@romashka.ru");
+
+        var client = await _ivan.ClientAsync("Ромашка");
+        client.Phones.Should().Be("+79001234567");
+        client.Emails.Should().Be("info@romashka.ru");
+    }
+
+    [Fact]
+    public async Task The_same_phone_written_differently_is_offered_as_the_existing_client_and_create_anyway_creates()
+    {
+        var petr = await CrmChat.JoinAsync(_app, 2003, name: "Пётр");
+        await petr.SayAsync("/client Ромашка, +79001234567");
+
+        var offer = await _ivan.LastAsync("/client Лютик, 8 900 123-45-67");
+
+        offer.Text.Should().Contain("Ромашка").And.Contain("тот же телефон").And.Contain("ведёт Пётр");
+        offer.Has("card:").Should().BeFalse("another manager's client cannot be opened by Ivan");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+
+        var created = await _ivan.TapAsync(offer.Button("Всё равно создать"));
+
+        created[^1].Text.Should().Contain("Клиент <b>Лютик</b> создан");
+        (await _ivan.ClientAsync("Лютик")).Phones.Should().Be("+79001234567");
+    }
+
+    [Fact]
+    public async Task A_near_identical_name_offers_to_open_the_existing_card()
+    {
+        await _ivan.SayAsync("/client Ромашка");
+
+        var offer = await _ivan.LastAsync("/client ООО «Ромашка»");
+
+        offer.Text.Should().Contain("похожее название").And.Contain("ваш клиент");
+        var card = await _ivan.TapAsync(offer.Button("🗂 Ромашка"));
+        card[^1].Text.Should().Contain("🗂 <b>Ромашка</b>");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Cancel_on_the_duplicate_question_creates_nothing()
+    {
+        await _ivan.SayAsync("/client Ромашка");
+        await _ivan.SayAsync("/client Ромашка");
+
+        (await _ivan.TapAsync("pick:-"))[^1].Text.Should().Be("Отменено.");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task An_unknown_segment_offers_the_existing_ones_or_none()
+    {
+        var retail = await Seed.SegmentAsync(_app, "retail");
+
+        var question = await _ivan.LastAsync("/client Ромашка, #оптовики");
+
+        question.Text.Should().Contain("Сегмента «#оптовики» нет");
+        question.Buttons.Select(b => b.Label).Should().Contain(["retail", "Без сегмента"]);
+        (await _app.CountAsync<Client>()).Should().Be(0);
+
+        (await _ivan.TapAsync($"pick:s{retail}"))[^1].Text.Should().Contain("сегмент #retail");
+        (await _ivan.ClientAsync("Ромашка")).SegmentId.Should().Be(retail);
+    }
+
+    [Fact]
+    public async Task A_known_segment_is_set_and_none_can_be_chosen_for_an_unknown_one()
+    {
+        await Seed.SegmentAsync(_app, "Retail");
+        await _ivan.SayAsync("/client Ромашка, #retail");
+        await _ivan.SayAsync("/client Лютик #нет_такого");
+
+        await _ivan.TapAsync("pick:0");
+
+        (await _ivan.ClientAsync("Ромашка")).SegmentId.Should().NotBeNull();
+        (await _ivan.ClientAsync("Лютик")).SegmentId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Without_a_name_the_bot_asks_and_the_answer_creates_the_client()
+    {
+        (await _ivan.LastAsync("/client")).Text.Should().Contain("Как называется клиент?");
+
+        (await _ivan.LastAsync("Ромашка, 8 900 123-45-67")).Text.Should().Contain("Клиент <b>Ромашка</b> создан");
+    }
+
+    [Theory]
+    [InlineData("/client Ромашка, 12345678901234", "Не похоже на телефон")]
+    [InlineData("/client Ромашка, a@b", "Не похоже на e-mail")]
+    public async Task A_bad_phone_or_e_mail_is_refused_and_nothing_is_created(string command, string expected)
+    {
+        (await _ivan.LastAsync(command)).Text.Should().Contain(expected);
+        (await _app.CountAsync<Client>()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Undo_takes_a_new_client_back()
+    {
+        await _ivan.SayAsync("/client Ромашка");
+
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: клиент «Ромашка» создан");
+        (await _app.CountAsync<Client>()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_client_is_created_in_english_too()
+    {
+        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+
+        var reply = await john.LastAsync("/client Acme Ltd, +44 20 7946 0958");
+
+        reply.Text.Should().Contain("Client <b>Acme Ltd</b> created").And.Contain("+44 20 7946 0958");
+        (await john.LastAsync("/client Acme")).Text.Should().Contain("may already be here").And.Contain("similar name");
+    }
+}
