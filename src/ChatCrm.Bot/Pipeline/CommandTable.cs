@@ -1,4 +1,7 @@
+using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Me;
+using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Team;
@@ -34,6 +37,15 @@ public static class CommandTable
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
         Command<DeactivateUser>("deactivate", Role.Admin),
+        Command<OpenDeal>("deal", Role.Manager),
+        Command<ListDeals>("deals", Role.Manager),
+        Command<MoveDeal>("move", Role.Manager),
+        Command<WinDeal>("won", Role.Manager),
+        Command<LoseDeal>("lost", Role.Manager),
+        Command<ExpectPayment>("invoice", Role.Manager),
+        Command<RecordPayment>("paid", Role.Manager),
+        Command<RecordShipment>("shipped", Role.Manager),
+        Command<ShowMyMonth>("me", Role.Manager),
     ];
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
@@ -46,6 +58,11 @@ public static class CommandTable
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),
         Callback<DeactivateUser>("deact", Role.Admin),
+        Callback<MoveDeal>(DealViews.Move, Role.Manager),
+        Callback<WinDeal>(DealViews.Win, Role.Manager),
+        Callback<LoseDeal>(DealViews.Lose, Role.Manager),
+        Callback<ReopenDeal>(DealViews.Reopen, Role.Manager),
+        Callback<ListDeals>(DealViews.List, Role.Manager),
     ];
 
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>

@@ -8,6 +8,9 @@ internal sealed partial class EnglishTexts
         $"💼 Deal #{number} {Named(title, client)}, {DealMoney(amount, currency)} — stage “{Escape(stage)}”"
         + (cycle is null ? "" : $" (cycle “{Escape(cycle)}”)");
 
+    public override string DealAskClient() =>
+        "💼 Which client is the deal with, and for how much? For example: Acme 150k machine tools";
+
     public override string DealAskAmount(string client) =>
         $"💼 Deal with {Bold(client)}: what amount? For example: 150k, 1.5m, 150 000 ₽";
 

@@ -8,6 +8,9 @@ internal sealed partial class RussianTexts
         $"💼 Сделка #{number} {Named(title, client)}, {DealMoney(amount, currency)} — этап «{Escape(stage)}»"
         + (cycle is null ? "" : $" (цикл «{Escape(cycle)}»)");
 
+    public override string DealAskClient() =>
+        "💼 С каким клиентом сделка и на какую сумму? Например: Ромашка 150к поставка станков";
+
     public override string DealAskAmount(string client) =>
         $"💼 Сделка с {Bold(client)}: какая сумма? Например: 150к, 1,5 млн, 150 000 ₽";
 

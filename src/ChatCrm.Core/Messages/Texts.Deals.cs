@@ -8,6 +8,7 @@ public abstract partial class Texts
 {
     // Opening and listing
     public abstract string DealOpened(long number, string title, string client, decimal amount, string currency, string stage, string? cycle);
+    public abstract string DealAskClient();
     public abstract string DealAskAmount(string client);
     public abstract string AmountUnreadable(string input);
     public abstract string CycleNotFound(string input, string cycles);
