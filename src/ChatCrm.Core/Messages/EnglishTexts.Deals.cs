@@ -29,14 +29,14 @@ internal sealed partial class EnglishTexts
             : $"📭 No open deals for “{Escape(filter)}”. All deals: /deals";
 
     public override string DealsHeader(int total, int page, int pages, string? filter) =>
-        $"💼 <b>Open deals</b>{(filter is null ? "" : $" — “{Escape(filter)}”")}: {total}"
+        $"💼 <b>Open deals</b>{(filter is null ? "" : $" — “{Clip(filter, 100)}”")}: {total}"
         + (pages > 1 ? $" (page {page}/{pages})" : "");
 
     public override string DealsStage(string stage, string? cycle) =>
-        $"\n<b>{Escape(stage)}</b>{(cycle is null ? "" : $" · cycle “{Escape(cycle)}”")}";
+        $"\n<b>{Clip(stage)}</b>{(cycle is null ? "" : $" · cycle “{Clip(cycle)}”")}";
 
     public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage) =>
-        $"#{number} {Short(client)}{(title == client ? "" : $" “{Short(title)}”")} — {DealMoney(amount, currency)}, "
+        $"#{number} {Clip(client)}{(title == client ? "" : $" “{Clip(title)}”")} — {DealMoney(amount, currency)}, "
         + Plural.En(daysInStage, "day", "days");
 
     public override string DealsFilterUnknown(string query) =>
@@ -127,9 +127,6 @@ internal sealed partial class EnglishTexts
 
     private static string Named(string title, string client) =>
         title == client ? Bold(client) : $"“{Escape(title)}” ({Bold(client)})";
-
-    /// <summary>Lists stay under Telegram's limit: a long name is cut before it is escaped.</summary>
-    private static string Short(string value) => Escape(value.Length <= 40 ? value : value[..39] + "…");
 
     static partial void AddDealDocs(Dictionary<string, CommandDoc> docs)
     {

@@ -29,14 +29,14 @@ internal sealed partial class RussianTexts
             : $"📭 Открытых сделок по «{Escape(filter)}» нет. Все сделки — /deals";
 
     public override string DealsHeader(int total, int page, int pages, string? filter) =>
-        $"💼 <b>Открытые сделки</b>{(filter is null ? "" : $" — «{Escape(filter)}»")}: {total}"
+        $"💼 <b>Открытые сделки</b>{(filter is null ? "" : $" — «{Clip(filter, 100)}»")}: {total}"
         + (pages > 1 ? $" (стр. {page}/{pages})" : "");
 
     public override string DealsStage(string stage, string? cycle) =>
-        $"\n<b>{Escape(stage)}</b>{(cycle is null ? "" : $" · цикл «{Escape(cycle)}»")}";
+        $"\n<b>{Clip(stage)}</b>{(cycle is null ? "" : $" · цикл «{Clip(cycle)}»")}";
 
     public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage) =>
-        $"#{number} {Short(client)}{(title == client ? "" : $" «{Short(title)}»")} — {DealMoney(amount, currency)}, "
+        $"#{number} {Clip(client)}{(title == client ? "" : $" «{Clip(title)}»")} — {DealMoney(amount, currency)}, "
         + Plural.Ru(daysInStage, "день", "дня", "дней");
 
     public override string DealsFilterUnknown(string query) =>
@@ -127,9 +127,6 @@ internal sealed partial class RussianTexts
 
     private static string Named(string title, string client) =>
         title == client ? Bold(client) : $"«{Escape(title)}» ({Bold(client)})";
-
-    /// <summary>Lists stay under Telegram's limit: a long name is cut before it is escaped.</summary>
-    private static string Short(string value) => Escape(value.Length <= 40 ? value : value[..39] + "…");
 
     static partial void AddDealDocs(Dictionary<string, CommandDoc> docs)
     {

@@ -72,6 +72,33 @@ public abstract partial class Texts
             : $"{digits} {Html.Escape(currency)}";
     }
 
+    /// <summary>
+    /// A name in a list, escaped and cut so the escaped text stays within <paramref name="max"/> characters
+    /// («&amp;» counts as five): a page of long or hostile names still fits one message.
+    /// </summary>
+    protected static string Clip(string value, int max = 48)
+    {
+        var escaped = Html.Escape(value);
+        if (escaped.Length <= max)
+        {
+            return escaped;
+        }
+
+        var kept = new System.Text.StringBuilder();
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var piece = Html.Escape(rune.ToString());
+            if (kept.Length + piece.Length > max - 1)
+            {
+                break;
+            }
+
+            kept.Append(piece);
+        }
+
+        return kept.Append('…').ToString();
+    }
+
     /// <summary>Percent of a target reached, rounded down: 99.9 % is not yet 100 %.</summary>
     protected static int PercentOf(decimal amount, decimal target) =>
         target <= 0 ? 0 : (int)Math.Floor(amount * 100m / target);
