@@ -45,6 +45,19 @@ public sealed class DealTests : IAsyncLifetime
         (await _bot.LastDealAsync()).Amount.Should().Be(1_500_000m);
     }
 
+    [Fact]
+    public async Task A_client_named_with_a_typo_is_asked_with_buttons_and_the_tap_opens_the_deal()
+    {
+        var client = await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Name == "Ромашка"));
+
+        var (asked, markup) = await _bot.SayForMarkupAsync(Ivan, "/deal Ромошка 100к аренда");
+        asked.Should().Contain("Какого клиента");
+        markup.Should().Contain($"Ромашка=pick:{client.Id}");
+
+        (await _bot.TapAsync(Ivan, $"pick:{client.Id}")).Text.Should().Contain("«аренда» (<b>Ромашка</b>), 100 000 ₽");
+        (await _bot.LastDealAsync()).ClientId.Should().Be(client.Id);
+    }
+
     [Theory]
     [InlineData("/deal Ромашка -150к")]
     [InlineData("/deal Ромашка 0")]
