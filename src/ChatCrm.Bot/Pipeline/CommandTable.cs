@@ -1,6 +1,9 @@
 using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Features.Clients;
+using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Me;
+using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Features.Settings;
@@ -49,6 +52,15 @@ public static class CommandTable
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
         Command<DeactivateUser>("deactivate", Role.Admin),
+        Command<OpenDeal>("deal", Role.Manager),
+        Command<ListDeals>("deals", Role.Manager),
+        Command<MoveDeal>("move", Role.Manager),
+        Command<WinDeal>("won", Role.Manager),
+        Command<LoseDeal>("lost", Role.Manager),
+        Command<ExpectPayment>("invoice", Role.Manager),
+        Command<RecordPayment>("paid", Role.Manager),
+        Command<RecordShipment>("shipped", Role.Manager),
+        Command<ShowMyMonth>("me", Role.Manager),
         Command<ShowPipelines>("pipelines", Role.Admin),
         Command<EditPipeline>("pipeline", Role.Admin, inMenu: false),
         Command<ShowStages>("stages", Role.Admin),
@@ -92,6 +104,11 @@ public static class CommandTable
         Callback<ShowPlans>("plans", Role.Head),
         Callback<DistributeProspects>("dist", Role.Head),
         Callback<ChangeSettings>("set", Role.Head),
+        Callback<MoveDeal>(DealViews.Move, Role.Manager),
+        Callback<WinDeal>(DealViews.Win, Role.Manager),
+        Callback<LoseDeal>(DealViews.Lose, Role.Manager),
+        Callback<ReopenDeal>(DealViews.Reopen, Role.Manager),
+        Callback<ListDeals>(DealViews.List, Role.Manager),
     ];
 
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>

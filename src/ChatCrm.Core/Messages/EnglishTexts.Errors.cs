@@ -35,6 +35,7 @@ internal sealed partial class EnglishTexts
         DomainError.SameStage => "The deal is already at that stage.",
         DomainError.ReasonRequired => "Please give the reason the deal was lost.",
         DomainError.ReasonRetired => "That reason is archived — please pick another.",
+        DomainError.ChangedSince => "The deal has changed since then — this can no longer be undone; fix it with a command.",
         DomainError.ActivityNotPlanned => "That contact is no longer planned.",
         DomainError.DateInFuture => "That date hasn't come yet — use /plan for the future.",
         _ => "That isn't allowed.",

@@ -35,6 +35,7 @@ internal sealed partial class RussianTexts
         DomainError.SameStage => "Сделка уже на этом этапе.",
         DomainError.ReasonRequired => "Укажите причину проигрыша.",
         DomainError.ReasonRetired => "Эта причина уже в архиве — выберите другую.",
+        DomainError.ChangedSince => "После этого сделку уже меняли — отменить это нельзя, поправьте её командой.",
         DomainError.ActivityNotPlanned => "Этот контакт уже не в плане.",
         DomainError.DateInFuture => "Эта дата ещё не наступила — для будущего используйте /plan.",
         _ => "Так нельзя.",

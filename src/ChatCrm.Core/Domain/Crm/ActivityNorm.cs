@@ -31,6 +31,27 @@ public sealed class ActivityNorm
 
         (Count, Period) = (count, period);
     }
+
+    /// <summary>
+    /// How many touches the norm asks for over working days (Mon–Fri) from <paramref name="from"/> to
+    /// <paramref name="toInclusive"/>: a daily norm for each of them, a weekly one pro rata (five working days a
+    /// week), rounded to the nearest whole touch. Weekends ask for nothing, so a Saturday does not put anyone behind.
+    /// </summary>
+    public int ExpectedBetween(DateOnly from, DateOnly toInclusive)
+    {
+        var workingDays = 0;
+        for (var day = from; day <= toInclusive; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                workingDays++;
+            }
+        }
+
+        return Period == NormPeriod.Day
+            ? Count * workingDays
+            : (int)Math.Round(Count * workingDays / 5m, MidpointRounding.AwayFromZero);
+    }
 }
 
 public enum NormPeriod

@@ -154,6 +154,27 @@ public sealed class Deal
     /// <summary>Allowed in any status: when a manager leaves, their history moves with their deals.</summary>
     public void HandOver(long newOwnerUserId) => OwnerUserId = newOwnerUserId;
 
+    /// <summary>What a stage or status change alters; taken before the change so /undo can put it back.</summary>
+    public DealState Snapshot() =>
+        new(StageId, EnteredStageName, StageEnteredAt, Status, Amount, LostReasonId, LostNote, ClosedAt);
+
+    /// <summary>
+    /// Puts back a state from <see cref="Snapshot"/> (/undo of a move, a win, a loss or a reopening). The caller
+    /// removes the history row the change added and makes sure nothing changed the deal since.
+    /// </summary>
+    public void Restore(DealState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        StageId = state.StageId;
+        EnteredStageName = state.EnteredStageName;
+        StageEnteredAt = state.StageEnteredAt;
+        Status = state.Status;
+        Amount = Positive(state.Amount);
+        LostReasonId = state.LostReasonId;
+        LostNote = state.LostNote;
+        ClosedAt = state.ClosedAt;
+    }
+
     /// <summary>Whole days in the current stage; a closed deal's count stops at closing.</summary>
     public int DaysInStage(DateTime nowUtc)
     {
@@ -219,6 +240,10 @@ public sealed class Deal
             : throw new DomainException(DomainError.InvalidCurrency, currency);
     }
 }
+
+/// <summary>A deal's stage and status at one moment (see <see cref="Deal.Snapshot"/>).</summary>
+public sealed record DealState(long StageId, string EnteredStageName, DateTime StageEnteredAt, DealStatus Status,
+    decimal Amount, long? LostReasonId, string? LostNote, DateTime? ClosedAt);
 
 public enum DealStatus
 {

@@ -60,6 +60,9 @@ public enum DomainError
     ReasonRequired,
     ReasonRetired,
 
+    /// <summary>/undo of a deal change after someone changed the deal again.</summary>
+    ChangedSince,
+
     // Activities
     ActivityNotPlanned,
     DateInFuture,

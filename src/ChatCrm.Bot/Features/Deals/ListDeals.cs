@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Matching;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Features.Deals;
+
+/// <summary>
+/// /deals [stage or client]: the open deals the user may see, grouped by stage in pipeline order, with number,
+/// client, amount and days in the stage; paged with buttons (<c>dls:&lt;page&gt;[:s&lt;stage&gt;|:c&lt;client&gt;]</c>).
+/// </summary>
+internal sealed class ListDeals : ICommandHandler, ICallbackHandler
+{
+    // Names are cut to 40 characters in the lines, so a page stays well under 4096 characters.
+    private const int PageSize = 20;
+
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
+    {
+        var query = args.Trim();
+        if (query.Length == 0)
+        {
+            await ShowAsync(ctx, 1, null, ct);
+            return;
+        }
+
+        var stages = await ctx.Db.Stages.Where(s => !s.IsRetired).OrderBy(s => s.CycleId).ThenBy(s => s.Position).ToListAsync(ct);
+        if (stages.FirstOrDefault(s => string.Equals(s.Name, query, StringComparison.OrdinalIgnoreCase)) is { } stage)
+        {
+            await ShowAsync(ctx, 1, $"s{stage.Id}", ct);
+            return;
+        }
+
+        var lookup = await ClientFinder.FindAsync(ctx, query, ct);
+        if (lookup.Kind == ClientMatchKind.NotFound)
+        {
+            ctx.Reply(ctx.T.DealsFilterUnknown(query));
+        }
+        else if (!ClientFinder.AskIfUnsettled(ctx, lookup, "deals", query))
+        {
+            await ShowAsync(ctx, 1, $"c{lookup.Client!.Id}", ct);
+        }
+    }
+
+    public Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct) =>
+        ShowAsync(ctx, args.Count >= 1 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1,
+            args.Count >= 2 ? args[1] : null, ct);
+
+    /// <param name="filter"><c>s&lt;stage id&gt;</c>, <c>c&lt;client id&gt;</c> or null for all.</param>
+    private static async Task ShowAsync(BotContext ctx, int page, string? filter, CancellationToken ct)
+    {
+        var deals = ctx.VisibleDeals().Where(d => d.Status == DealStatus.Open);
+        string? label = null;
+        if (filter is ['s', .. var sid] && long.TryParse(sid, CultureInfo.InvariantCulture, out var stageId))
+        {
+            deals = deals.Where(d => d.StageId == stageId);
+            label = await ctx.Db.Stages.Where(s => s.Id == stageId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        }
+        else if (filter is ['c', .. var cid] && long.TryParse(cid, CultureInfo.InvariantCulture, out var clientId))
+        {
+            deals = deals.Where(d => d.ClientId == clientId);
+            label = await ctx.VisibleClients().Where(c => c.Id == clientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            filter = null;
+        }
+
+        var total = await deals.CountAsync(ct);
+        if (total == 0)
+        {
+            ctx.Show(ctx.T.DealsEmpty(label));
+            return;
+        }
+
+        var pages = (total + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 1, pages);
+        var rows = await (
+                from d in deals
+                join s in ctx.Db.Stages on d.StageId equals s.Id
+                join cy in ctx.Db.Cycles on d.CycleId equals cy.Id
+                join c in ctx.Db.Clients on d.ClientId equals c.Id
+                orderby cy.IsDefault descending, cy.Id, s.Position, d.StageEnteredAt, d.Id
+                select new { Deal = d, Stage = s.Name, StageId = s.Id, Cycle = cy.Name, Client = c.Name })
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(ct);
+        var manyCycles = await ctx.Db.Cycles.CountAsync(c => !c.IsRetired, ct) > 1;
+
+        var text = new StringBuilder(ctx.T.DealsHeader(total, page, pages, label));
+        long? stageShown = null;
+        foreach (var row in rows)
+        {
+            if (row.StageId != stageShown)
+            {
+                text.Append('\n').Append(ctx.T.DealsStage(row.Stage, manyCycles ? row.Cycle : null));
+                stageShown = row.StageId;
+            }
+
+            var d = row.Deal;
+            text.Append('\n').Append(ctx.T.DealsLine(d.Id, d.Title, row.Client, d.Amount, d.Currency, d.DaysInStage(ctx.Now)));
+        }
+
+        var suffix = filter is null ? "" : $":{filter}";
+        List<Button> nav = [];
+        if (page > 1)
+        {
+            nav.Add(Button.Callback(ctx.T.Previous, $"{DealViews.List}:{page - 1}{suffix}"));
+        }
+
+        if (page < pages)
+        {
+            nav.Add(Button.Callback(ctx.T.Next, $"{DealViews.List}:{page + 1}{suffix}"));
+        }
+
+        ctx.Show(new Reply(text.ToString(), nav.Count == 0 ? null : [nav]));
+    }
+}

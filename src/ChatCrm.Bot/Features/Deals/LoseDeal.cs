@@ -1,0 +1,115 @@
+using System.Globalization;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Features.Deals;
+
+/// <summary>
+/// /lost &lt;deal&gt; [reason] [comment] and the reason buttons (<c>dlost:&lt;deal&gt;:&lt;reason&gt;</c>). A lost deal
+/// always has a reason: without one, or with one that is not configured, the reasons are offered as buttons
+/// (a typed answer works too) and the deal stays open until one is chosen.
+/// </summary>
+internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
+{
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
+    {
+        var found = await DealFinder.FindAsync(ctx, args, ct);
+        if (found.Number is null)
+        {
+            ctx.Reply(ctx.T.DealAskNumber("lost"));
+            return;
+        }
+
+        if (found.Deal is not { } deal)
+        {
+            return;
+        }
+
+        if (!deal.IsOpen)
+        {
+            ctx.Reply(new Reply(ctx.T.Error(DomainError.DealClosed), DealViews.ForClosed(ctx, deal)));
+            return;
+        }
+
+        var reasons = await LiveReasonsAsync(ctx, ct);
+        var (reason, note) = Match(found.Rest, reasons);
+        if (reason is null)
+        {
+            Ask(ctx, deal, reasons, found.Rest.Length == 0 ? null : found.Rest);
+            return;
+        }
+
+        await LoseAsync(ctx, deal, reason, note, show: false, ct);
+    }
+
+    public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        if (await DealViews.FromButtonAsync(ctx, args, ct) is not { } deal)
+        {
+            return;
+        }
+
+        if (DealViews.IdAt(args, 1) is not { } reasonId)
+        {
+            Ask(ctx, deal, await LiveReasonsAsync(ctx, ct), null);
+            return;
+        }
+
+        var reason = await ctx.Db.LostReasons.FirstOrDefaultAsync(r => r.Id == reasonId, ct);
+        if (reason is null)
+        {
+            ctx.CallbackToast = ctx.T.StaleButton();
+            return;
+        }
+
+        await LoseAsync(ctx, deal, reason, null, show: true, ct);
+    }
+
+    private static async Task<List<LostReason>> LiveReasonsAsync(BotContext ctx, CancellationToken ct) =>
+        await ctx.Db.LostReasons.Where(r => !r.IsRetired).OrderBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>The longest reason the text starts with (as whole words); what follows is the comment.</summary>
+    private static (LostReason? Reason, string? Note) Match(string text, List<LostReason> reasons)
+    {
+        var trimmed = text.Trim();
+        foreach (var r in reasons.OrderByDescending(r => r.Name.Length))
+        {
+            if (trimmed.StartsWith(r.Name, StringComparison.OrdinalIgnoreCase)
+                && (trimmed.Length == r.Name.Length || !char.IsLetterOrDigit(trimmed[r.Name.Length])))
+            {
+                var note = trimmed[r.Name.Length..].Trim().TrimStart(',', '.', ':', '—', '-').Trim();
+                return (r, note.Length == 0 ? null : note);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static void Ask(BotContext ctx, Deal deal, List<LostReason> reasons, string? typed)
+    {
+        var rows = DealViews.Rows(reasons.Select(r => (r.Name, $"{DealViews.Lose}:{deal.Id}:{r.Id}")));
+        rows.Add([Button.Callback(ctx.T.CancelButton, $"{BotContext.PickPrefix}:{BotContext.CancelValue}")]);
+        var question = new Reply(ctx.T.PickLostReason(deal.Id, deal.Title, typed), rows);
+        ctx.Ask("lost", deal.Id.ToString(CultureInfo.InvariantCulture), question);
+    }
+
+    private static async Task LoseAsync(BotContext ctx, Deal deal, LostReason reason, string? note, bool show, CancellationToken ct)
+    {
+        var before = deal.Snapshot();
+        var change = deal.Lose(reason, note, ctx.Now, ctx.User.Id);
+        await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealLost(deal.Id), ct);
+        ctx.Audit("deal.lost", $"deal #{deal.Id}", null, reason.Name);
+        var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, reason.Name), DealViews.ForClosed(ctx, deal));
+        if (show)
+        {
+            ctx.Show(reply);
+        }
+        else
+        {
+            ctx.Reply(reply);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
+
+namespace ChatCrm.Bot.Features.Deals;
+
+/// <summary>/won &lt;deal&gt; [final amount] and the «won» button under a deal (<c>dwon:&lt;deal&gt;</c>).</summary>
+internal sealed class WinDeal : ICommandHandler, ICallbackHandler
+{
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
+    {
+        var found = await DealFinder.FindAsync(ctx, args, ct);
+        if (found.Number is null)
+        {
+            ctx.Reply(ctx.T.DealAskNumber("won"));
+            return;
+        }
+
+        if (found.Deal is not { } deal)
+        {
+            return;
+        }
+
+        decimal? amount = null;
+        if (found.Rest.Length > 0)
+        {
+            amount = AmountParser.TryParse(found.Rest);
+            if (amount is null)
+            {
+                ctx.Reply(ctx.T.AmountUnreadable(found.Rest));
+                return;
+            }
+        }
+
+        await WinAsync(ctx, deal, amount, show: false, ct);
+    }
+
+    public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        if (await DealViews.FromButtonAsync(ctx, args, ct) is { } deal)
+        {
+            await WinAsync(ctx, deal, null, show: true, ct);
+        }
+    }
+
+    private static async Task WinAsync(BotContext ctx, Deal deal, decimal? amount, bool show, CancellationToken ct)
+    {
+        var before = deal.Snapshot();
+        var change = deal.Win(amount, ctx.Now, ctx.User.Id);
+        await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealWon(deal.Id), ct);
+        ctx.Audit("deal.won", $"deal #{deal.Id}", before.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            deal.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var reply = new Reply(ctx.T.DealWon(deal.Id, deal.Title, deal.Amount, deal.Currency), DealViews.ForClosed(ctx, deal));
+        if (show)
+        {
+            ctx.Show(reply);
+        }
+        else
+        {
+            ctx.Reply(reply);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Parsing;
+
+namespace ChatCrm.Bot.Features.Obligations;
+
+/// <summary>
+/// /shipped &lt;deal&gt; [at &lt;when&gt;] [note]: goods went out (now unless dated). A keyword not followed by a date
+/// is taken as part of the note: the note is the manager's words, and they are kept as written.
+/// </summary>
+internal sealed class RecordShipment : ICommandHandler
+{
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
+    {
+        var found = await DealFinder.FindAsync(ctx, args, ct);
+        if (found.Number is null)
+        {
+            ctx.Reply(ctx.T.DealAskNumber("shipped"));
+            return;
+        }
+
+        if (found.Deal is not { } deal)
+        {
+            return;
+        }
+
+        var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone);
+        var note = read.Rest.Length == 0 ? null : read.Rest;
+        var shipment = Obligation.RecordShipment(deal, read.When?.Utc ?? ctx.Now, ctx.User.Id, ctx.Now, note);
+        var owed = await ObligationSteps.RecordAsync(ctx, deal, shipment, ctx.T.UndoShipment(deal.Id), ct);
+        ctx.Reply(ctx.T.ShipmentRecorded(deal.Id, deal.Title, ObligationSteps.Describe(ctx, read.When), note, owed, deal.Currency));
+    }
+}

@@ -1,0 +1,85 @@
+using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Tests.Features.Deals;
+
+public sealed class DealListTests : IAsyncLifetime
+{
+    private const long Ivan = 2001;
+    private const long Petr = 2002;
+    private ChatCrmApp _app = null!;
+    private DealsDriver _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync();
+        _bot = new DealsDriver(_app);
+        await Team.JoinAsync(_app, Ivan, "manager", "Иван");
+        await Team.JoinAsync(_app, Petr, "manager", "Пётр");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>Deals made in the database: the list is what is tested here, not opening them.</summary>
+    private async Task SeedAsync(long ownerTelegramId, int count, string clientName, int stageIndex = 0, string? title = null)
+    {
+        var owner = await _bot.UserIdAsync(ownerTelegramId);
+        await _app.QueryAsync(async db =>
+        {
+            var client = Client.Create(clientName, owner, DateTime.UtcNow, owner);
+            db.Clients.Add(client);
+            await db.SaveChangesAsync();
+            var cycle = await db.Cycles.SingleAsync(c => c.IsDefault);
+            var stage = (await db.Stages.Where(s => s.CycleId == cycle.Id).OrderBy(s => s.Position).ToListAsync())[stageIndex];
+            for (var i = 0; i < count; i++)
+            {
+                var (deal, opened) = Deal.Open(client, cycle, stage, 1_000m + i, "RUB", title, owner, DateTime.UtcNow.AddDays(-3), owner);
+                db.Deals.Add(deal);
+                db.StageChanges.Add(opened);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Many_deals_are_paged_under_the_telegram_limit_and_the_buttons_turn_the_pages()
+    {
+        var longName = "Очень длинное название клиента <b>&</b> " + new string('Ж', 150);
+        await SeedAsync(Ivan, 30, longName, 0, new string('&', 190));
+        await SeedAsync(Ivan, 15, "Лютик", 2);
+
+        var (first, markup) = await _bot.SayForMarkupAsync(Ivan, "/deals");
+        first.Should().StartWith("💼 <b>Открытые сделки</b>: 45 (стр. 1/3)");
+        first.Should().Contain("<b>Первый контакт</b>").And.Contain("1 000 ₽, 3 дня");
+        first.Length.Should().BeLessThanOrEqualTo(4096);
+        first.Split('\n').Count(l => l.StartsWith('#')).Should().Be(20);
+        markup.Should().Contain("dls:2");
+
+        var (third, _) = await _bot.TapAsync(Ivan, "dls:3");
+        third.Should().Contain("(стр. 3/3)").And.Contain("<b>Предложение</b>").And.Contain("Лютик");
+        third.Length.Should().BeLessThanOrEqualTo(4096);
+        third.Split('\n').Count(l => l.StartsWith('#')).Should().Be(5);
+    }
+
+    [Fact]
+    public async Task A_stage_or_a_client_narrows_the_list_and_others_deals_are_not_shown()
+    {
+        await SeedAsync(Ivan, 2, "Ромашка", 0);
+        await SeedAsync(Ivan, 3, "Лютик", 1);
+        await SeedAsync(Petr, 4, "Василёк", 1);
+
+        (await _bot.SayAsync(Ivan, "/deals квалификация")).Should().Contain("— «Квалификация»: 3").And.NotContain("Василёк");
+        (await _bot.SayAsync(Ivan, "/deals Ромашка")).Should().Contain("— «Ромашка»: 2");
+        (await _bot.SayAsync(Ivan, "/deals Одуванчик")).Should().Contain("Не нашёл ни этапа, ни клиента «Одуванчик»");
+        (await _bot.SayAsync(Petr, "/deals")).Should().Contain(": 4").And.NotContain("Ромашка");
+    }
+
+    [Fact]
+    public async Task No_open_deals_says_how_to_open_one()
+    {
+        (await _bot.SayAsync(Ivan, "/deals")).Should().Contain("Открытых сделок нет");
+        (await _bot.SayAsync(Ivan, "/deals", "en")).Should().Contain("No open deals");
+    }
+}
