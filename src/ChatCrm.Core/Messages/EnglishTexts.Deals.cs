@@ -17,7 +17,7 @@ internal sealed partial class EnglishTexts
     public override string AmountUnreadable(string input) =>
         $"⚠️ I couldn't read the amount “{Escape(input)}”. It must be above zero, in rubles: 150000, 150k, 1.5m, 150 000 ₽. Nothing was saved.";
 
-    public override string CycleNotFound(string input, string cycles) =>
+    public override string DealCycleNotFound(string input, string cycles) =>
         $"⚠️ There is no sales cycle “{Escape(input)}”. There are: {Escape(cycles)}. Nothing was saved.";
 
     public override string DealAskNumber(string command) =>

@@ -17,7 +17,7 @@ internal sealed partial class RussianTexts
     public override string AmountUnreadable(string input) =>
         $"⚠️ Не понял сумму «{Escape(input)}». Сумма больше нуля, в рублях: 150000, 150к, 1,5 млн, 150 000 ₽. Ничего не сохранено.";
 
-    public override string CycleNotFound(string input, string cycles) =>
+    public override string DealCycleNotFound(string input, string cycles) =>
         $"⚠️ Нет цикла продаж «{Escape(input)}». Есть: {Escape(cycles)}. Ничего не сохранено.";
 
     public override string DealAskNumber(string command) =>

@@ -11,7 +11,7 @@ public abstract partial class Texts
     public abstract string DealAskClient();
     public abstract string DealAskAmount(string client);
     public abstract string AmountUnreadable(string input);
-    public abstract string CycleNotFound(string input, string cycles);
+    public abstract string DealCycleNotFound(string input, string cycles);
     public abstract string DealAskNumber(string command);
     public abstract string DealsEmpty(string? filter);
     public abstract string DealsHeader(int total, int page, int pages, string? filter);

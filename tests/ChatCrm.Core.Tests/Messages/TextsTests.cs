@@ -93,7 +93,7 @@ public sealed partial class TextsTests
             return [(string)property.GetValue(texts)!];
         }
 
-        var method = type.GetMethod(member)!;
+        var method = type.GetMethods().Single(m => m.Name == member && m.DeclaringType == type);
         var types = method.GetParameters().Select(p => p.ParameterType).ToList();
         var variants = types.Contains(typeof(InviteState)) ? Enum.GetValues<InviteState>().Cast<object>()
             : types.Contains(typeof(DomainError)) ? Enum.GetValues<DomainError>().Cast<object>()

@@ -57,7 +57,7 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
         if (cycle is null)
         {
             var names = await ctx.Db.Cycles.Where(c => !c.IsRetired).OrderBy(c => c.Id).Select(c => c.Name).ToListAsync(ct);
-            ctx.Reply(ctx.T.CycleNotFound(cycleName ?? "", string.Join(", ", names)));
+            ctx.Reply(ctx.T.DealCycleNotFound(cycleName ?? "", string.Join(", ", names)));
             return;
         }
 
