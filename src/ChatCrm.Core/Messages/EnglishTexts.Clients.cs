@@ -164,6 +164,4 @@ internal sealed partial class EnglishTexts
     public override string NoForgotten(int days) =>
         $"💤 No forgotten clients: everyone with an open deal was contacted within {Plural.En(days, "day", "days")}.";
 
-    private static string Money(decimal amount, string currency) =>
-        (currency == "RUB" ? "₽" : Escape(currency) + " ") + amount.ToString("#,0.##", En);
 }

@@ -5,7 +5,7 @@ namespace ChatCrm.Core.Messages;
 internal sealed partial class EnglishTexts
 {
     public override string DealOpened(long number, string title, string client, decimal amount, string currency, string stage, string? cycle) =>
-        $"💼 Deal #{number} {Named(title, client)}, {DealMoney(amount, currency)} — stage “{Escape(stage)}”"
+        $"💼 Deal #{number} {Named(title, client)}, {Money(amount, currency)} — stage “{Escape(stage)}”"
         + (cycle is null ? "" : $" (cycle “{Escape(cycle)}”)");
 
     public override string DealAskClient() =>
@@ -36,7 +36,7 @@ internal sealed partial class EnglishTexts
         $"\n<b>{Clip(stage)}</b>{(cycle is null ? "" : $" · cycle “{Clip(cycle)}”")}";
 
     public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage) =>
-        $"#{number} {Clip(client)}{(title == client ? "" : $" “{Clip(title)}”")} — {DealMoney(amount, currency)}, "
+        $"#{number} {Clip(client)}{(title == client ? "" : $" “{Clip(title)}”")} — {Money(amount, currency)}, "
         + Plural.En(daysInStage, "day", "days");
 
     public override string DealsFilterUnknown(string query) =>
@@ -56,7 +56,7 @@ internal sealed partial class EnglishTexts
         + (stage is null ? "Reopen it — pick a stage:" : $"Reopen it at “{Escape(stage)}”?");
 
     public override string DealWon(long number, string title, decimal amount, string currency) =>
-        $"🏆 Deal #{number} “{Escape(title)}” is won: {DealMoney(amount, currency)}! Invoice: /invoice {number} &lt;amount&gt; due &lt;date&gt;";
+        $"🏆 Deal #{number} “{Escape(title)}” is won: {Money(amount, currency)}! Invoice: /invoice {number} &lt;amount&gt; due &lt;date&gt;";
 
     public override string PickLostReason(long number, string title, string? typed) =>
         (typed is null ? "" : $"I don't know the reason “{Escape(typed)}”. ")
@@ -79,16 +79,16 @@ internal sealed partial class EnglishTexts
         "Payment: /paid &lt;deal&gt; &lt;amount&gt; [at &lt;when&gt;], e.g. /paid 42 50k at yesterday";
 
     public override string AskDueDate(long number, decimal amount, string currency) =>
-        $"🧾 Invoice on deal #{number} for {DealMoney(amount, currency)}: when is it due? For example: fri, 25.12, in 10 days";
+        $"🧾 Invoice on deal #{number} for {Money(amount, currency)}: when is it due? For example: fri, 25.12, in 10 days";
 
     public override string DateUnreadable(string input) =>
         $"⚠️ I couldn't read the date “{Escape(input)}”. For example: today, yesterday, fri, 25.12, in 3 days. Nothing was saved.";
 
     public override string InvoiceRecorded(long number, string title, decimal amount, string currency, string due, decimal owed) =>
-        $"🧾 Invoice on deal #{number} “{Escape(title)}”: {DealMoney(amount, currency)}, due {Escape(due)}.\n{Owed(owed, currency)}";
+        $"🧾 Invoice on deal #{number} “{Escape(title)}”: {Money(amount, currency)}, due {Escape(due)}.\n{Owed(owed, currency)}";
 
     public override string PaymentRecorded(long number, string title, decimal amount, string currency, string when, decimal owed) =>
-        $"💰 Payment on deal #{number} “{Escape(title)}”: {DealMoney(amount, currency)} ({Escape(when)}).\n{Owed(owed, currency)}";
+        $"💰 Payment on deal #{number} “{Escape(title)}”: {Money(amount, currency)} ({Escape(when)}).\n{Owed(owed, currency)}";
 
     public override string ShipmentRecorded(long number, string title, string when, string? note, decimal owed, string currency) =>
         $"📦 Shipment on deal #{number} “{Escape(title)}” ({Escape(when)}){(note is null ? "" : $": {Escape(note)}")}.\n{Owed(owed, currency)}";
@@ -111,19 +111,19 @@ internal sealed partial class EnglishTexts
     public override string MeNoActivity() => "• No touches logged this month yet.";
 
     public override string MePipeline(int openDeals, decimal amount, decimal weighted, string currency) =>
-        $"💼 Open deals: {openDeals} worth {DealMoney(amount, currency)}, weighted {DealMoney(weighted, currency)}";
+        $"💼 Open deals: {openDeals} worth {Money(amount, currency)}, weighted {Money(weighted, currency)}";
 
     public override string MeWon(int count, decimal amount, decimal? target, string currency) =>
-        $"🏆 Won: {Plural.En(count, "deal", "deals")} worth {DealMoney(amount, currency)}"
-        + (target is { } t ? $" — {PercentOf(amount, t)}% of the {DealMoney(t, currency)} target" : "");
+        $"🏆 Won: {Plural.En(count, "deal", "deals")} worth {Money(amount, currency)}"
+        + (target is { } t ? $" — {PercentOf(amount, t)}% of the {Money(t, currency)} target" : "");
 
     public override string MePaid(decimal amount, decimal? target, string currency) =>
-        $"💰 Paid: {DealMoney(amount, currency)}" + (target is { } t ? $" — {PercentOf(amount, t)}% of the target" : "");
+        $"💰 Paid: {Money(amount, currency)}" + (target is { } t ? $" — {PercentOf(amount, t)}% of the target" : "");
 
     public override string MeNoTarget() => "🎯 No target for this month yet — your head of sales sets it (/target).";
 
     private string Owed(decimal owed, string currency) =>
-        owed > 0 ? $"Still to be paid: {DealMoney(owed, currency)}" : "Nothing owed on invoices ✅";
+        owed > 0 ? $"Still to be paid: {Money(owed, currency)}" : "Nothing owed on invoices ✅";
 
     private static string Named(string title, string client) =>
         title == client ? Bold(client) : $"“{Escape(title)}” ({Bold(client)})";

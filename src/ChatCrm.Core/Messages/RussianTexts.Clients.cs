@@ -164,6 +164,4 @@ internal sealed partial class RussianTexts
     public override string NoForgotten(int days) =>
         $"💤 Забытых клиентов нет: со всеми, у кого открыта сделка, был контакт за последние {Plural.Ru(days, "день", "дня", "дней")}.";
 
-    private static string Money(decimal amount, string currency) =>
-        amount.ToString("#,0.##", Ru) + " " + (currency == "RUB" ? "₽" : Escape(currency));
 }

@@ -5,7 +5,7 @@ namespace ChatCrm.Core.Messages;
 internal sealed partial class RussianTexts
 {
     public override string DealOpened(long number, string title, string client, decimal amount, string currency, string stage, string? cycle) =>
-        $"💼 Сделка #{number} {Named(title, client)}, {DealMoney(amount, currency)} — этап «{Escape(stage)}»"
+        $"💼 Сделка #{number} {Named(title, client)}, {Money(amount, currency)} — этап «{Escape(stage)}»"
         + (cycle is null ? "" : $" (цикл «{Escape(cycle)}»)");
 
     public override string DealAskClient() =>
@@ -36,7 +36,7 @@ internal sealed partial class RussianTexts
         $"\n<b>{Clip(stage)}</b>{(cycle is null ? "" : $" · цикл «{Clip(cycle)}»")}";
 
     public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage) =>
-        $"#{number} {Clip(client)}{(title == client ? "" : $" «{Clip(title)}»")} — {DealMoney(amount, currency)}, "
+        $"#{number} {Clip(client)}{(title == client ? "" : $" «{Clip(title)}»")} — {Money(amount, currency)}, "
         + Plural.Ru(daysInStage, "день", "дня", "дней");
 
     public override string DealsFilterUnknown(string query) =>
@@ -56,7 +56,7 @@ internal sealed partial class RussianTexts
         + (stage is null ? "Откройте её заново — выберите этап:" : $"Открыть заново на этапе «{Escape(stage)}»?");
 
     public override string DealWon(long number, string title, decimal amount, string currency) =>
-        $"🏆 Сделка #{number} «{Escape(title)}» выиграна: {DealMoney(amount, currency)}! Счёт: /invoice {number} &lt;сумма&gt; срок &lt;дата&gt;";
+        $"🏆 Сделка #{number} «{Escape(title)}» выиграна: {Money(amount, currency)}! Счёт: /invoice {number} &lt;сумма&gt; срок &lt;дата&gt;";
 
     public override string PickLostReason(long number, string title, string? typed) =>
         (typed is null ? "" : $"Не знаю причины «{Escape(typed)}». ")
@@ -79,16 +79,16 @@ internal sealed partial class RussianTexts
         "Оплата: /paid &lt;сделка&gt; &lt;сумма&gt; [дата &lt;когда&gt;], например /paid 42 50к дата вчера";
 
     public override string AskDueDate(long number, decimal amount, string currency) =>
-        $"🧾 Счёт по сделке #{number} на {DealMoney(amount, currency)}: до какого числа оплатить? Например: пт, 25.12, через 10 дней";
+        $"🧾 Счёт по сделке #{number} на {Money(amount, currency)}: до какого числа оплатить? Например: пт, 25.12, через 10 дней";
 
     public override string DateUnreadable(string input) =>
         $"⚠️ Не понял дату «{Escape(input)}». Например: сегодня, вчера, пт, 25.12, через 3 дня. Ничего не сохранено.";
 
     public override string InvoiceRecorded(long number, string title, decimal amount, string currency, string due, decimal owed) =>
-        $"🧾 Счёт по сделке #{number} «{Escape(title)}»: {DealMoney(amount, currency)}, оплатить до {Escape(due)}.\n{Owed(owed, currency)}";
+        $"🧾 Счёт по сделке #{number} «{Escape(title)}»: {Money(amount, currency)}, оплатить до {Escape(due)}.\n{Owed(owed, currency)}";
 
     public override string PaymentRecorded(long number, string title, decimal amount, string currency, string when, decimal owed) =>
-        $"💰 Оплата по сделке #{number} «{Escape(title)}»: {DealMoney(amount, currency)} ({Escape(when)}).\n{Owed(owed, currency)}";
+        $"💰 Оплата по сделке #{number} «{Escape(title)}»: {Money(amount, currency)} ({Escape(when)}).\n{Owed(owed, currency)}";
 
     public override string ShipmentRecorded(long number, string title, string when, string? note, decimal owed, string currency) =>
         $"📦 Отгрузка по сделке #{number} «{Escape(title)}» ({Escape(when)}){(note is null ? "" : $": {Escape(note)}")}.\n{Owed(owed, currency)}";
@@ -111,19 +111,19 @@ internal sealed partial class RussianTexts
     public override string MeNoActivity() => "• Касаний в этом месяце пока нет.";
 
     public override string MePipeline(int openDeals, decimal amount, decimal weighted, string currency) =>
-        $"💼 Открытых сделок: {openDeals} на {DealMoney(amount, currency)}, взвешенно {DealMoney(weighted, currency)}";
+        $"💼 Открытых сделок: {openDeals} на {Money(amount, currency)}, взвешенно {Money(weighted, currency)}";
 
     public override string MeWon(int count, decimal amount, decimal? target, string currency) =>
-        $"🏆 Выиграно: {Plural.Ru(count, "сделка", "сделки", "сделок")} на {DealMoney(amount, currency)}"
-        + (target is { } t ? $" — {PercentOf(amount, t)} % плана {DealMoney(t, currency)}" : "");
+        $"🏆 Выиграно: {Plural.Ru(count, "сделка", "сделки", "сделок")} на {Money(amount, currency)}"
+        + (target is { } t ? $" — {PercentOf(amount, t)} % плана {Money(t, currency)}" : "");
 
     public override string MePaid(decimal amount, decimal? target, string currency) =>
-        $"💰 Оплачено: {DealMoney(amount, currency)}" + (target is { } t ? $" — {PercentOf(amount, t)} % плана" : "");
+        $"💰 Оплачено: {Money(amount, currency)}" + (target is { } t ? $" — {PercentOf(amount, t)} % плана" : "");
 
     public override string MeNoTarget() => "🎯 План на месяц не задан — его ставит руководитель (/target).";
 
     private string Owed(decimal owed, string currency) =>
-        owed > 0 ? $"Ждём оплату: {DealMoney(owed, currency)}" : "Долга по счетам нет ✅";
+        owed > 0 ? $"Ждём оплату: {Money(owed, currency)}" : "Долга по счетам нет ✅";
 
     private static string Named(string title, string client) =>
         title == client ? Bold(client) : $"«{Escape(title)}» ({Bold(client)})";

@@ -60,18 +60,6 @@ public abstract partial class Texts
     public abstract string MePaid(decimal amount, decimal? target, string currency);
     public abstract string MeNoTarget();
 
-    /// <summary>«150 000 ₽», "150,000 ₽", «1 500,50 ₽»; a currency other than rubles by its ISO code. Already escaped.</summary>
-    public string DealMoney(decimal amount, string currency)
-    {
-        var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
-        // A plain space groups thousands in Russian: what people type, and what they search the chat for.
-        format.NumberGroupSeparator = Language == Domain.Users.Language.Ru ? " " : ",";
-        var digits = amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", format);
-        return string.Equals(currency, "RUB", StringComparison.OrdinalIgnoreCase)
-            ? $"{digits} ₽"
-            : $"{digits} {Html.Escape(currency)}";
-    }
-
     /// <summary>
     /// A name in a list, escaped and cut so the escaped text stays within <paramref name="max"/> characters
     /// («&amp;» counts as five): a page of long or hostile names still fits one message.

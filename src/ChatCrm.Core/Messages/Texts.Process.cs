@@ -16,18 +16,6 @@ public abstract partial class Texts
     // Money and usage, shared by the process and team screens
     public abstract string UsageLead { get; }
 
-    /// <summary>«150 000 ₽»: grouped the way the user's language groups digits; RUB shows as ₽, other currencies by code.</summary>
-    public string MoneyText(decimal amount, string currency)
-    {
-        var number = amount.ToString("#,0.##", Culture);
-        return currency switch
-        {
-            "" => number,
-            "RUB" => $"{number} ₽",
-            _ => $"{number} {Html.Escape(currency)}",
-        };
-    }
-
     /// <summary>The usage line and example of a command from /help, for a reply to arguments the bot could not read.</summary>
     public string HowToUse(string command) =>
         Docs.TryGetValue(command, out var doc)

@@ -87,6 +87,23 @@ public abstract partial class Texts
     public abstract string AlreadyInactive(string name);
     public abstract string CannotDeactivateSelf();
 
+    /// <summary>
+    /// «150 000 ₽» / "150,000 ₽": digits grouped the way the language groups them (a plain space in
+    /// Russian — what people type and search for), RUB as ₽, another currency by its code, none if empty.
+    /// </summary>
+    public string Money(decimal amount, string currency)
+    {
+        var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
+        format.NumberGroupSeparator = Language == Language.Ru ? " " : ",";
+        var digits = amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", format);
+        return currency switch
+        {
+            "" => digits,
+            _ when currency.Equals("RUB", StringComparison.OrdinalIgnoreCase) => $"{digits} ₽",
+            _ => $"{digits} {Html.Escape(currency)}",
+        };
+    }
+
     protected string Time(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     protected string Date(DateTime local) => local.ToString("d MMMM, HH:mm", Culture);

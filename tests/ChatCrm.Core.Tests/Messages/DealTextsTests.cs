@@ -10,14 +10,14 @@ public class DealTextsTests
     [InlineData(999, "999 ₽", "999 ₽")]
     public void Money_reads_the_way_each_language_writes_it(decimal amount, string russian, string english)
     {
-        Texts.Russian.DealMoney(amount, "RUB").Should().Be(russian);
-        Texts.English.DealMoney(amount, "RUB").Should().Be(english);
+        Texts.Russian.Money(amount, "RUB").Should().Be(russian);
+        Texts.English.Money(amount, "RUB").Should().Be(english);
     }
 
     [Fact]
     public void Another_currency_is_shown_by_its_code()
     {
-        Texts.English.DealMoney(100, "USD").Should().Be("100 USD");
+        Texts.English.Money(100, "USD").Should().Be("100 USD");
     }
 
     [Fact]

@@ -167,7 +167,7 @@ internal sealed class ProductCatalog : ICatalog
 
     public async Task<List<CatalogItem>> ItemsAsync(BotContext ctx, CancellationToken ct) =>
         (await ctx.Db.Products.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct))
-            .Select(p => new CatalogItem(p.Id, p.Name, p.Price is { } price ? ctx.T.MoneyText(price, "") : null, p.IsRetired))
+            .Select(p => new CatalogItem(p.Id, p.Name, p.Price is { } price ? ctx.T.Money(price, "") : null, p.IsRetired))
             .ToList();
 
     /// <summary>«Станок ЧПУ 1,5 млн»: the longest tail that reads as an amount is the price.</summary>

@@ -25,7 +25,7 @@ internal sealed class ShowPipelines(IOptions<CrmOptions> crm) : ICommandHandler
         foreach (var c in cycles)
         {
             var (count, amount) = deals.TryGetValue(c.Id, out var d) ? (d.Count, d.Amount) : (0, 0m);
-            text.Append('\n').Append(ctx.T.PipelineLine(c.Name, c.IsDefault, stages.GetValueOrDefault(c.Id), count, ctx.T.MoneyText(amount, crm.Value.Currency)));
+            text.Append('\n').Append(ctx.T.PipelineLine(c.Name, c.IsDefault, stages.GetValueOrDefault(c.Id), count, ctx.T.Money(amount, crm.Value.Currency)));
         }
 
         text.Append("\n\n").Append(ctx.T.PipelinesFooter());

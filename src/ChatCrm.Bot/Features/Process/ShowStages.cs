@@ -111,13 +111,13 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
         var weighted = stages.Sum(s => stats.TryGetValue(s.Id, out var x) ? x.Amount * s.Probability / 100m : 0m);
         var max = Math.Max(1, stats.Values.Select(s => s.Count).DefaultIfEmpty(0).Max());
         var text = new StringBuilder(ctx.T.FunnelHeader(cycle.Name, cycle.IsDefault, stats.Values.Sum(s => s.Count),
-            ctx.T.MoneyText(total, currency), ctx.T.MoneyText(weighted, currency)));
+            ctx.T.Money(total, currency), ctx.T.Money(weighted, currency)));
         foreach (var s in stages)
         {
             var (count, amount) = stats.TryGetValue(s.Id, out var x) ? (x.Count, x.Amount) : (0, 0m);
             var filled = count == 0 ? 0 : Math.Max(1, (int)Math.Round((double)count * BarWidth / max));
             var bar = new string('▰', filled) + new string('▱', BarWidth - filled);
-            text.Append("\n\n").Append(ctx.T.FunnelLine(s.Position, s.Name, count, ctx.T.MoneyText(amount, currency), s.Probability, s.DaysAllowed, bar));
+            text.Append("\n\n").Append(ctx.T.FunnelLine(s.Position, s.Name, count, ctx.T.Money(amount, currency), s.Probability, s.DaysAllowed, bar));
         }
 
         if (stages.Count == 0)

@@ -54,7 +54,7 @@ internal sealed class SetTarget(IOptions<CrmOptions> crm) : ICommandHandler
 
         var currency = crm.Value.Currency;
         ctx.Audit("target.set", $"{manager.DisplayName} {key:yyyy-MM}", before?.ToString(CultureInfo.InvariantCulture), amount.ToString(CultureInfo.InvariantCulture));
-        ctx.Reply(new Reply(ctx.T.TargetSet(manager.DisplayName, key, ctx.T.MoneyText(amount, currency), before is { } b ? ctx.T.MoneyText(b, currency) : ""),
+        ctx.Reply(new Reply(ctx.T.TargetSet(manager.DisplayName, key, ctx.T.Money(amount, currency), before is { } b ? ctx.T.Money(b, currency) : ""),
             [[Button.Callback(ctx.T.TeamButton, CommandTable.Run("team"))]]));
     }
 
@@ -67,7 +67,7 @@ internal sealed class SetTarget(IOptions<CrmOptions> crm) : ICommandHandler
         var text = new StringBuilder(ctx.T.TargetsHeader(month, targets.Count));
         foreach (var t in targets)
         {
-            text.Append('\n').Append(ctx.T.TargetLine(t.DisplayName, ctx.T.MoneyText(t.Amount, crm.Value.Currency)));
+            text.Append('\n').Append(ctx.T.TargetLine(t.DisplayName, ctx.T.Money(t.Amount, crm.Value.Currency)));
         }
 
         text.Append("\n\n").Append(ctx.T.HowToUse("target"));

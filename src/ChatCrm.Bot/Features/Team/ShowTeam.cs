@@ -77,12 +77,12 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, IOptions<ScheduleOption
             var wonSum = wonAmount.GetValueOrDefault(m.Id);
             if (targets.TryGetValue(m.Id, out var target))
             {
-                text.Append('\n').Append(ctx.T.TeamTargetLine(ctx.T.MoneyText(wonSum, currency), ctx.T.MoneyText(target, currency),
+                text.Append('\n').Append(ctx.T.TeamTargetLine(ctx.T.Money(wonSum, currency), ctx.T.Money(target, currency),
                     (int)Math.Round(wonSum * 100m / target)));
             }
             else if (wonSum > 0)
             {
-                text.Append('\n').Append(ctx.T.TeamWonLine(ctx.T.MoneyText(wonSum, currency)));
+                text.Append('\n').Append(ctx.T.TeamWonLine(ctx.T.Money(wonSum, currency)));
             }
         }
 

@@ -39,7 +39,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         card.Text.Should().Contain("🗂 <b>Ромашка</b> · #retail")
             .And.Contain("👤 Иван")
             .And.Contain("+7 900 123-45-67")
-            .And.Contain($"#{deal} «поставка станков» — Первый контакт, 150\u00a0000 ₽, 5 дней на этапе")
+            .And.Contain($"#{deal} «поставка станков» — Первый контакт, 150 000 ₽, 5 дней на этапе")
             .And.Contain("Звонок, 3 дня назад — обсудили цену")
             .And.Contain("Следующий контакт: Звонок, завтра, пт 4 декабря, 15:00 — прислать КП");
         card.Has("ca:c:").Should().BeTrue();
