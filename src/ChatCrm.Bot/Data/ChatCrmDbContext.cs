@@ -36,6 +36,7 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<ActivityNorm> Norms => Set<ActivityNorm>();
+    public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);

@@ -1,8 +1,11 @@
+using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Jobs.Buttons;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
@@ -31,6 +34,7 @@ public static class CommandTable
         Command<CancelDialog>("cancel", Role.Manager),
         Command<UndoLast>("undo", Role.Manager),
         Command<CreateInvite>("invite", Role.Head),
+        Command<SendDigest>("digest", Role.Head),
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
         Command<DeactivateUser>("deactivate", Role.Admin),
@@ -43,6 +47,8 @@ public static class CommandTable
         Callback<SetTimeZone>("tz", Role.Manager),
         Callback<SetQuietHours>("quiet", Role.Manager),
         Callback<CreateInvite>("inv", Role.Head),
+        Callback<ScheduleButtons>(ScheduleCallbacks.Prefix, Role.Manager),
+        Callback<SendDigest>(SendDigest.Prefix, Role.Head),
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),
         Callback<DeactivateUser>("deact", Role.Admin),

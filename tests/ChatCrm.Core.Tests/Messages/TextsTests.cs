@@ -111,6 +111,10 @@ public sealed partial class TextsTests
         _ when type == typeof(int) => 3,
         _ when type == typeof(bool) => true,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),
+        _ when type == typeof(decimal) => 1234567.5m,
+        _ when type == typeof(int?) => 42,
+        _ when type == typeof(double?) => 12.5,
+        _ when type == typeof(SnoozeReason) => SnoozeReason.WaitingForThem,
         _ when type == typeof(QuietHours) => new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)),
         _ => throw new InvalidOperationException($"No sample for {type}"),
     };

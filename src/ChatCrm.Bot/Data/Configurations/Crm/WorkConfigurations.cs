@@ -54,6 +54,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.HasIndex(a => new { a.ClientId, a.Status, a.HappenedAt });
         b.HasIndex(a => new { a.UserId, a.Status, a.PlannedFor });
         b.HasIndex(a => new { a.UserId, a.Status, a.HappenedAt });
+        // The scheduler's every-minute question: which planned contacts start in the next minutes, for anyone.
+        b.HasIndex(a => new { a.Status, a.PlannedFor });
         b.Property(a => a.Note).HasMaxLength(Activity.MaxNoteLength).IsRequired();
         b.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Restrict);
