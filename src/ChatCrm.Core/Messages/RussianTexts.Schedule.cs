@@ -5,7 +5,7 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class RussianTexts
 {
-    public override string PlanHeader(DateTime localDate) => $"☀️ <b>План на {localDate.ToString("dddd, d MMMM", Ru)}</b>";
+    public override string PlanHeader(DateTime localDate) => $"☀️ <b>План на {localDate.ToString("d MMMM, dddd", Ru)}</b>";
     public override string PlanToday(int count) => $"📞 <b>Сегодня</b> ({count})";
     public override string PlanOverdue(int count) => $"⏰ <b>Просрочено</b> ({count})";
     public override string PlanForgotten(int count) => $"💤 <b>Забытые клиенты</b> ({count})";
