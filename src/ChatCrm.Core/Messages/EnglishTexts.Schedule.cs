@@ -148,7 +148,7 @@ internal sealed partial class EnglishTexts
 
     public override string WeekForecast(decimal weighted, decimal target) =>
         $"🔮 Forecast (weighted pipeline): {SchAmount(weighted)} against the month's target {SchAmount(target)}"
-        + (target > 0 ? $" — {(int)Math.Round(weighted * 100 / target)}%" : "");
+        + (target > 0 ? $" — {(int)Math.Round(weighted * 100 / target, MidpointRounding.AwayFromZero)}%" : "");
 
     public override string WeekReceivables(decimal owed, int overdueCount, decimal overdue) =>
         $"💳 Receivables: {SchAmount(owed)}, of which {Plural.En(overdueCount, "invoice", "invoices")} overdue for {SchAmount(overdue)}";

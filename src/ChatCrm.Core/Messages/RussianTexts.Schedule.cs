@@ -149,7 +149,7 @@ internal sealed partial class RussianTexts
 
     public override string WeekForecast(decimal weighted, decimal target) =>
         $"🔮 Прогноз (взвешенная воронка): {SchAmount(weighted)} при плане месяца {SchAmount(target)}"
-        + (target > 0 ? $" — {(int)Math.Round(weighted * 100 / target)}%" : "");
+        + (target > 0 ? $" — {(int)Math.Round(weighted * 100 / target, MidpointRounding.AwayFromZero)}%" : "");
 
     public override string WeekReceivables(decimal owed, int overdueCount, decimal overdue) =>
         $"💳 Дебиторка: {SchAmount(owed)}, из них просрочено {Plural.Ru(overdueCount, "счёт", "счёта", "счетов")} на {SchAmount(overdue)}";

@@ -30,7 +30,7 @@ public sealed record RottingDeal(long Id, string Title, string Manager, decimal 
 public sealed record PeriodTotals(int Touches, int NewDeals, int Won, decimal WonSum, int Lost, decimal Paid, double? AverageDealDays)
 {
     /// <summary>Won of closed, in percent; null when nothing closed.</summary>
-    public int? WinRate => Won + Lost == 0 ? null : (int)Math.Round(Won * 100.0 / (Won + Lost));
+    public int? WinRate => Won + Lost == 0 ? null : (int)Math.Round(Won * 100.0 / (Won + Lost), MidpointRounding.AwayFromZero);
 }
 
 /// <summary>Deals that left a stage during the period, and how many of them went forward (a later stage or won).</summary>
