@@ -39,6 +39,7 @@ public static class FunnelChart
             plot.Axes.Left.TickLabelStyle.FontSize = 16;
             plot.Axes.Bottom.TickLabelStyle.FontName = FontFamily;
             plot.Axes.Title.Label.FontName = FontFamily;
+            plot.Axes.Title.Label.FontSize = 20;
             plot.Axes.Margins(left: 0, right: 0.25, bottom: 0.05, top: 0.05);
             return plot.GetImageBytes(Width, Height, ImageFormat.Png);
         }
