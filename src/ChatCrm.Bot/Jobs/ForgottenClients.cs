@@ -8,8 +8,8 @@ namespace ChatCrm.Bot.Jobs;
 /// <summary>
 /// A client is forgotten when it has an owner and an open deal, nobody touched it for the company's
 /// <c>Crm:ForgottenAfterDays</c> (or the deal's stage's own number of days), no contact is planned ahead,
-/// and its owner has not snoozed it. The query starts from the (owner, last touch) index with the loosest
-/// cut-off, so its cost grows with the forgotten clients, not with all clients.
+/// and its owner has not snoozed it. The query filters by the loosest
+/// cut-off, driven by the open deals, so its cost grows with the clients being worked, not with all clients.
 /// </summary>
 public sealed class ForgottenClients
 {
@@ -35,20 +35,28 @@ public sealed class ForgottenClients
         return new ForgottenClients(nowUtc, globalDays, stageDays);
     }
 
-    public IQueryable<Client> Query(ChatCrmDbContext db)
+    public IQueryable<Client> Query(ChatCrmDbContext db) => Among(db, db.Deals.Where(d => d.Status == DealStatus.Open));
+
+    public IQueryable<Client> Of(ChatCrmDbContext db, long ownerUserId) =>
+        Among(db, db.Deals.Where(d => d.Status == DealStatus.Open && d.OwnerUserId == ownerUserId)).Where(c => c.OwnerUserId == ownerUserId);
+
+    public static int DaysSince(Client client, DateTime nowUtc) => (int)(nowUtc - (client.LastTouchAt ?? client.CreatedAt)).TotalDays;
+
+    /// <summary>
+    /// Driven by the open deals (most clients of a big base are dormant and have none), each candidate found by
+    /// its key: the cost follows the open deals, never the whole client table.
+    /// </summary>
+    private IQueryable<Client> Among(ChatCrmDbContext db, IQueryable<Deal> openDeals)
     {
         var (now, loosest) = (_now, Loosest);
+        var candidates = openDeals.Select(d => d.ClientId);
         return db.Clients
-            .Where(c => c.OwnerUserId != null
+            .Where(c => candidates.Contains(c.Id) && c.OwnerUserId != null
                 && (c.LastTouchAt < loosest || (c.LastTouchAt == null && c.CreatedAt < loosest))
                 && (c.NextContactAt == null || c.NextContactAt < now)
                 && !db.ClientNudges.Any(n => n.ClientId == c.Id && n.SnoozedUntil > now))
             .Where(HasForgottenDeal(db));
     }
-
-    public IQueryable<Client> Of(ChatCrmDbContext db, long ownerUserId) => Query(db).Where(c => c.OwnerUserId == ownerUserId);
-
-    public static int DaysSince(Client client, DateTime nowUtc) => (int)(nowUtc - (client.LastTouchAt ?? client.CreatedAt)).TotalDays;
 
     /// <summary>
     /// c => db.Deals.Any(d => d.ClientId == c.Id &amp;&amp; d.Status == Open &amp;&amp; (c.LastTouchAt ?? c.CreatedAt) &lt; cut(d.StageId)),

@@ -460,6 +460,8 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("LostReasonId");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("ClientId", "Status");
@@ -467,6 +469,8 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("OwnerUserId", "Status", "StageId");
+
+                    b.HasIndex("Status", "StageId", "Amount", "ClientId");
 
                     b.ToTable("Deals", (string)null);
                 });

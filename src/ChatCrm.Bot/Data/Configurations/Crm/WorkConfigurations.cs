@@ -73,6 +73,10 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.HasIndex(d => new { d.OwnerUserId, d.Status, d.StageId });
         b.HasIndex(d => new { d.ClientId, d.Status });
         b.HasIndex(d => new { d.Status, d.ClosedAt });
+        // Digests: deals opened in a period; the funnel and the open deals behind the forgotten-client scan,
+        // both answered from this index alone.
+        b.HasIndex(d => d.OpenedAt);
+        b.HasIndex(d => new { d.Status, d.StageId, d.Amount, d.ClientId });
         b.Property(d => d.Currency).HasMaxLength(3).IsRequired();
         b.Property(d => d.Title).HasMaxLength(Deal.MaxTitleLength).IsRequired();
         b.Property(d => d.EnteredStageName).HasMaxLength(Stage.MaxNameLength).IsRequired();

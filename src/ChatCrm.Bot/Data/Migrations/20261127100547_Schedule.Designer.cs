@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatCrm.Bot.Data.Migrations
 {
     [DbContext(typeof(ChatCrmDbContext))]
-    [Migration("20261127093334_Schedule")]
+    [Migration("20261127100547_Schedule")]
     partial class Schedule
     {
         /// <inheritdoc />
@@ -463,6 +463,8 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("LostReasonId");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("ClientId", "Status");
@@ -470,6 +472,8 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("OwnerUserId", "Status", "StageId");
+
+                    b.HasIndex("Status", "StageId", "Amount", "ClientId");
 
                     b.ToTable("Deals", (string)null);
                 });

@@ -44,6 +44,16 @@ namespace ChatCrm.Bot.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deals_OpenedAt",
+                table: "Deals",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Status_StageId_Amount_ClientId",
+                table: "Deals",
+                columns: new[] { "Status", "StageId", "Amount", "ClientId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_Status_PlannedFor",
                 table: "Activities",
                 columns: new[] { "Status", "PlannedFor" });
@@ -70,6 +80,14 @@ namespace ChatCrm.Bot.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ClientNudges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_OpenedAt",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Status_StageId_Amount_ClientId",
+                table: "Deals");
 
             migrationBuilder.DropIndex(
                 name: "IX_Activities_Status_PlannedFor",
