@@ -48,6 +48,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<ActivityNorm> Norms => Set<ActivityNorm>();
+    public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);

@@ -15,3 +15,13 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresChatCrmDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresChatCrmDbContext>().UseNpgsql("Host=localhost;Database=chatcrm").Options);
 }
+
+/// <summary>
+/// The SQLite twin of <see cref="PostgresDesignTimeFactory"/>: without it <c>dotnet ef</c> would build
+/// <see cref="ChatCrmDbContext"/> with the PostgreSQL factory (its context is one too).
+/// </summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<ChatCrmDbContext>
+{
+    public ChatCrmDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ChatCrmDbContext>().UseSqlite(DatabaseSetup.DefaultSqlite).Options);
+}

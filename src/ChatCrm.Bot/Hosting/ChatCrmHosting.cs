@@ -2,6 +2,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
@@ -48,6 +49,8 @@ public static class ChatCrmHosting
         {
             services.AddScoped(typeof(IUndoHandler), undo);
         }
+
+        builder.AddScheduler();
 
         // Hosted services start in this order: the database is migrated before anything reads it.
         services.AddHostedService<DatabaseInitializer>();

@@ -6,6 +6,9 @@ public enum OutboxKind
     EditMessage = 2,
     AnswerCallback = 3,
     SetCommands = 4,
+
+    /// <summary>A picture (PNG bytes in the payload) with an HTML caption: the digest's chart.</summary>
+    Photo = 5,
 }
 
 public enum OutboxStatus
@@ -43,7 +46,7 @@ public sealed class OutboxMessage
     public string? Error { get; private set; }
 
     /// <summary>Counts towards Telegram's ~1 message per second per chat.</summary>
-    public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage;
+    public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage or OutboxKind.Photo;
 
     public static OutboxMessage Create(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime nowUtc) =>
         new()

@@ -21,6 +21,11 @@ public sealed record MessagePayload(
             editMessageId);
 }
 
+/// <summary>A photo: the PNG travels base64-encoded in the row, so it commits and survives restarts with it.</summary>
+public sealed record PhotoPayload(
+    [property: JsonPropertyName("png")] string PngBase64,
+    [property: JsonPropertyName("caption")] string? CaptionHtml);
+
 public sealed record CallbackAnswerPayload(
     [property: JsonPropertyName("id")] string CallbackQueryId,
     [property: JsonPropertyName("text")] string? Text);

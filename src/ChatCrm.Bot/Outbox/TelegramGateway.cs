@@ -80,6 +80,15 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
                 return new SendResult.Sent(edited.MessageId);
             }
 
+            case OutboxKind.Photo:
+            {
+                var p = Payloads.Read<PhotoPayload>(message.Payload);
+                await using var png = new MemoryStream(Convert.FromBase64String(p.PngBase64));
+                var sent = await bot.SendPhoto(message.ChatId, InputFile.FromStream(png, "chart.png"), caption: p.CaptionHtml,
+                    parseMode: ParseMode.Html, cancellationToken: ct);
+                return new SendResult.Sent(sent.MessageId);
+            }
+
             case OutboxKind.AnswerCallback:
             {
                 var p = Payloads.Read<CallbackAnswerPayload>(message.Payload);

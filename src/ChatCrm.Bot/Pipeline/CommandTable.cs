@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.Deals;
+using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Me;
 using ChatCrm.Bot.Features.Obligations;
@@ -9,6 +10,8 @@ using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Jobs.Buttons;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
@@ -49,6 +52,7 @@ public static class CommandTable
         Command<ShowWeek>("week", Role.Manager),
         Command<ListForgotten>("forgotten", Role.Manager),
         Command<CreateInvite>("invite", Role.Head),
+        Command<SendDigest>("digest", Role.Head),
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
         Command<DeactivateUser>("deactivate", Role.Admin),
@@ -95,6 +99,8 @@ public static class CommandTable
         Callback<NextStep>("nx", Role.Manager),
         Callback<PlanItemActions>("pl", Role.Manager),
         Callback<CreateInvite>("inv", Role.Head),
+        Callback<ScheduleButtons>(ScheduleCallbacks.Prefix, Role.Manager),
+        Callback<SendDigest>(SendDigest.Prefix, Role.Head),
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),
         Callback<DeactivateUser>("deact", Role.Admin),

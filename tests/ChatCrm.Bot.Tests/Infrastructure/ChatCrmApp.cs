@@ -38,6 +38,8 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
             ["ConnectionStrings:ChatCrm"] = $"Data Source={Path.Combine(Folder, "chatcrm.db")}",
             ["Crm:AdminTelegramIds:0"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
+            // The minute heartbeat writes plans and digests on its own; the scheduler tests run it by hand.
+            ["Schedule:Heartbeat"] = "off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -226,6 +226,8 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("WorkTypeId");
 
+                    b.HasIndex("Status", "PlannedFor");
+
                     b.HasIndex("ClientId", "Status", "HappenedAt");
 
                     b.HasIndex("UserId", "Status", "HappenedAt");
@@ -317,6 +319,48 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("OwnerUserId", "LastTouchAt");
 
                     b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientNudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstNudgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastNudgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nudges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SnoozeReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("EscalatedAt", "FirstNudgedAt");
+
+                    b.ToTable("ClientNudges", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>
@@ -416,6 +460,8 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("LostReasonId");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("ClientId", "Status");
@@ -423,6 +469,8 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("OwnerUserId", "Status", "StageId");
+
+                    b.HasIndex("Status", "StageId", "Amount", "ClientId");
 
                     b.ToTable("Deals", (string)null);
                 });
@@ -871,6 +919,21 @@ namespace ChatCrm.Bot.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientNudge", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>

@@ -239,6 +239,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
                     b.HasIndex("WorkTypeId");
 
+                    b.HasIndex("Status", "PlannedFor");
+
                     b.HasIndex("ClientId", "Status", "HappenedAt");
 
                     b.HasIndex("UserId", "Status", "HappenedAt");
@@ -334,6 +336,50 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("OwnerUserId", "LastTouchAt");
 
                     b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientNudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FirstNudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastNudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Nudges")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OwnerUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SnoozeReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("EscalatedAt", "FirstNudgedAt");
+
+                    b.ToTable("ClientNudges", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>
@@ -437,6 +483,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
                     b.HasIndex("LostReasonId");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("ClientId", "Status");
@@ -444,6 +492,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("OwnerUserId", "Status", "StageId");
+
+                    b.HasIndex("Status", "StageId", "Amount", "ClientId");
 
                     b.ToTable("Deals", (string)null);
                 });
@@ -914,6 +964,21 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .WithMany()
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientNudge", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>

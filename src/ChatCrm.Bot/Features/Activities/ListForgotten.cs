@@ -1,22 +1,22 @@
 using System.Text;
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
-using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Activities;
 
 /// <summary>/forgotten: my clients with an open deal and no touch for too long, with "log a call" and "plan" buttons.</summary>
-internal sealed class ListForgotten(IOptions<CrmOptions> crm) : ICommandHandler
+internal sealed class ListForgotten(CompanySettings settings) : ICommandHandler
 {
     private const int Max = 15;
 
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var (forgotten, total) = await Forgotten.FindAsync(ctx, ctx.User.Id, crm.Value.ForgottenAfterDays, Max, ct);
+        var days = await settings.GetForgottenAfterDaysAsync(ctx.Db, ct);
+        var (forgotten, total) = await Forgotten.FindAsync(ctx, ctx.User.Id, days, Max, ct);
         if (forgotten.Count == 0)
         {
-            ctx.Reply(ctx.T.NoForgotten(crm.Value.ForgottenAfterDays));
+            ctx.Reply(ctx.T.NoForgotten(days));
             return;
         }
 

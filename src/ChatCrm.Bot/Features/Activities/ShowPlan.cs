@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Text;
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Activities;
 
 /// <summary>/today: my overdue contacts, today's plan and my forgotten clients, each with done / snooze buttons.</summary>
-internal sealed class ShowToday(IOptions<CrmOptions> crm) : ICommandHandler
+internal sealed class ShowToday(CompanySettings settings) : ICommandHandler
 {
-    public Task HandleAsync(BotContext ctx, string args, CancellationToken ct) => ShowPlan.ShowAsync(ctx, days: 1, crm.Value.ForgottenAfterDays, ct);
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct) =>
+        await ShowPlan.ShowAsync(ctx, days: 1, await settings.GetForgottenAfterDaysAsync(ctx.Db, ct), ct);
 }
 
 /// <summary>/week: the same for today and the six days after it, grouped by day.</summary>
-internal sealed class ShowWeek(IOptions<CrmOptions> crm) : ICommandHandler
+internal sealed class ShowWeek(CompanySettings settings) : ICommandHandler
 {
-    public Task HandleAsync(BotContext ctx, string args, CancellationToken ct) => ShowPlan.ShowAsync(ctx, days: 7, crm.Value.ForgottenAfterDays, ct);
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct) =>
+        await ShowPlan.ShowAsync(ctx, days: 7, await settings.GetForgottenAfterDaysAsync(ctx.Db, ct), ct);
 }
 
 internal static class ShowPlan

@@ -13,7 +13,7 @@ namespace ChatCrm.Bot.Features.Team;
 /// /team: today by manager — touches done vs planned vs the norm, overdue and forgotten, deals moved, won and
 /// lost, and the month's won amount vs the target. Every figure is a SQL count or sum grouped by manager.
 /// </summary>
-internal sealed class ShowTeam(IOptions<CrmOptions> crm, IOptions<ScheduleOptions> schedule) : ICommandHandler
+internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings settings) : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, IOptions<ScheduleOption
         var (dayStart, dayEnd) = (LocalDays.StartUtc(today, ctx.Zone), LocalDays.StartUtc(today.AddDays(1), ctx.Zone));
         var weekStart = LocalDays.StartUtc(LocalDays.WeekStart(today), ctx.Zone);
         var monthStart = LocalDays.StartUtc(LocalDays.MonthStart(today), ctx.Zone);
-        var forgottenDays = await new CompanySettings(crm, schedule).GetForgottenAfterDaysAsync(ctx.Db, ct);
+        var forgottenDays = await settings.GetForgottenAfterDaysAsync(ctx.Db, ct);
         var forgottenBefore = ctx.Now.AddDays(-forgottenDays);
         var db = ctx.Db;
 

@@ -347,6 +347,38 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClientNudges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerUserId = table.Column<long>(type: "bigint", nullable: false),
+                    FirstNudgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastNudgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Nudges = table.Column<int>(type: "integer", nullable: false),
+                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SnoozedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SnoozeReason = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientNudges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientNudges_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClientNudges_Users_OwnerUserId",
+                        column: x => x.OwnerUserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContactPeople",
                 columns: table => new
                 {
@@ -549,6 +581,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 column: "DealId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_Status_PlannedFor",
+                table: "Activities",
+                columns: new[] { "Status", "PlannedFor" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_UserId_Status_HappenedAt",
                 table: "Activities",
                 columns: new[] { "UserId", "Status", "HappenedAt" });
@@ -567,6 +604,22 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 name: "IX_Audit_At",
                 table: "Audit",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientNudges_ClientId",
+                table: "ClientNudges",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientNudges_EscalatedAt_FirstNudgedAt",
+                table: "ClientNudges",
+                columns: new[] { "EscalatedAt", "FirstNudgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientNudges_OwnerUserId",
+                table: "ClientNudges",
+                column: "OwnerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_CreatedByUserId",
@@ -619,6 +672,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 column: "LostReasonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deals_OpenedAt",
+                table: "Deals",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Deals_OwnerUserId_Status_StageId",
                 table: "Deals",
                 columns: new[] { "OwnerUserId", "Status", "StageId" });
@@ -632,6 +690,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 name: "IX_Deals_Status_ClosedAt",
                 table: "Deals",
                 columns: new[] { "Status", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Status_StageId_Amount_ClientId",
+                table: "Deals",
+                columns: new[] { "Status", "StageId", "Amount", "ClientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invites_Code",
@@ -738,6 +801,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "Audit");
+
+            migrationBuilder.DropTable(
+                name: "ClientNudges");
 
             migrationBuilder.DropTable(
                 name: "ContactPeople");

@@ -1,0 +1,110 @@
+using System.Text;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
+
+namespace ChatCrm.Bot.Features.Digest;
+
+/// <summary>
+/// Turns digest figures into message pages: exceptions first, then the team and (weekly) the comparison with
+/// the previous week, then one line per manager. Every page stays under Telegram's 4096 characters however
+/// large the team: manager lines flow onto further pages, reached with buttons.
+/// </summary>
+public static class DigestComposer
+{
+    public const int Budget = 3800;
+    private const int SilentNamesShown = 15;
+
+    public static IReadOnlyList<string> Pages(Texts t, DigestData d, TimeZoneInfo zone)
+    {
+        var from = TimeZones.ToLocal(d.FromUtc, zone);
+        var header = d.Kind == DigestKind.Daily ? t.DigestDaily(from) : t.DigestWeekly(from, TimeZones.ToLocal(d.ToUtc.AddTicks(-1), zone));
+        var first = new StringBuilder(header);
+        AppendExceptions(first, t, d);
+        first.Append("\n\n").Append(t.DigestTeam(d.Totals.Touches, d.TeamPlanned, d.Totals.NewDeals, d.Totals.Won, d.Totals.WonSum, d.Totals.Lost, d.Totals.Paid));
+        if (d.Weekly is { } w)
+        {
+            AppendWeek(first, t, d.Totals, w);
+        }
+
+        if (d.Managers.Count == 0)
+        {
+            return [first.Append("\n\n").Append(t.DigestNoManagers()).ToString()];
+        }
+
+        var lines = d.Managers.Select(m => t.DigestManagerLine(m.Name, m.Done, m.Planned, d.Norm, m.NewDeals, m.Moves, m.Won, m.WonSum,
+            m.Lost, string.Join(", ", m.LostReasons.Select(r => r.Count > 1 ? $"{r.Reason} ×{r.Count}" : r.Reason)), m.Paid, m.Forgotten, m.Overdue)).ToList();
+        var chunks = new List<List<string>>();
+        var room = Budget - first.Length - 64;
+        var current = new List<string>();
+        foreach (var line in lines)
+        {
+            if (current.Count > 0 && current.Sum(l => l.Length + 1) + line.Length > room)
+            {
+                chunks.Add(current);
+                current = [];
+                room = Budget - header.Length - 64;
+            }
+
+            current.Add(line);
+        }
+
+        chunks.Add(current);
+        return chunks.Select((chunk, i) =>
+        {
+            var page = i == 0 ? first : new StringBuilder(header);
+            page.Append("\n\n").Append(t.DigestManagers(i + 1, chunks.Count));
+            chunk.ForEach(l => page.Append('\n').Append(l));
+            return page.ToString();
+        }).ToList();
+    }
+
+    private static void AppendExceptions(StringBuilder text, Texts t, DigestData d)
+    {
+        text.Append("\n\n").Append(t.DigestExceptions);
+        var silent = d.Managers.Where(m => m.Done == 0).Select(m => m.Name).ToList();
+        if (silent.Count > 0)
+        {
+            var names = string.Join(", ", silent.Take(SilentNamesShown)) + (silent.Count > SilentNamesShown ? $" +{silent.Count - SilentNamesShown}" : "");
+            text.Append('\n').Append(t.DigestSilent(names));
+        }
+
+        foreach (var lost in d.Lost)
+        {
+            text.Append('\n').Append(t.DigestLostLine((int)lost.Id, lost.Title, lost.Manager, lost.Amount, lost.Reason));
+        }
+
+        foreach (var rot in d.Rotting)
+        {
+            text.Append('\n').Append(t.DigestRottingLine((int)rot.Id, rot.Title, rot.Manager, rot.Amount, rot.Stage, (int)(d.NowUtc - rot.StageEnteredAt).TotalDays));
+        }
+
+        if (silent.Count == 0 && d.Lost.Count == 0 && d.Rotting.Count == 0)
+        {
+            text.Append('\n').Append(t.DigestNoExceptions);
+        }
+    }
+
+    private static void AppendWeek(StringBuilder text, Texts t, PeriodTotals now, WeeklyFigures w)
+    {
+        var before = w.Previous;
+        text.Append("\n\n").Append(t.WeekVsPrevious)
+            .Append('\n').Append(t.WeekTouches(now.Touches, before.Touches))
+            .Append('\n').Append(t.WeekNewDeals(now.NewDeals, before.NewDeals))
+            .Append('\n').Append(t.WeekWon(now.Won, now.WonSum, before.Won, before.WonSum))
+            .Append('\n').Append(t.WeekLost(now.Lost, before.Lost))
+            .Append('\n').Append(t.WeekWinRate(now.WinRate, before.WinRate))
+            .Append('\n').Append(t.WeekDuration(now.AverageDealDays, before.AverageDealDays))
+            .Append('\n').Append(t.WeekPaid(now.Paid, before.Paid));
+        if (w.Conversion.Count > 0)
+        {
+            text.Append("\n\n").Append(t.WeekConversion);
+            foreach (var c in w.Conversion.Take(12))
+            {
+                text.Append('\n').Append(t.WeekConversionLine(c.Stage, c.Exits, c.Forward));
+            }
+        }
+
+        text.Append("\n\n").Append(t.WeekForecast(w.WeightedForecast, w.Target))
+            .Append('\n').Append(t.WeekReceivables(w.Receivables, w.OverdueInvoices, w.OverdueAmount));
+    }
+}

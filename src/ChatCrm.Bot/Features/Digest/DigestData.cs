@@ -1,0 +1,62 @@
+namespace ChatCrm.Bot.Features.Digest;
+
+public enum DigestKind
+{
+    Daily,
+    Weekly,
+}
+
+/// <summary>One manager's line of the digest: every figure is a SQL aggregate over the period.</summary>
+public sealed record ManagerFigures(
+    long UserId,
+    string Name,
+    int Done,
+    int Planned,
+    int NewDeals,
+    int Moves,
+    int Won,
+    decimal WonSum,
+    int Lost,
+    IReadOnlyList<(string Reason, int Count)> LostReasons,
+    decimal Paid,
+    int Forgotten,
+    int Overdue);
+
+public sealed record LostDeal(long Id, string Title, string Manager, decimal Amount, string Reason);
+
+public sealed record RottingDeal(long Id, string Title, string Manager, decimal Amount, string Stage, DateTime StageEnteredAt);
+
+/// <summary>Team totals of one period, for the week-over-week comparison.</summary>
+public sealed record PeriodTotals(int Touches, int NewDeals, int Won, decimal WonSum, int Lost, decimal Paid, double? AverageDealDays)
+{
+    /// <summary>Won of closed, in percent; null when nothing closed.</summary>
+    public int? WinRate => Won + Lost == 0 ? null : (int)Math.Round(Won * 100.0 / (Won + Lost), MidpointRounding.AwayFromZero);
+}
+
+/// <summary>Deals that left a stage during the period, and how many of them went forward (a later stage or won).</summary>
+public sealed record StageConversion(string Stage, int Exits, int Forward);
+
+public sealed record FunnelStage(string Stage, int Deals, decimal Amount);
+
+public sealed record WeeklyFigures(
+    PeriodTotals Previous,
+    IReadOnlyList<StageConversion> Conversion,
+    decimal WeightedForecast,
+    decimal Target,
+    decimal Receivables,
+    int OverdueInvoices,
+    decimal OverdueAmount);
+
+public sealed record DigestData(
+    DigestKind Kind,
+    DateTime FromUtc,
+    DateTime ToUtc,
+    DateTime NowUtc,
+    int Norm,
+    IReadOnlyList<ManagerFigures> Managers,
+    IReadOnlyList<LostDeal> Lost,
+    IReadOnlyList<RottingDeal> Rotting,
+    PeriodTotals Totals,
+    int TeamPlanned,
+    WeeklyFigures? Weekly,
+    IReadOnlyList<FunnelStage> Funnel);

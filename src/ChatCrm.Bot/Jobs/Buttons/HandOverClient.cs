@@ -1,0 +1,52 @@
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Jobs.Buttons;
+
+/// <summary>
+/// 🤝 under a nudge (the owner) or 🔁 under an escalation (a head): the client and its open deals go to another
+/// active manager, who is told.
+/// </summary>
+internal sealed class HandOverClient(IOptions<CrmOptions> crm) : IScheduleButton
+{
+    private const int Offered = 20;
+
+    public string Verb => "hand";
+
+    public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        if (await ButtonSupport.ClientAsync(ctx, ButtonSupport.Id(args, 0), ct) is not { } client)
+        {
+            return;
+        }
+
+        var to = ButtonSupport.Id(args, 1) is { } id ? await ctx.Db.Users.FindAsync([id], ct) : null;
+        if (to is null || !to.IsActive || to.Id == client.OwnerUserId)
+        {
+            var managers = await ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager && u.Id != client.OwnerUserId)
+                .OrderBy(u => u.DisplayName).Take(Offered).ToListAsync(ct);
+            ctx.Show(managers.Count == 0
+                ? ctx.T.NobodyToHandTo()
+                : new Reply(ctx.T.HandOverAsk(client.Name), managers.Select(u => Button.Callback(u.DisplayName, ScheduleCallbacks.Hand(client.Id, u.Id)))
+                    .Chunk(2).Select(row => (IReadOnlyList<Button>)row).ToList()));
+            return;
+        }
+
+        var from = client.OwnerUserId is { } owner ? await ctx.Db.Users.FindAsync([owner], ct) : null;
+        client.AssignTo(to.Id);
+        foreach (var deal in await ctx.Db.Deals.Where(d => d.ClientId == client.Id && d.Status == DealStatus.Open).ToListAsync(ct))
+        {
+            deal.HandOver(to.Id);
+        }
+
+        await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
+        ctx.Audit("client.handover", client.Name, from?.DisplayName, to.DisplayName);
+        ctx.Show(ctx.T.HandedOver(client.Name, to.DisplayName));
+        ctx.Notify(to, t => new Reply(t.HandedToYou(client.Name, ctx.User.DisplayName), ScheduleCallbacks.NudgeButtons(t, client.Id)), crm.Value.Language);
+    }
+}

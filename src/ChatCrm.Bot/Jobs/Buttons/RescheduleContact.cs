@@ -1,0 +1,39 @@
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
+
+namespace ChatCrm.Bot.Jobs.Buttons;
+
+/// <summary>📅 under a reminder: pick a day (tomorrow, in 3 days, in a week); the contact keeps its time of day.</summary>
+internal sealed class RescheduleContact : IScheduleButton
+{
+    private static readonly int[] Offered = [1, 3, 7];
+
+    public string Verb => "move";
+
+    public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        if (await ButtonSupport.ContactAsync(ctx, ButtonSupport.Id(args, 0), ct) is not var (activity, client))
+        {
+            return;
+        }
+
+        if (activity.Status != ActivityStatus.Planned)
+        {
+            ctx.Show(ctx.T.AlreadyHandled());
+            return;
+        }
+
+        if (ButtonSupport.Id(args, 1) is not { } days || !Offered.Contains((int)days))
+        {
+            ctx.Show(new Reply(ctx.T.RescheduleAsk(client.Name), [ScheduleCallbacks.DayChoices(ctx.T, d => ScheduleCallbacks.Move(activity.Id, d))]));
+            return;
+        }
+
+        var at = ButtonSupport.InDays(ctx, (int)days, TimeOnly.FromDateTime(TimeZones.ToLocal(activity.PlannedFor ?? ctx.Now, ctx.Zone)));
+        activity.Reschedule(at);
+        await ButtonSupport.RefreshNextContactAsync(ctx, client, activity, ct);
+        ctx.Show(ctx.T.ContactRescheduled(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
+    }
+}

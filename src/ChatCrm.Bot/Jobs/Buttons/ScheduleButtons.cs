@@ -1,0 +1,105 @@
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Jobs.Buttons;
+
+/// <summary>One action behind the scheduler's buttons (`sch:&lt;verb&gt;:…`): done, later, move, call, plan, snooze, lost, hand.</summary>
+public interface IScheduleButton
+{
+    string Verb { get; }
+
+    Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct);
+}
+
+/// <summary>Routes `sch:` taps to the action named by the verb.</summary>
+internal sealed class ScheduleButtons(IEnumerable<IScheduleButton> actions) : ICallbackHandler
+{
+    private readonly Dictionary<string, IScheduleButton> _byVerb = actions.ToDictionary(a => a.Verb);
+
+    public Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        if (args.Count >= 2 && _byVerb.TryGetValue(args[0], out var action))
+        {
+            return action.HandleAsync(ctx, args.Skip(1).ToList(), ct);
+        }
+
+        ctx.CallbackToast = ctx.T.StaleButton();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>What the button actions share: finding what a button points at, and keeping the client's derived fields right.</summary>
+internal static class ButtonSupport
+{
+    public static long? Id(IReadOnlyList<string> args, int index) =>
+        args.Count > index && long.TryParse(args[index], System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The client, when it exists and this user may see it; otherwise the tap is answered as stale.</summary>
+    public static async Task<Client?> ClientAsync(BotContext ctx, long? id, CancellationToken ct)
+    {
+        var client = id is { } i ? await ctx.Db.Clients.FindAsync([i], ct) : null;
+        if (client is null || !ctx.CanSee(client))
+        {
+            ctx.CallbackToast = ctx.T.StaleButton();
+            return null;
+        }
+
+        return client;
+    }
+
+    /// <summary>A planned contact of a client this user may see.</summary>
+    public static async Task<(Activity Activity, Client Client)?> ContactAsync(BotContext ctx, long? id, CancellationToken ct)
+    {
+        var activity = id is { } i ? await ctx.Db.Activities.FindAsync([i], ct) : null;
+        var client = activity is null ? null : await ClientAsync(ctx, activity.ClientId, ct);
+        if (activity is null || client is null)
+        {
+            ctx.CallbackToast = ctx.T.StaleButton();
+            return null;
+        }
+
+        return (activity, client);
+    }
+
+    /// <summary>Client.NextContactAt is the earliest planned contact; recomputed after one was added, done or moved.</summary>
+    public static async Task RefreshNextContactAsync(BotContext ctx, Client client, Activity changed, CancellationToken ct)
+    {
+        var others = await ctx.Db.Activities
+            .Where(a => a.ClientId == client.Id && a.Status == ActivityStatus.Planned && a.Id != changed.Id)
+            .MinAsync(a => a.PlannedFor, ct);
+        var mine = changed.Status == ActivityStatus.Planned ? changed.PlannedFor : null;
+        client.SetNextContact(others is null ? mine : mine is null || others < mine ? others : mine);
+    }
+
+    /// <summary>The owner acted on the client: a running nudge streak ends (no escalation for it).</summary>
+    public static async Task EndStreakAsync(BotContext ctx, long clientId, CancellationToken ct)
+    {
+        var streak = await ctx.Db.ClientNudges.FirstOrDefaultAsync(n => n.ClientId == clientId, ct);
+        streak?.Answered();
+    }
+
+    /// <summary>The "call" work type (or the first live one, if an admin retired calls).</summary>
+    public static async Task<WorkType> CallTypeAsync(BotContext ctx, CancellationToken ct) =>
+        await ctx.Db.WorkTypes.Where(w => w.Code == "call" && !w.IsRetired).FirstOrDefaultAsync(ct)
+        ?? await ctx.Db.WorkTypes.Where(w => !w.IsRetired).OrderBy(w => w.Id).FirstAsync(ct);
+
+    /// <summary>A local day <paramref name="days"/> from today at a local time, as UTC.</summary>
+    public static DateTime InDays(BotContext ctx, int days, TimeOnly at) =>
+        Due.ToUtc(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(at), ctx.Zone);
+
+    /// <summary>The tapped message is redrawn for single-topic messages; a plan keeps its list and gets a short reply.</summary>
+    public static void Answer(BotContext ctx, bool fromPlan, string html)
+    {
+        if (fromPlan)
+        {
+            ctx.Reply(html);
+            ctx.CallbackToast = "✓";
+        }
+        else
+        {
+            ctx.Show(html);
+        }
+    }
+}

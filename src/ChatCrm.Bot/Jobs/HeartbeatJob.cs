@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Quartz;
+
+namespace ChatCrm.Bot.Jobs;
+
+/// <summary>
+/// `Schedule:Heartbeat`: the Quartz cron of the scheduler's beat (every minute by default), or `off` to run no
+/// scheduler in this process (a second instance until clustering arrives, or a test that drives the ticks).
+/// </summary>
+public sealed class HeartbeatOptions : IValidatableObject
+{
+    public const string Section = "Schedule";
+    public const string EveryMinute = "0 * * * * ?";
+
+    public string Heartbeat { get; set; } = EveryMinute;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Heartbeat) && !Heartbeat.Trim().Equals("off", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Enabled && !CronExpression.TryParse(Heartbeat, out _))
+        {
+            yield return new($"Schedule:Heartbeat '{Heartbeat}' is not a Quartz cron expression (e.g. '{EveryMinute}') or 'off'.");
+        }
+    }
+}
+
+/// <summary>The Quartz job: one scheduler tick at the injected clock's time, in a scope of its own.</summary>
+[DisallowConcurrentExecution]
+internal sealed class HeartbeatJob(IServiceScopeFactory scopes, TimeProvider time) : IJob
+{
+    public static readonly JobKey Key = new("heartbeat", "chatcrm");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SchedulerTick>().RunAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Linq.Expressions;
+using System.Text;
+using ChatCrm.Bot.Data;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Jobs;
+
+/// <summary>What every morning round of one tick shares: the time, the rules, the catalog names.</summary>
+public sealed record RoundRules(
+    DateTime NowUtc,
+    ScheduleSettings Settings,
+    ForgottenClients Forgotten,
+    Expression<Func<Deal, bool>> Stuck,
+    IReadOnlyDictionary<long, string> WorkTypes,
+    IReadOnlyList<(string WorkType, int Count, NormPeriod Period)> Norms);
+
+/// <summary>
+/// One manager's morning: the plan (today's contacts, overdue ones, forgotten clients, stuck deals, today's
+/// norm) and a nudge for each of the longest-forgotten clients, written together under `plan:{user}:{date}`.
+/// </summary>
+public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
+{
+    public const int Listed = 10;
+    public const int ButtonRows = 8;
+    public const int NudgesPerDay = 5;
+    private const int ButtonLabel = 28;
+
+    public static string PlanKey(long userId, DateOnly date) => $"plan:{userId}:{Due.Key(date)}";
+
+    public static string NudgeKey(long clientId, DateOnly date) => $"nudge:{clientId}:{Due.Key(date)}";
+
+    /// <summary>True when the plan was written now; false when it had been already.</summary>
+    public async Task<bool> RunAsync(Recipient r, RoundRules rules, CancellationToken ct)
+    {
+        var key = PlanKey(r.Id, r.Today);
+        if (await outbox.SentAsync(key, ct))
+        {
+            return false;
+        }
+
+        var (dayStart, dayEnd) = Due.Day(r.Today, r.Zone);
+        var planned = db.Activities.AsNoTracking().Where(a => a.UserId == r.Id && a.Status == ActivityStatus.Planned);
+        var today = planned.Where(a => a.PlannedFor >= dayStart && a.PlannedFor < dayEnd);
+        var overdue = planned.Where(a => a.PlannedFor < dayStart);
+        var todayItems = await Items(today.OrderBy(a => a.PlannedFor), ct);
+        var overdueItems = await Items(overdue.OrderByDescending(a => a.PlannedFor), ct);
+        var todayCount = await today.CountAsync(ct);
+        var overdueCount = await overdue.CountAsync(ct);
+
+        var forgottenQuery = rules.Forgotten.Of(db, r.Id);
+        var forgotten = await forgottenQuery.AsNoTracking().OrderBy(c => c.LastTouchAt ?? c.CreatedAt).Take(Listed).ToListAsync(ct);
+        var forgottenCount = forgotten.Count < Listed ? forgotten.Count : await forgottenQuery.CountAsync(ct);
+
+        var stuckQuery = db.Deals.Where(d => d.OwnerUserId == r.Id).Where(rules.Stuck);
+        var stuck = await stuckQuery.OrderBy(d => d.StageEnteredAt).Take(Listed)
+            .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => new { d.Id, d.Title, Stage = s.Name, d.StageEnteredAt, Allowed = s.DaysAllowed ?? 0 })
+            .ToListAsync(ct);
+        var stuckCount = stuck.Count < Listed ? stuck.Count : await stuckQuery.CountAsync(ct);
+
+        var t = r.T;
+        var text = new StringBuilder(t.PlanHeader(r.Local));
+        var buttons = new List<IReadOnlyList<Button>>();
+        if (todayCount + overdueCount + forgottenCount + stuckCount == 0)
+        {
+            text.Append("\n\n").Append(t.PlanNothing());
+        }
+
+        Section(text, todayCount, t.PlanToday(todayCount), todayItems.Select(i => t.PlanContactLine(r.ToLocal(i.At), i.Client, Name(rules, i.WorkTypeId), i.Note)), t);
+        Section(text, overdueCount, t.PlanOverdue(overdueCount), overdueItems.Select(i => t.PlanOverdueLine(r.ToLocal(i.At), i.Client, Name(rules, i.WorkTypeId))), t);
+        Section(text, forgottenCount, t.PlanForgotten(forgottenCount), forgotten.Select(c => t.PlanForgottenLine(c.Name, ForgottenClients.DaysSince(c, rules.NowUtc))), t);
+        Section(text, stuckCount, t.PlanStuck(stuckCount),
+            stuck.Select(d => t.PlanStuckLine((int)d.Id, d.Title, d.Stage, (int)(rules.NowUtc - d.StageEnteredAt).TotalDays, d.Allowed)), t);
+        AppendNorm(text, rules, t);
+
+        foreach (var item in todayItems.Concat(overdueItems).Take(ButtonRows))
+        {
+            buttons.Add([
+                Button.Callback("✅ " + Short(item.Client), ScheduleCallbacks.Done(item.Id, fromPlan: true)),
+                Button.Callback("⏰ " + t.TomorrowButton, ScheduleCallbacks.Later(item.Id, "d", fromPlan: true)),
+            ]);
+        }
+
+        outbox.Message(r.ChatId, new Reply(text.ToString(), buttons), key);
+        await NudgeAsync(r, rules, forgotten, ct);
+        return await outbox.CommitAsync(ct);
+    }
+
+    /// <summary>A nudge a day for each of the longest-forgotten clients, remembering the streak for escalation.</summary>
+    private async Task NudgeAsync(Recipient r, RoundRules rules, List<Client> forgotten, CancellationToken ct)
+    {
+        var candidates = forgotten.Take(NudgesPerDay).ToList();
+        var sent = await outbox.SentAsync(candidates.Select(c => NudgeKey(c.Id, r.Today)).ToList(), ct);
+        var ids = candidates.Select(c => c.Id).ToList();
+        var streaks = await db.ClientNudges.Where(n => ids.Contains(n.ClientId)).ToDictionaryAsync(n => n.ClientId, ct);
+        foreach (var client in candidates.Where(c => !sent.Contains(NudgeKey(c.Id, r.Today))))
+        {
+            var deal = await db.Deals.AsNoTracking().Where(d => d.ClientId == client.Id && d.Status == DealStatus.Open)
+                .OrderByDescending(d => d.Amount)
+                .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => new { d.Id, d.Title, d.Amount, Stage = s.Name })
+                .FirstOrDefaultAsync(ct);
+            if (deal is null)
+            {
+                continue;
+            }
+
+            var text = r.T.Nudge(client.Name, ForgottenClients.DaysSince(client, rules.NowUtc), (int)deal.Id, deal.Title, deal.Amount, deal.Stage);
+            outbox.Message(r.ChatId, new Reply(text, ScheduleCallbacks.NudgeButtons(r.T, client.Id)), NudgeKey(client.Id, r.Today));
+            if (streaks.TryGetValue(client.Id, out var streak))
+            {
+                streak.Nudged(r.Id, client.LastTouchAt, rules.NowUtc);
+            }
+            else
+            {
+                db.ClientNudges.Add(ClientNudge.Start(client.Id, r.Id, rules.NowUtc));
+            }
+        }
+    }
+
+    private sealed record Item(long Id, DateTime At, string Client, long WorkTypeId, string Note);
+
+    private Task<List<Item>> Items(IQueryable<Activity> activities, CancellationToken ct) =>
+        activities.Take(Listed)
+            .Join(db.Clients, a => a.ClientId, c => c.Id, (a, c) => new Item(a.Id, a.PlannedFor!.Value, c.Name, a.WorkTypeId, a.Note))
+            .ToListAsync(ct);
+
+    private static void Section(StringBuilder text, int count, string header, IEnumerable<string> lines, Texts t)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n\n").Append(header);
+        var shown = 0;
+        foreach (var line in lines)
+        {
+            text.Append('\n').Append(line);
+            shown++;
+        }
+
+        if (count > shown)
+        {
+            text.Append('\n').Append(t.PlanAndMore(count - shown));
+        }
+    }
+
+    private static void AppendNorm(StringBuilder text, RoundRules rules, Texts t)
+    {
+        var items = rules.Norms
+            .Select(n => (n.WorkType, Count: n.Period == NormPeriod.Day ? n.Count : (n.Count + 4) / 5))
+            .Select(n => t.NormItem(n.WorkType, n.Count)).ToList();
+        if (items.Count > 0)
+        {
+            text.Append("\n\n").Append(t.PlanNorm).Append(' ').Append(string.Join(", ", items));
+        }
+    }
+
+    private static string Name(RoundRules rules, long workTypeId) => rules.WorkTypes.GetValueOrDefault(workTypeId, "");
+
+    private static string Short(string name) => name.Length <= ButtonLabel ? name : name[..(ButtonLabel - 1)] + "…";
+}

@@ -1,0 +1,105 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Jobs;
+
+/// <summary>What one tick wrote, for logs and tests.</summary>
+public sealed record TickResult(int Plans, int Reminders, int Obligations, int Escalations, int Digests)
+{
+    public int Total => Plans + Reminders + Obligations + Escalations + Digests;
+}
+
+/// <summary>
+/// One beat of the scheduler: works out from the data what is due right now for each person, in their own
+/// zone, and writes it to the outbox under de-duplication keys. Safe to run any number of times for the same
+/// moment (a repeat writes nothing), so the Quartz job calls it every minute and tests call it directly with
+/// whatever time they like.
+/// </summary>
+public sealed class SchedulerTick(
+    ChatCrmDbContext db,
+    IScheduleSettings settings,
+    MorningRound mornings,
+    ContactReminders reminders,
+    ObligationAlerts obligations,
+    Escalations escalations,
+    DigestRound digests,
+    ILogger<SchedulerTick> log)
+{
+    public async Task<TickResult> RunAsync(DateTime nowUtc, CancellationToken ct)
+    {
+        var s = await settings.GetAsync(ct);
+        var everyone = (await db.Users.AsNoTracking().Where(u => u.IsActive && !u.BlockedBot).ToListAsync(ct))
+            .Select(u => Recipient.For(u, nowUtc, s.DefaultLanguage)).ToDictionary(r => r.Id);
+        var workTypes = await db.WorkTypes.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+
+        // A reminder was asked for by planning the contact, so it goes even on someone's first day.
+        var reminded = await Safely("reminders", () => reminders.RunAsync(nowUtc, everyone, workTypes, ct), ct);
+
+        var joined = everyone.Values.Where(r => r.JoinedBeforeToday).ToList();
+        var plans = await MorningsAsync(nowUtc, s, joined, workTypes, ct);
+
+        var atWork = joined.Where(r => Due.IsWorkingDay(r.Local) && Due.InWindow(r.Local, s.MorningPlanAt, Due.WorkdayEnds, r.User.Quiet))
+            .ToDictionary(r => r.Id);
+        var headsAtWork = atWork.Values.Where(IsHead).ToList();
+        var owed = await Safely("obligations", () => obligations.RunAsync(nowUtc, atWork, headsAtWork, ct), ct);
+        var escalated = await Safely("escalations", () => escalations.RunAsync(nowUtc, headsAtWork, workTypes, ct), ct);
+        var digested = await Safely("digests", () => digests.RunAsync(nowUtc, joined.Where(IsHead).ToList(), s, ct), ct);
+
+        var result = new TickResult(plans, reminded, owed, escalated, digested);
+        if (result.Total > 0)
+        {
+            log.LogInformation("Scheduler wrote {Plans} plans, {Reminders} reminders, {Obligations} obligation alerts, {Escalations} escalations, {Digests} digests",
+                result.Plans, result.Reminders, result.Obligations, result.Escalations, result.Digests);
+        }
+
+        return result;
+    }
+
+    private static bool IsHead(Recipient r) => r.User.Role.Includes(Role.Head);
+
+    private async Task<int> MorningsAsync(DateTime nowUtc, ScheduleSettings s, List<Recipient> joined, IReadOnlyDictionary<long, string> workTypes, CancellationToken ct)
+    {
+        var due = joined.Where(r => Due.IsWorkingDay(r.Local) && Due.InWindow(r.Local, s.MorningPlanAt, Due.MorningEnds, r.User.Quiet)).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var rules = new RoundRules(nowUtc, s,
+            await ForgottenClients.LoadAsync(db, nowUtc, s.ForgottenAfterDays, ct),
+            await StuckDeals.PredicateAsync(db, nowUtc, ct),
+            workTypes,
+            (await db.Norms.AsNoTracking().Join(db.WorkTypes.Where(w => !w.IsRetired), n => n.WorkTypeId, w => w.Id, (n, w) => new { w.Name, n.Count, n.Period })
+                .ToListAsync(ct)).Select(n => (n.Name, n.Count, n.Period)).ToList());
+        var written = 0;
+        foreach (var r in due)
+        {
+            // Heads and admins get a plan only when they work clients themselves.
+            if (r.User.Role != Role.Manager && !await db.Clients.AnyAsync(c => c.OwnerUserId == r.Id, ct))
+            {
+                continue;
+            }
+
+            written += await Safely($"morning plan of user {r.Id}", async () => await mornings.RunAsync(r, rules, ct) ? 1 : 0, ct);
+        }
+
+        return written;
+    }
+
+    /// <summary>One person's or one kind's failure must not cost everybody else their messages; the next tick retries.</summary>
+    private async Task<int> Safely(string what, Func<Task<int>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            log.LogError(e, "Scheduler: {What} failed; it is retried on the next tick", what);
+            return 0;
+        }
+    }
+}

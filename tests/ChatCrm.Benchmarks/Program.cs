@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+// DESIGN §10: the daily digest for 100 managers, 200k deals and 1M touches < 1 s; the forgotten-client scan
+// over 1M clients < 100 ms. Data is generated straight into a SQLite file (raw inserts, one transaction),
+// then the production queries run against it: DigestQueries and ForgottenClients, exactly as the scheduler calls them.
+const int Managers = 100;
+const int Clients = 1_000_000;
+const int Deals = 200_000;
+const int Touches = 1_000_000;
+const int Planned = 50_000;
+const int Payments = 20_000;
+
+var folder = Path.Combine(Path.GetTempPath(), "chatcrm-bench");
+Directory.CreateDirectory(folder);
+var file = Path.Combine(folder, "bench.db");
+var now = new DateTime(2026, 12, 2, 15, 0, 0, DateTimeKind.Utc);
+var fresh = !File.Exists(file) || args.Contains("--fresh");
+if (fresh && File.Exists(file))
+{
+    SqliteConnection.ClearAllPools();
+    File.Delete(file);
+}
+
+var builder = new DbContextOptionsBuilder<ChatCrmDbContext>().UseSqlite($"Data Source={file}");
+if (args.Contains("--log"))
+{
+    // Every SQL command with its time: where a slow figure spends it.
+    builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+}
+
+var options = builder.Options;
+if (fresh)
+{
+    var seed = Stopwatch.StartNew();
+    await SeedAsync();
+    Console.WriteLine($"Generated {Clients:N0} clients, {Deals:N0} deals, {Touches:N0} touches in {seed.Elapsed.TotalSeconds:F0} s ({new FileInfo(file).Length / 1_048_576} MB)");
+}
+else
+{
+    Console.WriteLine($"Reusing {file} (pass --fresh to regenerate)");
+}
+
+if (args.Contains("--sql"))
+{
+    await using var db = new ChatCrmDbContext(options);
+    var rules = await ForgottenClients.LoadAsync(db, now, 7, CancellationToken.None);
+    Console.WriteLine(rules.Query(db).GroupBy(c => c.OwnerUserId).Select(g => g.Count()).ToQueryString());
+    Console.WriteLine("----");
+    Console.WriteLine(rules.Of(db, 2).OrderBy(c => c.LastTouchAt ?? c.CreatedAt).Take(10).ToQueryString());
+    return;
+}
+
+var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+await MeasureAsync("daily digest (100 managers, 200k deals, 1M touches)", async db =>
+{
+    var d = await new DigestQueries(db).BuildAsync(DigestPeriods.For(DigestKind.Daily, today, zone, now), 7, CancellationToken.None);
+    return $"{d.Managers.Count} managers, {d.Totals.Touches} touches, {d.Totals.Won} won";
+});
+await MeasureAsync("weekly digest (with the previous week, conversion, forecast, receivables)", async db =>
+{
+    var d = await new DigestQueries(db).BuildAsync(DigestPeriods.For(DigestKind.Weekly, today, zone, now), 7, CancellationToken.None);
+    return $"{d.Totals.Touches} touches, {d.Weekly!.Conversion.Count} stages";
+});
+await MeasureAsync("forgotten-client scan, one manager's morning (top 10 + count)", async db =>
+{
+    var rules = await ForgottenClients.LoadAsync(db, now, 7, CancellationToken.None);
+    var top = await rules.Of(db, 2).OrderBy(c => c.LastTouchAt ?? c.CreatedAt).Take(10).ToListAsync();
+    var count = await rules.Of(db, 2).CountAsync();
+    return $"{count} forgotten of {Clients / Managers:N0} clients";
+});
+await MeasureAsync("forgotten-client scan, whole company (count per manager)", async db =>
+{
+    var rules = await ForgottenClients.LoadAsync(db, now, 7, CancellationToken.None);
+    var perOwner = await rules.Query(db).GroupBy(c => c.OwnerUserId).Select(g => g.Count()).ToListAsync();
+    return $"{perOwner.Sum():N0} forgotten of {Clients:N0} clients";
+});
+
+async Task MeasureAsync(string name, Func<ChatCrmDbContext, Task<string>> work)
+{
+    var times = new List<double>();
+    var result = "";
+    for (var i = 0; i < 6; i++)
+    {
+        await using var db = new ChatCrmDbContext(options);
+        var sw = Stopwatch.StartNew();
+        result = await work(db);
+        sw.Stop();
+        if (i > 0)
+        {
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    times.Sort();
+    Console.WriteLine($"{name}: median {times[times.Count / 2]:F0} ms, best {times[0]:F0} ms, worst {times[^1]:F0} ms — {result}");
+}
+
+async Task SeedAsync()
+{
+    await using (var db = new ChatCrmDbContext(options))
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        await db.Database.MigrateAsync();
+        var setup = DefaultSetup.For(Language.Ru);
+        var cycle = SalesCycle.Create(setup.Cycle.Name, now.AddYears(-1), isDefault: true);
+        db.Cycles.Add(cycle);
+        await db.SaveChangesAsync();
+        db.Stages.AddRange(setup.Cycle.Stages.Select(s => Stage.Create(cycle.Id, s.Name, s.Position, s.Probability, s.DaysAllowed)));
+        db.WorkTypes.AddRange(setup.WorkTypes.Select(w => WorkType.Create(w.Name, w.Code)));
+        db.LostReasons.AddRange(setup.LostReasons.Select(LostReason.Create));
+        db.Users.Add(User.Create(1, "Руководитель", Role.Head, "Europe/Moscow", now.AddYears(-1)));
+        for (var m = 0; m < Managers; m++)
+        {
+            db.Users.Add(User.Create(100 + m, $"Менеджер {m:000}", Role.Manager, "Europe/Moscow", now.AddYears(-1)));
+        }
+
+        await db.SaveChangesAsync();
+        db.Norms.Add(ActivityNorm.Create(1, 20, NormPeriod.Day));
+        await db.SaveChangesAsync();
+    }
+
+    var rnd = new Random(42);
+    await using var connection = new SqliteConnection($"Data Source={file}");
+    await connection.OpenAsync();
+    await using var tx = await connection.BeginTransactionAsync();
+    string T(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    long Owner(long client) => 2 + client % Managers; // user ids 2..101 are the managers
+
+    // Clients: most are dormant (touched months ago or never), the ones with open deals are worked.
+    await Bulk("INSERT INTO Clients (Name, NameKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails) VALUES ($n, $k, $o, $c, $o, $t, '', '')",
+        Clients, (cmd, i) =>
+        {
+            var id = i + 1L;
+            cmd.Parameters["$n"].Value = $"Клиент {id}";
+            cmd.Parameters["$k"].Value = $"клиент {id}";
+            cmd.Parameters["$o"].Value = Owner(id);
+            cmd.Parameters["$c"].Value = T(now.AddDays(-400 + rnd.Next(30)));
+            cmd.Parameters["$t"].Value = id <= Deals ? T(now.AddHours(-rnd.Next(24 * 20))) : rnd.Next(3) == 0 ? DBNull.Value : T(now.AddDays(-60 - rnd.Next(300)));
+        });
+
+    // Deals: one per client for the first 200k clients; 60 % open, 25 % won, 15 % lost, spread over 180 days.
+    await Bulk("INSERT INTO Deals (ClientId, CycleId, StageId, Amount, Currency, Title, OwnerUserId, OpenedAt, StageEnteredAt, EnteredStageName, Status, LostReasonId, ClosedAt) " +
+               "VALUES ($c, 1, $s, $a, 'RUB', $t, $o, $op, $se, 'Этап', $st, $lr, $cl)", Deals, (cmd, i) =>
+    {
+        var client = i + 1L;
+        var opened = now.AddHours(-rnd.Next(24 * 180));
+        var roll = rnd.Next(100);
+        var status = roll < 60 ? 0 : roll < 85 ? 1 : 2;
+        var closed = status == 0 ? (DateTime?)null : opened.AddHours(rnd.Next(1, Math.Max(2, (int)(now - opened).TotalHours)));
+        cmd.Parameters["$c"].Value = client;
+        cmd.Parameters["$s"].Value = 1 + rnd.Next(5);
+        cmd.Parameters["$a"].Value = 100_00L * rnd.Next(10, 5000);
+        cmd.Parameters["$t"].Value = $"Сделка {client}";
+        cmd.Parameters["$o"].Value = Owner(client);
+        cmd.Parameters["$op"].Value = T(opened);
+        cmd.Parameters["$se"].Value = T(opened.AddHours(rnd.Next(0, 24 * 5)));
+        cmd.Parameters["$st"].Value = status;
+        cmd.Parameters["$lr"].Value = status == 2 ? 1 + rnd.Next(5) : DBNull.Value;
+        cmd.Parameters["$cl"].Value = closed is { } c ? T(c) : DBNull.Value;
+    });
+
+    // Stage history: opened + two moves per deal (600k rows) within the last 180 days.
+    await Bulk("INSERT INTO StageChanges (DealId, Kind, FromStageId, ToStageId, ToStageName, ByUserId, At, Amount) VALUES ($d, $k, $f, $to, 'Этап', $o, $at, 100000)",
+        Deals * 3, (cmd, i) =>
+        {
+            var deal = i / 3 + 1L;
+            var kind = i % 3 == 0 ? 0 : 1;
+            cmd.Parameters["$d"].Value = deal;
+            cmd.Parameters["$k"].Value = kind;
+            cmd.Parameters["$f"].Value = kind == 0 ? DBNull.Value : 1 + rnd.Next(4);
+            cmd.Parameters["$to"].Value = 2 + rnd.Next(4);
+            cmd.Parameters["$o"].Value = Owner(deal);
+            cmd.Parameters["$at"].Value = T(now.AddHours(-rnd.Next(24 * 180)));
+        });
+
+    // 1M touches over the last 90 days, on the worked clients, plus 50k planned contacts around today.
+    await Bulk("INSERT INTO Activities (ClientId, WorkTypeId, UserId, Status, HappenedAt, PlannedFor, Note, CreatedAt, CompletedAt) VALUES ($c, $w, $u, $s, $h, $p, '', $h2, $h)",
+        Touches + Planned, (cmd, i) =>
+        {
+            var client = 1L + rnd.Next(Deals);
+            var done = i < Touches;
+            var at = done ? now.AddMinutes(-rnd.Next(60 * 24 * 90)) : now.AddHours(rnd.Next(-72, 240));
+            cmd.Parameters["$c"].Value = client;
+            cmd.Parameters["$w"].Value = 1 + rnd.Next(4);
+            cmd.Parameters["$u"].Value = Owner(client);
+            cmd.Parameters["$s"].Value = done ? 0 : 1;
+            cmd.Parameters["$h"].Value = done ? T(at) : DBNull.Value;
+            cmd.Parameters["$p"].Value = done ? DBNull.Value : T(at);
+            cmd.Parameters["$h2"].Value = T(at);
+        });
+
+    await Bulk("INSERT INTO Obligations (DealId, Kind, Amount, DueAt, At, CreatedByUserId, CreatedAt, IsSettled) VALUES ($d, $k, $a, $due, $at, 2, $at2, $set)",
+        Payments * 2, (cmd, i) =>
+        {
+            var expected = i % 2 == 0;
+            var at = now.AddHours(-rnd.Next(24 * 120));
+            cmd.Parameters["$d"].Value = 1L + rnd.Next(Deals);
+            cmd.Parameters["$k"].Value = expected ? 0 : 1;
+            cmd.Parameters["$a"].Value = 1000_00L * rnd.Next(1, 500);
+            cmd.Parameters["$due"].Value = expected ? T(at.AddDays(14)) : DBNull.Value;
+            cmd.Parameters["$at"].Value = expected ? DBNull.Value : T(at);
+            cmd.Parameters["$at2"].Value = T(at);
+            cmd.Parameters["$set"].Value = expected && rnd.Next(3) > 0 ? 0 : 1;
+        });
+
+    await tx.CommitAsync();
+    await using var analyze = connection.CreateCommand();
+    analyze.CommandText = "ANALYZE;";
+    await analyze.ExecuteNonQueryAsync();
+
+    async Task Bulk(string sql, int rows, Action<SqliteCommand, int> fill)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction)tx;
+        cmd.CommandText = sql;
+        foreach (System.Text.RegularExpressions.Match p in System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z0-9]+"))
+        {
+            if (!cmd.Parameters.Contains(p.Value))
+            {
+                cmd.Parameters.Add(new SqliteParameter(p.Value, null));
+            }
+        }
+
+        cmd.Prepare();
+        for (var i = 0; i < rows; i++)
+        {
+            fill(cmd, i);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
+
+namespace ChatCrm.Bot.Tests.Jobs;
+
+public sealed class RemindersAndObligationsTests : IAsyncLifetime
+{
+    private const string Moscow = "Europe/Moscow";
+    private ScheduleWorld _w = null!;
+    private User _manager = null!;
+
+    public async Task InitializeAsync()
+    {
+        _w = await StartAsync();
+        _manager = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
+    }
+
+    public async Task DisposeAsync() => await _w.DisposeAsync();
+
+    private async Task<List<string>> KeysAsync(string prefix) =>
+        (await _w.KeysAsync(_manager.ChatId)).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public async Task A_contact_is_reminded_a_quarter_of_an_hour_before_and_again_after_it_is_postponed()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0), "про скидку");
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 14, 44));
+        (await KeysAsync("remind:")).Should().BeEmpty();
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 14, 45));
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 14, 46));
+
+        var reminder = (await _w.OutboxAsync(_manager.ChatId)).Single(m => m.DedupKey!.StartsWith("remind:", StringComparison.Ordinal));
+        Text(reminder).Should().Contain("В 15:00 — звонок: <b>Ромашка</b> — про скидку");
+        Buttons(reminder).Select(b => b.Data).Should().Equal(ScheduleCallbacks.Done(call.Id), ScheduleCallbacks.Later(call.Id, "h"), ScheduleCallbacks.Move(call.Id));
+
+        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Later(call.Id, "h"));
+        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 1, 15, 46));
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 15, 31));
+        (await KeysAsync("remind:")).Should().HaveCount(2, "the postponed contact is reminded about at its new time");
+    }
+
+    [Fact]
+    public async Task Reschedule_offers_days_and_keeps_the_time_of_day()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0));
+        _w.Clock.SetUtcNow(At(Moscow, 2026, 12, 1, 14, 50));
+
+        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Move(call.Id));
+        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Move(call.Id, 3));
+
+        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 4, 15, 0));
+    }
+
+    [Fact]
+    public async Task A_done_contact_is_not_done_twice()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0));
+        _w.Clock.SetUtcNow(At(Moscow, 2026, 12, 1, 15, 5));
+
+        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
+        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
+
+        (await _w.DbAsync(db => db.Activities.CountAsync(a => a.ClientId == client.Id && a.Status == ActivityStatus.Done))).Should().Be(1);
+        await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Это уже сделано") == true), because: "the second tap is told it is stale");
+    }
+
+    [Fact]
+    public async Task A_payment_due_today_reminds_the_manager_and_three_days_late_the_head()
+    {
+        var head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var deal = await _w.DealAsync(client, 300_000, At(Moscow, 2026, 11, 1, 10, 0));
+        await _w.ChangeAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal.Id);
+            db.Obligations.Add(Obligation.ExpectPayment(d, 120_000, At(Moscow, 2026, 12, 1, 18, 0), _manager.Id, Joined));
+        });
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 9, 0));
+        (await KeysAsync("pay:")).Should().ContainSingle(k => k.EndsWith(":due", StringComparison.Ordinal));
+        await _w.TickAsync(At(Moscow, 2026, 12, 2, 9, 0));
+        (await KeysAsync("pay:")).Should().Contain(k => k.EndsWith(":late", StringComparison.Ordinal));
+        (await _w.KeysAsync(head.ChatId)).Should().NotContain(k => k.StartsWith("pay:", StringComparison.Ordinal));
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 4, 9, 0));
+        var toHead = (await _w.OutboxAsync(head.ChatId)).Single(m => m.DedupKey!.StartsWith("pay:", StringComparison.Ordinal));
+        Text(toHead).Should().Contain("<b>Иван</b>: оплата по сделке #1 Ромашка просрочена на 3 дня");
+        (await KeysAsync("pay:")).Should().HaveCount(2, "the manager was told on the due day and once when it was late");
+    }
+
+    [Fact]
+    public async Task A_won_deal_paid_but_not_shipped_reminds_the_manager_once()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var deal = await _w.DealAsync(client, 50_000, At(Moscow, 2026, 11, 1, 10, 0));
+        await _w.ChangeAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal.Id);
+            db.StageChanges.Add(d.Win(null, At(Moscow, 2026, 11, 28, 10, 0), _manager.Id));
+            db.Obligations.Add(Obligation.RecordPayment(d, 50_000, At(Moscow, 2026, 11, 29, 10, 0), _manager.Id, At(Moscow, 2026, 11, 29, 10, 0)));
+        });
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 9, 0));
+        await _w.TickAsync(At(Moscow, 2026, 12, 2, 9, 0));
+
+        (await KeysAsync("ship:")).Should().Equal($"ship:{deal.Id}");
+    }
+}

@@ -1,0 +1,162 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatCrm.Bot.Tests.Jobs;
+
+/// <summary>
+/// The real host on a fake clock with the Quartz heartbeat off: a test sets the time and runs the scheduler's
+/// tick itself, so nothing waits for a real schedule. People and CRM rows are written with the Core entities.
+/// </summary>
+public sealed class ScheduleWorld : IAsyncDisposable
+{
+    /// <summary>Friday 20 November 2026, 12:00 UTC: everybody in a test joined a few days before the days it looks at.</summary>
+    public static readonly DateTime Joined = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+
+    private ScheduleWorld(ChatCrmApp app, FakeTimeProvider clock)
+    {
+        App = app;
+        Clock = clock;
+    }
+
+    public ChatCrmApp App { get; }
+    public FakeTimeProvider Clock { get; }
+
+    public static async Task<ScheduleWorld> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        // The clock only moves forward: it starts early enough for every date a test visits.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var all = new Dictionary<string, string?> { ["Schedule:Heartbeat"] = "off" };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            all[k] = v;
+        }
+
+        return new ScheduleWorld(await ChatCrmApp.StartAsync(settings: all, clock: clock), clock);
+    }
+
+    public static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+
+    /// <summary>A local wall-clock time in a zone, as UTC.</summary>
+    public static DateTime At(string zone, int year, int month, int day, int hour, int minute = 0) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById(zone));
+
+    /// <summary>Moves the clock and runs one scheduler tick, the way the heartbeat would.</summary>
+    public async Task<TickResult> TickAsync(DateTime utc)
+    {
+        Clock.SetUtcNow(new DateTimeOffset(utc));
+        TickResult result = null!;
+        await App.ExecuteAsync(async sp => result = await sp.GetRequiredService<SchedulerTick>().RunAsync(utc, CancellationToken.None));
+        return result;
+    }
+
+    public Task<T> DbAsync<T>(Func<ChatCrmDbContext, Task<T>> query) => App.QueryAsync(query);
+
+    public async Task<T> SaveAsync<T>(Func<ChatCrmDbContext, T> create) where T : class
+    {
+        return await App.QueryAsync(async db =>
+        {
+            var entity = create(db);
+            db.Add(entity);
+            await db.SaveChangesAsync();
+            return entity;
+        });
+    }
+
+    public Task ChangeAsync(Func<ChatCrmDbContext, Task> change) =>
+        App.QueryAsync(async db =>
+        {
+            await change(db);
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+    public Task<User> UserAsync(long telegramId, Role role, string zone = "Europe/Moscow", string? name = null, string? quiet = null,
+        Language language = Language.Ru, DateTime? joined = null) =>
+        SaveAsync(_ =>
+        {
+            var user = User.Create(telegramId, name ?? $"User{telegramId}", role, zone, joined ?? Joined);
+            user.ChooseLanguage(language);
+            if (quiet is not null)
+            {
+                user.SetQuietHours(QuietHours.TryParse(quiet));
+            }
+
+            return user;
+        });
+
+    public Task<Client> ClientAsync(string name, long? ownerId, DateTime? createdAt = null) =>
+        SaveAsync(_ => Client.Create(name, ownerId ?? 1, createdAt ?? Joined.AddDays(-30), ownerId));
+
+    public Task<List<Stage>> StagesAsync() => DbAsync(db => db.Stages.OrderBy(s => s.Position).ToListAsync());
+
+    public Task<WorkType> WorkTypeAsync(string code = "call") => DbAsync(db => db.WorkTypes.SingleAsync(w => w.Code == code));
+
+    /// <summary>Opens a deal for a client in a stage (the first by default) at a given time.</summary>
+    public async Task<Deal> DealAsync(Client client, decimal amount, DateTime openedAt, int stagePosition = 1, string? title = null)
+    {
+        return await App.QueryAsync(async db =>
+        {
+            var cycle = await db.Cycles.SingleAsync(c => c.IsDefault);
+            var stage = await db.Stages.SingleAsync(s => s.CycleId == cycle.Id && s.Position == stagePosition);
+            var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
+            var (deal, opened) = Deal.Open(c, cycle, stage, amount, "RUB", title, c.OwnerUserId ?? 1, openedAt, c.OwnerUserId ?? 1);
+            db.Deals.Add(deal);
+            db.StageChanges.Add(opened);
+            await db.SaveChangesAsync();
+            return deal;
+        });
+    }
+
+    public async Task TouchAsync(Client client, long userId, DateTime at, string? note = null)
+    {
+        var call = await WorkTypeAsync();
+        await ChangeAsync(async db =>
+        {
+            var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
+            db.Activities.Add(Activity.LogDone(c, call, userId, at, note, at));
+        });
+    }
+
+    public async Task<Activity> PlanAsync(Client client, long userId, DateTime forUtc, string? note = null)
+    {
+        var call = await WorkTypeAsync();
+        return await App.QueryAsync(async db =>
+        {
+            var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
+            var planned = Activity.Plan(c, call, userId, forUtc, note, Joined);
+            db.Activities.Add(planned);
+            await db.SaveChangesAsync();
+            var next = await db.Activities.Where(a => a.ClientId == c.Id && a.Status == ActivityStatus.Planned).MinAsync(a => a.PlannedFor);
+            c.SetNextContact(next);
+            await db.SaveChangesAsync();
+            return planned;
+        });
+    }
+
+    /// <summary>Scheduled rows for one chat, oldest first.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync(long chatId) =>
+        DbAsync(db => db.Outbox.Where(m => m.ChatId == chatId && m.Priority == OutboxMessage.PriorityScheduled).OrderBy(m => m.Id).ToListAsync());
+
+    public async Task<List<string>> KeysAsync(long chatId) => (await OutboxAsync(chatId)).Select(m => m.DedupKey!).ToList();
+
+    public static string Text(OutboxMessage m) => Payloads.Read<MessagePayload>(m.Payload).Html;
+
+    public static IEnumerable<StoredButton> Buttons(OutboxMessage m) => Payloads.Read<MessagePayload>(m.Payload).Buttons?.SelectMany(r => r) ?? [];
+
+    /// <summary>Taps a button as its recipient and waits until the tap is answered.</summary>
+    public async Task TapAsync(long from, string data)
+    {
+        var before = App.Api.Calls.Count(c => c.Method == "answerCallbackQuery");
+        await App.SendAsync(Updates.Tap(from, data));
+        await App.Api.WaitForAsync(c => c.Count(x => x.Method == "answerCallbackQuery") > before, because: $"the tap {data} is answered");
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
