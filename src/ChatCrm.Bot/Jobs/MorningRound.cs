@@ -150,7 +150,7 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
     {
         var items = rules.Norms
             .Select(n => (n.WorkType, Count: n.Period == NormPeriod.Day ? n.Count : (n.Count + 4) / 5))
-            .Select(n => t.NormItem(n.WorkType, n.Count)).ToList();
+            .Select(n => t.PlanNormItem(n.WorkType, n.Count)).ToList();
         if (items.Count > 0)
         {
             text.Append("\n\n").Append(t.PlanNorm).Append(' ').Append(string.Join(", ", items));

@@ -23,7 +23,7 @@ internal sealed partial class EnglishTexts
         $"• #{deal} {Escape(title)} — “{Escape(stage)}” for {SchDays(days)} (allowed {allowed})";
 
     public override string PlanNorm => "🎯 Today's norm:";
-    public override string NormItem(string workType, int count) => $"{count} × {Escape(workType.ToLowerInvariant())}";
+    public override string PlanNormItem(string workType, int count) => $"{count} × {Escape(workType.ToLowerInvariant())}";
     public override string PlanNothing() => "Nothing planned for today. A good moment to call your clients: /clients";
     public override string PlanAndMore(int more) => $"…and {more} more";
 
@@ -47,7 +47,7 @@ internal sealed partial class EnglishTexts
     public override string HandOverButton => "🤝 Hand over";
     public override string CallLogged(string client) => $"✅ Call with {Bold(client)} logged.";
     public override string PlanAsk(string client) => $"When is the next contact with {Bold(client)}?";
-    public override string ContactPlanned(string client, DateTime local) => $"📅 {Bold(client)}: contact planned for {Date(local)}.";
+    public override string NudgeContactPlanned(string client, DateTime local) => $"📅 {Bold(client)}: contact planned for {Date(local)}.";
     public override string SnoozeAskReason(string client) => $"Why put {Bold(client)} aside?";
 
     public override string SnoozeReasonName(SnoozeReason reason) => reason switch

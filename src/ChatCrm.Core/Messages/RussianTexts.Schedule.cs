@@ -23,7 +23,7 @@ internal sealed partial class RussianTexts
         $"• #{deal} {Escape(title)} — «{Escape(stage)}» {SchDays(days)} (норма {allowed})";
 
     public override string PlanNorm => "🎯 Норма на сегодня:";
-    public override string NormItem(string workType, int count) => $"{Escape(workType.ToLowerInvariant())} {count}";
+    public override string PlanNormItem(string workType, int count) => $"{Escape(workType.ToLowerInvariant())} {count}";
     public override string PlanNothing() => "На сегодня ничего не запланировано. Самое время позвонить клиентам: /clients";
     public override string PlanAndMore(int more) => $"…и ещё {more}";
 
@@ -48,7 +48,7 @@ internal sealed partial class RussianTexts
     public override string HandOverButton => "🤝 Передать";
     public override string CallLogged(string client) => $"✅ Звонок клиенту {Bold(client)} записан.";
     public override string PlanAsk(string client) => $"Когда следующий контакт с {Bold(client)}?";
-    public override string ContactPlanned(string client, DateTime local) => $"📅 {Bold(client)}: контакт запланирован на {Date(local)}.";
+    public override string NudgeContactPlanned(string client, DateTime local) => $"📅 {Bold(client)}: контакт запланирован на {Date(local)}.";
     public override string SnoozeAskReason(string client) => $"Почему откладываем {Bold(client)}?";
 
     public override string SnoozeReasonName(SnoozeReason reason) => reason switch

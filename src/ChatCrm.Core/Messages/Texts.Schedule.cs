@@ -16,7 +16,7 @@ public abstract partial class Texts
     public abstract string PlanForgottenLine(string client, int days);
     public abstract string PlanStuckLine(int deal, string title, string stage, int days, int allowed);
     public abstract string PlanNorm { get; }
-    public abstract string NormItem(string workType, int count);
+    public abstract string PlanNormItem(string workType, int count);
     public abstract string PlanNothing();
     public abstract string PlanAndMore(int more);
 
@@ -37,7 +37,7 @@ public abstract partial class Texts
     public abstract string HandOverButton { get; }
     public abstract string CallLogged(string client);
     public abstract string PlanAsk(string client);
-    public abstract string ContactPlanned(string client, DateTime local);
+    public abstract string NudgeContactPlanned(string client, DateTime local);
     public abstract string SnoozeAskReason(string client);
     public abstract string SnoozeReasonName(SnoozeReason reason);
     public abstract string SnoozeAskUntil(string client, SnoozeReason reason);

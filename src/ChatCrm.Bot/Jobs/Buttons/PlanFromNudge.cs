@@ -31,6 +31,6 @@ internal sealed class PlanFromNudge : IScheduleButton
         ctx.Db.Activities.Add(planned);
         await ButtonSupport.RefreshNextContactAsync(ctx, client, planned, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
-        ctx.Show(ctx.T.ContactPlanned(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
+        ctx.Show(ctx.T.NudgeContactPlanned(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
     }
 }
