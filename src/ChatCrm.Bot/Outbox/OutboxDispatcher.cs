@@ -160,7 +160,9 @@ internal sealed class OutboxDispatcher(
 
             var row = best.Queue.Min!;
             best.Busy = true;
-            _nextGlobalSlot = now + GlobalInterval;
+            // Slots sit on a fixed grid: a launch a few milliseconds late (the loop was recording a
+            // result) does not push every later one back, yet two slots are never closer than the interval.
+            _nextGlobalSlot = (now - _nextGlobalSlot < GlobalInterval ? _nextGlobalSlot : now) + GlobalInterval;
 
             _inFlight.Add(SendAsync(row));
         }
