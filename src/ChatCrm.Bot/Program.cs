@@ -3,8 +3,9 @@ using ChatCrm.Bot.Hosting;
 if (args.Contains("chat"))
 {
     var chat = Host.CreateApplicationBuilder(args);
-    chat.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
     chat.AddLocalSettings(args).AddChatCrm(TransportMode.LocalChat);
+    // The terminal is the conversation: only problems go to stderr, whatever appsettings.json says.
+    chat.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Warning);
     await chat.Build().RunAsync();
     return 0;
 }

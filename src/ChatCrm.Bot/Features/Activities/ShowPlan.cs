@@ -40,7 +40,7 @@ internal static class ShowPlan
         var planned = await Items(mine.Where(a => a.PlannedFor >= ctx.Now && a.PlannedFor < end), ctx, MaxPlanned, ct);
         var (forgotten, forgottenTotal) = await Forgotten.FindAsync(ctx, ctx.User.Id, forgottenAfterDays, MaxForgotten, ct);
 
-        var text = new StringBuilder(days == 1 ? ctx.T.TodayHeader(Contacts.Describe(ctx, ctx.Now, withTime: false)) : ctx.T.WeekHeader());
+        var text = new StringBuilder(days == 1 ? ctx.T.TodayHeader(ctx.LocalNow.ToString("ddd d MMMM", ctx.T.Culture)) : ctx.T.WeekHeader());
         var buttons = new List<Button>();
         var n = 0;
         if (overdue.Count > 0)

@@ -131,7 +131,7 @@ internal sealed class CreateClient : ICommandHandler
             query = query.Union(ctx.Db.Clients.Where(c => c.Emails.Contains(email)));
         }
 
-        var candidates = await query.Take(MaxCandidates).ToListAsync(ct);
+        var candidates = await query.OrderByDescending(c => c.Id).Take(MaxCandidates).ToListAsync(ct);
         return DuplicateCheck.Find(client.Name, phones, emails, [.. candidates.Select(ExistingClient.From)]);
     }
 
