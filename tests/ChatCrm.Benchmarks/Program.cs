@@ -10,6 +10,14 @@ using Microsoft.EntityFrameworkCore;
 // DESIGN §10: the daily digest for 100 managers, 200k deals and 1M touches < 1 s; the forgotten-client scan
 // over 1M clients < 100 ms. Data is generated straight into a SQLite file (raw inserts, one transaction),
 // then the production queries run against it: DigestQueries and ForgottenClients, exactly as the scheduler calls them.
+if (args.Contains("--latency"))
+{
+    // `-- --latency [updates per second] [seconds]`: see ReplyLatency.
+    var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+    await ChatCrm.Benchmarks.ReplyLatency.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var r ? r : 20, numbers.ElementAtOrDefault(1) is > 0 and var s ? s : 30);
+    return;
+}
+
 const int Managers = 100;
 const int Clients = 1_000_000;
 const int Deals = 200_000;
