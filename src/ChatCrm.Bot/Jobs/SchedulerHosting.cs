@@ -24,6 +24,7 @@ public static class SchedulerHosting
         services.AddScoped<Escalations>();
         services.AddScoped<DigestRound>();
         services.AddScoped<DigestQueries>();
+        services.AddScoped<Housekeeping>();
         services.AddScoped<SchedulerTick>();
         foreach (var button in typeof(IScheduleButton).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IScheduleButton).IsAssignableFrom(t)))
         {

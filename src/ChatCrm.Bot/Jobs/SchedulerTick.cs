@@ -25,6 +25,7 @@ public sealed class SchedulerTick(
     ObligationAlerts obligations,
     Escalations escalations,
     DigestRound digests,
+    Housekeeping housekeeping,
     ILogger<SchedulerTick> log)
 {
     public async Task<TickResult> RunAsync(DateTime nowUtc, CancellationToken ct)
@@ -46,6 +47,12 @@ public sealed class SchedulerTick(
         var owed = await Safely("obligations", () => obligations.RunAsync(nowUtc, atWork, headsAtWork, ct), ct);
         var escalated = await Safely("escalations", () => escalations.RunAsync(nowUtc, headsAtWork, workTypes, ct), ct);
         var digested = await Safely("digests", () => digests.RunAsync(nowUtc, joined.Where(IsHead).ToList(), s, ct), ct);
+
+        var forgotten = await Safely("housekeeping", () => housekeeping.RunAsync(nowUtc, ct), ct);
+        if (forgotten > 0)
+        {
+            log.LogInformation("Housekeeping removed {Rows} old processed-update markers and outbox rows", forgotten);
+        }
 
         var result = new TickResult(plans, reminded, owed, escalated, digested);
         if (result.Total > 0)

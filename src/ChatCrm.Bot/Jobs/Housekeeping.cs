@@ -1,0 +1,32 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Jobs;
+
+/// <summary>
+/// Once an hour, forgets what no longer protects anything: processed-update markers older than a week
+/// (Telegram redelivers for a day at most) and outbox rows sent or failed more than a month ago (their
+/// de-duplication keys name days long past). Pending rows are never touched.
+/// </summary>
+public sealed class Housekeeping(ChatCrmDbContext db)
+{
+    public static readonly TimeSpan KeepProcessedUpdates = TimeSpan.FromDays(7);
+    public static readonly TimeSpan KeepOutbox = TimeSpan.FromDays(30);
+
+    public async Task<int> RunAsync(DateTime nowUtc, CancellationToken ct)
+    {
+        if (nowUtc.Minute != 0)
+        {
+            return 0;
+        }
+
+        var updatesBefore = nowUtc - KeepProcessedUpdates;
+        var outboxBefore = nowUtc - KeepOutbox;
+        var updates = await db.ProcessedUpdates.Where(p => p.ProcessedAt < updatesBefore).ExecuteDeleteAsync(ct);
+        var messages = await db.Outbox
+            .Where(m => m.Status != OutboxStatus.Pending && m.CreatedAt < outboxBefore)
+            .ExecuteDeleteAsync(ct);
+        return updates + messages;
+    }
+}

@@ -1,0 +1,54 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Tests.Jobs;
+
+public sealed class HousekeepingTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc);
+    private ChatCrmApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Old_markers_and_delivered_messages_are_removed_hourly_and_pending_ones_never()
+    {
+        await _app.QueryAsync(async db =>
+        {
+            db.ProcessedUpdates.AddRange(
+                new ProcessedUpdate { UpdateId = 1, ProcessedAt = Now.AddDays(-8) },
+                new ProcessedUpdate { UpdateId = 2, ProcessedAt = Now.AddDays(-1) });
+            // The pending row waits for a retry far ahead, so the running dispatcher leaves it alone too.
+            var pending = OutboxMessage.Create(1, OutboxKind.Message, "{}", "old-pending", 1, Now.AddDays(-31));
+            pending.ScheduleRetry(1, DateTime.UtcNow.AddYears(1));
+            db.Outbox.AddRange(
+                OutboxMessage.Create(1, OutboxKind.Message, "{}", "old-sent", 1, Now.AddDays(-31)),
+                pending,
+                OutboxMessage.Create(1, OutboxKind.Message, "{}", "recent-sent", 1, Now.AddDays(-2)));
+            await db.SaveChangesAsync();
+            return await db.Outbox.Where(m => m.DedupKey != "old-pending")
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent));
+        });
+
+        var notOnTheHour = await RunAsync(Now.AddMinutes(7));
+        var onTheHour = await RunAsync(Now);
+
+        notOnTheHour.Should().Be(0);
+        onTheHour.Should().Be(2);
+        (await _app.QueryAsync(db => db.ProcessedUpdates.Select(p => p.UpdateId).ToListAsync())).Should().Equal(2);
+        (await _app.QueryAsync(db => db.Outbox.Select(m => m.DedupKey).ToListAsync())).Should().BeEquivalentTo("old-pending", "recent-sent");
+    }
+
+    private async Task<int> RunAsync(DateTime now)
+    {
+        var removed = 0;
+        await _app.QueryAsync(async db => removed = await new Housekeeping(db).RunAsync(now, CancellationToken.None));
+        return removed;
+    }
+}
