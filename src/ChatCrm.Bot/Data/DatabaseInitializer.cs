@@ -1,10 +1,9 @@
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using User = ChatCrm.Core.Domain.Users.User;
-using Role = ChatCrm.Core.Domain.Users.Role;
 
 namespace ChatCrm.Bot.Data;
 
@@ -82,7 +81,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
             }
             else if (user.Role != Role.Admin || !user.IsActive)
             {
-                db.Audit.Add(AuditEntry.Record(null, 0, "admin.configured", now, user.DisplayName, $"{user.Role.ToString().ToLowerInvariant()}/{(user.IsActive ? "active" : "inactive")}", "admin/active"));
+                db.Audit.Add(AuditEntry.Record(null, 0, "admin.configured", now, user.DisplayName, $"{user.Role.Code()}/{(user.IsActive ? "active" : "inactive")}", "admin/active"));
                 user.ChangeRole(Role.Admin);
                 user.Reactivate();
             }

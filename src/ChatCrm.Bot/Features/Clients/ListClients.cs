@@ -42,18 +42,7 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
 
         var rows = Lines(ctx, ctx.T.ClientsHeader(total, page, pages), clients, (page - 1) * PageSize, out var text);
-        List<Button> nav = [];
-        if (page > 1)
-        {
-            nav.Add(Button.Callback(ctx.T.Previous, $"cls:{page - 1}"));
-        }
-
-        if (page < pages)
-        {
-            nav.Add(Button.Callback(ctx.T.Next, $"cls:{page + 1}"));
-        }
-
-        if (nav.Count > 0)
+        if (Pager.Row(ctx.T, page, pages, p => $"cls:{p}") is { Count: > 0 } nav)
         {
             rows.Add(nav);
         }

@@ -104,17 +104,6 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
         }
 
         var suffix = filter is null ? "" : $":{filter}";
-        List<Button> nav = [];
-        if (page > 1)
-        {
-            nav.Add(Button.Callback(ctx.T.Previous, $"{DealViews.List}:{page - 1}{suffix}"));
-        }
-
-        if (page < pages)
-        {
-            nav.Add(Button.Callback(ctx.T.Next, $"{DealViews.List}:{page + 1}{suffix}"));
-        }
-
-        ctx.Show(new Reply(text.ToString(), nav.Count == 0 ? null : [nav]));
+        ctx.Show(new Reply(text.ToString(), Pager.Keyboard(ctx.T, page, pages, p => $"{DealViews.List}:{p}{suffix}")));
     }
 }

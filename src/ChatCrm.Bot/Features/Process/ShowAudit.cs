@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -52,18 +53,7 @@ internal sealed class ShowAudit : ICommandHandler, ICallbackHandler
             text.Append("\n\n").Append(ctx.T.AuditLine(TimeZones.ToLocal(a.At, ctx.Zone), who, a.Action, Clip(a.Subject), Clip(a.Before), Clip(a.After)));
         }
 
-        List<Button> nav = [];
-        if (page > 1)
-        {
-            nav.Add(Button.Callback(ctx.T.Previous, $"audit:{n}:{page - 1}"));
-        }
-
-        if (page < pages)
-        {
-            nav.Add(Button.Callback(ctx.T.Next, $"audit:{n}:{page + 1}"));
-        }
-
-        ctx.Show(new Reply(text.ToString(), nav.Count == 0 ? null : [nav]));
+        ctx.Show(new Reply(text.ToString(), Pager.Keyboard(ctx.T, page, pages, p => $"audit:{n}:{p}")));
     }
 
     /// <summary>Ten rows must fit one message; the full value stays in the table.</summary>

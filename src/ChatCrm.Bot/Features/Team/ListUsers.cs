@@ -1,4 +1,5 @@
 using System.Text;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -31,17 +32,6 @@ internal sealed class ListUsers : ICommandHandler, ICallbackHandler
             text.Append('\n').Append(ctx.T.UserLine(u.DisplayName, u.Username, u.Role, u.IsActive, u.BlockedBot, ctx.T.LastSeen(u.LastSeenAt, ctx.Now)));
         }
 
-        List<Button> nav = [];
-        if (page > 1)
-        {
-            nav.Add(Button.Callback(ctx.T.Previous, $"users:{page - 1}"));
-        }
-
-        if (page < pages)
-        {
-            nav.Add(Button.Callback(ctx.T.Next, $"users:{page + 1}"));
-        }
-
-        ctx.Show(new Reply(text.ToString(), nav.Count == 0 ? null : [nav]));
+        ctx.Show(new Reply(text.ToString(), Pager.Keyboard(ctx.T, page, pages, p => $"users:{p}")));
     }
 }

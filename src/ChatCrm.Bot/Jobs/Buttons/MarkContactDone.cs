@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 
@@ -23,7 +24,7 @@ internal sealed class MarkContactDone : IScheduleButton
         }
 
         activity.Complete(client, ctx.Now);
-        await ButtonSupport.RefreshNextContactAsync(ctx, client, activity, ct);
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ButtonSupport.Answer(ctx, fromPlan, ctx.T.ContactDone(client.Name));
     }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -29,7 +30,7 @@ internal sealed class PlanFromNudge : IScheduleButton
         var at = ButtonSupport.InDays(ctx, (int)days, At);
         var planned = Activity.Plan(client, await ButtonSupport.CallTypeAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
         ctx.Db.Activities.Add(planned);
-        await ButtonSupport.RefreshNextContactAsync(ctx, client, planned, ct);
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Show(ctx.T.NudgeContactPlanned(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
     }

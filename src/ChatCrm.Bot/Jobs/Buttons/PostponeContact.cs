@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Time;
@@ -27,7 +28,7 @@ internal sealed class PostponeContact : IScheduleButton
             ? ctx.Now.AddHours(1)
             : ButtonSupport.InDays(ctx, 1, TimeOnly.FromDateTime(TimeZones.ToLocal(activity.PlannedFor ?? ctx.Now, ctx.Zone)));
         activity.Reschedule(at);
-        await ButtonSupport.RefreshNextContactAsync(ctx, client, activity, ct);
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
         ButtonSupport.Answer(ctx, fromPlan, ctx.T.ContactRescheduled(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
     }
 }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -33,7 +34,7 @@ internal sealed class RescheduleContact : IScheduleButton
 
         var at = ButtonSupport.InDays(ctx, (int)days, TimeOnly.FromDateTime(TimeZones.ToLocal(activity.PlannedFor ?? ctx.Now, ctx.Zone)));
         activity.Reschedule(at);
-        await ButtonSupport.RefreshNextContactAsync(ctx, client, activity, ct);
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
         ctx.Show(ctx.T.ContactRescheduled(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
     }
 }

@@ -63,16 +63,6 @@ internal static class ButtonSupport
         return (activity, client);
     }
 
-    /// <summary>Client.NextContactAt is the earliest planned contact; recomputed after one was added, done or moved.</summary>
-    public static async Task RefreshNextContactAsync(BotContext ctx, Client client, Activity changed, CancellationToken ct)
-    {
-        var others = await ctx.Db.Activities
-            .Where(a => a.ClientId == client.Id && a.Status == ActivityStatus.Planned && a.Id != changed.Id)
-            .MinAsync(a => a.PlannedFor, ct);
-        var mine = changed.Status == ActivityStatus.Planned ? changed.PlannedFor : null;
-        client.SetNextContact(others is null ? mine : mine is null || others < mine ? others : mine);
-    }
-
     /// <summary>The owner acted on the client: a running nudge streak ends (no escalation for it).</summary>
     public static async Task EndStreakAsync(BotContext ctx, long clientId, CancellationToken ct)
     {
