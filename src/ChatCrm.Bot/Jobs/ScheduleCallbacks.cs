@@ -7,8 +7,11 @@ public static class ScheduleCallbacks
 {
     public const string Prefix = "sch";
 
-    public static string Done(long activityId, bool fromPlan = false) => $"{Prefix}:done:{activityId}{(fromPlan ? ":p" : "")}";
-    public static string Later(long activityId, string when, bool fromPlan = false) => $"{Prefix}:later:{activityId}:{when}{(fromPlan ? ":p" : "")}";
+    /// <summary>Marks a button under a list (a plan, /today): the list stays and the answer comes as a new message.</summary>
+    public const string FromPlan = "p";
+
+    public static string Done(long activityId, bool fromPlan = false) => $"{Prefix}:done:{activityId}{(fromPlan ? $":{FromPlan}" : "")}";
+    public static string Later(long activityId, string when, bool fromPlan = false) => $"{Prefix}:later:{activityId}:{when}{(fromPlan ? $":{FromPlan}" : "")}";
     public static string Move(long activityId, int? days = null) => $"{Prefix}:move:{activityId}{(days is { } d ? $":{d}" : "")}";
     public static string Call(long clientId) => $"{Prefix}:call:{clientId}";
     public static string Plan(long clientId, int? days = null) => $"{Prefix}:plan:{clientId}{(days is { } d ? $":{d}" : "")}";

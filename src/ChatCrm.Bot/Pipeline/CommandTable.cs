@@ -97,7 +97,6 @@ public static class CommandTable
         Callback<ShowCard>("card", Role.Manager),
         Callback<ClientActions>(ClientActions.Prefix, Role.Manager),
         Callback<NextStep>("nx", Role.Manager),
-        Callback<PlanItemActions>("pl", Role.Manager),
         Callback<CreateInvite>("inv", Role.Head),
         Callback<ScheduleButtons>(ScheduleCallbacks.Prefix, Role.Manager),
         Callback<SendDigest>(SendDigest.Prefix, Role.Head),

@@ -137,6 +137,8 @@ internal sealed partial class EnglishTexts
 
     protected override string PlanUndoFormat => "planned: {0} — {1}";
 
+    protected override string MoveUndoFormat => "moved: {0} — {1}";
+
     public override string AskDeal(string client) =>
         $"💼 A deal with {Bold(client)}: type the amount and, if you like, a title — e.g. <i>150k machine supply</i>.";
 

@@ -35,8 +35,6 @@ internal sealed partial class EnglishTexts
     public override string TomorrowButton => "Tomorrow";
     public override string InDaysButton(int days) => $"In {SchDays(days)}";
     public override string RescheduleButton => "📅 Reschedule";
-    public override string ContactDone(string client) => $"✅ Contact with {Bold(client)} marked as done.";
-    public override string ContactRescheduled(string client, DateTime local) => $"📅 {Bold(client)}: contact moved to {Date(local)}.";
     public override string RescheduleAsk(string client) => $"When should the contact with {Bold(client)} be?";
     public override string AlreadyHandled() => "Already done — this button is out of date.";
 

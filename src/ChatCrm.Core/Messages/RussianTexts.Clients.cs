@@ -137,6 +137,8 @@ internal sealed partial class RussianTexts
 
     protected override string PlanUndoFormat => "в плане: {0} — {1}";
 
+    protected override string MoveUndoFormat => "перенос: {0} — {1}";
+
     public override string AskDeal(string client) =>
         $"💼 Сделка с {Bold(client)}: напишите сумму и, если нужно, название — например <i>150к поставка станков</i>.";
 

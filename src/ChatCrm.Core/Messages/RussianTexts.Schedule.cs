@@ -35,9 +35,6 @@ internal sealed partial class RussianTexts
     public override string TomorrowButton => "Завтра";
     public override string InDaysButton(int days) => $"Через {SchDays(days)}";
     public override string RescheduleButton => "📅 Перенести";
-    public override string ContactDone(string client) => $"✅ Контакт с {Bold(client)} отмечен как выполненный.";
-    public override string ContactRescheduled(string client, DateTime local) =>
-        $"📅 {Bold(client)}: контакт перенесён на {Date(local)}.";
     public override string RescheduleAsk(string client) => $"На когда перенести контакт с {Bold(client)}?";
     public override string AlreadyHandled() => "Это уже сделано — кнопка устарела.";
 

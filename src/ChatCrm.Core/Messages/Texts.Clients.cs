@@ -84,6 +84,11 @@ public abstract partial class Texts
     public string PlanUndoDescription(string workType, string client) => string.Format(Culture, PlanUndoFormat, workType, client);
 
     protected abstract string PlanUndoFormat { get; }
+
+    /// <summary>Plain text, not HTML: /undo escapes it when it shows it.</summary>
+    public string MoveUndoDescription(string workType, string client) => string.Format(Culture, MoveUndoFormat, workType, client);
+
+    protected abstract string MoveUndoFormat { get; }
     public abstract string AskDeal(string client);
 
     // The plan

@@ -26,8 +26,6 @@ public abstract partial class Texts
     public abstract string TomorrowButton { get; }
     public abstract string InDaysButton(int days);
     public abstract string RescheduleButton { get; }
-    public abstract string ContactDone(string client);
-    public abstract string ContactRescheduled(string client, DateTime local);
     public abstract string RescheduleAsk(string client);
     public abstract string AlreadyHandled();
 

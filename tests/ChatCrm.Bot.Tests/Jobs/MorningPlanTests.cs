@@ -172,8 +172,8 @@ public sealed class MorningPlanTests : IAsyncLifetime
         var done = await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == today.Id));
         done.Status.Should().Be(ActivityStatus.Done);
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == romashka.Id))).LastTouchAt.Should().Be(now);
-        var all = await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("отмечен") == true), because: "the confirmation");
-        all.Should().Contain(m => m.ChatId == manager.ChatId && m.Text!.Contains("Контакт с <b>Ромашка</b> отмечен"));
+        var all = await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.StartsWith("✅ Звонок: Ромашка", StringComparison.Ordinal) == true), because: "the confirmation");
+        all.Should().Contain(m => m.ChatId == manager.ChatId && m.Text == "✅ Звонок: Ромашка", "no open deal waits for a next step");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,28 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
 
         (await _w.DbAsync(db => db.Activities.CountAsync(a => a.ClientId == client.Id && a.Status == ActivityStatus.Done))).Should().Be(1);
         await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Это уже сделано") == true), because: "the second tap is told it is stale");
+    }
+
+    [Fact]
+    public async Task Done_under_a_reminder_asks_for_the_next_step_of_an_open_deal_and_undo_plans_the_contact_again()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        await _w.DealAsync(client, 90_000, At(Moscow, 2026, 11, 25, 12, 0));
+        var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0));
+        _w.Clock.SetUtcNow(At(Moscow, 2026, 12, 1, 15, 5));
+
+        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
+
+        var asked = await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Когда следующий контакт") == true), because: "an open deal waits for a next step");
+        asked.Should().Contain(x => x.Text != null && x.Text.StartsWith("✅ Звонок: Ромашка", StringComparison.Ordinal));
+        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id))).Status.Should().Be(ActivityStatus.Done);
+
+        await _w.App.SendAsync(Updates.Text(_manager.TelegramId, "/undo"));
+        await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Отменено: Звонок: Ромашка") == true), because: "the tap is taken back");
+        var again = await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id));
+        again.Status.Should().Be(ActivityStatus.Planned);
+        again.PlannedFor.Should().Be(At(Moscow, 2026, 12, 1, 15, 0));
+        (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).LastTouchAt.Should().BeNull("the call never happened after all");
     }
 
     [Fact]

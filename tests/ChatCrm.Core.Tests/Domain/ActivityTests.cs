@@ -98,6 +98,34 @@ public class ActivityTests
     }
 
     [Fact]
+    public void Uncomplete_plans_a_completed_contact_again_for_its_old_time()
+    {
+        var planned = Activity.Plan(_client, _call, 4, T0, "уточнить бюджет", T0.AddDays(-1));
+        planned.Complete(_client, T0.AddHours(1));
+
+        planned.Uncomplete();
+
+        planned.Status.Should().Be(ActivityStatus.Planned);
+        planned.PlannedFor.Should().Be(T0);
+        planned.HappenedAt.Should().BeNull();
+        planned.CompletedAt.Should().BeNull();
+        planned.Note.Should().Be("уточнить бюджет");
+        planned.Complete(_client, T0.AddHours(2));
+        planned.Status.Should().Be(ActivityStatus.Done, "it can be done again later");
+    }
+
+    [Fact]
+    public void Uncomplete_of_a_touch_that_was_never_planned_or_is_still_planned_is_a_programming_error()
+    {
+        var logged = Activity.LogDone(_client, _call, 4, T0, null, T0);
+        var planned = Activity.Plan(_client, _call, 4, T0, null, T0);
+
+        ((Action)logged.Uncomplete).Should().Throw<InvalidOperationException>();
+        ((Action)planned.Uncomplete).Should().Throw<InvalidOperationException>();
+        logged.Status.Should().Be(ActivityStatus.Done);
+    }
+
+    [Fact]
     public void Complete_refuses_when_the_combined_note_is_too_long()
     {
         var planned = Activity.Plan(_client, _call, 4, T0, new string('п', 3000), T0);

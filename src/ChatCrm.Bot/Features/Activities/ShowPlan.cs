@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.Process;
+using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -112,9 +113,8 @@ internal static class ShowPlan
     {
         var note = item.Activity.Note.Length <= NoteInLine ? item.Activity.Note : item.Activity.Note[..NoteInLine] + "…";
         text.Append('\n').Append(ctx.T.PlanLine(n, when, item.WorkType, item.Client, note));
-        var id = item.Activity.Id.ToString(CultureInfo.InvariantCulture);
-        buttons.Add(Button.Callback($"✅ {n}", $"pl:d:{id}"));
-        buttons.Add(Button.Callback($"⏰ {n}", $"pl:s:{id}"));
+        buttons.Add(Button.Callback($"✅ {n}", ScheduleCallbacks.Done(item.Activity.Id, fromPlan: true)));
+        buttons.Add(Button.Callback($"⏰ {n}", ScheduleCallbacks.Later(item.Activity.Id, "d", fromPlan: true)));
     }
 
     private static void More(BotContext ctx, StringBuilder text, int more)

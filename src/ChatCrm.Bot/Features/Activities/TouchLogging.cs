@@ -76,29 +76,25 @@ internal static class TouchLogging
         }
         else
         {
-            await AskNextStepAsync(ctx, client, workType, ctx.T.TouchLogged(workType.Name, client.Name, backDated, null), always: true, ct);
+            ctx.Reply(await NextStepAsync(ctx, client, workType, ctx.T.TouchLogged(workType.Name, client.Name, backDated, null), always: true, ct));
         }
     }
 
     /// <summary>
-    /// Replies with <paramref name="fact"/> and, when the client has no future contact, the next-step buttons
-    /// (<paramref name="always"/>, or only when an open deal waits for one); otherwise names the planned contact.
+    /// <paramref name="fact"/> and, when the client has no future contact, the next-step buttons
+    /// (<paramref name="always"/>, or only when an open deal waits for one); otherwise it names the planned contact.
     /// </summary>
-    public static async Task AskNextStepAsync(BotContext ctx, Client client, WorkType workType, string fact, bool always, CancellationToken ct)
+    public static async Task<Reply> NextStepAsync(BotContext ctx, Client client, WorkType workType, string fact, bool always, CancellationToken ct)
     {
         if (client.NextContactAt is { } planned && planned > ctx.Now)
         {
-            ctx.Reply(new Reply(fact + "\n" + ctx.T.NextContactAlready(Contacts.Describe(ctx, planned)),
-                [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]));
+            return new Reply(fact + "\n" + ctx.T.NextContactAlready(Contacts.Describe(ctx, planned)),
+                [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
         }
-        else if (always || await Contacts.HasOpenDealAsync(ctx, client.Id, ct))
-        {
-            ctx.Reply(new Reply(fact + "\n" + ctx.T.AskNextContact(client.Name), NextStep.Buttons(ctx, client.Id, workType.Id)));
-        }
-        else
-        {
-            ctx.Reply(new Reply(fact, [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]));
-        }
+
+        return always || await Contacts.HasOpenDealAsync(ctx, client.Id, ct)
+            ? new Reply(fact + "\n" + ctx.T.AskNextContact(client.Name), NextStep.Buttons(ctx, client.Id, workType.Id))
+            : new Reply(fact, [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
     }
 
     public static string Card(long clientId) => string.Create(CultureInfo.InvariantCulture, $"card:{clientId}");

@@ -31,13 +31,66 @@ internal sealed class TouchUndo : IUndoHandler
         var client = await ctx.Db.Clients.FirstAsync(c => c.Id == touch.ClientId, ct);
         // A next contact already done since is a real touch of its own and stays.
         ctx.Db.Activities.RemoveRange(activities.Where(a => a.Id == touch.Id || a.Status == ActivityStatus.Planned));
-        await ctx.Db.SaveChangesAsync(ct);
+        await RecomputeTouchesAsync(ctx, client, ct);
+    }
 
-        // The entity only moves its last touch forward; taking a touch back is the one case that moves it back.
+    /// <summary>
+    /// After a touch was taken back: the client's last touch from the touches that remain (the entity only moves it
+    /// forward; this is the one case that moves it back), and its next contact.
+    /// </summary>
+    public static async Task RecomputeTouchesAsync(BotContext ctx, Client client, CancellationToken ct)
+    {
+        await ctx.Db.SaveChangesAsync(ct);
         var latest = await ctx.Db.Activities
             .Where(a => a.ClientId == client.Id && a.Status == ActivityStatus.Done)
             .MaxAsync(a => a.HappenedAt, ct);
         ctx.Db.Entry(client).Property(c => c.LastTouchAt).CurrentValue = latest;
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+    }
+}
+
+/// <summary>/undo of ✅ under a planned contact: it is planned again for its old time, and the client's dates recomputed.</summary>
+internal sealed class ContactDoneUndo : IUndoHandler
+{
+    public const string Kind = "contact.done";
+
+    string IUndoHandler.Kind => Kind;
+
+    public async Task UndoAsync(BotContext ctx, string data, CancellationToken ct)
+    {
+        var id = long.Parse(data, CultureInfo.InvariantCulture);
+        var done = await ctx.Db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.Status == ActivityStatus.Done, ct);
+        if (done is null)
+        {
+            return;
+        }
+
+        done.Uncomplete();
+        var client = await ctx.Db.Clients.FirstAsync(c => c.Id == done.ClientId, ct);
+        await TouchUndo.RecomputeTouchesAsync(ctx, client, ct);
+    }
+}
+
+/// <summary>/undo of ⏰ or 📅 under a planned contact: it goes back to the time it had.</summary>
+internal sealed class ContactMovedUndo : IUndoHandler
+{
+    public const string Kind = "contact.moved";
+
+    public sealed record Moved(long ActivityId, DateTime FromUtc);
+
+    string IUndoHandler.Kind => Kind;
+
+    public async Task UndoAsync(BotContext ctx, string data, CancellationToken ct)
+    {
+        var moved = JsonSerializer.Deserialize<Moved>(data) ?? throw new InvalidOperationException("Empty undo data.");
+        var planned = await ctx.Db.Activities.FirstOrDefaultAsync(a => a.Id == moved.ActivityId && a.Status == ActivityStatus.Planned, ct);
+        if (planned is null)
+        {
+            return;
+        }
+
+        planned.Reschedule(DateTime.SpecifyKind(moved.FromUtc, DateTimeKind.Utc));
+        var client = await ctx.Db.Clients.FirstAsync(c => c.Id == planned.ClientId, ct);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
     }
 }

@@ -1,31 +1,33 @@
+using System.Globalization;
 using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
-using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
 
-/// <summary>✅ under a reminder or a plan item: the planned contact happened now.</summary>
+/// <summary>
+/// ✅ under a planned contact — in a reminder, the morning plan, /today or /week: the contact happened now.
+/// A running nudge streak ends, /undo plans it again, and an open deal without a next contact asks for one.
+/// </summary>
 internal sealed class MarkContactDone : IScheduleButton
 {
     public string Verb => "done";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (await ButtonSupport.ContactAsync(ctx, ButtonSupport.Id(args, 0), ct) is not var (activity, client))
+        var fromPlan = args.Count > 1 && args[1] == ScheduleCallbacks.FromPlan;
+        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan, ct) is not var (activity, client))
         {
             return;
         }
 
-        var fromPlan = args.Count > 1 && args[1] == "p";
-        if (activity.Status != ActivityStatus.Planned)
-        {
-            ButtonSupport.Answer(ctx, fromPlan, ctx.T.AlreadyHandled());
-            return;
-        }
-
+        var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == activity.WorkTypeId, ct);
         activity.Complete(client, ctx.Now);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
-        ButtonSupport.Answer(ctx, fromPlan, ctx.T.ContactDone(client.Name));
+        ctx.RecordUndo(ContactDoneUndo.Kind, activity.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
+        ctx.Audit("contact.done", client.Name, after: workType.Code);
+        var fact = ctx.T.TouchLogged(workType.Name, client.Name, null, null);
+        ButtonSupport.Answer(ctx, fromPlan, await TouchLogging.NextStepAsync(ctx, client, workType, fact, always: false, ct));
     }
 }

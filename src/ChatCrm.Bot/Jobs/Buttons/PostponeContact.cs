@@ -1,34 +1,38 @@
-using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
-using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Time;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
 
-/// <summary>⏰ under a reminder (in an hour) or a plan item (tomorrow, same time).</summary>
+/// <summary>
+/// ⏰ under a planned contact: in an hour (a reminder, `h`), or a day on at the same time (a plan item, `d`) —
+/// tomorrow at that time when a day on is still in the past, so a long-overdue contact comes back tomorrow.
+/// </summary>
 internal sealed class PostponeContact : IScheduleButton
 {
     public string Verb => "later";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (await ButtonSupport.ContactAsync(ctx, ButtonSupport.Id(args, 0), ct) is not var (activity, client))
+        var fromPlan = args.Count > 2 && args[2] == ScheduleCallbacks.FromPlan;
+        if (args.Count < 2 || args[1] is not ("h" or "d"))
+        {
+            ctx.CallbackToast = ctx.T.StaleButton();
+            return;
+        }
+
+        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan, ct) is not var (activity, client))
         {
             return;
         }
 
-        var fromPlan = args.Count > 2 && args[2] == "p";
-        if (activity.Status != ActivityStatus.Planned || args.Count < 2 || args[1] is not ("h" or "d"))
-        {
-            ButtonSupport.Answer(ctx, fromPlan, ctx.T.AlreadyHandled());
-            return;
-        }
+        var at = args[1] == "h" ? ctx.Now.AddHours(1) : ADayOn(ctx, activity.PlannedFor!.Value);
+        await ButtonSupport.MoveAsync(ctx, activity, client, at, fromPlan, ct);
+    }
 
-        var at = args[1] == "h"
-            ? ctx.Now.AddHours(1)
-            : ButtonSupport.InDays(ctx, 1, TimeOnly.FromDateTime(TimeZones.ToLocal(activity.PlannedFor ?? ctx.Now, ctx.Zone)));
-        activity.Reschedule(at);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
-        ButtonSupport.Answer(ctx, fromPlan, ctx.T.ContactRescheduled(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
+    private static DateTime ADayOn(BotContext ctx, DateTime plannedUtc)
+    {
+        var planned = TimeZones.ToLocal(plannedUtc, ctx.Zone);
+        var dayOn = Due.ToUtc(planned.AddDays(1), ctx.Zone);
+        return dayOn > ctx.Now ? dayOn : ButtonSupport.InDays(ctx, 1, TimeOnly.FromDateTime(planned));
     }
 }

@@ -1,6 +1,4 @@
-using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Pipeline;
-using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 
@@ -15,14 +13,8 @@ internal sealed class RescheduleContact : IScheduleButton
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (await ButtonSupport.ContactAsync(ctx, ButtonSupport.Id(args, 0), ct) is not var (activity, client))
+        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan: false, ct) is not var (activity, client))
         {
-            return;
-        }
-
-        if (activity.Status != ActivityStatus.Planned)
-        {
-            ctx.Show(ctx.T.AlreadyHandled());
             return;
         }
 
@@ -33,8 +25,6 @@ internal sealed class RescheduleContact : IScheduleButton
         }
 
         var at = ButtonSupport.InDays(ctx, (int)days, TimeOnly.FromDateTime(TimeZones.ToLocal(activity.PlannedFor ?? ctx.Now, ctx.Zone)));
-        activity.Reschedule(at);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
-        ctx.Show(ctx.T.ContactRescheduled(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
+        await ButtonSupport.MoveAsync(ctx, activity, client, at, fromPlan: false, ct);
     }
 }

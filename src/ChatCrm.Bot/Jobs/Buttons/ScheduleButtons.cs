@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
@@ -34,7 +38,7 @@ internal sealed class ScheduleButtons(IEnumerable<IScheduleButton> actions) : IC
 internal static class ButtonSupport
 {
     public static long? Id(IReadOnlyList<string> args, int index) =>
-        args.Count > index && long.TryParse(args[index], System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+        args.Count > index && long.TryParse(args[index], CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>The client, when it exists and this user may see it; otherwise the tap is answered as stale.</summary>
     public static async Task<Client?> ClientAsync(BotContext ctx, long? id, CancellationToken ct)
@@ -49,18 +53,45 @@ internal static class ButtonSupport
         return client;
     }
 
-    /// <summary>A planned contact of a client this user may see.</summary>
-    public static async Task<(Activity Activity, Client Client)?> ContactAsync(BotContext ctx, long? id, CancellationToken ct)
+    /// <summary>
+    /// A contact still planned, of a client this user may see, and theirs to act on (a head may act on anyone's).
+    /// Otherwise the tap is answered — as stale, or as already handled — and null comes back.
+    /// </summary>
+    public static async Task<(Activity Activity, Client Client)?> PlannedContactAsync(BotContext ctx, long? id, bool fromPlan, CancellationToken ct)
     {
         var activity = id is { } i ? await ctx.Db.Activities.FindAsync([i], ct) : null;
-        var client = activity is null ? null : await ClientAsync(ctx, activity.ClientId, ct);
+        var client = activity is null || (activity.UserId != ctx.User.Id && !ctx.SeesEverything())
+            ? null
+            : await ClientAsync(ctx, activity.ClientId, ct);
         if (activity is null || client is null)
         {
             ctx.CallbackToast = ctx.T.StaleButton();
             return null;
         }
 
+        if (activity.Status != ActivityStatus.Planned)
+        {
+            Answer(ctx, fromPlan, ctx.T.AlreadyHandled());
+            return null;
+        }
+
         return (activity, client);
+    }
+
+    /// <summary>
+    /// Moves a planned contact (⏰, 📅), keeps the client's next contact right, lets /undo move it back, and
+    /// answers with the same echo as /plan.
+    /// </summary>
+    public static async Task MoveAsync(BotContext ctx, Activity activity, Client client, DateTime toUtc, bool fromPlan, CancellationToken ct)
+    {
+        var from = activity.PlannedFor!.Value;
+        activity.Reschedule(toUtc);
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == activity.WorkTypeId, ct);
+        ctx.RecordUndo(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(activity.Id, from)),
+            ctx.T.MoveUndoDescription(workType.Name, client.Name));
+        ctx.Audit("contact.moved", client.Name, before: Stamp(from), after: Stamp(toUtc));
+        Answer(ctx, fromPlan, PlanContact.Planned(ctx, client, workType, activity));
     }
 
     /// <summary>The owner acted on the client: a running nudge streak ends (no escalation for it).</summary>
@@ -80,16 +111,18 @@ internal static class ButtonSupport
         Due.ToUtc(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(at), ctx.Zone);
 
     /// <summary>The tapped message is redrawn for single-topic messages; a plan keeps its list and gets a short reply.</summary>
-    public static void Answer(BotContext ctx, bool fromPlan, string html)
+    public static void Answer(BotContext ctx, bool fromPlan, Reply reply)
     {
         if (fromPlan)
         {
-            ctx.Reply(html);
+            ctx.Reply(reply);
             ctx.CallbackToast = "✓";
         }
         else
         {
-            ctx.Show(html);
+            ctx.Show(reply);
         }
     }
+
+    private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -82,6 +82,22 @@ public sealed class Activity
         client.RecordTouch(atUtc);
     }
 
+    /// <summary>
+    /// Takes back a completion made from a plan (/undo right after ✅): the contact is planned again for its old
+    /// time. The client's last touch is the caller's to recompute, since only the stored touches know it.
+    /// </summary>
+    public void Uncomplete()
+    {
+        if (Status != ActivityStatus.Done || PlannedFor is null)
+        {
+            throw new InvalidOperationException($"Activity {Id} is {Status}{(PlannedFor is null ? ", never planned" : "")}: there is no completion from a plan to take back.");
+        }
+
+        Status = ActivityStatus.Planned;
+        HappenedAt = null;
+        CompletedAt = null;
+    }
+
     public void Reschedule(DateTime toUtc)
     {
         EnsurePlanned();

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
@@ -114,7 +115,7 @@ public sealed class PlanTests : IAsyncLifetime
         await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, Now.AddDays(-10));
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(-1), Now.AddDays(-1));
 
-        var reply = await _ivan.TapAsync($"pl:d:{id}");
+        var reply = await _ivan.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true));
 
         reply[^1].Text.Should().Contain("✅ Звонок: Ромашка").And.Contain("Когда следующий контакт");
         var done = await _app.QueryAsync(db => db.Activities.SingleAsync());
@@ -124,7 +125,7 @@ public sealed class PlanTests : IAsyncLifetime
         client.LastTouchAt.Should().Be(Now);
         client.NextContactAt.Should().BeNull();
 
-        (await _ivan.TapAsync($"pl:d:{id}"))[^1].Text.Should().Contain("уже не в плане");
+        (await _ivan.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true)))[^1].Text.Should().Be("Это уже сделано — кнопка устарела.");
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class PlanTests : IAsyncLifetime
     {
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(-1), Now.AddDays(-1));
 
-        var reply = await _ivan.TapAsync($"pl:d:{id}");
+        var reply = await _ivan.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true));
 
         reply[^1].Text.Should().Be("✅ Звонок: Ромашка");
     }
@@ -143,8 +144,8 @@ public sealed class PlanTests : IAsyncLifetime
         var soon = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(3), Now);
         var old = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddDays(-4).AddHours(-2), Now.AddDays(-5));
 
-        (await _ivan.TapAsync($"pl:s:{soon}"))[^1].Text.Should().Be("📅 Звонок: Ромашка — завтра, пт 4 декабря, 15:00");
-        await _ivan.TapAsync($"pl:s:{old}");
+        (await _ivan.TapAsync(ScheduleCallbacks.Later(soon, "d", fromPlan: true)))[^1].Text.Should().Be("📅 Звонок: Ромашка — завтра, пт 4 декабря, 15:00");
+        await _ivan.TapAsync(ScheduleCallbacks.Later(old, "d", fromPlan: true));
 
         var planned = await _app.QueryAsync(db => db.Activities.OrderBy(a => a.Id).ToListAsync());
         planned[0].PlannedFor.Should().Be(Now.AddDays(1).AddHours(3));
@@ -153,12 +154,49 @@ public sealed class PlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Done_from_today_can_be_taken_back_with_undo()
+    {
+        await _ivan.SayAsync("/call Ромашка");
+        _clock.Advance(TimeSpan.FromHours(1));
+        var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(2), Now);
+        var today = await _ivan.LastAsync("/today");
+
+        await _ivan.TapAsync(today.Button("✅ 1"));
+        (await _app.QueryAsync(db => db.Activities.SingleAsync(a => a.Id == id))).Status.Should().Be(ActivityStatus.Done);
+        (await _ivan.ClientAsync("Ромашка")).LastTouchAt.Should().Be(Now.AddHours(1));
+
+        (await _ivan.LastAsync("/undo")).Text.Should().Be("↩️ Отменено: Звонок: Ромашка");
+
+        var planned = await PlannedAsync();
+        planned.Id.Should().Be(id);
+        planned.PlannedFor.Should().Be(Now.AddHours(2));
+        planned.HappenedAt.Should().BeNull();
+        var client = await _ivan.ClientAsync("Ромашка");
+        client.LastTouchAt.Should().Be(Now, "the earlier /call is the last touch again");
+        client.NextContactAt.Should().Be(Now.AddHours(2));
+    }
+
+    [Fact]
+    public async Task Snooze_from_today_can_be_taken_back_with_undo()
+    {
+        var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(3), Now);
+        var today = await _ivan.LastAsync("/today");
+
+        (await _ivan.TapAsync(today.Button("⏰ 1")))[^1].Text.Should().Be("📅 Звонок: Ромашка — завтра, пт 4 декабря, 15:00");
+        (await _ivan.LastAsync("/undo")).Text.Should().Be("↩️ Отменено: перенос: Звонок — Ромашка");
+
+        (await PlannedAsync()).PlannedFor.Should().Be(Now.AddHours(3));
+        (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().Be(Now.AddHours(3));
+        (await _app.QueryAsync(db => db.Activities.SingleAsync(a => a.Id == id))).Status.Should().Be(ActivityStatus.Planned);
+    }
+
+    [Fact]
     public async Task Another_managers_plan_item_cannot_be_done()
     {
         var petr = await CrmChat.JoinAsync(_app, 2003, name: "Пётр");
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(1), Now);
 
-        await petr.TapAsync($"pl:d:{id}");
+        await petr.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true));
 
         (await PlannedAsync()).Id.Should().Be(id);
     }
