@@ -41,30 +41,9 @@ public static class Due
 
     public static TimeZoneInfo ZoneOf(User user) => TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;
 
-    /// <summary>
-    /// A local wall-clock time as UTC. A time skipped by a spring-forward change is read as the same time an
-    /// hour later (02:30 on the change night is 03:30), an ambiguous autumn time as its first occurrence.
-    /// </summary>
-    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(unspecified))
-        {
-            unspecified = unspecified.AddMinutes(30);
-        }
-
-        if (zone.IsAmbiguousTime(unspecified))
-        {
-            var offset = zone.GetAmbiguousTimeOffsets(unspecified).Max();
-            return DateTime.SpecifyKind(unspecified - offset, DateTimeKind.Utc);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-    }
-
     /// <summary>The UTC bounds of a local calendar day (23 or 25 hours long on change days).</summary>
     public static (DateTime FromUtc, DateTime ToUtc) Day(DateOnly localDate, TimeZoneInfo zone) =>
-        (ToUtc(localDate.ToDateTime(TimeOnly.MinValue), zone), ToUtc(localDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        (TimeZones.FirstInstantAtOrAfter(localDate.ToDateTime(TimeOnly.MinValue), zone), TimeZones.FirstInstantAtOrAfter(localDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
 
     public static string Key(DateOnly date) => date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -121,6 +121,46 @@ public static partial class TimeZones
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
+    /// <summary>
+    /// A wall-clock time someone named («завтра 02:30») as an instant. A time that does not exist (the
+    /// spring-forward gap) moves on by the gap, as a wall clock would show it (02:30 → 03:30); a time that happens
+    /// twice (fall-back) takes the first occurrence, so a reminder comes an hour early rather than late.
+    /// </summary>
+    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // Inside a gap, the offset in force just before it; a day earlier is always before it.
+        var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddDays(-1))
+            : zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max()
+            : zone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// The first instant at which the local clock reads <paramref name="local"/> or later: when a scheduled
+    /// time (a digest at 02:30, the start of a day) falls into a spring-forward gap, the end of the gap (03:00);
+    /// an ambiguous time is its first occurrence.
+    /// </summary>
+    public static DateTime FirstInstantAtOrAfter(DateTime local, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (!zone.IsInvalidTime(local))
+        {
+            return ToUtc(local, zone);
+        }
+
+        // Gaps start and end on whole minutes: the first whole minute after the named time that exists ends it.
+        var next = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(1);
+        while (zone.IsInvalidTime(next))
+        {
+            next = next.AddMinutes(1);
+        }
+
+        return ToUtc(next, zone);
+    }
+
     private static bool TryOffset(string text, out TimeSpan offset)
     {
         offset = default;

@@ -48,6 +48,33 @@ public sealed class TimeZonesTests
     [InlineData("Asia/Kolkata", 1, "UTC+05:30")]
     public void The_offset_is_described_as_a_person_reads_it(string zone, int month, string expected) =>
         TimeZones.DescribeOffset(TimeZones.Find(zone)!, new DateTime(2026, month, 15, 12, 0, 0, DateTimeKind.Utc)).Should().Be(expected);
+
+    // Berlin, 29 March 2026: 02:00 CET jumps to 03:00 CEST (01:00 UTC); 25 October: 03:00 CEST falls back to 02:00 CET.
+    // Lord Howe Island, 4 October 2026: 02:00 jumps to 02:30 (a half-hour change).
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-03-28 15:00", "2026-03-28 14:00")]
+    [InlineData("Europe/Berlin", "2026-03-29 02:30", "2026-03-29 01:30")] // moves on by the gap: the clock shows 03:30
+    [InlineData("Europe/Berlin", "2026-03-29 03:00", "2026-03-29 01:00")]
+    [InlineData("Europe/Berlin", "2026-10-25 02:30", "2026-10-25 00:30")] // the first of the two 02:30s
+    [InlineData("Australia/Lord_Howe", "2026-10-04 02:15", "2026-10-03 15:45")] // the clock shows 02:45
+    [InlineData("Europe/Moscow", "2026-12-31 23:59", "2026-12-31 20:59")]
+    public void A_named_wall_clock_time_becomes_the_instant_the_clock_shows_it(string zone, string local, string utc) =>
+        TimeZones.ToUtc(Local(local), TimeZoneInfo.FindSystemTimeZoneById(zone)).Should().Be(Utc(utc));
+
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-03-29 02:30", "2026-03-29 01:00")] // the gap ends at 03:00, the first moment past 02:30
+    [InlineData("Europe/Berlin", "2026-03-29 02:15", "2026-03-29 01:00")]
+    [InlineData("Europe/Berlin", "2026-03-29 01:59", "2026-03-29 00:59")]
+    [InlineData("Europe/Berlin", "2026-10-25 02:30", "2026-10-25 00:30")]
+    [InlineData("Australia/Lord_Howe", "2026-10-04 02:15", "2026-10-03 15:30")] // the clock jumps to 02:30
+    [InlineData("America/Santiago", "2026-09-06 00:00", "2026-09-06 04:00")]    // midnight itself is skipped: the day starts at 01:00
+    public void A_scheduled_time_inside_a_gap_is_due_when_the_gap_ends(string zone, string local, string utc) =>
+        TimeZones.FirstInstantAtOrAfter(Local(local), TimeZoneInfo.FindSystemTimeZoneById(zone)).Should().Be(Utc(utc));
+
+    private static DateTime Local(string text) =>
+        DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTime Utc(string text) => DateTime.SpecifyKind(Local(text), DateTimeKind.Utc);
 }
 
 public sealed class QuietHoursTests

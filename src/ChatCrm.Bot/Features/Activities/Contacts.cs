@@ -2,6 +2,7 @@ using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Parsing;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Activities;
@@ -14,7 +15,7 @@ public static class Contacts
 
     /// <summary>When a planned phrase has no time of day, the contact goes to <see cref="DefaultTime"/> of that day.</summary>
     public static DateTime PlannedUtc(BotContext ctx, WhenPhrase when) =>
-        when.HasTime ? when.Utc : ToUtc(DateOnly.FromDateTime(when.LocalDateTime).ToDateTime(DefaultTime), ctx.Zone);
+        when.HasTime ? when.Utc : TimeZones.ToUtc(DateOnly.FromDateTime(when.LocalDateTime).ToDateTime(DefaultTime), ctx.Zone);
 
     /// <summary>
     /// When a back-dated phrase has no time («дата вчера»), the touch keeps the current time of day on that date,
@@ -33,7 +34,7 @@ public static class Contacts
         }
 
         var local = DateOnly.FromDateTime(at.LocalDateTime).ToDateTime(TimeOnly.FromDateTime(ctx.LocalNow));
-        var utc = ToUtc(local, ctx.Zone);
+        var utc = TimeZones.ToUtc(local, ctx.Zone);
         return utc > ctx.Now && at.Utc <= ctx.Now ? ctx.Now : utc;
     }
 
@@ -47,7 +48,7 @@ public static class Contacts
             QuickWhen.InThreeDays => today.AddDays(3),
             _ => today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7),
         };
-        return ToUtc(day.ToDateTime(DefaultTime), ctx.Zone);
+        return TimeZones.ToUtc(day.ToDateTime(DefaultTime), ctx.Zone);
     }
 
     /// <summary>«завтра, пт 4 декабря, 15:00»: a stored instant in words, in the user's zone and language.</summary>
@@ -55,16 +56,6 @@ public static class Contacts
     {
         var local = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ctx.Zone), DateTimeKind.Unspecified);
         return WhenFormatter.Describe(new WhenPhrase(local, utc, withTime, 0), ctx.Now, ctx.Zone, ctx.T.Language == Language.En ? "en" : "ru");
-    }
-
-    /// <summary>A wall-clock time in <paramref name="zone"/> as an instant: a time in the spring-forward gap moves on by the gap, a repeated one takes its first occurrence.</summary>
-    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddDays(-1))
-            : zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max()
-            : zone.GetUtcOffset(local);
-        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Activities;
@@ -33,7 +34,7 @@ internal static class ShowPlan
 
     public static async Task ShowAsync(BotContext ctx, int days, int forgottenAfterDays, CancellationToken ct)
     {
-        var end = Contacts.ToUtc(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(TimeOnly.MinValue), ctx.Zone);
+        var end = TimeZones.FirstInstantAtOrAfter(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(TimeOnly.MinValue), ctx.Zone);
         var mine = ctx.Db.Activities.Where(a => a.UserId == ctx.User.Id && a.Status == ActivityStatus.Planned);
         var overdueTotal = await mine.CountAsync(a => a.PlannedFor < ctx.Now, ct);
         var plannedTotal = await mine.CountAsync(a => a.PlannedFor >= ctx.Now && a.PlannedFor < end, ct);

@@ -1,19 +1,12 @@
+using ChatCrm.Core.Time;
+
 namespace ChatCrm.Bot.Features.Team;
 
 /// <summary>Where a local calendar day, week or month starts in UTC, for counting what happened "today" in SQL.</summary>
 internal static class LocalDays
 {
-    public static DateTime StartUtc(DateTime localDate, TimeZoneInfo zone)
-    {
-        var local = DateTime.SpecifyKind(localDate.Date, DateTimeKind.Unspecified);
-        // Where a clock change skips midnight, the day starts at the first hour that exists.
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
-    }
+    /// <summary>Where a clock change skips midnight, the day starts at the first moment that exists.</summary>
+    public static DateTime StartUtc(DateTime localDate, TimeZoneInfo zone) => TimeZones.FirstInstantAtOrAfter(localDate.Date, zone);
 
     public static DateTime WeekStart(DateTime localDate) =>
         localDate.Date.AddDays(-(((int)localDate.DayOfWeek + 6) % 7));

@@ -32,7 +32,7 @@ internal sealed class PostponeContact : IScheduleButton
     private static DateTime ADayOn(BotContext ctx, DateTime plannedUtc)
     {
         var planned = TimeZones.ToLocal(plannedUtc, ctx.Zone);
-        var dayOn = Due.ToUtc(planned.AddDays(1), ctx.Zone);
+        var dayOn = TimeZones.ToUtc(planned.AddDays(1), ctx.Zone);
         return dayOn > ctx.Now ? dayOn : ButtonSupport.InDays(ctx, 1, TimeOnly.FromDateTime(planned));
     }
 }

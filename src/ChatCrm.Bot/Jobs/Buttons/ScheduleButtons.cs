@@ -5,6 +5,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
@@ -108,7 +109,7 @@ internal static class ButtonSupport
 
     /// <summary>A local day <paramref name="days"/> from today at a local time, as UTC.</summary>
     public static DateTime InDays(BotContext ctx, int days, TimeOnly at) =>
-        Due.ToUtc(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(at), ctx.Zone);
+        TimeZones.ToUtc(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(at), ctx.Zone);
 
     /// <summary>The tapped message is redrawn for single-topic messages; a plan keeps its list and gets a short reply.</summary>
     public static void Answer(BotContext ctx, bool fromPlan, Reply reply)
