@@ -71,4 +71,24 @@ public sealed class PostgresTests : IAsyncLifetime
         (await App.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == 2002))).Should().BeTrue();
         (await App.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == 3003))).Should().BeFalse();
     }
+
+    [PostgresFact]
+    public async Task One_invite_redeemed_by_several_people_at_once_lets_exactly_one_in()
+    {
+        var code = await Team.InviteAsync(App, "manager");
+        var strangers = Enumerable.Range(0, 6).Select(i => 4000L + i).ToList();
+
+        var responses = await Task.WhenAll(strangers.Select(id => App.PostUpdateAsync(Updates.Text(id, $"/start {code}"))));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        (await App.QueryAsync(db => db.Users.CountAsync(u => strangers.Contains(u.TelegramId)))).Should().Be(1);
+        var replies = new List<string>();
+        foreach (var id in strangers)
+        {
+            replies.Add((await App.Api.WaitForMessagesAsync(id)).Single().Text!);
+        }
+
+        replies.Count(r => r.Contains("Добро пожаловать", StringComparison.Ordinal)).Should().Be(1);
+        replies.Count(r => r.Contains("уже использовано", StringComparison.Ordinal)).Should().Be(5);
+    }
 }

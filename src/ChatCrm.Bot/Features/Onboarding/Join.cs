@@ -36,6 +36,16 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
             return false;
         }
 
+        // Claimed with a conditional update before anything else is written: when two people redeem one code at
+        // once, PostgreSQL makes the second wait for the first and then finds the code used (SQLite serialises them).
+        var claimed = await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now), ct);
+        if (claimed == 0)
+        {
+            outbox.Message(chatId, texts.InviteNotValid(InviteState.Used), $"u:{updateId}:0");
+            return false;
+        }
+
         var user = User.Create(from.Id, UpdateProcessor.FullName(from), invite.Role, crm.Value.DefaultTimeZone, now);
         user.Seen(chatId, UpdateProcessor.FullName(from), from.Username, from.LanguageCode, now);
         db.Users.Add(user);
