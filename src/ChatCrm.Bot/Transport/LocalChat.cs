@@ -173,6 +173,11 @@ internal sealed partial class ConsoleGateway : IBotGateway
                 var id = p.EditMessageId ?? Interlocked.Increment(ref _messageId);
                 Show(id, p);
                 return Task.FromResult<SendResult>(new SendResult.Sent(id));
+            case OutboxKind.Photo:
+                var photo = Payloads.Read<PhotoPayload>(message.Payload);
+                var photoId = Interlocked.Increment(ref _messageId);
+                Print($"\n🖼 {PlainText(photo.CaptionHtml ?? "")}\n   {SavePicture(photoId, photo.PngBase64)}");
+                return Task.FromResult<SendResult>(new SendResult.Sent(photoId));
             case OutboxKind.AnswerCallback when Payloads.Read<CallbackAnswerPayload>(message.Payload).Text is { } toast:
                 Print($"  » {toast}");
                 break;
@@ -204,6 +209,16 @@ internal sealed partial class ConsoleGateway : IBotGateway
             Console.Out.WriteLine(string.Join('\n', lines));
             Console.Out.Flush();
         }
+    }
+
+    /// <summary>A terminal cannot show a picture: it is saved as a PNG file whose path is printed instead.</summary>
+    private static string SavePicture(int messageId, string pngBase64)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chatcrm-chat");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"picture-{Environment.ProcessId}-{messageId}.png");
+        File.WriteAllBytes(file, Convert.FromBase64String(pngBase64));
+        return file;
     }
 
     [GeneratedRegex("<[^>]+>")]

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -108,10 +109,15 @@ public sealed class ProcessTests : IAsyncLifetime
         await bot.WaitForOutputAsync("[2] 🇬🇧 English", TimeSpan.FromSeconds(10));
         await bot.Process.StandardInput.WriteLineAsync("2");
         await bot.WaitForOutputAsync("Language: English", TimeSpan.FromSeconds(10));
+        await bot.Process.StandardInput.WriteLineAsync("/digest");
+        await bot.WaitForOutputAsync(".png", TimeSpan.FromSeconds(30));
         await bot.Process.StandardInput.WriteLineAsync("/exit");
 
         await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
         bot.Output.Should().Contain("Команды (администратор)");
+        var picture = Regex.Match(bot.Output, @"🖼 .*\n\s+(\S+\.png)").Groups[1].Value;
+        File.ReadAllBytes(picture).Take(4).Should().Equal((byte)0x89, (byte)'P', (byte)'N', (byte)'G');
+        File.Delete(picture);
         bot.Process.ExitCode.Should().Be(0);
     }
 
