@@ -15,6 +15,8 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
 {
     public static readonly TimeSpan DialogLifetime = TimeSpan.FromMinutes(15);
     private int _messages;
+    private string? _change;
+    private bool _undoable;
 
     public ChatCrmDbContext Db { get; } = db;
     public User User { get; } = user;
@@ -77,14 +79,43 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
     public const string CancelValue = "-";
 
     /// <summary>Lets the user take this change back with /undo for ten minutes.</summary>
-    public void RecordUndo(string kind, string data, string description) =>
+    public void RecordUndo(string kind, string data, string description)
+    {
         Db.UndoLog.Add(UndoEntry.Record(User.Id, kind, data, description, Now));
+        _undoable = true;
+    }
+
+    /// <summary>
+    /// Once the update's handler is done: a change it made that /undo cannot take back still becomes the user's last
+    /// change, so /undo says so instead of reaching past it to an older one.
+    /// </summary>
+    public void RecordIrreversibleChange()
+    {
+        if (_change is { } description && !_undoable)
+        {
+            Db.UndoLog.Add(UndoEntry.Record(User.Id, UndoEntry.Irreversible, "", description, Now));
+        }
+    }
+
+    /// <summary>A refused handler's changes were rolled back: nothing of them is left for /undo to speak of.</summary>
+    public void ForgetChanges() => (_change, _undoable) = (null, false);
 
     public void RefreshMenu(User whose, Language fallback) =>
         outbox.CommandMenu(whose.ChatId, CommandTable.MenuFor(whose.Role, Texts.For(whose.LanguageOr(fallback))), NextKey());
 
-    public void Audit(string action, string? subject = null, string? before = null, string? after = null) =>
+    public void Audit(string action, string? subject = null, string? before = null, string? after = null)
+    {
         Db.Audit.Add(AuditEntry.Record(User.Id == 0 ? null : User.Id, User.TelegramId, action, Now, subject, before, after));
+        if (IsChange(action))
+        {
+            _change ??= T.ChangeDescription(action, subject, before, after);
+        }
+    }
+
+    /// <summary>Refusals, undos and a user's own preferences are audited but are not changes /undo would take back.</summary>
+    private static bool IsChange(string action) =>
+        action is not ("access.denied" or "undo" or "user.language" or "user.timezone" or "user.quiet-hours" or "user.blocked-bot" or "user.unblocked-bot")
+        && !action.EndsWith(".undo", StringComparison.Ordinal);
 
     /// <summary>
     /// Every row this update writes gets a key derived from update_id, so even a path that stores no

@@ -62,6 +62,7 @@ public sealed class CommandRunner(IServiceProvider services)
             // Whatever the handler wrote or staged before the rule said no is undone, saved or not.
             await tx.RollbackToSavepointAsync(savepoint, ct);
             ctx.Db.ChangeTracker.Clear();
+            ctx.ForgetChanges();
             ctx.Reply(ctx.T.Error(e.Error, e.Detail));
         }
     }

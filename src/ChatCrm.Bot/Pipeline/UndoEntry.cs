@@ -8,6 +8,9 @@ public sealed class UndoEntry
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
+    /// <summary>The kind of a change that cannot be undone: it is recorded so that /undo stops at it.</summary>
+    public const string Irreversible = "irreversible";
+
     private UndoEntry()
     {
         Kind = "";

@@ -179,6 +179,7 @@ internal sealed class UpdateProcessor(
         user.Seen(chatId, FullName(q.From), q.From.Username, q.From.LanguageCode, Now);
 
         await services.GetRequiredService<CommandRunner>().RunCallbackAsync(ctx, q.Data ?? "", ct);
+        ctx.RecordIrreversibleChange();
         outbox.AnswerCallback(chatId, q.Id, ctx.CallbackToast, $"u:{updateId}:cb");
         return true;
     }
@@ -206,8 +207,11 @@ internal sealed class UpdateProcessor(
         return true;
     }
 
-    private Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct) =>
-        services.GetRequiredService<CommandRunner>().RunCommandAsync(ctx, name, args, ct);
+    private async Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct)
+    {
+        await services.GetRequiredService<CommandRunner>().RunCommandAsync(ctx, name, args, ct);
+        ctx.RecordIrreversibleChange();
+    }
 
     private BotContext ContextFor(User user, long updateId, Telegram.Bot.Types.User from, long chatId, int? editable = null) =>
         new(db, outbox, user, Texts.For(Languages.Pick(user.ChosenLanguage, from.LanguageCode ?? user.TelegramLanguageCode, _fallback)), updateId, Now)

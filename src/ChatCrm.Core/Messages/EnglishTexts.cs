@@ -123,6 +123,31 @@ internal sealed partial class EnglishTexts : Texts
     public override string UndoTooLate(string description) =>
         $"More than 10 minutes have passed — “{Escape(description)}” can't be undone now. Please fix it by hand.";
     public override string Undone(string description) => $"↩️ Undone: {Escape(description)}";
+
+    public override string CannotUndo(string description) =>
+        $"Your last change — “{Escape(description)}” — cannot be undone with /undo: please correct it by hand. Earlier changes stay as they are.";
+
+    protected override IReadOnlyDictionary<string, string> ChangeNames { get; } = new Dictionary<string, string>
+    {
+        ["client.created"] = "client created", ["client.assigned"] = "client assigned", ["client.handover"] = "client handed over",
+        ["client.snoozed"] = "client snoozed", ["client.removed"] = "client removed", ["clients.distributed"] = "clients distributed",
+        ["touch.logged"] = "touch", ["contact.planned"] = "contact planned", ["contact.done"] = "contact done",
+        ["contact.moved"] = "contact moved", ["deal.open"] = "deal opened", ["deal.move"] = "deal moved",
+        ["deal.won"] = "deal won", ["deal.lost"] = "deal lost", ["deal.reopen"] = "deal reopened",
+        ["obligation.payment"] = "payment", ["obligation.shipment"] = "shipment", ["obligation.expectedpayment"] = "expected payment",
+        ["cycle.added"] = "pipeline added", ["cycle.renamed"] = "pipeline renamed", ["cycle.default"] = "default pipeline",
+        ["stage.added"] = "stage added", ["stage.renamed"] = "stage renamed", ["stage.moved"] = "stage moved",
+        ["stage.removed"] = "stage removed", ["stage.days"] = "stage days", ["stage.probability"] = "stage probability",
+        ["worktype.added"] = "work type added", ["worktype.retired"] = "work type retired", ["worktype.deleted"] = "work type deleted",
+        ["reason.added"] = "loss reason added", ["reason.retired"] = "loss reason retired", ["reason.deleted"] = "loss reason deleted",
+        ["segment.added"] = "segment added", ["segment.retired"] = "segment retired", ["segment.deleted"] = "segment deleted",
+        ["product.added"] = "product added", ["product.retired"] = "product retired", ["product.deleted"] = "product deleted",
+        ["setting.changed"] = "setting changed", ["target.set"] = "sales target", ["norm.set"] = "activity norm",
+        ["norm.removed"] = "activity norm removed", ["user.role"] = "role changed", ["user.deactivated"] = "colleague deactivated",
+        ["user.handover"] = "work handed over", ["invite.created"] = "invite created",
+    };
+
+    protected override string UnnamedChangeFormat => "change “{0}”";
     public override string NothingToCancel() => "Nothing to cancel.";
 
     public override string InviteAskRole() => "Who are we inviting?";

@@ -123,6 +123,31 @@ internal sealed partial class RussianTexts : Texts
     public override string UndoTooLate(string description) =>
         $"Прошло больше 10 минут — «{Escape(description)}» уже не отменить. Исправьте вручную.";
     public override string Undone(string description) => $"↩️ Отменено: {Escape(description)}";
+
+    public override string CannotUndo(string description) =>
+        $"Последнее изменение — «{Escape(description)}» — через /undo не отменить: исправьте его вручную. Более ранние изменения остаются как есть.";
+
+    protected override IReadOnlyDictionary<string, string> ChangeNames { get; } = new Dictionary<string, string>
+    {
+        ["client.created"] = "клиент создан", ["client.assigned"] = "клиент назначен", ["client.handover"] = "клиент передан",
+        ["client.snoozed"] = "клиент отложен", ["client.removed"] = "клиент удалён", ["clients.distributed"] = "клиенты распределены",
+        ["touch.logged"] = "касание", ["contact.planned"] = "контакт запланирован", ["contact.done"] = "контакт выполнен",
+        ["contact.moved"] = "контакт перенесён", ["deal.open"] = "сделка открыта", ["deal.move"] = "сделка перемещена",
+        ["deal.won"] = "сделка выиграна", ["deal.lost"] = "сделка проиграна", ["deal.reopen"] = "сделка открыта снова",
+        ["obligation.payment"] = "оплата", ["obligation.shipment"] = "отгрузка", ["obligation.expectedpayment"] = "ожидаемая оплата",
+        ["cycle.added"] = "воронка добавлена", ["cycle.renamed"] = "воронка переименована", ["cycle.default"] = "воронка по умолчанию",
+        ["stage.added"] = "этап добавлен", ["stage.renamed"] = "этап переименован", ["stage.moved"] = "этап перемещён",
+        ["stage.removed"] = "этап удалён", ["stage.days"] = "срок этапа", ["stage.probability"] = "вероятность этапа",
+        ["worktype.added"] = "вид работы добавлен", ["worktype.retired"] = "вид работы убран", ["worktype.deleted"] = "вид работы удалён",
+        ["reason.added"] = "причина проигрыша добавлена", ["reason.retired"] = "причина проигрыша убрана", ["reason.deleted"] = "причина проигрыша удалена",
+        ["segment.added"] = "сегмент добавлен", ["segment.retired"] = "сегмент убран", ["segment.deleted"] = "сегмент удалён",
+        ["product.added"] = "продукт добавлен", ["product.retired"] = "продукт убран", ["product.deleted"] = "продукт удалён",
+        ["setting.changed"] = "настройка изменена", ["target.set"] = "план продаж", ["norm.set"] = "норма активности",
+        ["norm.removed"] = "норма активности снята", ["user.role"] = "роль изменена", ["user.deactivated"] = "сотрудник отключён",
+        ["user.handover"] = "дела переданы", ["invite.created"] = "приглашение создано",
+    };
+
+    protected override string UnnamedChangeFormat => "изменение «{0}»";
     public override string NothingToCancel() => "Отменять нечего.";
 
     public override string InviteAskRole() => "Кого приглашаем?";

@@ -65,6 +65,31 @@ public abstract partial class Texts
     public abstract string NothingToUndo();
     public abstract string UndoTooLate(string description);
     public abstract string Undone(string description);
+
+    /// <summary>The user's last change is one /undo cannot take back (a hand-over, a renamed stage…).</summary>
+    public abstract string CannotUndo(string description);
+
+    /// <summary>
+    /// An audited change in words («этап переименован: Продажи (Переговоры → Торг)»), plain text, not HTML: /undo escapes it when it
+    /// shows it. An action without a name here is still described, by its code.
+    /// </summary>
+    public string ChangeDescription(string action, string? subject, string? before, string? after)
+    {
+        var text = ChangeNames.TryGetValue(action, out var known) ? known : string.Format(Culture, UnnamedChangeFormat, action);
+        if (!string.IsNullOrEmpty(subject))
+        {
+            text += $": {subject}";
+        }
+
+        return string.IsNullOrEmpty(before) && (string.IsNullOrEmpty(after) || after == subject) ? text
+            : string.IsNullOrEmpty(before) ? $"{text} ({after})"
+            : $"{text} ({before} → {after})";
+    }
+
+    /// <summary>Audit action codes (`stage.renamed`) and what they mean to a person.</summary>
+    protected abstract IReadOnlyDictionary<string, string> ChangeNames { get; }
+
+    protected abstract string UnnamedChangeFormat { get; }
     public abstract string NothingToCancel();
 
     // Invites and users

@@ -32,9 +32,16 @@ internal sealed class UndoLast(IEnumerable<IUndoHandler> handlers) : ICommandHan
             return;
         }
 
+        if (last.Kind == UndoEntry.Irreversible)
+        {
+            ctx.Reply(ctx.T.CannotUndo(last.Description));
+            return;
+        }
+
         var handler = handlers.FirstOrDefault(h => h.Kind == last.Kind)
             ?? throw new InvalidOperationException($"No undo handler for '{last.Kind}'.");
         await handler.UndoAsync(ctx, last.Data, ct);
+        ctx.ForgetChanges(); // what the undo itself changed is not a new change: a second /undo goes one further back
         last.MarkUndone(ctx.Now);
         ctx.Audit("undo", last.Kind, last.Description);
         ctx.Reply(ctx.T.Undone(last.Description));

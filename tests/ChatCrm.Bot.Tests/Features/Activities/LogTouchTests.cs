@@ -176,7 +176,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _ivan.LastAsync("/undo")).Text.Should().Contain("Прошло больше 10 минут");
 
         (await ActivitiesAsync()).Should().HaveCount(2);
-        (await _app.QueryAsync(db => db.UndoLog.SingleAsync())).UndoneAt.Should().BeNull();
+        (await _app.QueryAsync(db => db.UndoLog.SingleAsync(u => u.UserId == _ivanId))).UndoneAt.Should().BeNull();
     }
 
     [Fact]
