@@ -60,9 +60,11 @@ internal sealed partial class EnglishTexts
     public override string DuplicateLine(string client, string contacts, string? owner, bool mine, bool samePhone, bool sameEmail)
     {
         var why = samePhone && sameEmail ? "same phone and e-mail" : samePhone ? "same phone" : sameEmail ? "same e-mail" : "similar name";
-        var whose = mine ? "your client" : owner is null ? "unassigned" : $"managed by {Escape(owner)}";
+        var whose = mine ? "your client" : owner is null ? Unassigned : $"managed by {Escape(owner)}";
         return $"• {Bold(client)}{(contacts.Length == 0 ? "" : $" ({Escape(contacts)})")} — {why}, {whose}";
     }
+
+    public override string Unassigned => "unassigned";
 
     public override string DuplicateQuestion() => "Open the existing one, or create a new client anyway?";
 
@@ -83,7 +85,7 @@ internal sealed partial class EnglishTexts
 
     public override string CardHeader(string client, string? segment, string? owner, string created) =>
         $"🗂 {Bold(client)}" + (segment is null ? "" : $" · #{Escape(segment)}")
-        + $"\n👤 {(owner is null ? "unassigned" : Escape(owner))} · created {Escape(created)}";
+        + $"\n👤 {Escape(owner ?? Unassigned)} · created {Escape(created)}";
 
     public override string CardNoDeals() => "💼 No open deals.";
 

@@ -39,6 +39,9 @@ public abstract partial class Texts
     public abstract string DuplicateLine(string client, string contacts, string? owner, bool mine, bool samePhone, bool sameEmail);
     public abstract string DuplicateQuestion();
 
+    /// <summary>Who a client without a manager belongs to, wherever an owner's name would stand.</summary>
+    public abstract string Unassigned { get; }
+
     // Lists and cards
     public abstract string NoClients();
     public abstract string ClientsHeader(int total, int page, int pages);
