@@ -70,8 +70,8 @@ internal sealed partial class EnglishTexts
 
     public override string NoClients() => "You have no clients yet. Add one: /client Acme, +44 20 7946 0958";
 
-    public override string ClientsHeader(int total, int page, int pages) =>
-        $"👥 <b>My clients</b>: {Plural.En(total, "client", "clients")}" + (pages > 1 ? $" (page {page}/{pages})" : "");
+    public override string ClientsHeader(int total, int page, int pages, bool everyone) =>
+        $"👥 <b>{(everyone ? "All clients" : "My clients")}</b>: {Plural.En(total, "client", "clients")}" + (pages > 1 ? $" (page {page}/{pages})" : "");
 
     public override string ClientsFound(string query, int total) =>
         $"🔎 “{Escape(query)}”: {Plural.En(total, "client", "clients")}";

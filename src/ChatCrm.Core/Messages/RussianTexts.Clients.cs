@@ -70,8 +70,8 @@ internal sealed partial class RussianTexts
 
     public override string NoClients() => "У вас пока нет клиентов. Добавить: /client Ромашка, 8 900 123-45-67";
 
-    public override string ClientsHeader(int total, int page, int pages) =>
-        $"👥 <b>Мои клиенты</b>: {Plural.Ru(total, "клиент", "клиента", "клиентов")}" + (pages > 1 ? $" (стр. {page}/{pages})" : "");
+    public override string ClientsHeader(int total, int page, int pages, bool everyone) =>
+        $"👥 <b>{(everyone ? "Все клиенты" : "Мои клиенты")}</b>: {Plural.Ru(total, "клиент", "клиента", "клиентов")}" + (pages > 1 ? $" (стр. {page}/{pages})" : "");
 
     public override string ClientsFound(string query, int total) =>
         $"🔎 «{Escape(query)}»: {Plural.Ru(total, "клиент", "клиента", "клиентов")}";
