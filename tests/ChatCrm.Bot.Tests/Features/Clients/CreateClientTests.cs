@@ -141,10 +141,7 @@ public sealed class CreateClientTests : IAsyncLifetime
     [Fact]
     public async Task Undo_of_a_client_that_has_a_deal_by_now_names_the_deal_says_how_to_close_it_and_changes_nothing()
     {
-        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
-        await _ivan.SayAsync("/client Ромашка");
-        await head.SayAsync("/deal Ромашка 150к");
-        var deal = await _app.QueryAsync(db => db.Deals.Select(d => d.Id).SingleAsync());
+        var deal = await HeadOpensADealOnANewClientAsync(_ivan, "Ромашка");
 
         var refused = await _ivan.LastAsync("/undo");
 
@@ -164,10 +161,7 @@ public sealed class CreateClientTests : IAsyncLifetime
     public async Task Undo_of_a_client_refused_for_a_deal_is_explained_in_english_too()
     {
         var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
-        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
-        await john.SayAsync("/client Acme Ltd");
-        await head.SayAsync("/deal Acme Ltd 150k");
-        var deal = await _app.QueryAsync(db => db.Deals.Select(d => d.Id).SingleAsync());
+        var deal = await HeadOpensADealOnANewClientAsync(john, "Acme Ltd");
 
         (await john.LastAsync("/undo")).Text.Should().Be(
             $"⚠️ Creating this client can no longer be undone: it has deal #{deal} now, and deals are never deleted. "
@@ -199,6 +193,15 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: клиент «Ромашка» создан");
         (await _app.CountAsync<Client>()).Should().Be(0);
         (await _app.CountAsync<Activity>()).Should().Be(0);
+    }
+
+    /// <summary>The manager creates the client; before they undo it, their head opens a deal on it.</summary>
+    private async Task<long> HeadOpensADealOnANewClientAsync(CrmChat manager, string client)
+    {
+        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        await manager.SayAsync($"/client {client}");
+        await head.SayAsync($"/deal {client} 150000");
+        return await _app.QueryAsync(db => db.Deals.Select(d => d.Id).SingleAsync());
     }
 
     [Fact]
