@@ -60,16 +60,18 @@ internal sealed partial class EnglishTexts
     public override string DuplicateLine(string client, string contacts, string? owner, bool mine, bool samePhone, bool sameEmail)
     {
         var why = samePhone && sameEmail ? "same phone and e-mail" : samePhone ? "same phone" : sameEmail ? "same e-mail" : "similar name";
-        var whose = mine ? "your client" : owner is null ? "unassigned" : $"managed by {Escape(owner)}";
+        var whose = mine ? "your client" : owner is null ? Unassigned : $"managed by {Escape(owner)}";
         return $"• {Bold(client)}{(contacts.Length == 0 ? "" : $" ({Escape(contacts)})")} — {why}, {whose}";
     }
+
+    public override string Unassigned => "unassigned";
 
     public override string DuplicateQuestion() => "Open the existing one, or create a new client anyway?";
 
     public override string NoClients() => "You have no clients yet. Add one: /client Acme, +44 20 7946 0958";
 
-    public override string ClientsHeader(int total, int page, int pages) =>
-        $"👥 <b>My clients</b>: {Plural.En(total, "client", "clients")}" + (pages > 1 ? $" (page {page}/{pages})" : "");
+    public override string ClientsHeader(int total, int page, int pages, bool everyone) =>
+        $"👥 <b>{(everyone ? "All clients" : "My clients")}</b>: {Plural.En(total, "client", "clients")}" + (pages > 1 ? $" (page {page}/{pages})" : "");
 
     public override string ClientsFound(string query, int total) =>
         $"🔎 “{Escape(query)}”: {Plural.En(total, "client", "clients")}";
@@ -83,7 +85,7 @@ internal sealed partial class EnglishTexts
 
     public override string CardHeader(string client, string? segment, string? owner, string created) =>
         $"🗂 {Bold(client)}" + (segment is null ? "" : $" · #{Escape(segment)}")
-        + $"\n👤 {(owner is null ? "unassigned" : Escape(owner))} · created {Escape(created)}";
+        + $"\n👤 {Escape(owner ?? Unassigned)} · created {Escape(created)}";
 
     public override string CardNoDeals() => "💼 No open deals.";
 

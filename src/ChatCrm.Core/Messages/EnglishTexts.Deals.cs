@@ -35,9 +35,9 @@ internal sealed partial class EnglishTexts
     public override string DealsStage(string stage, string? cycle) =>
         $"\n<b>{Clip(stage)}</b>{(cycle is null ? "" : $" · cycle “{Clip(cycle)}”")}";
 
-    public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage) =>
+    public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage, string? owner) =>
         $"#{number} {Clip(client)}{(title == client ? "" : $" “{Clip(title)}”")} — {Money(amount, currency)}, "
-        + Plural.En(daysInStage, "day", "days");
+        + Plural.En(daysInStage, "day", "days") + Whose(owner);
 
     public override string DealsFilterUnknown(string query) =>
         $"I found neither a stage nor a client “{Escape(query)}”. All deals: /deals";

@@ -36,6 +36,10 @@ internal sealed partial class EnglishTexts
         DomainError.ReasonRequired => "Please give the reason the deal was lost.",
         DomainError.ReasonRetired => "That reason is archived — please pick another.",
         DomainError.ChangedSince => "The deal has changed since then — this can no longer be undone; fix it with a command.",
+        DomainError.ClientHasDeal => $"Creating this client can no longer be undone: it has deal #{Escape(detail)} now, and deals are never deleted. "
+            + $"Nothing was changed; the client stays. If the deal is not needed and still open, close it: /lost {Escape(detail)}",
+        DomainError.ClientWorkedOnByOthers => $"Creating this client can no longer be undone: {Escape(detail)} is already working on it, and a "
+            + "colleague's touches and plans are never deleted. Nothing was changed; the client stays.",
         DomainError.ActivityNotPlanned => "That contact is no longer planned.",
         DomainError.DateInFuture => "That date hasn't come yet — use /plan for the future.",
         _ => "That isn't allowed.",

@@ -60,16 +60,18 @@ internal sealed partial class RussianTexts
     public override string DuplicateLine(string client, string contacts, string? owner, bool mine, bool samePhone, bool sameEmail)
     {
         var why = samePhone && sameEmail ? "тот же телефон и e-mail" : samePhone ? "тот же телефон" : sameEmail ? "тот же e-mail" : "похожее название";
-        var whose = mine ? "ваш клиент" : owner is null ? "без менеджера" : $"ведёт {Escape(owner)}";
+        var whose = mine ? "ваш клиент" : owner is null ? Unassigned : $"ведёт {Escape(owner)}";
         return $"• {Bold(client)}{(contacts.Length == 0 ? "" : $" ({Escape(contacts)})")} — {why}, {whose}";
     }
+
+    public override string Unassigned => "без менеджера";
 
     public override string DuplicateQuestion() => "Открыть существующего или всё равно создать нового?";
 
     public override string NoClients() => "У вас пока нет клиентов. Добавить: /client Ромашка, 8 900 123-45-67";
 
-    public override string ClientsHeader(int total, int page, int pages) =>
-        $"👥 <b>Мои клиенты</b>: {Plural.Ru(total, "клиент", "клиента", "клиентов")}" + (pages > 1 ? $" (стр. {page}/{pages})" : "");
+    public override string ClientsHeader(int total, int page, int pages, bool everyone) =>
+        $"👥 <b>{(everyone ? "Все клиенты" : "Мои клиенты")}</b>: {Plural.Ru(total, "клиент", "клиента", "клиентов")}" + (pages > 1 ? $" (стр. {page}/{pages})" : "");
 
     public override string ClientsFound(string query, int total) =>
         $"🔎 «{Escape(query)}»: {Plural.Ru(total, "клиент", "клиента", "клиентов")}";
@@ -83,7 +85,7 @@ internal sealed partial class RussianTexts
 
     public override string CardHeader(string client, string? segment, string? owner, string created) =>
         $"🗂 {Bold(client)}" + (segment is null ? "" : $" · #{Escape(segment)}")
-        + $"\n👤 {(owner is null ? "без менеджера" : Escape(owner))} · создан {Escape(created)}";
+        + $"\n👤 {Escape(owner ?? Unassigned)} · создан {Escape(created)}";
 
     public override string CardNoDeals() => "💼 Открытых сделок нет.";
 

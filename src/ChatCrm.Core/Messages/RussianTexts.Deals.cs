@@ -35,9 +35,9 @@ internal sealed partial class RussianTexts
     public override string DealsStage(string stage, string? cycle) =>
         $"\n<b>{Clip(stage)}</b>{(cycle is null ? "" : $" · цикл «{Clip(cycle)}»")}";
 
-    public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage) =>
+    public override string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage, string? owner) =>
         $"#{number} {Clip(client)}{(title == client ? "" : $" «{Clip(title)}»")} — {Money(amount, currency)}, "
-        + Plural.Ru(daysInStage, "день", "дня", "дней");
+        + Plural.Ru(daysInStage, "день", "дня", "дней") + Whose(owner);
 
     public override string DealsFilterUnknown(string query) =>
         $"Не нашёл ни этапа, ни клиента «{Escape(query)}». Все сделки — /deals";

@@ -36,6 +36,10 @@ internal sealed partial class RussianTexts
         DomainError.ReasonRequired => "Укажите причину проигрыша.",
         DomainError.ReasonRetired => "Эта причина уже в архиве — выберите другую.",
         DomainError.ChangedSince => "После этого сделку уже меняли — отменить это нельзя, поправьте её командой.",
+        DomainError.ClientHasDeal => $"Создание клиента не отменить: по нему уже есть сделка #{Escape(detail)}, а сделки не удаляются. "
+            + $"Ничего не изменено, клиент остаётся. Если сделка лишняя и ещё открыта, закройте её: /lost {Escape(detail)}",
+        DomainError.ClientWorkedOnByOthers => $"Создание клиента не отменить: по нему уже работает {Escape(detail)}, а чужие касания и планы "
+            + "не удаляются. Ничего не изменено, клиент остаётся.",
         DomainError.ActivityNotPlanned => "Этот контакт уже не в плане.",
         DomainError.DateInFuture => "Эта дата ещё не наступила — для будущего используйте /plan.",
         _ => "Так нельзя.",

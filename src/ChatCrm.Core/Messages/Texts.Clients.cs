@@ -39,13 +39,16 @@ public abstract partial class Texts
     public abstract string DuplicateLine(string client, string contacts, string? owner, bool mine, bool samePhone, bool sameEmail);
     public abstract string DuplicateQuestion();
 
+    /// <summary>Who a client without a manager belongs to, wherever an owner's name would stand.</summary>
+    public abstract string Unassigned { get; }
+
     // Lists and cards
     public abstract string NoClients();
-    public abstract string ClientsHeader(int total, int page, int pages);
+    public abstract string ClientsHeader(int total, int page, int pages, bool everyone);
     public abstract string ClientsFound(string query, int total);
     public abstract string ClientsNotFound(string query);
-    public string ClientLine(int number, string client, string? lastTouch, string? nextContact, bool overdue) =>
-        $"{number}. {Html.Bold(client)}"
+    public string ClientLine(int number, string client, string? owner, string? lastTouch, string? nextContact, bool overdue) =>
+        $"{number}. {Html.Bold(client)}{Whose(owner)}"
         + (lastTouch is null ? $" · {NoTouchesShort}" : $" · 🕑 {Html.Escape(lastTouch)}")
         + (nextContact is null ? "" : $" · {(overdue ? "⚠️" : "📅")} {Html.Escape(nextContact)}");
 

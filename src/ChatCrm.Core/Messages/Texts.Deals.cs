@@ -16,7 +16,7 @@ public abstract partial class Texts
     public abstract string DealsEmpty(string? filter);
     public abstract string DealsHeader(int total, int page, int pages, string? filter);
     public abstract string DealsStage(string stage, string? cycle);
-    public abstract string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage);
+    public abstract string DealsLine(long number, string title, string client, decimal amount, string currency, int daysInStage, string? owner);
     public abstract string DealsFilterUnknown(string query);
 
     // Stages, winning, losing, reopening
@@ -86,6 +86,12 @@ public abstract partial class Texts
 
         return kept.Append('…').ToString();
     }
+
+    /// <summary>
+    /// « · 👤 Иван» on a line of a list a head reads, where rows are everyone's; nothing for null (a manager's own
+    /// list). Cut shorter than other names: it is on every line of a page.
+    /// </summary>
+    protected static string Whose(string? owner) => owner is null ? "" : $" · 👤 {Clip(owner, 24)}";
 
     /// <summary>Percent of a target reached, rounded down: 99.9 % is not yet 100 %.</summary>
     protected static int PercentOf(decimal amount, decimal target) =>

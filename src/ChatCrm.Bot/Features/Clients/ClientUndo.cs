@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>
-/// /undo of a created client: it goes with the touches and plans logged on it since. A client that already has a
-/// deal stays (the deal is real work; take it back first), which the user is told.
+/// /undo of a created client: it goes with the user's own touches and plans on it. A client that has a deal by
+/// now, or that a colleague has logged or planned work on, stays: that is real work, and deals are never deleted.
+/// The refusal names the deal (and how to close it) or the colleague, changes nothing, and leaves the undo entry
+/// as it was, like a refused deal undo.
 /// </summary>
 internal sealed class ClientUndo : IUndoHandler
 {
@@ -23,9 +25,21 @@ internal sealed class ClientUndo : IUndoHandler
             return;
         }
 
-        if (await ctx.Db.Deals.AnyAsync(d => d.ClientId == id, ct))
+        // The open deal is the one worth naming: it is the one the user can still close.
+        var deal = await ctx.Db.Deals.Where(d => d.ClientId == id)
+            .OrderBy(d => d.Status == DealStatus.Open ? 0 : 1).ThenByDescending(d => d.Id)
+            .Select(d => (long?)d.Id).FirstOrDefaultAsync(ct);
+        if (deal is { } number)
         {
-            throw new DomainException(DomainError.DealNotClosed, client.Name);
+            throw new DomainException(DomainError.ClientHasDeal, number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var colleague = await ctx.Db.Activities.Where(a => a.ClientId == id && a.UserId != ctx.User.Id)
+            .Join(ctx.Db.Users, a => a.UserId, u => u.Id, (a, u) => u.DisplayName)
+            .FirstOrDefaultAsync(ct);
+        if (colleague is not null)
+        {
+            throw new DomainException(DomainError.ClientWorkedOnByOthers, colleague);
         }
 
         ctx.Db.Activities.RemoveRange(await ctx.Db.Activities.Where(a => a.ClientId == id).ToListAsync(ct));

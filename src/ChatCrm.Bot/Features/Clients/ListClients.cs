@@ -12,7 +12,7 @@ namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>
 /// /clients [text]: my clients by name, ten a page (<c>cls:&lt;page&gt;</c>), or those whose name, phone or e-mail
-/// contains the text. Every line has a number; the number's button opens the card.
+/// contains the text. Every line has a number (and, for a head, whose the client is); the number's button opens the card.
 /// </summary>
 internal sealed class ListClients : ICommandHandler, ICallbackHandler
 {
@@ -41,7 +41,7 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
         var clients = await ctx.VisibleClients().OrderBy(c => c.NameKey).ThenBy(c => c.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
 
-        var rows = Lines(ctx, ctx.T.ClientsHeader(total, page, pages), clients, (page - 1) * PageSize, out var text);
+        var (text, rows) = await LinesAsync(ctx, ctx.T.ClientsHeader(total, page, pages, ctx.SeesEverything()), clients, (page - 1) * PageSize, ct);
         if (Pager.Row(ctx.T, page, pages, p => $"cls:{p}") is { Count: > 0 } nav)
         {
             rows.Add(nav);
@@ -69,7 +69,7 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
         }
 
         var clients = await matches.OrderBy(c => c.NameKey).ThenBy(c => c.Id).Take(SearchLimit).ToListAsync(ct);
-        var rows = Lines(ctx, ctx.T.ClientsFound(query, total), clients, 0, out var text);
+        var (text, rows) = await LinesAsync(ctx, ctx.T.ClientsFound(query, total), clients, 0, ct);
         if (total > clients.Count)
         {
             text += "\n" + ctx.T.AndMore(total - clients.Count);
@@ -78,22 +78,23 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
         ctx.Reply(new Reply(text, rows));
     }
 
-    private static List<IReadOnlyList<Button>> Lines(BotContext ctx, string header, IReadOnlyList<Client> clients, int first, out string text)
+    private static async Task<(string Text, List<IReadOnlyList<Button>> Rows)> LinesAsync(
+        BotContext ctx, string header, IReadOnlyList<Client> clients, int first, CancellationToken ct)
     {
+        var owner = await ctx.OwnerNamesAsync(clients.Select(c => c.OwnerUserId), ct);
         var sb = new StringBuilder(header);
         var buttons = new List<Button>();
         for (var i = 0; i < clients.Count; i++)
         {
             var c = clients[i];
             var n = first + i + 1;
-            sb.Append('\n').Append(ctx.T.ClientLine(n, c.Name,
+            sb.Append('\n').Append(ctx.T.ClientLine(n, c.Name, owner(c.OwnerUserId),
                 c.LastTouchAt is { } last ? ctx.T.Ago(last, ctx.Now) : null,
                 c.NextContactAt is { } next ? Contacts.Describe(ctx, next) : null,
                 c.NextContactAt < ctx.Now));
             buttons.Add(Button.Callback(n.ToString(CultureInfo.InvariantCulture), TouchLogging.Card(c.Id)));
         }
 
-        text = sb.Append("\n\n").Append(ctx.T.ClientsHint()).ToString();
-        return [.. buttons.Chunk(5).Select(r => (IReadOnlyList<Button>)r)];
+        return (sb.Append("\n\n").Append(ctx.T.ClientsHint()).ToString(), [.. buttons.Chunk(5).Select(r => (IReadOnlyList<Button>)r)]);
     }
 }

@@ -11,11 +11,11 @@ namespace ChatCrm.Bot.Features.Deals;
 
 /// <summary>
 /// /deals [stage or client]: the open deals the user may see, grouped by stage in pipeline order, with number,
-/// client, amount and days in the stage; paged with buttons (<c>dls:&lt;page&gt;[:s&lt;stage&gt;|:c&lt;client&gt;]</c>).
+/// client, amount and days in the stage (and, for a head, whose it is); paged with buttons (<c>dls:&lt;page&gt;[:s&lt;stage&gt;|:c&lt;client&gt;]</c>).
 /// </summary>
 internal sealed class ListDeals : ICommandHandler, ICallbackHandler
 {
-    // Names are cut to 40 characters in the lines, so a page stays well under 4096 characters.
+    // Names are cut in the lines (48 characters, the owner's 24), so a page stays under 4096 characters.
     private const int PageSize = 20;
 
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
@@ -88,6 +88,7 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(ct);
         var manyCycles = await ctx.Db.Cycles.CountAsync(c => !c.IsRetired, ct) > 1;
+        var owner = await ctx.OwnerNamesAsync(rows.Select(r => (long?)r.Deal.OwnerUserId), ct);
 
         var text = new StringBuilder(ctx.T.DealsHeader(total, page, pages, label));
         long? stageShown = null;
@@ -100,7 +101,7 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
             }
 
             var d = row.Deal;
-            text.Append('\n').Append(ctx.T.DealsLine(d.Id, d.Title, row.Client, d.Amount, d.Currency, d.DaysInStage(ctx.Now)));
+            text.Append('\n').Append(ctx.T.DealsLine(d.Id, d.Title, row.Client, d.Amount, d.Currency, d.DaysInStage(ctx.Now), owner(d.OwnerUserId)));
         }
 
         var suffix = filter is null ? "" : $":{filter}";

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Shared;
 
@@ -21,4 +22,20 @@ public static class Visibility
     public static bool CanSee(this BotContext ctx, Client client) => ctx.SeesEverything() || client.OwnerUserId == ctx.User.Id;
 
     public static bool CanSee(this BotContext ctx, Deal deal) => ctx.SeesEverything() || deal.OwnerUserId == ctx.User.Id;
+
+    /// <summary>
+    /// Whose each line of a list is: a head's lists hold everyone's rows, so every line names its manager (or says
+    /// it has none); a manager's hold only their own, so the lines name no one and the function gives null.
+    /// </summary>
+    public static async Task<Func<long?, string?>> OwnerNamesAsync(this BotContext ctx, IEnumerable<long?> ownerIds, CancellationToken ct)
+    {
+        if (!ctx.SeesEverything())
+        {
+            return _ => null;
+        }
+
+        var ids = ownerIds.OfType<long>().Distinct().ToList();
+        var names = await ctx.Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return id => id is { } owner && names.TryGetValue(owner, out var name) ? name : ctx.T.Unassigned;
+    }
 }

@@ -63,6 +63,12 @@ public enum DomainError
     /// <summary>/undo of a deal change after someone changed the deal again.</summary>
     ChangedSince,
 
+    /// <summary>/undo of a new client that has a deal by now (the detail is the deal's number).</summary>
+    ClientHasDeal,
+
+    /// <summary>/undo of a new client a colleague has logged or planned work on by now (the detail is their name).</summary>
+    ClientWorkedOnByOthers,
+
     // Activities
     ActivityNotPlanned,
     DateInFuture,

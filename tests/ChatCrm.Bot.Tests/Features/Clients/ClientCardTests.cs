@@ -102,6 +102,35 @@ public sealed class ClientCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_heads_client_list_says_whose_each_client_is_and_a_managers_does_not_repeat_their_own_name()
+    {
+        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        var evil = await CrmChat.JoinAsync(_app, 2006, name: "<b>Evil</b>");
+        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
+        await Seed.ClientAsync(_app, "Лютик", await evil.UserIdAsync(), Now);
+        await _app.QueryAsync(db =>
+        {
+            db.Clients.Add(Client.Create("Василёк", _ivanId, Now));
+            return db.SaveChangesAsync();
+        });
+
+        var all = (await head.LastAsync("/clients")).Text;
+
+        all.Should().Contain("👥 <b>Все клиенты</b>: 3 клиента")
+            .And.Contain("1. <b>Василёк</b> · 👤 без менеджера · ")
+            .And.Contain("2. <b>Лютик</b> · 👤 &lt;b&gt;Evil&lt;/b&gt; · ")
+            .And.Contain("3. <b>Ромашка</b> · 👤 Иван · ")
+            .And.NotContain("<b>Evil</b>");
+        (await head.LastAsync("/clients ромаш")).Text.Should().Contain("1. <b>Ромашка</b> · 👤 Иван · ");
+        (await _ivan.LastAsync("/clients")).Text.Should().Contain("👥 <b>Мои клиенты</b>: 1 клиент").And.NotContain("👤");
+
+        var john = await CrmChat.JoinAsync(_app, 2007, role: "admin", name: "John", language: "en");
+        (await john.LastAsync("/clients")).Text.Should().Contain("👥 <b>All clients</b>: 3 clients")
+            .And.Contain("1. <b>Василёк</b> · 👤 unassigned · ")
+            .And.Contain("3. <b>Ромашка</b> · 👤 Иван · ");
+    }
+
+    [Fact]
     public async Task Clients_are_listed_by_name_ten_a_page_with_a_button_per_number()
     {
         for (var i = 1; i <= 12; i++)

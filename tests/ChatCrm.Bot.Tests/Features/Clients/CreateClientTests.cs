@@ -139,6 +139,72 @@ public sealed class CreateClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Undo_of_a_client_that_has_a_deal_by_now_names_the_deal_says_how_to_close_it_and_changes_nothing()
+    {
+        var deal = await HeadOpensADealOnANewClientAsync(_ivan, "Ромашка");
+
+        var refused = await _ivan.LastAsync("/undo");
+
+        refused.Text.Should().Be($"⚠️ Создание клиента не отменить: по нему уже есть сделка #{deal}, а сделки не удаляются. "
+            + $"Ничего не изменено, клиент остаётся. Если сделка лишняя и ещё открыта, закройте её: /lost {deal}");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+        (await _app.CountAsync<Deal>()).Should().Be(1);
+        (await _app.QueryAsync(db => db.UndoLog.SingleAsync(u => u.Kind == "client.created"))).UndoneAt.Should().BeNull(
+            "a refused undo is not spent, like a refused deal undo");
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain($"сделка #{deal}", "asking again gets the same answer");
+
+        (await _ivan.LastAsync($"/lost {deal} цена")).Text.Should().Contain($"#{deal}").And.Contain("проиграна");
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: проигрыш");
+    }
+
+    [Fact]
+    public async Task Undo_of_a_client_refused_for_a_deal_is_explained_in_english_too()
+    {
+        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+        var deal = await HeadOpensADealOnANewClientAsync(john, "Acme Ltd");
+
+        (await john.LastAsync("/undo")).Text.Should().Be(
+            $"⚠️ Creating this client can no longer be undone: it has deal #{deal} now, and deals are never deleted. "
+            + $"Nothing was changed; the client stays. If the deal is not needed and still open, close it: /lost {deal}");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Undo_of_a_client_a_colleague_has_worked_on_keeps_the_client_and_their_work()
+    {
+        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга <b>Evil</b>");
+        await _ivan.SayAsync("/client Ромашка");
+        await head.SayAsync("/call Ромашка обсудили цену далее завтра");
+
+        (await _ivan.LastAsync("/undo")).Text.Should().Be(
+            "⚠️ Создание клиента не отменить: по нему уже работает Ольга &lt;b&gt;Evil&lt;/b&gt;, а чужие касания и планы не удаляются. "
+            + "Ничего не изменено, клиент остаётся.");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+        (await _app.CountAsync<Activity>()).Should().Be(2, "the colleague's call and the next contact they planned stay");
+    }
+
+    [Fact]
+    public async Task Undo_of_a_client_still_takes_the_users_own_plan_with_it()
+    {
+        await _ivan.SayAsync("/client Ромашка");
+        var client = await _ivan.ClientAsync("Ромашка");
+        await Seed.PlannedAsync(_app, client.Id, await _ivan.UserIdAsync(), new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc), DateTime.UtcNow);
+
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: клиент «Ромашка» создан");
+        (await _app.CountAsync<Client>()).Should().Be(0);
+        (await _app.CountAsync<Activity>()).Should().Be(0);
+    }
+
+    /// <summary>The manager creates the client; before they undo it, their head opens a deal on it.</summary>
+    private async Task<long> HeadOpensADealOnANewClientAsync(CrmChat manager, string client)
+    {
+        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        await manager.SayAsync($"/client {client}");
+        await head.SayAsync($"/deal {client} 150000");
+        return await _app.QueryAsync(db => db.Deals.Select(d => d.Id).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_client_is_created_in_english_too()
     {
         var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");

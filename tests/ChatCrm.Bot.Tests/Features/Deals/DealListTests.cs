@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Deals;
@@ -8,6 +9,8 @@ public sealed class DealListTests : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private const long Petr = 2002;
+    private const long Evil = 2003;
+    private const long Olga = 2004;
     private ChatCrmApp _app = null!;
     private DealsDriver _bot = null!;
 
@@ -74,6 +77,51 @@ public sealed class DealListTests : IAsyncLifetime
         (await _bot.SayAsync(Ivan, "/deals Ромашка")).Should().Contain("— «Ромашка»: 2");
         (await _bot.SayAsync(Ivan, "/deals Одуванчик")).Should().Contain("Не нашёл ни этапа, ни клиента «Одуванчик»");
         (await _bot.SayAsync(Petr, "/deals")).Should().Contain(": 4").And.NotContain("Ромашка");
+    }
+
+    [Fact]
+    public async Task A_head_sees_whose_each_deal_is_and_a_manager_does_not_see_their_own_name()
+    {
+        await Team.JoinAsync(_app, Evil, "manager", "<b>Evil</b>");
+        await Team.JoinAsync(_app, Olga, "head", "Ольга");
+        await SeedAsync(Ivan, 2, "Ромашка", 0);
+        await SeedAsync(Petr, 1, "Василёк", 1);
+        await SeedAsync(Evil, 1, "Лютик", 1);
+
+        var all = await _bot.SayAsync(Olga, "/deals");
+
+        all.Should().StartWith("💼 <b>Открытые сделки</b>: 4");
+        var lines = all.Split('\n').Where(l => l.StartsWith('#')).ToList();
+        lines.Should().HaveCount(4).And.OnlyContain(l => l.Contains(" · 👤 "));
+        lines.Should().Contain(l => l.StartsWith("#1 Ромашка — 1 000 ₽, 3 дня · 👤 Иван"))
+            .And.Contain(l => l.EndsWith("Василёк — 1 000 ₽, 3 дня · 👤 Пётр"))
+            .And.Contain(l => l.EndsWith("Лютик — 1 000 ₽, 3 дня · 👤 &lt;b&gt;Evil&lt;/b&gt;"));
+        all.Should().NotContain("<b>Evil</b>");
+        (await _bot.SayAsync(Olga, "/deals", "en")).Should().StartWith("💼 <b>Open deals</b>: 4")
+            .And.Contain("Василёк — 1,000 ₽, 3 days · 👤 Пётр");
+
+        var own = await _bot.SayAsync(Ivan, "/deals");
+        own.Should().Contain("#1 Ромашка — 1 000 ₽, 3 дня").And.NotContain("👤");
+    }
+
+    [Fact]
+    public async Task A_heads_page_of_long_hostile_names_still_fits_one_message()
+    {
+        await Team.JoinAsync(_app, Evil, "manager", "<b>Evil</b> & " + new string('Ж', 120));
+        await Team.JoinAsync(_app, Olga, "head", "Ольга");
+        var longName = "Очень длинное название клиента <b>&</b> " + new string('Ж', 150);
+        for (var stage = 0; stage < 5; stage++)
+        {
+            await SeedAsync(Evil, 5, longName, stage, new string('&', 190));
+        }
+
+        var (first, markup) = await _bot.SayForMarkupAsync(Olga, "/deals");
+
+        first.Length.Should().BeLessThanOrEqualTo(Reply.MaxLength);
+        first.Should().NotEndWith("\n…", "the page fits whole, it is not cut by the last line of defence");
+        var lines = first.Split('\n').Where(l => l.StartsWith('#')).ToList();
+        lines.Should().HaveCount(20).And.OnlyContain(l => l.EndsWith(" · 👤 &lt;b&gt;Evil&lt;/b&gt;…"));
+        markup.Should().Contain("dls:2");
     }
 
     [Fact]
