@@ -10,6 +10,13 @@ using Microsoft.EntityFrameworkCore;
 // DESIGN §10: the daily digest for 100 managers, 200k deals and 1M touches < 1 s; the forgotten-client scan
 // over 1M clients < 100 ms. Data is generated straight into a SQLite file (raw inserts, one transaction),
 // then the production queries run against it: DigestQueries and ForgottenClients, exactly as the scheduler calls them.
+if (args.Contains("--plans"))
+{
+    // `-- --plans`: see MorningPlans.
+    await ChatCrm.Benchmarks.MorningPlans.RunAsync();
+    return;
+}
+
 if (args.Contains("--latency"))
 {
     // `-- --latency [updates per second] [seconds]`: see ReplyLatency.
