@@ -10,6 +10,22 @@ using Microsoft.EntityFrameworkCore;
 // DESIGN §10: the daily digest for 100 managers, 200k deals and 1M touches < 1 s; the forgotten-client scan
 // over 1M clients < 100 ms. Data is generated straight into a SQLite file (raw inserts, one transaction),
 // then the production queries run against it: DigestQueries and ForgottenClients, exactly as the scheduler calls them.
+if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.Flag))
+{
+    // The throughput run's baseline server, started by the benchmark itself as a child process: `--bare-server <url> <file>`.
+    var at = Array.IndexOf(args, ChatCrm.Benchmarks.BareEndpoint.Flag);
+    await ChatCrm.Benchmarks.BareEndpoint.ServeAsync(args[at + 1], args[at + 2]);
+    return;
+}
+
+if (args.Contains("--throughput"))
+{
+    // `-- --throughput [seconds] [concurrent clients]`: see Throughput. Telegram itself opens up to 40 connections by default.
+    var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+    await ChatCrm.Benchmarks.Throughput.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var s ? s : 20, numbers.ElementAtOrDefault(1) is > 0 and var c ? c : 40);
+    return;
+}
+
 if (args.Contains("--latency"))
 {
     // `-- --latency [updates per second] [seconds]`: see ReplyLatency.
