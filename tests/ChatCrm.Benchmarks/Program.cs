@@ -20,9 +20,14 @@ if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.Flag))
 
 if (args.Contains("--throughput"))
 {
-    // `-- --throughput [seconds] [concurrent clients]`: see Throughput. Telegram itself opens up to 40 connections by default.
+    // `-- --throughput [seconds] [concurrent clients] [warm-up seconds] [--bot-only]`: see Throughput.
+    // Telegram itself opens up to 40 connections to a webhook by default.
     var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
-    await ChatCrm.Benchmarks.Throughput.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var s ? s : 20, numbers.ElementAtOrDefault(1) is > 0 and var c ? c : 40);
+    await ChatCrm.Benchmarks.Throughput.RunAsync(
+        numbers.ElementAtOrDefault(0) is > 0 and var s ? s : 20,
+        numbers.ElementAtOrDefault(1) is > 0 and var c ? c : 40,
+        numbers.ElementAtOrDefault(2) is > 0 and var w ? w : 45,
+        botOnly: args.Contains("--bot-only"));
     return;
 }
 

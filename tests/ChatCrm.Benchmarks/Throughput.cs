@@ -17,22 +17,30 @@ internal static class Throughput
 {
     // Each member stays far below the pipeline's per-sender limit (30 at once, then 1 a second) even at 10,000/s.
     private const int Members = 10_000;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(int seconds, int concurrency)
+    public static async Task RunAsync(int seconds, int concurrency, int warmUpSeconds, bool botOnly)
     {
+        var plan = new Plan(concurrency, TimeSpan.FromSeconds(warmUpSeconds), TimeSpan.FromSeconds(seconds));
         var folder = Path.Combine(Path.GetTempPath(), "chatcrm-bench", "throughput-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            var measured = TimeSpan.FromSeconds(seconds);
-            Console.WriteLine($"{concurrency} concurrent clients, {WarmUp.TotalSeconds:F0} s warm-up + {seconds} s measured, each server in its own process");
-            var bare = await RunBareAsync(folder, concurrency, measured);
-            Report("bare Kestrel + 1 INSERT", bare, "rows");
-            var bot = await RunBotAsync(folder, concurrency, measured);
+            Console.WriteLine($"{concurrency} concurrent clients, {warmUpSeconds} s warm-up + {seconds} s measured, each server in its own process");
+            var bare = botOnly ? null : await RunBareAsync(folder, plan);
+            if (bare is not null)
+            {
+                Report("bare Kestrel + 1 INSERT", bare, "rows");
+            }
+
+            var bot = await RunBotAsync(folder, plan);
             Report("bot webhook → outbox   ", bot, "outbox rows");
-            Console.WriteLine(Invariant($"bot / bare: {100 * bot.Load.PerSecond / bare.Load.PerSecond:F0} % (target ≥ 50 %); bot {bot.Load.PerSecond:N0}/s (target ≥ 3,000/s)"));
-            Console.WriteLine(Invariant($"memory: bot peak RSS {bot.PeakRssMb:F0} MB (target < 200 MB); bare server {bare.PeakRssMb:F0} MB; load generator {Environment.ProcessId.PeakRssMb():F0} MB"));
+            if (bare is not null)
+            {
+                Console.WriteLine(Invariant($"bot / bare: {100 * bot.Load.PerSecond / bare.Load.PerSecond:F0} % (target ≥ 50 %); bot {bot.Load.PerSecond:N0}/s (target ≥ 3,000/s)"));
+            }
+
+            Console.WriteLine(Invariant($"memory: bot peak RSS {bot.PeakRssMb:F0} MB (target < 200 MB); bare server {bare?.PeakRssMb ?? 0:F0} MB; load generator {Environment.ProcessId.PeakRssMb():F0} MB"));
         }
         finally
         {
@@ -41,7 +49,7 @@ internal static class Throughput
         }
     }
 
-    private static async Task<ServerRun> RunBareAsync(string folder, int concurrency, TimeSpan measured)
+    private static async Task<ServerRun> RunBareAsync(string folder, Plan plan)
     {
         var database = Path.Combine(folder, "bare.db");
         var port = BotProcess.FreePort();
@@ -50,7 +58,7 @@ internal static class Throughput
         await using var server = BotProcess.StartDll(dll, new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" },
             BareEndpoint.Flag, $"http://127.0.0.1:{port}", database);
         var members = Enumerable.Range(0, Members).Select(i => 10_000L + i).ToList();
-        var load = await LoadAsync(server, port, members, concurrency, measured);
+        var load = await LoadAsync(server, port, members, plan);
 
         await using var connection = new SqliteConnection(BareEndpoint.ConnectionString(database));
         await connection.OpenAsync();
@@ -60,7 +68,7 @@ internal static class Throughput
         return new ServerRun(load, rows, server.Process.Id.PeakRssMb());
     }
 
-    private static async Task<ServerRun> RunBotAsync(string folder, int concurrency, TimeSpan measured)
+    private static async Task<ServerRun> RunBotAsync(string folder, Plan plan)
     {
         var connectionString = $"Data Source={Path.Combine(folder, "bot.db")}";
         var options = new DbContextOptionsBuilder<ChatCrmDbContext>().UseSqlite(connectionString).Options;
@@ -87,7 +95,7 @@ internal static class Throughput
             ["Schedule__Heartbeat"] = "off",
         });
         await api.WaitForAsync(c => c.Any(x => x.Method == "setWebhook"), TimeSpan.FromSeconds(60), "the bot registered its webhook");
-        var load = await LoadAsync(bot, port, members, concurrency, measured);
+        var load = await LoadAsync(bot, port, members, plan);
 
         await using var check = new ChatCrmDbContext(options);
         var rows = await check.Outbox.CountAsync();
@@ -101,16 +109,16 @@ internal static class Throughput
     }
 
     /// <summary>Closed loop: each client posts its next update the moment the previous one is answered.</summary>
-    private static async Task<LoadResult> LoadAsync(BotProcess server, int port, IReadOnlyList<long> members, int concurrency, TimeSpan measured)
+    private static async Task<LoadResult> LoadAsync(BotProcess server, int port, IReadOnlyList<long> members, Plan plan)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = plan.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = Webhook.WithSecret(new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
         await WaitUntilListeningAsync(server, http);
 
         var next = -1;
-        var end = WarmUp + measured;
+        var end = plan.WarmUp + plan.Measured;
         var clock = Stopwatch.StartNew();
-        var clients = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var clients = Enumerable.Range(0, plan.Concurrency).Select(_ => Task.Run(async () =>
         {
             var mine = new List<Sample>();
             while (clock.Elapsed < end)
@@ -140,15 +148,18 @@ internal static class Throughput
             Console.WriteLine($"  {failure.Count()} posts failed: {failure.Key}");
         }
 
-        var counted = samples.Where(s => s.Started >= WarmUp && s.Error is null).ToList();
-        var elapsed = counted.Max(s => s.Finished) - WarmUp;
-        var perSecond = counted.GroupBy(s => (int)(s.Finished - WarmUp).TotalSeconds).Where(g => g.Key < (int)elapsed.TotalSeconds).Select(g => g.Count()).DefaultIfEmpty(0);
+        var answered = samples.Where(s => s.Error is null).ToList();
+        var counted = answered.Where(s => s.Started >= plan.WarmUp).ToList();
+        var elapsed = counted.Max(s => s.Finished) - plan.WarmUp;
+        int Bucket(Sample s, TimeSpan width) => (int)(s.Finished.Ticks / width.Ticks);
+        var seconds = counted.GroupBy(s => Bucket(s, TimeSpan.FromSeconds(1))).Where(g => g.Key >= Math.Ceiling(plan.WarmUp.TotalSeconds) && g.Key < (int)end.TotalSeconds);
         return new LoadResult(
             Ok: counted.Count,
-            AllOk: samples.Count(s => s.Error is null),
-            Failed: samples.Count(s => s.Error is not null),
+            AllOk: answered.Count,
+            Failed: samples.Count - answered.Count,
             Elapsed: elapsed,
-            SlowestSecond: perSecond.Min(),
+            SlowestSecond: seconds.Select(g => g.Count()).DefaultIfEmpty(0).Min(),
+            Windows: [.. answered.GroupBy(s => Bucket(s, Window)).Where(g => g.Key < (int)(end / Window)).OrderBy(g => g.Key).Select(g => g.Count() / Window.TotalSeconds)],
             LatenciesMs: [.. counted.Select(s => (s.Finished - s.Started).TotalMilliseconds).Order()]);
     }
 
@@ -173,9 +184,9 @@ internal static class Throughput
     {
         var load = run.Load;
         var check = run.Rows == load.AllOk ? "=" : "≠ (MISMATCH)";
-        Console.WriteLine(Invariant(
-            $"{name}: {load.PerSecond:N0}/s (slowest second {load.SlowestSecond:N0}), p50 {load.Percentile(0.5):F1} ms, p99 {load.Percentile(0.99):F1} ms; ") + Invariant(
-            $"{run.Rows:N0} {rowsName} {check} {load.AllOk:N0} answered posts, {load.Failed} failed; peak RSS {run.PeakRssMb:F0} MB"));
+        Console.WriteLine(Invariant($"{name}: {load.PerSecond:N0}/s (slowest second {load.SlowestSecond:N0}), p50 {load.Percentile(0.5):F1} ms, p99 {load.Percentile(0.99):F1} ms; ") +
+            Invariant($"{run.Rows:N0} {rowsName} {check} {load.AllOk:N0} answered posts, {load.Failed} failed; peak RSS {run.PeakRssMb:F0} MB"));
+        Console.WriteLine("  per 5 s from the start: " + string.Join(" ", load.Windows.Select(r => r.ToString("F0", CultureInfo.InvariantCulture))));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -187,9 +198,11 @@ internal static class Throughput
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    private sealed record Plan(int Concurrency, TimeSpan WarmUp, TimeSpan Measured);
+
     private sealed record Sample(TimeSpan Started, TimeSpan Finished, string? Error);
 
-    private sealed record LoadResult(int Ok, int AllOk, int Failed, TimeSpan Elapsed, int SlowestSecond, double[] LatenciesMs)
+    private sealed record LoadResult(int Ok, int AllOk, int Failed, TimeSpan Elapsed, int SlowestSecond, double[] Windows, double[] LatenciesMs)
     {
         public double PerSecond => Ok / Elapsed.TotalSeconds;
 
