@@ -17,6 +17,27 @@ if (args.Contains("--plans"))
     return;
 }
 
+if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.Flag))
+{
+    // The throughput run's baseline server, started by the benchmark itself as a child process: `--bare-server <url> <file>`.
+    var at = Array.IndexOf(args, ChatCrm.Benchmarks.BareEndpoint.Flag);
+    await ChatCrm.Benchmarks.BareEndpoint.ServeAsync(args[at + 1], args[at + 2]);
+    return;
+}
+
+if (args.Contains("--throughput"))
+{
+    // `-- --throughput [seconds] [concurrent clients] [warm-up seconds] [--bot-only]`: see Throughput.
+    // Telegram itself opens up to 40 connections to a webhook by default.
+    var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+    await ChatCrm.Benchmarks.Throughput.RunAsync(
+        numbers.ElementAtOrDefault(0) is > 0 and var s ? s : 20,
+        numbers.ElementAtOrDefault(1) is > 0 and var c ? c : 40,
+        numbers.ElementAtOrDefault(2) is > 0 and var w ? w : 45,
+        botOnly: args.Contains("--bot-only"));
+    return;
+}
+
 if (args.Contains("--latency"))
 {
     // `-- --latency [updates per second] [seconds]`: see ReplyLatency.

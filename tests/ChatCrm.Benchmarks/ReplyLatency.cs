@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ChatCrm.Bot.Tests.Infrastructure;
-using ChatCrm.Core.Domain.Users;
 
 namespace ChatCrm.Benchmarks;
 
@@ -20,21 +18,8 @@ internal static class ReplyLatency
         // Outside the test project WebApplicationFactory looks for a src folder next to ChatCrm.sln; name one.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATCRM_BOT", AppContext.BaseDirectory);
         await using var app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
-        var members = Enumerable.Range(0, Members).Select(i => 10_000L + i).ToList();
-        await app.QueryAsync(async db =>
-        {
-            foreach (var id in members)
-            {
-                var user = User.Create(id, $"M{id}", Role.Manager, "Europe/Moscow", DateTime.UtcNow);
-                user.Seen(id, $"M{id}", null, "ru", DateTime.UtcNow);
-                db.Users.Add(user);
-            }
-
-            return await db.SaveChangesAsync();
-        });
-
-        using var http = app.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", ChatCrmApp.Secret);
+        var members = await app.QueryAsync(db => Webhook.AddMembersAsync(db, Members));
+        using var http = Webhook.WithSecret(app.CreateClient());
         var posted = new List<(long Chat, DateTime At)>();
         var posts = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -48,7 +33,7 @@ internal static class ReplyLatency
 
             var chat = members[i % members.Count];
             posted.Add((chat, DateTime.UtcNow));
-            posts.Add(http.PostAsync("/telegram/webhook", new StringContent(Updates.Text(chat, "/cancel"), Encoding.UTF8, "application/json")));
+            posts.Add(Webhook.PostAsync(http, chat));
         }
 
         await Task.WhenAll(posts);

@@ -3,7 +3,6 @@ using ChatCrm.Bot.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Data;
@@ -16,17 +15,23 @@ internal static class DatabaseSetup
     /// Registers <see cref="ChatCrmDbContext"/> on the provider named by Database:Provider. Configuration is
     /// read when the first context is made, not at registration: hosts and tests add settings late.
     /// </summary>
+    /// <remarks>
+    /// Contexts come from a pool with options built once per host: every update and every dispatcher pass opens a
+    /// scope, and a fresh context with freshly built options (connection string parsed, folder created, EF's
+    /// provider-cache key hashed, EF's scoped services created) cost about 70 µs and 60 KB each in the throughput
+    /// benchmark. A pooled context is reset when its scope ends, so no state crosses from one update to the next.
+    /// </remarks>
     public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<ChatCrmDbContext>((sp, options) =>
+        services.AddPooledDbContextFactory<ChatCrmDbContext>((sp, options) =>
             options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite)).AddInterceptors(SqlitePragmas.Instance));
-        services.AddDbContext<PostgresChatCrmDbContext>((sp, options) =>
+        services.AddPooledDbContextFactory<PostgresChatCrmDbContext>((sp, options) =>
             options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                 "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty.")));
-        services.Replace(ServiceDescriptor.Scoped<ChatCrmDbContext>(sp =>
+        services.AddScoped<ChatCrmDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
-                ? sp.GetRequiredService<PostgresChatCrmDbContext>()
-                : new ChatCrmDbContext(sp.GetRequiredService<DbContextOptions<ChatCrmDbContext>>())));
+                ? sp.GetRequiredService<IDbContextFactory<PostgresChatCrmDbContext>>().CreateDbContext()
+                : sp.GetRequiredService<IDbContextFactory<ChatCrmDbContext>>().CreateDbContext());
         return services;
     }
 

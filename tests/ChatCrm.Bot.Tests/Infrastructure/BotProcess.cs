@@ -39,7 +39,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    public static BotProcess Start(IDictionary<string, string> environment, params string[] args)
+    public static BotProcess Start(IDictionary<string, string> environment, params string[] args) =>
+        StartDll(BotDll, environment, args);
+
+    /// <summary>Any built app (`dotnet &lt;dll&gt;`) the same way; the benchmarks start their bare baseline server with it.</summary>
+    public static BotProcess StartDll(string dll, IDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -47,10 +51,10 @@ public sealed class BotProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(BotDll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(BotDll);
+        info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

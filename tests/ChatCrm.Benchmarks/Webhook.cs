@@ -1,0 +1,43 @@
+using System.Text;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Users;
+
+namespace ChatCrm.Benchmarks;
+
+/// <summary>What the webhook benchmarks share: members the bot knows, and an update posted the way Telegram posts it.</summary>
+internal static class Webhook
+{
+    /// <summary>The command every benchmark sends: it runs the whole pipeline and writes exactly one reply.</summary>
+    public const string Command = "/cancel";
+
+    /// <summary>
+    /// Managers with ids from 10,000 up who have written to the bot before (so their next update earns just the
+    /// reply, not a first-visit command menu as well).
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> AddMembersAsync(ChatCrmDbContext db, int count)
+    {
+        var members = Enumerable.Range(0, count).Select(i => 10_000L + i).ToList();
+        foreach (var id in members)
+        {
+            var user = User.Create(id, $"M{id}", Role.Manager, "Europe/Moscow", DateTime.UtcNow);
+            user.Seen(id, $"M{id}", null, "ru", DateTime.UtcNow);
+            db.Users.Add(user);
+        }
+
+        await db.SaveChangesAsync();
+        return members;
+    }
+
+    /// <summary>Sends every request with the secret Telegram was given at setWebhook.</summary>
+    public static HttpClient WithSecret(HttpClient http)
+    {
+        http.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", ChatCrmApp.Secret);
+        return http;
+    }
+
+    /// <summary>A fresh update (its own update_id) from <paramref name="chat"/>, posted to the webhook.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, long chat, CancellationToken ct = default) =>
+        http.PostAsync(TelegramOptions.WebhookPath, new StringContent(Updates.Text(chat, Command), Encoding.UTF8, "application/json"), ct);
+}
