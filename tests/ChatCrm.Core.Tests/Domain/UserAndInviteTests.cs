@@ -16,6 +16,20 @@ public sealed class UserAndInviteTests
         Languages.Pick(chosen, telegram, fallback).Should().Be(expected);
 
     [Fact]
+    public void Last_seen_moves_once_a_minute_at_most_so_a_busy_user_is_not_rewritten_every_message()
+    {
+        var user = User.Create(7, "Иван", Role.Manager, "Europe/Moscow", Now);
+
+        user.Seen(7, "Иван", null, "ru", Now);
+        user.Seen(7, "Иван", null, "ru", Now.AddSeconds(59));
+        user.LastSeenAt.Should().Be(Now);
+
+        user.Seen(7, "Иван Петров", "ivan", "ru", Now.AddMinutes(1));
+        user.LastSeenAt.Should().Be(Now.AddMinutes(1));
+        user.DisplayName.Should().Be("Иван Петров", "what Telegram says about the user is always kept");
+    }
+
+    [Fact]
     public void An_invite_is_valid_once_and_until_it_expires()
     {
         var invite = Invite.Create(Role.Manager, 1, Now);

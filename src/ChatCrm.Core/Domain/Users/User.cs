@@ -59,13 +59,21 @@ public sealed class User
     public Language LanguageOr(Language fallback) => Languages.Pick(ChosenLanguage, TelegramLanguageCode, fallback);
 
     /// <summary>Refreshes what Telegram tells about the user on every update they send.</summary>
+    /// <summary>How fresh «last seen» is kept: a user writing every second does not rewrite their row every second.</summary>
+    public static readonly TimeSpan SeenGranularity = TimeSpan.FromMinutes(1);
+
+    /// <summary>Keeps what Telegram says about the user current; nothing changes (and nothing is written) when nothing did.</summary>
     public void Seen(long chatId, string displayName, string? username, string? languageCode, DateTime nowUtc)
     {
         ChatId = chatId;
         DisplayName = Trim(displayName, TelegramId);
         Username = string.IsNullOrWhiteSpace(username) ? null : username;
         TelegramLanguageCode = languageCode;
-        LastSeenAt = nowUtc;
+        if (LastSeenAt is not { } last || nowUtc - last >= SeenGranularity)
+        {
+            LastSeenAt = nowUtc;
+        }
+
         BlockedBot = false;
     }
 
