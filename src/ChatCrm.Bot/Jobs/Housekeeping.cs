@@ -6,13 +6,15 @@ namespace ChatCrm.Bot.Jobs;
 
 /// <summary>
 /// Once an hour, forgets what no longer protects anything: processed-update markers older than a week
-/// (Telegram redelivers for a day at most) and outbox rows sent or failed more than a month ago (their
-/// de-duplication keys name days long past). Pending rows are never touched.
+/// (Telegram redelivers for a day at most), outbox rows sent or failed more than a month ago (their
+/// de-duplication keys name days long past), and /undo entries a day old (/undo only reaches back ten
+/// minutes). Pending rows are never touched.
 /// </summary>
 public sealed class Housekeeping(ChatCrmDbContext db)
 {
     public static readonly TimeSpan KeepProcessedUpdates = TimeSpan.FromDays(7);
     public static readonly TimeSpan KeepOutbox = TimeSpan.FromDays(30);
+    public static readonly TimeSpan KeepUndo = TimeSpan.FromDays(1);
 
     public async Task<int> RunAsync(DateTime nowUtc, CancellationToken ct)
     {
@@ -27,6 +29,8 @@ public sealed class Housekeeping(ChatCrmDbContext db)
         var messages = await db.Outbox
             .Where(m => m.Status != OutboxStatus.Pending && m.CreatedAt < outboxBefore)
             .ExecuteDeleteAsync(ct);
-        return updates + messages;
+        var undoBefore = nowUtc - KeepUndo;
+        var undo = await db.UndoLog.Where(u => u.At < undoBefore).ExecuteDeleteAsync(ct);
+        return updates + messages + undo;
     }
 }

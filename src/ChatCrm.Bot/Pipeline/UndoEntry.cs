@@ -28,8 +28,18 @@ public sealed class UndoEntry
     public DateTime At { get; private set; }
     public DateTime? UndoneAt { get; private set; }
 
+    /// <summary>Descriptions quote names and values the user typed; a long one is shortened, never refused by the database.</summary>
+    public const int MaxDescriptionLength = 500;
+
     public static UndoEntry Record(long userId, string kind, string data, string description, DateTime nowUtc) =>
-        new() { UserId = userId, Kind = kind, Data = data, Description = description, At = nowUtc };
+        new()
+        {
+            UserId = userId,
+            Kind = kind,
+            Data = data,
+            Description = description.Length <= MaxDescriptionLength ? description : description[..(MaxDescriptionLength - 1)] + "…",
+            At = nowUtc,
+        };
 
     public bool CanUndoAt(DateTime nowUtc) => UndoneAt is null && nowUtc - At <= Window;
 

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
@@ -52,5 +53,13 @@ public sealed class UndoTests : IAsyncLifetime
         await john.SayAsync("/stage rename Квалификация Qualification");
 
         (await john.LastAsync("/undo")).Text.Should().StartWith("Your last change — “stage renamed: Продажи (Квалификация → Qualification)” — cannot be undone with /undo");
+    }
+
+    [Fact]
+    public void A_description_longer_than_its_column_is_shortened_not_refused_by_postgresql()
+    {
+        var entry = UndoEntry.Record(1, UndoEntry.Irreversible, "", new string('Ж', 600), DateTime.UtcNow);
+
+        entry.Description.Should().HaveLength(UndoEntry.MaxDescriptionLength).And.EndWith("…");
     }
 }

@@ -17,7 +17,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Old_markers_and_delivered_messages_are_removed_hourly_and_pending_ones_never()
+    public async Task Old_markers_delivered_messages_and_undo_entries_are_removed_hourly_and_pending_ones_never()
     {
         await _app.QueryAsync(async db =>
         {
@@ -31,6 +31,10 @@ public sealed class HousekeepingTests : IAsyncLifetime
                 OutboxMessage.Create(1, OutboxKind.Message, "{}", "old-sent", 1, Now.AddDays(-31)),
                 pending,
                 OutboxMessage.Create(1, OutboxKind.Message, "{}", "recent-sent", 1, Now.AddDays(-2)));
+            var admin = await db.Users.SingleAsync(u => u.TelegramId == ChatCrmApp.AdminId);
+            db.UndoLog.AddRange(
+                UndoEntry.Record(admin.Id, UndoEntry.Irreversible, "", "old", Now.AddDays(-2)),
+                UndoEntry.Record(admin.Id, UndoEntry.Irreversible, "", "recent", Now.AddMinutes(-5)));
             await db.SaveChangesAsync();
             return await db.Outbox.Where(m => m.DedupKey != "old-pending")
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent));
@@ -40,9 +44,10 @@ public sealed class HousekeepingTests : IAsyncLifetime
         var onTheHour = await RunAsync(Now);
 
         notOnTheHour.Should().Be(0);
-        onTheHour.Should().Be(2);
+        onTheHour.Should().Be(3);
         (await _app.QueryAsync(db => db.ProcessedUpdates.Select(p => p.UpdateId).ToListAsync())).Should().Equal(2);
         (await _app.QueryAsync(db => db.Outbox.Select(m => m.DedupKey).ToListAsync())).Should().BeEquivalentTo("old-pending", "recent-sent");
+        (await _app.QueryAsync(db => db.UndoLog.Select(u => u.Description).ToListAsync())).Should().Equal("recent");
     }
 
     private async Task<int> RunAsync(DateTime now)

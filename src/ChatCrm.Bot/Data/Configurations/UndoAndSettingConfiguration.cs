@@ -13,7 +13,7 @@ internal sealed class UndoEntryConfiguration : IEntityTypeConfiguration<UndoEntr
         b.HasKey(u => u.Id);
         b.HasIndex(u => new { u.UserId, u.At });
         b.Property(u => u.Kind).HasMaxLength(64).IsRequired();
-        b.Property(u => u.Description).HasMaxLength(500).IsRequired();
+        b.Property(u => u.Description).HasMaxLength(UndoEntry.MaxDescriptionLength).IsRequired();
         b.HasOne<User>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
