@@ -70,21 +70,27 @@ public abstract partial class Texts
     public abstract string CannotUndo(string description);
 
     /// <summary>
-    /// An audited change in words («этап переименован: Продажи (Переговоры → Торг)»), plain text, not HTML: /undo escapes it when it
-    /// shows it. An action without a name here is still described, by its code.
+    /// An audited change in words («этап переименован: Продажи (Квалификация → Оценка)»), plain text, not HTML: /undo
+    /// escapes it when it shows it. An action without a name here is still described, by its code.
     /// </summary>
     public string ChangeDescription(string action, string? subject, string? before, string? after)
     {
         var text = ChangeNames.TryGetValue(action, out var known) ? known : string.Format(Culture, UnnamedChangeFormat, action);
-        if (!string.IsNullOrEmpty(subject))
+        if (!Blank(subject))
         {
             text += $": {subject}";
         }
 
-        return string.IsNullOrEmpty(before) && (string.IsNullOrEmpty(after) || after == subject) ? text
-            : string.IsNullOrEmpty(before) ? $"{text} ({after})"
+        // Elsewhere the audit's before/after are machine values (codes, ISO dates), not words for a person.
+        return !ActionsWithReadableValues.Contains(action) || (Blank(before) && Blank(after)) ? text
+            : Blank(before) ? $"{text} ({after})"
             : $"{text} ({before} → {after})";
+
+        static bool Blank(string? value) => string.IsNullOrEmpty(value) || value == "-";
     }
+
+    private static readonly HashSet<string> ActionsWithReadableValues =
+        ["stage.renamed", "cycle.renamed", "cycle.default", "client.assigned", "client.handover"];
 
     /// <summary>Audit action codes (`stage.renamed`) and what they mean to a person.</summary>
     protected abstract IReadOnlyDictionary<string, string> ChangeNames { get; }

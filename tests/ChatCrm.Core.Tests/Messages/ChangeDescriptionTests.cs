@@ -9,9 +9,16 @@ public sealed class ChangeDescriptionTests
     {
         Texts.Russian.ChangeDescription("client.handover", "Ромашка", "Иван", "Пётр").Should().Be("клиент передан: Ромашка (Иван → Пётр)");
         Texts.English.ChangeDescription("client.handover", "Romashka", "Ivan", "Petr").Should().Be("client handed over: Romashka (Ivan → Petr)");
+        Texts.Russian.ChangeDescription("client.assigned", "Лютик", "-", "Пётр").Should().Be("клиент назначен: Лютик (Пётр)");
         Texts.Russian.ChangeDescription("worktype.added", "Визит", null, "Визит").Should().Be("вид работы добавлен: Визит");
         Texts.English.ChangeDescription("invite.created", null, null, null).Should().Be("invite created");
-        Texts.English.ChangeDescription("target.set", "Ivan", null, "500000").Should().Be("sales target: Ivan (500000)");
+    }
+
+    [Fact]
+    public void Machine_values_of_the_audit_are_left_out_of_the_words()
+    {
+        Texts.Russian.ChangeDescription("client.snoozed", "Ромашка", null, "2 until 2026-12-04T07:00:00.0000000Z").Should().Be("клиент отложен: Ромашка");
+        Texts.English.ChangeDescription("user.role", "Petr", "manager", "head").Should().Be("role changed: Petr");
     }
 
     [Fact]
