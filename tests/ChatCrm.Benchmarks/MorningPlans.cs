@@ -19,8 +19,6 @@ internal static class MorningPlans
 
     public static async Task RunAsync()
     {
-        // Outside the test project WebApplicationFactory looks for a src folder next to ChatCrm.sln; name one.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATCRM_BOT", AppContext.BaseDirectory);
         await using var w = await ScheduleWorld.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
         var nine = ScheduleWorld.At("Europe/Moscow", 2026, 11, 30, 9, 0);
         var call = await w.WorkTypeAsync();
@@ -48,12 +46,6 @@ internal static class MorningPlans
             $"morning plans: {queued} queued by one tick in {queuedIn.TotalSeconds:F1} s, all delivered in {deliveredIn.TotalSeconds:F1} s "
             + $"({Managers / deliveredIn.TotalSeconds:F1}/s); 429 answers: {calls.Count(c => c.Status == 429)}, limit violations: {w.App.Api.Violations.Count}, "
             + $"chats with more than one plan: {w.App.Api.Delivered().GroupBy(c => c.ChatId).Count(g => g.Count() > 1)}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS of this process (bot and fake API together): {Environment.WorkingSet / 1_048_576} MB now, {PeakRssMb()} MB peak"));
-    }
-
-    private static long PeakRssMb()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS of this process (bot and fake API together): {Environment.ProcessId.PeakRssMb():F0} MB"));
     }
 }

@@ -10,6 +10,9 @@ using Microsoft.EntityFrameworkCore;
 // DESIGN §10: the daily digest for 100 managers, 200k deals and 1M touches < 1 s; the forgotten-client scan
 // over 1M clients < 100 ms. Data is generated straight into a SQLite file (raw inserts, one transaction),
 // then the production queries run against it: DigestQueries and ForgottenClients, exactly as the scheduler calls them.
+// Outside the test project WebApplicationFactory looks for a src folder next to ChatCrm.sln; the in-process modes name one.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATCRM_BOT", AppContext.BaseDirectory);
+
 if (args.Contains("--plans"))
 {
     // `-- --plans`: see MorningPlans.

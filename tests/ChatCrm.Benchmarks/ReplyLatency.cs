@@ -15,8 +15,6 @@ internal static class ReplyLatency
 
     public static async Task RunAsync(int rate, int seconds)
     {
-        // Outside the test project WebApplicationFactory looks for a src folder next to ChatCrm.sln; name one.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATCRM_BOT", AppContext.BaseDirectory);
         await using var app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
         var members = await app.QueryAsync(db => Webhook.AddMembersAsync(db, Members));
         using var http = Webhook.WithSecret(app.CreateClient());

@@ -54,8 +54,8 @@ internal static class Throughput
         var database = Path.Combine(folder, "bare.db");
         var port = BotProcess.FreePort();
         var dll = typeof(Throughput).Assembly.Location;
-        // The bot runs with server GC (the Web SDK's default); the baseline gets the same.
-        await using var server = BotProcess.StartDll(dll, new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" },
+        // The bot runs with workstation GC (its project says so); the baseline gets the same.
+        await using var server = BotProcess.StartDll(dll, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" },
             BareEndpoint.Flag, $"http://127.0.0.1:{port}", database);
         var members = Enumerable.Range(0, Members).Select(i => 10_000L + i).ToList();
         var load = await LoadAsync(server, port, members, plan);
@@ -190,13 +190,6 @@ internal static class Throughput
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The process's peak resident set (VmHWM) from /proc, in MB.</summary>
-    private static double PeakRssMb(this int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-    }
 
     private sealed record Plan(int Concurrency, TimeSpan WarmUp, TimeSpan Measured);
 
