@@ -3,7 +3,7 @@ using System.Globalization;
 using ChatCrm.Bot.Tests.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
-using Activity = ChatCrm.Core.Domain.Crm.Activity;
+using Touch = ChatCrm.Core.Domain.Crm.Touch;
 
 namespace ChatCrm.Benchmarks;
 
@@ -31,7 +31,7 @@ internal static class MorningPlans
             var clients = users.Select((u, i) => Client.Create($"Клиент {i}", u.Id, ScheduleWorld.Joined, u.Id)).ToList();
             db.Clients.AddRange(clients);
             await db.SaveChangesAsync();
-            db.Activities.AddRange(clients.Select(c => Activity.Plan(c, call, c.OwnerUserId!.Value, nine.AddHours(5), "обсудить договор", ScheduleWorld.Joined)));
+            db.Touches.AddRange(clients.Select(c => Touch.Plan(c, call, c.OwnerUserId!.Value, nine.AddHours(5), "обсудить договор", ScheduleWorld.Joined)));
         });
         w.App.Api.EnforceLimits = true;
 

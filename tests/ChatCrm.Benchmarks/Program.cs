@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -162,7 +163,7 @@ async Task SeedAsync()
         }
 
         await db.SaveChangesAsync();
-        db.Norms.Add(ActivityNorm.Create(1, 20, NormPeriod.Day));
+        db.Norms.Add(TouchNorm.Create(1, 20, NormPeriod.Day));
         await db.SaveChangesAsync();
     }
 
@@ -221,7 +222,7 @@ async Task SeedAsync()
         });
 
     // 1M touches over the last 90 days, on the worked clients, plus 50k planned contacts around today.
-    await Bulk("INSERT INTO Activities (ClientId, WorkTypeId, UserId, Status, HappenedAt, PlannedFor, Note, CreatedAt, CompletedAt) VALUES ($c, $w, $u, $s, $h, $p, '', $h2, $h)",
+    await Bulk("INSERT INTO Touches (ClientId, WorkTypeId, UserId, Status, HappenedAt, PlannedFor, Note, CreatedAt, CompletedAt) VALUES ($c, $w, $u, $s, $h, $p, '', $h2, $h)",
         Touches + Planned, (cmd, i) =>
         {
             var client = 1L + rnd.Next(Deals);

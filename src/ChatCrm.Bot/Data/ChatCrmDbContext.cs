@@ -1,5 +1,5 @@
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -42,12 +42,12 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ContactPerson> ContactPeople => Set<ContactPerson>();
-    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Touch> Touches => Set<Touch>();
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Target> Targets => Set<Target>();
-    public DbSet<ActivityNorm> Norms => Set<ActivityNorm>();
+    public DbSet<TouchNorm> Norms => Set<TouchNorm>();
     public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -1,7 +1,9 @@
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;

@@ -1,6 +1,9 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs;
@@ -16,14 +19,14 @@ public sealed class ContactReminders(ChatCrmDbContext db, ScheduledOutbox outbox
     /// <summary>A contact whose time has just passed (the bot was restarting) is still worth a reminder.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
-    public static string Key(long activityId, DateTime plannedForUtc) =>
-        $"remind:{activityId}:{plannedForUtc.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string Key(long touchId, DateTime plannedForUtc) =>
+        $"remind:{touchId}:{plannedForUtc.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture)}";
 
     public async Task<int> RunAsync(DateTime nowUtc, IReadOnlyDictionary<long, Recipient> people, IReadOnlyDictionary<long, string> workTypes, CancellationToken ct)
     {
         var (from, to) = (nowUtc - Grace, nowUtc + Lead);
-        var due = await db.Activities.AsNoTracking()
-            .Where(a => a.Status == ActivityStatus.Planned && a.PlannedFor > from && a.PlannedFor <= to)
+        var due = await db.Touches.AsNoTracking()
+            .Where(a => a.Status == TouchStatus.Planned && a.PlannedFor > from && a.PlannedFor <= to)
             .Join(db.Clients, a => a.ClientId, c => c.Id, (a, c) => new { a.Id, a.UserId, At = a.PlannedFor!.Value, a.WorkTypeId, a.Note, c.Name, c.Phones })
             .ToListAsync(ct);
         var reachable = due.Where(a => people.TryGetValue(a.UserId, out var p) && !Due.IsQuiet(p.Local, p.User.Quiet)).ToList();

@@ -1,5 +1,7 @@
 using System.Text;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +45,8 @@ public sealed class Escalations(ChatCrmDbContext db, ScheduledOutbox outbox)
         {
             var heads = headsAtWork.Where(h => h.Id != s.Nudge.OwnerUserId).ToList();
             var sent = await outbox.SentAsync(heads.Select(h => Key(s.Nudge.ClientId, h.Id, s.Nudge.FirstNudgedAt)).ToList(), ct);
-            var history = await db.Activities.AsNoTracking()
-                .Where(a => a.ClientId == s.Nudge.ClientId && a.Status == ActivityStatus.Done)
+            var history = await db.Touches.AsNoTracking()
+                .Where(a => a.ClientId == s.Nudge.ClientId && a.Status == TouchStatus.Done)
                 .OrderByDescending(a => a.HappenedAt).Take(HistoryLines)
                 .Select(a => new { At = a.HappenedAt!.Value, a.WorkTypeId, a.Note })
                 .ToListAsync(ct);

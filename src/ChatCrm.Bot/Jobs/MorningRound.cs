@@ -1,8 +1,12 @@
 using System.Linq.Expressions;
 using System.Text;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs;
@@ -41,7 +45,7 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
         }
 
         var (dayStart, dayEnd) = Due.Day(r.Today, r.Zone);
-        var planned = db.Activities.AsNoTracking().Where(a => a.UserId == r.Id && a.Status == ActivityStatus.Planned);
+        var planned = db.Touches.AsNoTracking().Where(a => a.UserId == r.Id && a.Status == TouchStatus.Planned);
         var today = planned.Where(a => a.PlannedFor >= dayStart && a.PlannedFor < dayEnd);
         var overdue = planned.Where(a => a.PlannedFor < dayStart);
         var todayItems = await Items(today.OrderBy(a => a.PlannedFor), ct);
@@ -120,8 +124,8 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
 
     private sealed record Item(long Id, DateTime At, string Client, long WorkTypeId, string Note);
 
-    private Task<List<Item>> Items(IQueryable<Activity> activities, CancellationToken ct) =>
-        activities.Take(Listed)
+    private Task<List<Item>> Items(IQueryable<Touch> touches, CancellationToken ct) =>
+        touches.Take(Listed)
             .Join(db.Clients, a => a.ClientId, c => c.Id, (a, c) => new Item(a.Id, a.PlannedFor!.Value, c.Name, a.WorkTypeId, a.Note))
             .ToListAsync(ct);
 

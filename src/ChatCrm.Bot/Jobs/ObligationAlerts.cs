@@ -1,5 +1,8 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs;

@@ -10,9 +10,9 @@ public static class ScheduleCallbacks
     /// <summary>Marks a button under a list (a plan, /today): the list stays and the answer comes as a new message.</summary>
     public const string FromPlan = "p";
 
-    public static string Done(long activityId, bool fromPlan = false) => $"{Prefix}:done:{activityId}{(fromPlan ? $":{FromPlan}" : "")}";
-    public static string Later(long activityId, string when, bool fromPlan = false) => $"{Prefix}:later:{activityId}:{when}{(fromPlan ? $":{FromPlan}" : "")}";
-    public static string Move(long activityId, int? days = null) => $"{Prefix}:move:{activityId}{(days is { } d ? $":{d}" : "")}";
+    public static string Done(long touchId, bool fromPlan = false) => $"{Prefix}:done:{touchId}{(fromPlan ? $":{FromPlan}" : "")}";
+    public static string Later(long touchId, string when, bool fromPlan = false) => $"{Prefix}:later:{touchId}:{when}{(fromPlan ? $":{FromPlan}" : "")}";
+    public static string Move(long touchId, int? days = null) => $"{Prefix}:move:{touchId}{(days is { } d ? $":{d}" : "")}";
     public static string Call(long clientId) => $"{Prefix}:call:{clientId}";
     public static string Plan(long clientId, int? days = null) => $"{Prefix}:plan:{clientId}{(days is { } d ? $":{d}" : "")}";
     public static string Snooze(long clientId) => $"{Prefix}:snooze:{clientId}";

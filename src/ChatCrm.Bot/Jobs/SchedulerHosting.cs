@@ -1,6 +1,7 @@
-using ChatCrm.Bot.Features.Process;
 using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Jobs.Buttons;
+using ChatCrm.Bot.Outbox;
 using Quartz;
 
 namespace ChatCrm.Bot.Jobs;

@@ -1,6 +1,9 @@
 using ChatCrm.Bot.Data;
-using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs;

@@ -1,7 +1,8 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Transport;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Commands;
 using ChatCrm.Core.Domain.Users;

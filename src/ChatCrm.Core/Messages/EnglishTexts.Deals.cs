@@ -105,10 +105,10 @@ internal sealed partial class EnglishTexts
     public override string MeHeader(string name, DateTime localNow) =>
         $"📊 <b>{Escape(name)}</b>, {En.DateTimeFormat.MonthNames[localNow.Month - 1]} {localNow.Year}";
 
-    public override string MeActivity(string workType, int done, int? expected) =>
+    public override string MeTouches(string workType, int done, int? expected) =>
         $"• {Escape(workType)}: {done}" + (expected is { } e ? $" of {e} by the norm{(done >= e ? " ✅" : "")}" : "");
 
-    public override string MeNoActivity() => "• No touches logged this month yet.";
+    public override string MeNoTouches() => "• No touches logged this month yet.";
 
     public override string MePipeline(int openDeals, decimal amount, decimal weighted, string currency) =>
         $"💼 Open deals: {openDeals} worth {Money(amount, currency)}, weighted {Money(weighted, currency)}";

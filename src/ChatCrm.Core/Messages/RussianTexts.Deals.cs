@@ -105,10 +105,10 @@ internal sealed partial class RussianTexts
     public override string MeHeader(string name, DateTime localNow) =>
         $"📊 <b>{Escape(name)}</b>, {Ru.DateTimeFormat.MonthNames[localNow.Month - 1].ToLowerInvariant()} {localNow.Year}";
 
-    public override string MeActivity(string workType, int done, int? expected) =>
+    public override string MeTouches(string workType, int done, int? expected) =>
         $"• {Escape(workType)}: {done}" + (expected is { } e ? $" из {e} по норме{(done >= e ? " ✅" : "")}" : "");
 
-    public override string MeNoActivity() => "• Касаний в этом месяце пока нет.";
+    public override string MeNoTouches() => "• Касаний в этом месяце пока нет.";
 
     public override string MePipeline(int openDeals, decimal amount, decimal weighted, string currency) =>
         $"💼 Открытых сделок: {openDeals} на {Money(amount, currency)}, взвешенно {Money(weighted, currency)}";

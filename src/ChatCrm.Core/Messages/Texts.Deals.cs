@@ -53,8 +53,8 @@ public abstract partial class Texts
 
     // /me
     public abstract string MeHeader(string name, DateTime localNow);
-    public abstract string MeActivity(string workType, int done, int? expected);
-    public abstract string MeNoActivity();
+    public abstract string MeTouches(string workType, int done, int? expected);
+    public abstract string MeNoTouches();
     public abstract string MePipeline(int openDeals, decimal amount, decimal weighted, string currency);
     public abstract string MeWon(int count, decimal amount, decimal? target, string currency);
     public abstract string MePaid(decimal amount, decimal? target, string currency);

@@ -26,7 +26,7 @@ public sealed class ManagerDayTests : IAsyncLifetime
         var call = await ivan.LastAsync("/call Ромашка обсудили цену далее завтра 15:00");
         call.Text.Should().Contain("Звонок").And.Contain("Ромашка").And.Contain("завтра").And.Contain("15:00");
 
-        var planned = await _app.QueryAsync(db => db.Activities.SingleAsync(a => a.Status == ActivityStatus.Planned));
+        var planned = await _app.QueryAsync(db => db.Touches.SingleAsync(a => a.Status == TouchStatus.Planned));
         planned.PlannedFor.Should().Be(new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc), "15:00 in Moscow is 12:00 UTC");
 
         var opened = await ivan.LastAsync("/deal Ромашка 150к поставка станков");

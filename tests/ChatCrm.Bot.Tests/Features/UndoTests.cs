@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;

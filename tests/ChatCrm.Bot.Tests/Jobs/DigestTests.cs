@@ -78,7 +78,7 @@ public sealed class DigestTests : IAsyncLifetime
             db.Obligations.Add(Obligation.RecordPayment(deals[dealC.Id], 30_000, M(12, 2, 15), _ivan.Id, M(12, 2, 15)));
             db.Targets.Add(Target.Create(_ivan.Id, new DateTime(2026, 12, 1), 500_000));
             db.Targets.Add(Target.Create(_petr.Id, new DateTime(2026, 12, 1), 300_000));
-            db.Norms.Add(ActivityNorm.Create((await db.WorkTypes.SingleAsync(w => w.Code == "call")).Id, 5, NormPeriod.Day));
+            db.Norms.Add(TouchNorm.Create((await db.WorkTypes.SingleAsync(w => w.Code == "call")).Id, 5, NormPeriod.Day));
         });
     }
 

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
 
@@ -106,7 +107,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
 
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Call(client.Id));
 
-        (await _w.DbAsync(db => db.Activities.CountAsync(a => a.ClientId == client.Id && a.Status == ActivityStatus.Done && a.HappenedAt == Monday))).Should().Be(1);
+        (await _w.DbAsync(db => db.Touches.CountAsync(a => a.ClientId == client.Id && a.Status == TouchStatus.Done && a.HappenedAt == Monday))).Should().Be(1);
         await _w.TickAsync(Monday.AddDays(1));
         (await NudgedAsync(Monday.AddDays(1))).Should().BeEmpty();
     }
@@ -122,7 +123,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
             .Body["reply_markup"]!.ToJsonString().Should().Contain(ScheduleCallbacks.Plan(client.Id, 3));
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Plan(client.Id, 3));
 
-        var planned = await _w.DbAsync(db => db.Activities.SingleAsync(a => a.ClientId == client.Id && a.Status == ActivityStatus.Planned));
+        var planned = await _w.DbAsync(db => db.Touches.SingleAsync(a => a.ClientId == client.Id && a.Status == TouchStatus.Planned));
         planned.PlannedFor.Should().Be(At(Moscow, 2026, 12, 3, 10, 0));
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).NextContactAt.Should().Be(At(Moscow, 2026, 12, 3, 10, 0));
         await _w.TickAsync(Monday.AddDays(1));
@@ -176,7 +177,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         await _w.TapAsync(petr.TelegramId, ScheduleCallbacks.Hand(client.Id, petr.Id));
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Call(999_999));
 
-        (await _w.DbAsync(db => db.Activities.CountAsync(a => a.ClientId == client.Id))).Should().Be(1);
+        (await _w.DbAsync(db => db.Touches.CountAsync(a => a.ClientId == client.Id))).Should().Be(1);
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).OwnerUserId.Should().Be(_manager.Id);
         _w.App.Api.Calls.Where(c => c.Method == "answerCallbackQuery").Should().OnlyContain(c => c.Body["text"]!.ToString().Length > 0, "each stale tap is explained");
     }

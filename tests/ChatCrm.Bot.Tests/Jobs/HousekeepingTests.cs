@@ -1,7 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

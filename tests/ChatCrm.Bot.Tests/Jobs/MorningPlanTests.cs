@@ -154,7 +154,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         var dub = await _w.ClientAsync("Дуб", manager.Id);
         await _w.DealAsync(dub, 90_000, now.AddDays(-20));
         await _w.TouchAsync(dub, manager.Id, now.AddDays(-10));
-        await _w.DbAsync(async db => { db.Norms.Add(ActivityNorm.Create((await db.WorkTypes.SingleAsync(w => w.Code == "call")).Id, 20, NormPeriod.Day)); return await db.SaveChangesAsync(); });
+        await _w.DbAsync(async db => { db.Norms.Add(TouchNorm.Create((await db.WorkTypes.SingleAsync(w => w.Code == "call")).Id, 20, NormPeriod.Day)); return await db.SaveChangesAsync(); });
 
         await _w.TickAsync(now);
 
@@ -169,8 +169,8 @@ public sealed class MorningPlanTests : IAsyncLifetime
 
         await _w.TapAsync(manager.TelegramId, ScheduleCallbacks.Done(today.Id, fromPlan: true));
 
-        var done = await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == today.Id));
-        done.Status.Should().Be(ActivityStatus.Done);
+        var done = await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == today.Id));
+        done.Status.Should().Be(TouchStatus.Done);
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == romashka.Id))).LastTouchAt.Should().Be(now);
         var all = await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.StartsWith("✅ Звонок: Ромашка", StringComparison.Ordinal) == true), because: "the confirmation");
         all.Should().Contain(m => m.ChatId == manager.ChatId && m.Text == "✅ Звонок: Ромашка", "no open deal waits for a next step");
@@ -186,7 +186,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
 
         await _w.TapAsync(manager.TelegramId, ScheduleCallbacks.Later(planned.Id, "d", fromPlan: true));
 
-        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == planned.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 3, 15, 0));
+        (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == planned.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 3, 15, 0));
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).NextContactAt.Should().Be(At(Moscow, 2026, 12, 3, 15, 0));
     }
 }

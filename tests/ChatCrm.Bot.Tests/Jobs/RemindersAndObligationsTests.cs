@@ -40,7 +40,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         Buttons(reminder).Select(b => b.Data).Should().Equal(ScheduleCallbacks.Done(call.Id), ScheduleCallbacks.Later(call.Id, "h"), ScheduleCallbacks.Move(call.Id));
 
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Later(call.Id, "h"));
-        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 1, 15, 46));
+        (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 1, 15, 46));
         await _w.TickAsync(At(Moscow, 2026, 12, 1, 15, 31));
         (await KeysAsync("remind:")).Should().HaveCount(2, "the postponed contact is reminded about at its new time");
     }
@@ -55,7 +55,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Move(call.Id));
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Move(call.Id, 3));
 
-        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 4, 15, 0));
+        (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 4, 15, 0));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
         await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
 
-        (await _w.DbAsync(db => db.Activities.CountAsync(a => a.ClientId == client.Id && a.Status == ActivityStatus.Done))).Should().Be(1);
+        (await _w.DbAsync(db => db.Touches.CountAsync(a => a.ClientId == client.Id && a.Status == TouchStatus.Done))).Should().Be(1);
         await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Это уже сделано") == true), because: "the second tap is told it is stale");
     }
 
@@ -84,12 +84,12 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
 
         var asked = await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Когда следующий контакт") == true), because: "an open deal waits for a next step");
         asked.Should().Contain(x => x.Text != null && x.Text.StartsWith("✅ Звонок: Ромашка", StringComparison.Ordinal));
-        (await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id))).Status.Should().Be(ActivityStatus.Done);
+        (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id))).Status.Should().Be(TouchStatus.Done);
 
         await _w.App.SendAsync(Updates.Text(_manager.TelegramId, "/undo"));
         await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Отменено: Звонок: Ромашка") == true), because: "the tap is taken back");
-        var again = await _w.DbAsync(db => db.Activities.SingleAsync(a => a.Id == call.Id));
-        again.Status.Should().Be(ActivityStatus.Planned);
+        var again = await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id));
+        again.Status.Should().Be(TouchStatus.Planned);
         again.PlannedFor.Should().Be(At(Moscow, 2026, 12, 1, 15, 0));
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).LastTouchAt.Should().BeNull("the call never happened after all");
     }

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Tests.Infrastructure;
@@ -120,20 +121,20 @@ public sealed class ScheduleWorld : IAsyncDisposable
         await ChangeAsync(async db =>
         {
             var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
-            db.Activities.Add(Activity.LogDone(c, call, userId, at, note, at));
+            db.Touches.Add(Touch.LogDone(c, call, userId, at, note, at));
         });
     }
 
-    public async Task<Activity> PlanAsync(Client client, long userId, DateTime forUtc, string? note = null)
+    public async Task<Touch> PlanAsync(Client client, long userId, DateTime forUtc, string? note = null)
     {
         var call = await WorkTypeAsync();
         return await App.QueryAsync(async db =>
         {
             var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
-            var planned = Activity.Plan(c, call, userId, forUtc, note, Joined);
-            db.Activities.Add(planned);
+            var planned = Touch.Plan(c, call, userId, forUtc, note, Joined);
+            db.Touches.Add(planned);
             await db.SaveChangesAsync();
-            var next = await db.Activities.Where(a => a.ClientId == c.Id && a.Status == ActivityStatus.Planned).MinAsync(a => a.PlannedFor);
+            var next = await db.Touches.Where(a => a.ClientId == c.Id && a.Status == TouchStatus.Planned).MinAsync(a => a.PlannedFor);
             c.SetNextContact(next);
             await db.SaveChangesAsync();
             return planned;

@@ -1,7 +1,7 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Tests.Infrastructure;
-using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

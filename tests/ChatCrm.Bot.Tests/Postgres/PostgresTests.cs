@@ -1,5 +1,5 @@
 using System.Net;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,9 +1,7 @@
 using System.Net;
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Tests.Infrastructure;
-using ChatCrm.Core.Domain.Audit;
-using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Transport;

@@ -25,12 +25,12 @@ public class TargetTests
     }
 }
 
-public class ActivityNormTests
+public class TouchNormTests
 {
     [Fact]
     public void A_norm_counts_touches_per_day_or_week()
     {
-        var norm = ActivityNorm.Create(3, 20, NormPeriod.Day);
+        var norm = TouchNorm.Create(3, 20, NormPeriod.Day);
 
         norm.Change(60, NormPeriod.Week);
 
@@ -43,7 +43,7 @@ public class ActivityNormTests
     [InlineData(1001)]
     public void A_norm_count_outside_1_to_1000_is_refused(int count)
     {
-        var create = () => ActivityNorm.Create(3, count, NormPeriod.Day);
+        var create = () => TouchNorm.Create(3, count, NormPeriod.Day);
 
         create.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.InvalidCount);
     }

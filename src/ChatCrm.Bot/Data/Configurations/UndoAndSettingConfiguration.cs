@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

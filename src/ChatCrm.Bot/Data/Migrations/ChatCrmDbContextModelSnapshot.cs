@@ -182,84 +182,6 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Activity", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DealId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("HappenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PlannedFor")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("WorkTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DealId");
-
-                    b.HasIndex("WorkTypeId");
-
-                    b.HasIndex("Status", "PlannedFor");
-
-                    b.HasIndex("ClientId", "Status", "HappenedAt");
-
-                    b.HasIndex("UserId", "Status", "HappenedAt");
-
-                    b.HasIndex("UserId", "Status", "PlannedFor");
-
-                    b.ToTable("Activities", (string)null);
-                });
-
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ActivityNorm", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Period")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("WorkTypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkTypeId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("Norms", (string)null);
-                });
-
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Client", b =>
                 {
                     b.Property<long>("Id")
@@ -710,6 +632,84 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("Targets", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Touch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HappenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlannedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("WorkTypeId");
+
+                    b.HasIndex("Status", "PlannedFor");
+
+                    b.HasIndex("ClientId", "Status", "HappenedAt");
+
+                    b.HasIndex("UserId", "Status", "HappenedAt");
+
+                    b.HasIndex("UserId", "Status", "PlannedFor");
+
+                    b.ToTable("Touches", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.TouchNorm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkTypeId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("Norms", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.WorkType", b =>
                 {
                     b.Property<long>("Id")
@@ -867,41 +867,6 @@ namespace ChatCrm.Bot.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Activity", b =>
-                {
-                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
-                        .WithMany()
-                        .HasForeignKey("DealId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
-                        .WithMany()
-                        .HasForeignKey("WorkTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ActivityNorm", b =>
-                {
-                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
-                        .WithMany()
-                        .HasForeignKey("WorkTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Client", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
@@ -1023,6 +988,41 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Touch", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.TouchNorm", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

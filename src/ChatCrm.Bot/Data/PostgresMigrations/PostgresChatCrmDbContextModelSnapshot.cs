@@ -193,88 +193,6 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("Audit", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Activity", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("ClientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("DealId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("HappenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTime?>("PlannedFor")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("UserId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("WorkTypeId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DealId");
-
-                    b.HasIndex("WorkTypeId");
-
-                    b.HasIndex("Status", "PlannedFor");
-
-                    b.HasIndex("ClientId", "Status", "HappenedAt");
-
-                    b.HasIndex("UserId", "Status", "HappenedAt");
-
-                    b.HasIndex("UserId", "Status", "PlannedFor");
-
-                    b.ToTable("Activities", (string)null);
-                });
-
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ActivityNorm", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Period")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("WorkTypeId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkTypeId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("Norms", (string)null);
-                });
-
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Client", b =>
                 {
                     b.Property<long>("Id")
@@ -749,6 +667,88 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("Targets", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Touch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HappenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("PlannedFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WorkTypeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("WorkTypeId");
+
+                    b.HasIndex("Status", "PlannedFor");
+
+                    b.HasIndex("ClientId", "Status", "HappenedAt");
+
+                    b.HasIndex("UserId", "Status", "HappenedAt");
+
+                    b.HasIndex("UserId", "Status", "PlannedFor");
+
+                    b.ToTable("Touches", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.TouchNorm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkTypeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkTypeId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("Norms", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.WorkType", b =>
                 {
                     b.Property<long>("Id")
@@ -912,41 +912,6 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Activity", b =>
-                {
-                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
-                        .WithMany()
-                        .HasForeignKey("DealId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
-                        .WithMany()
-                        .HasForeignKey("WorkTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ActivityNorm", b =>
-                {
-                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
-                        .WithMany()
-                        .HasForeignKey("WorkTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Client", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
@@ -1068,6 +1033,41 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Touch", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.TouchNorm", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

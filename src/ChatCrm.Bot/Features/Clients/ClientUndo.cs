@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +34,7 @@ internal sealed class ClientUndo : IUndoHandler
             throw new DomainException(DomainError.ClientHasDeal, number.ToString(CultureInfo.InvariantCulture));
         }
 
-        var colleague = await ctx.Db.Activities.Where(a => a.ClientId == id && a.UserId != ctx.User.Id)
+        var colleague = await ctx.Db.Touches.Where(a => a.ClientId == id && a.UserId != ctx.User.Id)
             .Join(ctx.Db.Users, a => a.UserId, u => u.Id, (a, u) => u.DisplayName)
             .FirstOrDefaultAsync(ct);
         if (colleague is not null)
@@ -42,7 +42,7 @@ internal sealed class ClientUndo : IUndoHandler
             throw new DomainException(DomainError.ClientWorkedOnByOthers, colleague);
         }
 
-        ctx.Db.Activities.RemoveRange(await ctx.Db.Activities.Where(a => a.ClientId == id).ToListAsync(ct));
+        ctx.Db.Touches.RemoveRange(await ctx.Db.Touches.Where(a => a.ClientId == id).ToListAsync(ct));
         ctx.Db.ContactPeople.RemoveRange(await ctx.Db.ContactPeople.Where(p => p.ClientId == id).ToListAsync(ct));
         ctx.Db.Clients.Remove(client);
         ctx.Audit("client.removed", client.Name);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;

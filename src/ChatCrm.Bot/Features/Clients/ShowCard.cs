@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -112,8 +111,8 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
 
     private static async Task AppendTouchesAsync(BotContext ctx, Client client, StringBuilder text, CancellationToken ct)
     {
-        var touches = await ctx.Db.Activities
-            .Where(a => a.ClientId == client.Id && a.Status == ActivityStatus.Done)
+        var touches = await ctx.Db.Touches
+            .Where(a => a.ClientId == client.Id && a.Status == TouchStatus.Done)
             .Join(ctx.Db.WorkTypes, a => a.WorkTypeId, w => w.Id, (a, w) => new { a.Id, a.HappenedAt, a.Note, WorkType = w.Name })
             .OrderByDescending(x => x.HappenedAt).ThenByDescending(x => x.Id)
             .Take(MaxTouches).ToListAsync(ct);
@@ -133,8 +132,8 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
 
     private static async Task AppendNextAsync(BotContext ctx, Client client, StringBuilder text, CancellationToken ct)
     {
-        var next = await ctx.Db.Activities
-            .Where(a => a.ClientId == client.Id && a.Status == ActivityStatus.Planned)
+        var next = await ctx.Db.Touches
+            .Where(a => a.ClientId == client.Id && a.Status == TouchStatus.Planned)
             .Join(ctx.Db.WorkTypes, a => a.WorkTypeId, w => w.Id, (a, w) => new { a.Id, a.PlannedFor, a.Note, WorkType = w.Name })
             .OrderBy(x => x.PlannedFor).ThenBy(x => x.Id)
             .FirstOrDefaultAsync(ct);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +59,7 @@ internal sealed class UndoDealOpened : IUndoHandler
         var history = await ctx.Db.StageChanges.Where(c => c.DealId == id).ToListAsync(ct);
         if (history.Count != 1
             || await ctx.Db.Obligations.AnyAsync(o => o.DealId == id, ct)
-            || await ctx.Db.Activities.AnyAsync(a => a.DealId == id, ct))
+            || await ctx.Db.Touches.AnyAsync(a => a.DealId == id, ct))
         {
             throw new DomainException(DomainError.ChangedSince, data);
         }

@@ -1,4 +1,5 @@
-using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Core.Time;
 
 namespace ChatCrm.Bot.Features.Digest;
 

@@ -1,4 +1,6 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -25,9 +27,9 @@ public sealed class DigestQueries(ChatCrmDbContext db)
         var managers = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == Role.Manager)
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
 
-        var done = await Count(db.Activities.Where(a => a.Status == ActivityStatus.Done && a.HappenedAt >= from && a.HappenedAt < to)
+        var done = await Count(db.Touches.Where(a => a.Status == TouchStatus.Done && a.HappenedAt >= from && a.HappenedAt < to)
             .GroupBy(a => a.UserId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct), x => x.Key, x => x.N);
-        var planned = await Count(db.Activities.Where(a => a.Status != ActivityStatus.Cancelled && a.PlannedFor >= from && a.PlannedFor < p.PlanToUtc)
+        var planned = await Count(db.Touches.Where(a => a.Status != TouchStatus.Cancelled && a.PlannedFor >= from && a.PlannedFor < p.PlanToUtc)
             .GroupBy(a => a.UserId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct), x => x.Key, x => x.N);
         var opened = await Count(db.Deals.Where(d => d.OpenedAt >= from && d.OpenedAt < to)
             .GroupBy(d => d.OwnerUserId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct), x => x.Key, x => x.N);
@@ -48,7 +50,7 @@ public sealed class DigestQueries(ChatCrmDbContext db)
         var forgottenRules = await ForgottenClients.LoadAsync(db, now, forgottenAfterDays, ct);
         var forgotten = await Count(forgottenRules.Query(db).GroupBy(c => c.OwnerUserId!.Value)
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct), x => x.Key, x => x.N);
-        var overdue = await Count(db.Activities.Where(a => a.Status == ActivityStatus.Planned && a.PlannedFor < now)
+        var overdue = await Count(db.Touches.Where(a => a.Status == TouchStatus.Planned && a.PlannedFor < now)
             .GroupBy(a => a.UserId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct), x => x.Key, x => x.N);
 
         var lines = managers.Select(m => new ManagerFigures(m.Id, m.DisplayName,
@@ -145,7 +147,7 @@ public sealed class DigestQueries(ChatCrmDbContext db)
             .GroupBy(d => d.Status).Select(g => new { g.Key, N = g.Count(), Sum = g.Sum(d => d.Amount) }).ToListAsync(ct);
         var won = closed.FirstOrDefault(c => c.Key == DealStatus.Won);
         return new PeriodTotals(
-            await db.Activities.CountAsync(a => a.Status == ActivityStatus.Done && a.HappenedAt >= from && a.HappenedAt < to, ct),
+            await db.Touches.CountAsync(a => a.Status == TouchStatus.Done && a.HappenedAt >= from && a.HappenedAt < to, ct),
             await db.Deals.CountAsync(d => d.OpenedAt >= from && d.OpenedAt < to, ct),
             won?.N ?? 0, won?.Sum ?? 0,
             closed.Where(c => c.Key == DealStatus.Lost).Sum(c => c.N),

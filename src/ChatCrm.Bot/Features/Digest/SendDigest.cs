@@ -1,8 +1,10 @@
 using System.Globalization;
-using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 
 namespace ChatCrm.Bot.Features.Digest;
 

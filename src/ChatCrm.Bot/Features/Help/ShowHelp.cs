@@ -1,5 +1,6 @@
 using System.Text;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
 
 namespace ChatCrm.Bot.Features.Help;

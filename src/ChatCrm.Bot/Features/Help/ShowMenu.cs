@@ -1,4 +1,5 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 

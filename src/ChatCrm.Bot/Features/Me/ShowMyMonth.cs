@@ -1,6 +1,7 @@
 using System.Text;
+using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace ChatCrm.Bot.Features.Me;
 
 /// <summary>
-/// /me: the user's own month so far, in their time zone — touches by work type against the activity norms
-/// (working days so far, see <see cref="ActivityNorm.ExpectedBetween"/>), open deals and the weighted pipeline
+/// /me: the user's own month so far, in their time zone — touches by work type against the touch norms
+/// (working days so far, see <see cref="TouchNorm.ExpectedBetween"/>), open deals and the weighted pipeline
 /// (amount × stage probability), won and paid this month against the month's target. Own figures only, whatever
 /// the role: the team's figures are the heads' digests.
 /// </summary>
@@ -24,8 +25,8 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
         var monthStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(firstDay.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), ctx.Zone);
         var currency = crm.Value.Currency;
 
-        var touches = await ctx.Db.Activities
-            .Where(a => a.UserId == me && a.Status == ActivityStatus.Done && a.HappenedAt >= monthStart && a.HappenedAt <= ctx.Now)
+        var touches = await ctx.Db.Touches
+            .Where(a => a.UserId == me && a.Status == TouchStatus.Done && a.HappenedAt >= monthStart && a.HappenedAt <= ctx.Now)
             .GroupBy(a => a.WorkTypeId)
             .Select(g => new { WorkTypeId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.WorkTypeId, g => g.Count, ct);
@@ -65,13 +66,13 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
 
             // A daily and a weekly norm for the same work: the stricter one is what the head expects.
             int? expected = typeNorms.Count == 0 ? null : typeNorms.Max(n => n.ExpectedBetween(firstDay, today));
-            text.Append('\n').Append(ctx.T.MeActivity(type.Name, done, expected));
+            text.Append('\n').Append(ctx.T.MeTouches(type.Name, done, expected));
             lines++;
         }
 
         if (lines == 0)
         {
-            text.Append('\n').Append(ctx.T.MeNoActivity());
+            text.Append('\n').Append(ctx.T.MeNoTouches());
         }
 
         var pipeline = open.Sum(d => d.Amount);

@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Parsing;

@@ -1,5 +1,4 @@
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Parsing;
 

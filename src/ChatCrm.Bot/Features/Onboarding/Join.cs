@@ -1,4 +1,6 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;

@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
 
 namespace ChatCrm.Bot.Features.Settings;
 

@@ -1,5 +1,5 @@
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.Extensions.Options;

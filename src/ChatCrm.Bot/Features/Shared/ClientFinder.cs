@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using Microsoft.EntityFrameworkCore;

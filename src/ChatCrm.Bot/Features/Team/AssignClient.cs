@@ -1,7 +1,6 @@
-using ChatCrm.Bot.Features.Process;
+using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Team;

@@ -1,5 +1,5 @@
-using ChatCrm.Bot.Features.Process;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using User = ChatCrm.Core.Domain.Users.User;

@@ -1,6 +1,6 @@
-using ChatCrm.Bot.Features.Process;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
 using Microsoft.Extensions.Options;
 using User = ChatCrm.Core.Domain.Users.User;

@@ -1,5 +1,5 @@
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
-using ChatCrm.Bot.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Team;
@@ -21,8 +21,8 @@ internal static class HandOver
         client.AssignTo(toUserId);
         var deals = await ctx.Db.Deals.Where(d => d.ClientId == client.Id && d.Status == DealStatus.Open && d.OwnerUserId != toUserId).ToListAsync(ct);
         deals.ForEach(d => d.HandOver(toUserId));
-        var planned = await ctx.Db.Activities
-            .Where(a => a.ClientId == client.Id && a.Status == ActivityStatus.Planned && a.UserId != toUserId).ToListAsync(ct);
+        var planned = await ctx.Db.Touches
+            .Where(a => a.ClientId == client.Id && a.Status == TouchStatus.Planned && a.UserId != toUserId).ToListAsync(ct);
         planned.ForEach(a => a.HandOver(toUserId));
         return new Handed(1, deals.Count, planned.Count);
     }
@@ -34,7 +34,7 @@ internal static class HandOver
         clients.ForEach(c => c.AssignTo(toUserId));
         var deals = await ctx.Db.Deals.Where(d => d.OwnerUserId == fromUserId && d.Status == DealStatus.Open).ToListAsync(ct);
         deals.ForEach(d => d.HandOver(toUserId));
-        var planned = await ctx.Db.Activities.Where(a => a.UserId == fromUserId && a.Status == ActivityStatus.Planned).ToListAsync(ct);
+        var planned = await ctx.Db.Touches.Where(a => a.UserId == fromUserId && a.Status == TouchStatus.Planned).ToListAsync(ct);
         planned.ForEach(a => a.HandOver(toUserId));
         return new Handed(clients.Count, deals.Count, planned.Count);
     }
@@ -43,5 +43,5 @@ internal static class HandOver
     public static async Task<Handed> CountAsync(BotContext ctx, long userId, CancellationToken ct) =>
         new(await ctx.Db.Clients.CountAsync(c => c.OwnerUserId == userId, ct),
             await ctx.Db.Deals.CountAsync(d => d.OwnerUserId == userId && d.Status == DealStatus.Open, ct),
-            await ctx.Db.Activities.CountAsync(a => a.UserId == userId && a.Status == ActivityStatus.Planned, ct));
+            await ctx.Db.Touches.CountAsync(a => a.UserId == userId && a.Status == TouchStatus.Planned, ct));
 }

@@ -1,12 +1,11 @@
 using System.Text;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Team;
 
-/// <summary>/users: everyone with role, state and last activity, paged with buttons.</summary>
+/// <summary>/users: everyone with role, state and last touch, paged with buttons.</summary>
 internal sealed class ListUsers : ICommandHandler, ICallbackHandler
 {
     private const int PageSize = 20;

@@ -1,6 +1,7 @@
 using System.Text;
-using ChatCrm.Bot.Features.Process;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,7 @@ internal sealed class SetNorm : ICommandHandler
         var before = norm?.Count;
         if (norm is null)
         {
-            ctx.Db.Norms.Add(ActivityNorm.Create(workType.Id, count.Value, period.Value));
+            ctx.Db.Norms.Add(TouchNorm.Create(workType.Id, count.Value, period.Value));
         }
         else
         {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using ChatCrm.Bot.Features.Process;
+using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;

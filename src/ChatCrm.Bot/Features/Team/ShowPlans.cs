@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -63,8 +63,8 @@ internal sealed class ShowPlans : ICommandHandler, ICallbackHandler
 
         var ids = managers.Select(m => m.Id).ToList();
         var horizon = ctx.Now.AddDays(8);
-        var items = await ctx.Db.Activities
-            .Where(a => ids.Contains(a.UserId) && a.Status == ActivityStatus.Planned && a.PlannedFor < horizon)
+        var items = await ctx.Db.Touches
+            .Where(a => ids.Contains(a.UserId) && a.Status == TouchStatus.Planned && a.PlannedFor < horizon)
             .Join(ctx.Db.Clients, a => a.ClientId, c => c.Id, (a, c) => new { a.UserId, a.PlannedFor, a.Note, a.WorkTypeId, Client = c.Name })
             .Join(ctx.Db.WorkTypes, x => x.WorkTypeId, w => w.Id, (x, w) => new { x.UserId, x.PlannedFor, x.Note, x.Client, WorkType = w.Name })
             .OrderBy(x => x.PlannedFor)

@@ -1,7 +1,7 @@
 using System.Text;
-using ChatCrm.Bot.Features.Process;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -33,11 +33,11 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings setting
         var forgottenBefore = ctx.Now.AddDays(-forgottenDays);
         var db = ctx.Db;
 
-        var done = await CountByAsync(db.Activities.Where(a => ids.Contains(a.UserId) && a.Status == ActivityStatus.Done
+        var done = await CountByAsync(db.Touches.Where(a => ids.Contains(a.UserId) && a.Status == TouchStatus.Done
             && a.HappenedAt >= dayStart && a.HappenedAt < dayEnd).Select(a => a.UserId), ct);
-        var planned = await CountByAsync(db.Activities.Where(a => ids.Contains(a.UserId) && a.Status != ActivityStatus.Cancelled
+        var planned = await CountByAsync(db.Touches.Where(a => ids.Contains(a.UserId) && a.Status != TouchStatus.Cancelled
             && a.PlannedFor >= dayStart && a.PlannedFor < dayEnd).Select(a => a.UserId), ct);
-        var overdue = await CountByAsync(db.Activities.Where(a => ids.Contains(a.UserId) && a.Status == ActivityStatus.Planned
+        var overdue = await CountByAsync(db.Touches.Where(a => ids.Contains(a.UserId) && a.Status == TouchStatus.Planned
             && a.PlannedFor < ctx.Now).Select(a => a.UserId), ct);
         var forgotten = await CountByAsync(db.Clients.Where(c => c.OwnerUserId != null && ids.Contains(c.OwnerUserId.Value)
             && (c.LastTouchAt ?? c.CreatedAt) < forgottenBefore
@@ -56,7 +56,7 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings setting
             .ToListAsync(ct);
         var dayNorm = norms.Where(n => n.Period == NormPeriod.Day).Sum(n => n.Count);
         var weekNorm = norms.Where(n => n.Period == NormPeriod.Week).Sum(n => n.Count);
-        var weekDone = weekNorm == 0 ? [] : await CountByAsync(db.Activities.Where(a => ids.Contains(a.UserId) && a.Status == ActivityStatus.Done
+        var weekDone = weekNorm == 0 ? [] : await CountByAsync(db.Touches.Where(a => ids.Contains(a.UserId) && a.Status == TouchStatus.Done
             && a.HappenedAt >= weekStart && a.HappenedAt < dayEnd).Select(a => a.UserId), ct);
 
         var text = new StringBuilder(ctx.T.TeamHeader(today, managers.Count)).Append('\n').Append(norms.Count == 0

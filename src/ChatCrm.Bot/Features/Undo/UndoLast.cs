@@ -1,4 +1,5 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Undo;

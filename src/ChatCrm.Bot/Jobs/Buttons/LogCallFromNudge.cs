@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
@@ -15,7 +15,7 @@ internal sealed class LogCallFromNudge : IScheduleButton
             return;
         }
 
-        ctx.Db.Activities.Add(Activity.LogDone(client, await ButtonSupport.CallTypeAsync(ctx, ct), ctx.User.Id, ctx.Now, null, ctx.Now));
+        ctx.Db.Touches.Add(Touch.LogDone(client, await ButtonSupport.CallTypeAsync(ctx, ct), ctx.User.Id, ctx.Now, null, ctx.Now));
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Show(ctx.T.CallLogged(client.Name));
     }

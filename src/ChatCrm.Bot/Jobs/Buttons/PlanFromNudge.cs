@@ -1,5 +1,5 @@
-using ChatCrm.Bot.Features.Activities;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -28,8 +28,8 @@ internal sealed class PlanFromNudge : IScheduleButton
         }
 
         var at = ButtonSupport.InDays(ctx, (int)days, At);
-        var planned = Activity.Plan(client, await ButtonSupport.CallTypeAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
-        ctx.Db.Activities.Add(planned);
+        var planned = Touch.Plan(client, await ButtonSupport.CallTypeAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
+        ctx.Db.Touches.Add(planned);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Show(ctx.T.NudgeContactPlanned(client.Name, TimeZones.ToLocal(at, ctx.Zone)));

@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Time;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
@@ -20,13 +20,13 @@ internal sealed class PostponeContact : IScheduleButton
             return;
         }
 
-        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan, ct) is not var (activity, client))
+        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan, ct) is not var (touch, client))
         {
             return;
         }
 
-        var at = args[1] == "h" ? ctx.Now.AddHours(1) : ADayOn(ctx, activity.PlannedFor!.Value);
-        await ButtonSupport.MoveAsync(ctx, activity, client, at, fromPlan, ct);
+        var at = args[1] == "h" ? ctx.Now.AddHours(1) : ADayOn(ctx, touch.PlannedFor!.Value);
+        await ButtonSupport.MoveAsync(ctx, touch, client, at, fromPlan, ct);
     }
 
     private static DateTime ADayOn(BotContext ctx, DateTime plannedUtc)

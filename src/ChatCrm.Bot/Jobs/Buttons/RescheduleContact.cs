@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 
@@ -13,18 +13,18 @@ internal sealed class RescheduleContact : IScheduleButton
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan: false, ct) is not var (activity, client))
+        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan: false, ct) is not var (touch, client))
         {
             return;
         }
 
         if (ButtonSupport.Id(args, 1) is not { } days || !Offered.Contains((int)days))
         {
-            ctx.Show(new Reply(ctx.T.RescheduleAsk(client.Name), [ScheduleCallbacks.DayChoices(ctx.T, d => ScheduleCallbacks.Move(activity.Id, d))]));
+            ctx.Show(new Reply(ctx.T.RescheduleAsk(client.Name), [ScheduleCallbacks.DayChoices(ctx.T, d => ScheduleCallbacks.Move(touch.Id, d))]));
             return;
         }
 
-        var at = ButtonSupport.InDays(ctx, (int)days, TimeOnly.FromDateTime(TimeZones.ToLocal(activity.PlannedFor ?? ctx.Now, ctx.Zone)));
-        await ButtonSupport.MoveAsync(ctx, activity, client, at, fromPlan: false, ct);
+        var at = ButtonSupport.InDays(ctx, (int)days, TimeOnly.FromDateTime(TimeZones.ToLocal(touch.PlannedFor ?? ctx.Now, ctx.Zone)));
+        await ButtonSupport.MoveAsync(ctx, touch, client, at, fromPlan: false, ct);
     }
 }

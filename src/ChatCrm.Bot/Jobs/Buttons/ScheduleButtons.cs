@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatCrm.Bot.Features.Activities;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Pipeline;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -58,41 +57,41 @@ internal static class ButtonSupport
     /// A contact still planned, of a client this user may see, and theirs to act on (a head may act on anyone's).
     /// Otherwise the tap is answered — as stale, or as already handled — and null comes back.
     /// </summary>
-    public static async Task<(Activity Activity, Client Client)?> PlannedContactAsync(BotContext ctx, long? id, bool fromPlan, CancellationToken ct)
+    public static async Task<(Touch Touch, Client Client)?> PlannedContactAsync(BotContext ctx, long? id, bool fromPlan, CancellationToken ct)
     {
-        var activity = id is { } i ? await ctx.Db.Activities.FindAsync([i], ct) : null;
-        var client = activity is null || (activity.UserId != ctx.User.Id && !ctx.SeesEverything())
+        var touch = id is { } i ? await ctx.Db.Touches.FindAsync([i], ct) : null;
+        var client = touch is null || (touch.UserId != ctx.User.Id && !ctx.SeesEverything())
             ? null
-            : await ClientAsync(ctx, activity.ClientId, ct);
-        if (activity is null || client is null)
+            : await ClientAsync(ctx, touch.ClientId, ct);
+        if (touch is null || client is null)
         {
             ctx.CallbackToast = ctx.T.StaleButton();
             return null;
         }
 
-        if (activity.Status != ActivityStatus.Planned)
+        if (touch.Status != TouchStatus.Planned)
         {
             Answer(ctx, fromPlan, ctx.T.AlreadyHandled());
             return null;
         }
 
-        return (activity, client);
+        return (touch, client);
     }
 
     /// <summary>
     /// Moves a planned contact (⏰, 📅), keeps the client's next contact right, lets /undo move it back, and
     /// answers with the same echo as /plan.
     /// </summary>
-    public static async Task MoveAsync(BotContext ctx, Activity activity, Client client, DateTime toUtc, bool fromPlan, CancellationToken ct)
+    public static async Task MoveAsync(BotContext ctx, Touch touch, Client client, DateTime toUtc, bool fromPlan, CancellationToken ct)
     {
-        var from = activity.PlannedFor!.Value;
-        activity.Reschedule(toUtc);
+        var from = touch.PlannedFor!.Value;
+        touch.Reschedule(toUtc);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
-        var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == activity.WorkTypeId, ct);
-        ctx.RecordUndo(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(activity.Id, from)),
+        var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
+        ctx.RecordUndo(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(touch.Id, from)),
             ctx.T.MoveUndoDescription(workType.Name, client.Name));
         ctx.Audit("contact.moved", client.Name, before: Stamp(from), after: Stamp(toUtc));
-        Answer(ctx, fromPlan, PlanContact.Planned(ctx, client, workType, activity));
+        Answer(ctx, fromPlan, PlanContact.Planned(ctx, client, workType, touch));
     }
 
     /// <summary>The owner acted on the client: a running nudge streak ends (no escalation for it).</summary>

@@ -97,7 +97,7 @@ public sealed class Client
         SegmentId = segment?.Id;
     }
 
-    /// <summary>Called by <see cref="Activity"/> when a touch is done; earlier touches leave <see cref="LastTouchAt"/> alone.</summary>
+    /// <summary>Called by <see cref="Touch"/> when a touch is done; earlier touches leave <see cref="LastTouchAt"/> alone.</summary>
     public void RecordTouch(DateTime happenedAtUtc)
     {
         if (LastTouchAt is null || happenedAtUtc > LastTouchAt)

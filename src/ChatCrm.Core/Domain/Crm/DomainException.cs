@@ -69,7 +69,7 @@ public enum DomainError
     /// <summary>/undo of a new client a colleague has logged or planned work on by now (the detail is their name).</summary>
     ClientWorkedOnByOthers,
 
-    // Activities
-    ActivityNotPlanned,
+    // Touches
+    TouchNotPlanned,
     DateInFuture,
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ChatCrm.Core.Domain.Crm;
 
-/// <summary>A kind of touch (call, meeting, demo, e-mail, or a custom one) that activities and norms refer to.</summary>
+/// <summary>A kind of touch (call, meeting, demo, e-mail, or a custom one) that touches and norms refer to.</summary>
 public sealed class WorkType
 {
     public const int MaxNameLength = 100;

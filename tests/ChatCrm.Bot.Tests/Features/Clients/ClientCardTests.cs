@@ -88,7 +88,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         await _ivan.TapAsync($"card:{id}");
         (await _ivan.LastAsync("/clients")).Text.Should().Contain("нет клиентов");
 
-        (await _app.CountAsync<Activity>()).Should().Be(0);
+        (await _app.CountAsync<Touch>()).Should().Be(0);
         (await petr.LastAsync("/card Ромашка")).Text.Should().Contain("🗂 <b>Ромашка</b>");
     }
 

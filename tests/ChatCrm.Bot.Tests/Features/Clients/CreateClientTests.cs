@@ -180,7 +180,7 @@ public sealed class CreateClientTests : IAsyncLifetime
             "⚠️ Создание клиента не отменить: по нему уже работает Ольга &lt;b&gt;Evil&lt;/b&gt;, а чужие касания и планы не удаляются. "
             + "Ничего не изменено, клиент остаётся.");
         (await _app.CountAsync<Client>()).Should().Be(1);
-        (await _app.CountAsync<Activity>()).Should().Be(2, "the colleague's call and the next contact they planned stay");
+        (await _app.CountAsync<Touch>()).Should().Be(2, "the colleague's call and the next contact they planned stay");
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class CreateClientTests : IAsyncLifetime
 
         (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: клиент «Ромашка» создан");
         (await _app.CountAsync<Client>()).Should().Be(0);
-        (await _app.CountAsync<Activity>()).Should().Be(0);
+        (await _app.CountAsync<Touch>()).Should().Be(0);
     }
 
     /// <summary>The manager creates the client; before they undo it, their head opens a deal on it.</summary>

@@ -51,7 +51,7 @@ public static class Seed
         {
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
             var type = await db.WorkTypes.SingleAsync(w => w.Code == workType);
-            db.Activities.Add(Activity.LogDone(client, type, userId, at, note, at));
+            db.Touches.Add(Touch.LogDone(client, type, userId, at, note, at));
             await db.SaveChangesAsync();
             return 0;
         });
@@ -61,10 +61,10 @@ public static class Seed
         {
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
             var type = await db.WorkTypes.SingleAsync(w => w.Code == "call");
-            var planned = Activity.Plan(client, type, userId, forUtc, note, nowUtc);
-            db.Activities.Add(planned);
+            var planned = Touch.Plan(client, type, userId, forUtc, note, nowUtc);
+            db.Touches.Add(planned);
             await db.SaveChangesAsync();
-            client.SetNextContact(await db.Activities.Where(a => a.ClientId == clientId && a.Status == ActivityStatus.Planned).MinAsync(a => a.PlannedFor));
+            client.SetNextContact(await db.Touches.Where(a => a.ClientId == clientId && a.Status == TouchStatus.Planned).MinAsync(a => a.PlannedFor));
             await db.SaveChangesAsync();
             return planned.Id;
         });

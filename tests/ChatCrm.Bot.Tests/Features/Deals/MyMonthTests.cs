@@ -42,13 +42,13 @@ public sealed class MyMonthTests : IAsyncLifetime
             db.Clients.AddRange(client, petrs);
             await db.SaveChangesAsync();
             var call = await db.WorkTypes.SingleAsync(w => w.Code == "call");
-            db.Norms.Add(ActivityNorm.Create(call.Id, 5, NormPeriod.Day));
+            db.Norms.Add(TouchNorm.Create(call.Id, 5, NormPeriod.Day));
             foreach (var daysAgo in new[] { 1, 3, 20 })
             {
-                db.Activities.Add(Activity.LogDone(client, call, ivan, Now.AddDays(-daysAgo), null, Now));
+                db.Touches.Add(Touch.LogDone(client, call, ivan, Now.AddDays(-daysAgo), null, Now));
             }
 
-            db.Activities.Add(Activity.LogDone(client, call, ivan, new DateTime(2026, 10, 30, 10, 0, 0, DateTimeKind.Utc), null, Now));
+            db.Touches.Add(Touch.LogDone(client, call, ivan, new DateTime(2026, 10, 30, 10, 0, 0, DateTimeKind.Utc), null, Now));
             var cycle = await db.Cycles.SingleAsync(c => c.IsDefault);
             var stages = await db.Stages.Where(s => s.CycleId == cycle.Id).OrderBy(s => s.Position).ToListAsync();
             Deal Open(Client c, long owner, decimal amount, int stage)

@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Tests.Features.Process;
+using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;

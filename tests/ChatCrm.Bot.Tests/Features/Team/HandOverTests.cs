@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Tests.Features.Process;
+using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -33,9 +33,9 @@ public sealed class HandOverTests : IAsyncLifetime
             var call = await db.WorkTypes.SingleAsync(w => w.Code == "call");
             var clients = await db.Clients.ToListAsync();
             var now = DateTime.UtcNow;
-            db.Activities.Add(Activity.Plan(clients.Single(c => c.Id == romashka), call, boris, now.AddDays(1), "перезвонить", now));
-            db.Activities.Add(Activity.Plan(clients.Single(c => c.Id == lutik), call, boris, now.AddDays(2), null, now));
-            db.Activities.Add(Activity.LogDone(clients.Single(c => c.Id == lutik), call, boris, now.AddHours(-1), "обсудили", now));
+            db.Touches.Add(Touch.Plan(clients.Single(c => c.Id == romashka), call, boris, now.AddDays(1), "перезвонить", now));
+            db.Touches.Add(Touch.Plan(clients.Single(c => c.Id == lutik), call, boris, now.AddDays(2), null, now));
+            db.Touches.Add(Touch.LogDone(clients.Single(c => c.Id == lutik), call, boris, now.AddHours(-1), "обсудили", now));
             var deal = await db.Deals.SingleAsync(d => d.Id == won);
             db.StageChanges.Add(deal.Win(null, now, boris));
             return 0;
@@ -60,9 +60,9 @@ public sealed class HandOverTests : IAsyncLifetime
         var deals = await _app.QueryAsync(db => db.Deals.ToListAsync());
         deals.Where(d => d.IsOpen).Should().HaveCount(2).And.OnlyContain(d => d.OwnerUserId == vera);
         deals.Single(d => d.Id == won).OwnerUserId.Should().Be(boris, "a won deal stays with who won it");
-        var activities = await _app.QueryAsync(db => db.Activities.ToListAsync());
-        activities.Where(a => a.Status == ActivityStatus.Planned).Should().HaveCount(2).And.OnlyContain(a => a.UserId == vera);
-        activities.Single(a => a.Status == ActivityStatus.Done).UserId.Should().Be(boris);
+        var touches = await _app.QueryAsync(db => db.Touches.ToListAsync());
+        touches.Where(a => a.Status == TouchStatus.Planned).Should().HaveCount(2).And.OnlyContain(a => a.UserId == vera);
+        touches.Single(a => a.Status == TouchStatus.Done).UserId.Should().Be(boris);
         (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == boris))).IsActive.Should().BeFalse();
         (await _app.Api.WaitForMessagesAsync(Vera, 2))[^1].Text.Should().Contain("Вам переданы дела <b>Борис</b>");
         (await _app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync())).Should().Contain(["user.handover", "user.deactivated"]);
@@ -89,7 +89,7 @@ public sealed class HandOverTests : IAsyncLifetime
 
         (await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Id == romashka))).OwnerUserId.Should().Be(vera);
         (await _app.QueryAsync(db => db.Deals.SingleAsync(d => d.ClientId == romashka))).OwnerUserId.Should().Be(vera);
-        (await _app.QueryAsync(db => db.Activities.SingleAsync(a => a.ClientId == romashka))).UserId.Should().Be(vera);
+        (await _app.QueryAsync(db => db.Touches.SingleAsync(a => a.ClientId == romashka))).UserId.Should().Be(vera);
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == boris))).Should().Be(1);
         (await _app.Api.WaitForMessagesAsync(Vera, 2))[^1].Text.Should().Contain("Ромашка");
         (await _app.QueryAsync(db => db.Audit.SingleAsync(a => a.Action == "client.assigned"))).Should()

@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Tests.Features.Process;
+using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +30,8 @@ public sealed class TeamViewTests : IAsyncLifetime
         {
             var call = await db.WorkTypes.SingleAsync(w => w.Code == "call");
             var c = await db.Clients.SingleAsync(x => x.Id == client);
-            db.Activities.Add(Activity.LogDone(c, call, boris, now.AddMinutes(-5), null, now));
-            db.Activities.Add(Activity.Plan(c, call, boris, now.AddMinutes(-1), "просрочен", now));
+            db.Touches.Add(Touch.LogDone(c, call, boris, now.AddMinutes(-5), null, now));
+            db.Touches.Add(Touch.Plan(c, call, boris, now.AddMinutes(-1), "просрочен", now));
             db.StageChanges.Add((await db.Deals.SingleAsync(d => d.Id == won)).Win(null, now, boris));
             return 0;
         });

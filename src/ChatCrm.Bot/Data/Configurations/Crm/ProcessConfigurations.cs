@@ -81,9 +81,9 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
     }
 }
 
-internal sealed class ActivityNormConfiguration : IEntityTypeConfiguration<ActivityNorm>
+internal sealed class TouchNormConfiguration : IEntityTypeConfiguration<TouchNorm>
 {
-    public void Configure(EntityTypeBuilder<ActivityNorm> b)
+    public void Configure(EntityTypeBuilder<TouchNorm> b)
     {
         b.ToTable("Norms");
         b.HasKey(n => n.Id);

@@ -45,18 +45,18 @@ internal sealed class ContactPersonConfiguration : IEntityTypeConfiguration<Cont
     }
 }
 
-internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+internal sealed class TouchConfiguration : IEntityTypeConfiguration<Touch>
 {
-    public void Configure(EntityTypeBuilder<Activity> b)
+    public void Configure(EntityTypeBuilder<Touch> b)
     {
-        b.ToTable("Activities");
+        b.ToTable("Touches");
         b.HasKey(a => a.Id);
         b.HasIndex(a => new { a.ClientId, a.Status, a.HappenedAt });
         b.HasIndex(a => new { a.UserId, a.Status, a.PlannedFor });
         b.HasIndex(a => new { a.UserId, a.Status, a.HappenedAt });
         // The scheduler's every-minute question: which planned contacts start in the next minutes, for anyone.
         b.HasIndex(a => new { a.Status, a.PlannedFor });
-        b.Property(a => a.Note).HasMaxLength(Activity.MaxNoteLength).IsRequired();
+        b.Property(a => a.Note).HasMaxLength(Touch.MaxNoteLength).IsRequired();
         b.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<WorkType>().WithMany().HasForeignKey(a => a.WorkTypeId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,143 @@
+using ChatCrm.Bot.Features.Clients;
+using ChatCrm.Bot.Features.Deals;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Me;
+using ChatCrm.Bot.Features.Obligations;
+using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Settings;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Team;
+using ChatCrm.Bot.Features.Touches;
+using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Jobs.Buttons;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+
+namespace ChatCrm.Bot.Features;
+
+public sealed record CommandRoute(string Name, Role MinRole, Type Handler, bool InMenu);
+
+public sealed record CallbackRoute(string Prefix, Role MinRole, Type Handler);
+
+/// <summary>
+/// Every command and button the bot understands, with the role it needs. The pipeline authorises
+/// against this table and nowhere else; /help and the per-role Telegram menus are built from it.
+/// Adding a command is one line here plus its handler (and its /help text in both languages).
+/// </summary>
+public static class CommandTable
+{
+    public static readonly IReadOnlyList<CommandRoute> Commands =
+    [
+        Command<Start>("start", Role.Manager, inMenu: false),
+        Command<ShowMenu>("menu", Role.Manager),
+        Command<ShowHelp>("help", Role.Manager),
+        Command<ChooseLanguage>("lang", Role.Manager),
+        Command<SetTimeZone>("tz", Role.Manager),
+        Command<SetQuietHours>("quiet", Role.Manager),
+        Command<CancelDialog>("cancel", Role.Manager),
+        Command<UndoLast>("undo", Role.Manager),
+        Command<CreateClient>("client", Role.Manager),
+        Command<ListClients>("clients", Role.Manager),
+        Command<ShowCard>("card", Role.Manager),
+        Command<LogCall>("call", Role.Manager),
+        Command<LogMeeting>("meet", Role.Manager),
+        Command<LogDemo>("demo", Role.Manager),
+        Command<LogEmail>("email", Role.Manager),
+        Command<LogAnyTouch>("log", Role.Manager),
+        Command<PlanContact>("plan", Role.Manager),
+        Command<ShowToday>("today", Role.Manager),
+        Command<ShowWeek>("week", Role.Manager),
+        Command<ListForgotten>("forgotten", Role.Manager),
+        Command<CreateInvite>("invite", Role.Head),
+        Command<SendDigest>("digest", Role.Head),
+        Command<ListUsers>("users", Role.Admin),
+        Command<ChangeRole>("role", Role.Admin),
+        Command<DeactivateUser>("deactivate", Role.Admin),
+        Command<OpenDeal>("deal", Role.Manager),
+        Command<ListDeals>("deals", Role.Manager),
+        Command<MoveDeal>("move", Role.Manager),
+        Command<WinDeal>("won", Role.Manager),
+        Command<LoseDeal>("lost", Role.Manager),
+        Command<ExpectPayment>("invoice", Role.Manager),
+        Command<RecordPayment>("paid", Role.Manager),
+        Command<RecordShipment>("shipped", Role.Manager),
+        Command<ShowMyMonth>("me", Role.Manager),
+        Command<ShowPipelines>("pipelines", Role.Admin),
+        Command<EditPipeline>("pipeline", Role.Admin, inMenu: false),
+        Command<ShowStages>("stages", Role.Admin),
+        Command<StageCommand>("stage", Role.Admin, inMenu: false),
+        Command<ShowCatalog<WorkTypeCatalog>>("worktypes", Role.Admin),
+        Command<EditCatalog<WorkTypeCatalog>>("worktype", Role.Admin, inMenu: false),
+        Command<ShowCatalog<LostReasonCatalog>>("reasons", Role.Admin),
+        Command<EditCatalog<LostReasonCatalog>>("reason", Role.Admin, inMenu: false),
+        Command<ShowCatalog<SegmentCatalog>>("segments", Role.Admin),
+        Command<EditCatalog<SegmentCatalog>>("segment", Role.Admin, inMenu: false),
+        Command<ShowCatalog<ProductCatalog>>("products", Role.Admin),
+        Command<EditCatalog<ProductCatalog>>("product", Role.Admin, inMenu: false),
+        Command<ShowAudit>("audit", Role.Admin),
+        Command<ShowTeam>("team", Role.Head),
+        Command<ShowPlans>("plans", Role.Head),
+        Command<AssignClient>("assign", Role.Head),
+        Command<DistributeProspects>("distribute", Role.Head),
+        Command<SetTarget>("target", Role.Head),
+        Command<SetNorm>("norm", Role.Head),
+        Command<ChangeSettings>("settings", Role.Head),
+    ];
+
+    public static readonly IReadOnlyList<CallbackRoute> Callbacks =
+    [
+        Callback<PickOption>(BotContext.PickPrefix, Role.Manager),
+        Callback<ChooseLanguage>("lang", Role.Manager),
+        Callback<SetTimeZone>("tz", Role.Manager),
+        Callback<SetQuietHours>("quiet", Role.Manager),
+        Callback<ListClients>("cls", Role.Manager),
+        Callback<ShowCard>("card", Role.Manager),
+        Callback<ClientActions>(ClientActions.Prefix, Role.Manager),
+        Callback<NextStep>("nx", Role.Manager),
+        Callback<CreateInvite>("inv", Role.Head),
+        Callback<ScheduleButtons>(ScheduleCallbacks.Prefix, Role.Manager),
+        Callback<SendDigest>(SendDigest.Prefix, Role.Head),
+        Callback<ListUsers>("users", Role.Admin),
+        Callback<ChangeRole>("role", Role.Admin),
+        Callback<DeactivateUser>("deact", Role.Admin),
+        Callback<ShowStages>("stg", Role.Admin),
+        Callback<CatalogButtons>("cat", Role.Admin),
+        Callback<ShowAudit>("audit", Role.Admin),
+        Callback<ShowPlans>("plans", Role.Head),
+        Callback<DistributeProspects>("dist", Role.Head),
+        Callback<ChangeSettings>("set", Role.Head),
+        Callback<MoveDeal>(DealViews.Move, Role.Manager),
+        Callback<WinDeal>(DealViews.Win, Role.Manager),
+        Callback<LoseDeal>(DealViews.Lose, Role.Manager),
+        Callback<ReopenDeal>(DealViews.Reopen, Role.Manager),
+        Callback<ListDeals>(DealViews.List, Role.Manager),
+    ];
+
+    /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>
+    public const string RunPrefix = "run";
+
+    private static readonly Dictionary<string, CommandRoute> ByName = Commands.ToDictionary(c => c.Name);
+    private static readonly Dictionary<string, CallbackRoute> ByPrefix = Callbacks.ToDictionary(c => c.Prefix);
+
+    public static CommandRoute? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static CallbackRoute? FindCallback(string prefix) => ByPrefix.GetValueOrDefault(prefix);
+
+    public static IEnumerable<CommandRoute> AvailableTo(Role role) => Commands.Where(c => role.Includes(c.MinRole));
+
+    /// <summary>The Telegram command menu (setMyCommands) for one role, in one language.</summary>
+    public static IEnumerable<MenuCommand> MenuFor(Role role, Texts texts) =>
+        AvailableTo(role).Where(c => c.InMenu).Select(c => new MenuCommand(c.Name, texts.Docs[c.Name].Summary));
+
+    public static string Run(string command) => $"{RunPrefix}:{command}";
+
+    private static CommandRoute Command<T>(string name, Role role, bool inMenu = true) where T : ICommandHandler =>
+        new(name, role, typeof(T), inMenu);
+
+    private static CallbackRoute Callback<T>(string prefix, Role role) where T : ICallbackHandler =>
+        new(prefix, role, typeof(T));
+}

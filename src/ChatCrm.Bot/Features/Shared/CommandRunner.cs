@@ -1,0 +1,83 @@
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+
+namespace ChatCrm.Bot.Features.Shared;
+
+/// <summary>
+/// Runs a command or a button by name: the one place where roles are checked, and where a rule
+/// refusing a change (a <see cref="DomainException"/>) becomes a clear reply instead of an error.
+/// </summary>
+public sealed class CommandRunner(IServiceProvider services)
+{
+    public async Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct)
+    {
+        if (CommandTable.Find(name) is not { } route)
+        {
+            ctx.Reply(ctx.T.UnknownCommand(name));
+            return;
+        }
+
+        if (Authorise(ctx, route.MinRole, "/" + name))
+        {
+            var handler = (ICommandHandler)services.GetRequiredService(route.Handler);
+            await Refusing(ctx, () => handler.HandleAsync(ctx, args, ct), ct);
+        }
+    }
+
+    public async Task RunCallbackAsync(BotContext ctx, string data, CancellationToken ct)
+    {
+        var parts = data.Split(':');
+        if (parts[0] == CommandTable.RunPrefix && parts.Length == 2)
+        {
+            ctx.User.EndDialog();
+            ctx.SourceMessageId = null;
+            await RunCommandAsync(ctx, parts[1], "", ct);
+        }
+        else if (CommandTable.FindCallback(parts[0]) is not { } route)
+        {
+            ctx.CallbackToast = ctx.T.StaleButton();
+        }
+        else if (Authorise(ctx, route.MinRole, parts[0]))
+        {
+            var handler = (ICallbackHandler)services.GetRequiredService(route.Handler);
+            await Refusing(ctx, () => handler.HandleAsync(ctx, parts[1..], ct), ct);
+        }
+    }
+
+    /// <summary>
+    /// Entities guard their own rules by throwing; the user hears which rule in one sentence. The
+    /// handler's half-made changes are never saved: the update's transaction is rolled back.
+    /// </summary>
+    private static async Task Refusing(BotContext ctx, Func<Task> handler, CancellationToken ct)
+    {
+        const string savepoint = "handler";
+        var tx = ctx.Db.Database.CurrentTransaction ?? throw new InvalidOperationException("Handlers run inside the update's transaction.");
+        await tx.CreateSavepointAsync(savepoint, ct);
+        try
+        {
+            await handler();
+        }
+        catch (DomainException e)
+        {
+            // Whatever the handler wrote or staged before the rule said no is undone, saved or not.
+            await tx.RollbackToSavepointAsync(savepoint, ct);
+            ctx.Db.ChangeTracker.Clear();
+            ctx.ForgetChanges();
+            ctx.Reply(ctx.T.Error(e.Error, e.Detail));
+        }
+    }
+
+    /// <summary>The one place roles are checked. A refusal is answered and audited.</summary>
+    private static bool Authorise(BotContext ctx, Role required, string what)
+    {
+        if (ctx.User.Role.Includes(required))
+        {
+            return true;
+        }
+
+        ctx.Reply(ctx.T.NotAllowed(what.TrimStart('/'), required));
+        ctx.CallbackToast = ctx.T.NotAllowed(what.TrimStart('/'), required);
+        ctx.Audit("access.denied", what, ctx.User.Role.Code(), required.Code());
+        return false;
+    }
+}

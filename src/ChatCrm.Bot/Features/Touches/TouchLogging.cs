@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Matching;
+using ChatCrm.Core.Messages;
+
+namespace ChatCrm.Bot.Features.Touches;
+
+/// <summary>
+/// Logs a done touch the way every command and button does it: the touch, the client's last touch, the next
+/// contact if one was named, /undo, the audit, and one reply that echoes what was understood and asks for the
+/// next step when none is planned.
+/// </summary>
+internal static class TouchLogging
+{
+    /// <summary>Longer arguments cannot hold a note the rules accept; refusing first keeps a huge paste out of every echo.</summary>
+    private const int MaxArgsLength = Touch.MaxNoteLength + Client.MaxNameLength + 200;
+
+    /// <param name="resumePrefix">What a resumed command needs before the client (/log's work type).</param>
+    public static async Task LogCommandAsync(BotContext ctx, string command, WorkType workType, string args, CancellationToken ct,
+        string resumePrefix = "")
+    {
+        if (args.Length > MaxArgsLength)
+        {
+            throw new DomainException(DomainError.NoteTooLong, args.Length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (args.Length == 0)
+        {
+            ctx.Ask(command, resumePrefix.TrimEnd(), ctx.T.AskTouchClient(workType.Name));
+            return;
+        }
+
+        var lookup = await ClientFinder.FindAsync(ctx, args, ct);
+        if (lookup.Kind is ClientMatchKind.Ambiguous or ClientMatchKind.Suggestions && resumePrefix.Length > 0)
+        {
+            var rest = lookup.Match?.RestFor(lookup.Options[0].Id) ?? lookup.Rest;
+            ctx.AskChoice(command, resumePrefix + "#c{0} " + rest, ctx.T.WhichClient(Query(args)),
+                lookup.Options.Select(c => (c.Name, c.Id.ToString(CultureInfo.InvariantCulture))));
+            return;
+        }
+
+        if (ClientFinder.AskIfUnsettled(ctx, lookup, command, Query(args)))
+        {
+            return;
+        }
+
+        var parsed = TouchArgumentsParser.Parse(lookup.Rest, ctx.Now, ctx.Zone);
+        await LogAsync(ctx, lookup.Client!, workType, parsed, ct);
+    }
+
+    public static async Task LogAsync(BotContext ctx, Client client, WorkType workType, TouchArguments args, CancellationToken ct)
+    {
+        var happened = Contacts.HappenedUtc(ctx, args.At);
+        var touch = Touch.LogDone(client, workType, ctx.User.Id, happened, args.Note, ctx.Now);
+        ctx.Db.Touches.Add(touch);
+        Touch? next = null;
+        if (args.Next is { } when)
+        {
+            next = Touch.Plan(client, workType, ctx.User.Id, Contacts.PlannedUtc(ctx, when), args.NextNote, ctx.Now);
+            ctx.Db.Touches.Add(next);
+        }
+
+        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        ctx.RecordUndo(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id)),
+            ctx.T.TouchUndoDescription(workType.Name, client.Name));
+        ctx.Audit("touch.logged", client.Name, after: workType.Code);
+
+        var backDated = args.At is null ? null : Contacts.Describe(ctx, happened);
+        if (next is not null)
+        {
+            ctx.Reply(new Reply(ctx.T.TouchLogged(workType.Name, client.Name, backDated, Contacts.Describe(ctx, next.PlannedFor!.Value)),
+                [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]));
+        }
+        else
+        {
+            ctx.Reply(await NextStepAsync(ctx, client, workType, ctx.T.TouchLogged(workType.Name, client.Name, backDated, null), always: true, ct));
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="fact"/> and, when the client has no future contact, the next-step buttons
+    /// (<paramref name="always"/>, or only when an open deal waits for one); otherwise it names the planned contact.
+    /// </summary>
+    public static async Task<Reply> NextStepAsync(BotContext ctx, Client client, WorkType workType, string fact, bool always, CancellationToken ct)
+    {
+        if (client.NextContactAt is { } planned && planned > ctx.Now)
+        {
+            return new Reply(fact + "\n" + ctx.T.NextContactAlready(Contacts.Describe(ctx, planned)),
+                [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
+        }
+
+        return always || await Contacts.HasOpenDealAsync(ctx, client.Id, ct)
+            ? new Reply(fact + "\n" + ctx.T.AskNextContact(client.Name), NextStep.Buttons(ctx, client.Id, workType.Id))
+            : new Reply(fact, [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
+    }
+
+    public static string Card(long clientId) => string.Create(CultureInfo.InvariantCulture, $"card:{clientId}");
+
+    /// <summary>The first words of the arguments: enough to name a client in a "not found" reply, never the whole note.</summary>
+    public static string Query(string args)
+    {
+        var words = args.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+        var query = string.Join(' ', words.Take(3));
+        return query.Length <= 60 ? query : query[..60] + "…";
+    }
+}

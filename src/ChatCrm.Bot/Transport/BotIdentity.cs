@@ -1,7 +1,0 @@
-namespace ChatCrm.Bot.Transport;
-
-/// <summary>The bot's own @username, learnt from getMe at start; invite links and group notes need it.</summary>
-public sealed class BotIdentity
-{
-    public string? Username { get; set; }
-}

@@ -1,0 +1,61 @@
+namespace ChatCrm.Core.Domain.Crm;
+
+/// <summary>How many touches of one work type a manager is expected to make per day or week (`/norm call 20 day`).</summary>
+public sealed class TouchNorm
+{
+    /// <summary>A thousand a day is already no longer a norm but a typo.</summary>
+    public const int MaxCount = 1000;
+
+    private TouchNorm()
+    {
+    }
+
+    public long Id { get; private set; }
+    public long WorkTypeId { get; private set; }
+    public int Count { get; private set; }
+    public NormPeriod Period { get; private set; }
+
+    public static TouchNorm Create(long workTypeId, int count, NormPeriod period)
+    {
+        var norm = new TouchNorm { WorkTypeId = workTypeId };
+        norm.Change(count, period);
+        return norm;
+    }
+
+    public void Change(int count, NormPeriod period)
+    {
+        if (count is < 1 or > MaxCount)
+        {
+            throw new DomainException(DomainError.InvalidCount, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        (Count, Period) = (count, period);
+    }
+
+    /// <summary>
+    /// How many touches the norm asks for over working days (Mon–Fri) from <paramref name="from"/> to
+    /// <paramref name="toInclusive"/>: a daily norm for each of them, a weekly one pro rata (five working days a
+    /// week), rounded to the nearest whole touch. Weekends ask for nothing, so a Saturday does not put anyone behind.
+    /// </summary>
+    public int ExpectedBetween(DateOnly from, DateOnly toInclusive)
+    {
+        var workingDays = 0;
+        for (var day = from; day <= toInclusive; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                workingDays++;
+            }
+        }
+
+        return Period == NormPeriod.Day
+            ? Count * workingDays
+            : (int)Math.Round(Count * workingDays / 5m, MidpointRounding.AwayFromZero);
+    }
+}
+
+public enum NormPeriod
+{
+    Day,
+    Week,
+}

@@ -1,0 +1,49 @@
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Time;
+
+namespace ChatCrm.Core.Time;
+
+/// <summary>
+/// When scheduled work is due for one person, in their own zone. Work is due from its local time until
+/// the end of its window, on the right days, outside quiet hours: the heartbeat asks every minute, so
+/// whatever was missed while the bot was down (or deferred by quiet hours) goes out on the first tick
+/// inside the window, and never after it — a morning plan at 11:00 still helps, at 20:00 it does not.
+/// </summary>
+public static class Due
+{
+    /// <summary>The morning plan is useful until noon (or three hours, for a late plan time).</summary>
+    public static readonly TimeOnly MorningEnds = new(12, 0);
+
+    /// <summary>Nudges, escalations and payment reminders are sent during the working day only.</summary>
+    public static readonly TimeOnly WorkdayEnds = new(20, 0);
+
+    public static readonly TimeSpan DailyDigestWindow = TimeSpan.FromHours(4);
+    public static readonly TimeSpan WeeklyDigestWindow = TimeSpan.FromHours(6);
+    private static readonly TimeSpan MinimumWindow = TimeSpan.FromHours(3);
+
+    public static bool IsWorkingDay(DateTime local) => local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    /// <summary>From <paramref name="at"/> until <paramref name="endsBy"/> (at least three hours), not past midnight.</summary>
+    public static bool InWindow(DateTime local, TimeOnly at, TimeOnly endsBy, QuietHours? quiet)
+    {
+        var span = endsBy.ToTimeSpan() - at.ToTimeSpan();
+        return InWindow(local, at, span < MinimumWindow ? MinimumWindow : span, quiet);
+    }
+
+    public static bool InWindow(DateTime local, TimeOnly at, TimeSpan length, QuietHours? quiet)
+    {
+        var now = local.TimeOfDay;
+        var start = at.ToTimeSpan();
+        return now >= start && now < start + length && !IsQuiet(local, quiet);
+    }
+
+    public static bool IsQuiet(DateTime local, QuietHours? quiet) => quiet?.Contains(TimeOnly.FromDateTime(local)) ?? false;
+
+    public static TimeZoneInfo ZoneOf(User user) => TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;
+
+    /// <summary>The UTC bounds of a local calendar day (23 or 25 hours long on change days).</summary>
+    public static (DateTime FromUtc, DateTime ToUtc) Day(DateOnly localDate, TimeZoneInfo zone) =>
+        (TimeZones.FirstInstantAtOrAfter(localDate.ToDateTime(TimeOnly.MinValue), zone), TimeZones.FirstInstantAtOrAfter(localDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+
+    public static string Key(DateOnly date) => date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+}
