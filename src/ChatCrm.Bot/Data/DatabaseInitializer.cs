@@ -77,11 +77,11 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
             if (!existing.TryGetValue(id, out var user))
             {
                 db.Users.Add(User.Create(id, "", Role.Admin, crm.Value.DefaultTimeZone, now));
-                db.Audit.Add(AuditEntry.Record(null, 0, "admin.configured", now, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                db.Audit.Add(AuditEntry.Record(null, 0, AuditActions.AdminConfigured, now, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
             else if (user.Role != Role.Admin || !user.IsActive)
             {
-                db.Audit.Add(AuditEntry.Record(null, 0, "admin.configured", now, user.DisplayName, $"{user.Role.Code()}/{(user.IsActive ? "active" : "inactive")}", "admin/active"));
+                db.Audit.Add(AuditEntry.Record(null, 0, AuditActions.AdminConfigured, now, user.DisplayName, $"{user.Role.Code()}/{(user.IsActive ? "active" : "inactive")}", "admin/active"));
                 user.ChangeRole(Role.Admin);
                 user.Reactivate();
             }

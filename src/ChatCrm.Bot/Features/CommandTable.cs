@@ -90,7 +90,7 @@ public static class CommandTable
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
     [
-        Callback<PickOption>(BotContext.PickPrefix, Role.Manager),
+        Callback<PickOption>(Dialogs.PickPrefix, Role.Manager),
         Callback<ChooseLanguage>("lang", Role.Manager),
         Callback<SetTimeZone>("tz", Role.Manager),
         Callback<SetQuietHours>("quiet", Role.Manager),

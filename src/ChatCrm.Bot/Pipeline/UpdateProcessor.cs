@@ -5,6 +5,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Commands;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -123,7 +124,7 @@ internal sealed class UpdateProcessor(
 
         if (user.LastSeenAt is null)
         {
-            ctx.RefreshMenu(user, _fallback);
+            ctx.Menus.Refresh(user, _fallback);
         }
 
         user.Seen(m.Chat.Id, FullName(from), from.Username, from.LanguageCode, Now);
@@ -180,7 +181,7 @@ internal sealed class UpdateProcessor(
         user.Seen(chatId, FullName(q.From), q.From.Username, q.From.LanguageCode, Now);
 
         await services.GetRequiredService<CommandRunner>().RunCallbackAsync(ctx, q.Data ?? "", ct);
-        ctx.RecordIrreversibleChange();
+        ctx.Undo.RecordIrreversibleChange();
         outbox.AnswerCallback(chatId, q.Id, ctx.CallbackToast, $"u:{updateId}:cb");
         return true;
     }
@@ -197,12 +198,12 @@ internal sealed class UpdateProcessor(
         if (change.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left)
         {
             user.MarkBlockedBot();
-            ctx.Audit("user.blocked-bot", user.DisplayName);
+            ctx.Audit.Record(AuditActions.UserBlockedBot, user.DisplayName);
         }
         else
         {
             user.Seen(change.Chat.Id, FullName(change.From), change.From.Username, change.From.LanguageCode, Now);
-            ctx.Audit("user.unblocked-bot", user.DisplayName);
+            ctx.Audit.Record(AuditActions.UserUnblockedBot, user.DisplayName);
         }
 
         return true;
@@ -211,7 +212,7 @@ internal sealed class UpdateProcessor(
     private async Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct)
     {
         await services.GetRequiredService<CommandRunner>().RunCommandAsync(ctx, name, args, ct);
-        ctx.RecordIrreversibleChange();
+        ctx.Undo.RecordIrreversibleChange();
     }
 
     private BotContext ContextFor(User user, long updateId, Telegram.Bot.Types.User from, long chatId, int? editable = null) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,6 @@ internal sealed class ClientUndo : IUndoHandler
         ctx.Db.Touches.RemoveRange(await ctx.Db.Touches.Where(a => a.ClientId == id).ToListAsync(ct));
         ctx.Db.ContactPeople.RemoveRange(await ctx.Db.ContactPeople.Where(p => p.ClientId == id).ToListAsync(ct));
         ctx.Db.Clients.Remove(client);
-        ctx.Audit("client.removed", client.Name);
+        ctx.Audit.Record(AuditActions.ClientRemoved, client.Name);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
@@ -72,8 +73,8 @@ internal sealed class CreateClient : ICommandHandler
 
         ctx.Db.Clients.Add(client);
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.RecordUndo(UndoKind, client.Id.ToString(CultureInfo.InvariantCulture), ctx.T.ClientUndoDescription(client.Name));
-        ctx.Audit("client.created", client.Name, after: client.Phones.Length + client.Emails.Length > 0 ? $"{client.Phones} {client.Emails}".Trim() : null);
+        ctx.Undo.Record(UndoKind, client.Id.ToString(CultureInfo.InvariantCulture), ctx.T.ClientUndoDescription(client.Name));
+        ctx.Audit.Record(AuditActions.ClientCreated, client.Name, after: client.Phones.Length + client.Emails.Length > 0 ? $"{client.Phones} {client.Emails}".Trim() : null);
         ctx.Reply(new Reply(
             ctx.T.ClientCreated(client.Name, Contacts(client), segment?.Name),
             [ClientActions.Row(ctx, client.Id), [Button.Callback(ctx.T.CardButton, TouchLogging.Card(client.Id))]]));
@@ -158,10 +159,10 @@ internal sealed class CreateClient : ICommandHandler
             }
         }
 
-        rows.Add([Button.Callback(ctx.T.CreateAnywayButton, $"{BotContext.PickPrefix}:{CreateAnyway}")]);
-        rows.Add([Button.Callback(ctx.T.CancelButton, $"{BotContext.PickPrefix}:{BotContext.CancelValue}")]);
+        rows.Add([Dialogs.Option(ctx.T.CreateAnywayButton, CreateAnyway)]);
+        rows.Add([Dialogs.Cancel(ctx.T)]);
         ctx.User.StartDialog("client", $"{DuplicateQuestion} {{0}}{Separator}{input.Format(segment is null ? null : "s" + segment.Id.ToString(CultureInfo.InvariantCulture))}",
-            ctx.Now + BotContext.DialogLifetime);
+            ctx.Now + Dialogs.Lifetime);
         ctx.Reply(new Reply(text.Append('\n').Append(ctx.T.DuplicateQuestion()).ToString(), rows));
     }
 }

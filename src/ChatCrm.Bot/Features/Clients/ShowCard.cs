@@ -46,15 +46,7 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
         }
 
         // The refresh button redraws the card in place; a card opened from a list or an echo comes as a new message.
-        var card = await RenderAsync(ctx, client, ct);
-        if (args.Count == 2 && args[1] == Refresh)
-        {
-            ctx.Show(card);
-        }
-        else
-        {
-            ctx.Reply(card);
-        }
+        ctx.Answer(await RenderAsync(ctx, client, ct), edit: args.Count == 2 && args[1] == Refresh);
     }
 
     public static async Task<Reply> RenderAsync(BotContext ctx, Client client, CancellationToken ct)

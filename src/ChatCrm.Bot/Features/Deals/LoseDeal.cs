@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
     private static void Ask(BotContext ctx, Deal deal, List<LostReason> reasons, string? typed)
     {
         var rows = DealViews.Rows(reasons.Select(r => (r.Name, $"{DealViews.Lose}:{deal.Id}:{r.Id}")));
-        rows.Add([Button.Callback(ctx.T.CancelButton, $"{BotContext.PickPrefix}:{BotContext.CancelValue}")]);
+        rows.Add([Dialogs.Cancel(ctx.T)]);
         var question = new Reply(ctx.T.PickLostReason(deal.Id, deal.Title, typed), rows);
         ctx.Ask("lost", deal.Id.ToString(CultureInfo.InvariantCulture), question);
     }
@@ -100,15 +101,8 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
         var before = deal.Snapshot();
         var change = deal.Lose(reason, note, ctx.Now, ctx.User.Id);
         await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealLost(deal.Id), ct);
-        ctx.Audit("deal.lost", $"deal #{deal.Id}", null, reason.Name);
+        ctx.Audit.Record(AuditActions.DealLost, $"deal #{deal.Id}", null, reason.Name);
         var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, reason.Name), DealViews.ForClosed(ctx, deal));
-        if (show)
-        {
-            ctx.Show(reply);
-        }
-        else
-        {
-            ctx.Reply(reply);
-        }
+        ctx.Answer(reply, edit: show);
     }
 }

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -81,17 +82,10 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         var before = deal.Snapshot();
         var change = deal.MoveTo(stage, ctx.Now, ctx.User.Id);
         await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
-        ctx.Audit("deal.move", $"deal #{deal.Id}", from.Name, stage.Name);
+        ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, stage.Name);
 
         var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, from.Name, stage.Name), DealViews.ForOpen(ctx, deal, live));
-        if (show)
-        {
-            ctx.Show(reply);
-        }
-        else
-        {
-            ctx.Reply(reply);
-        }
+        ctx.Answer(reply, edit: show);
     }
 
     /// <summary>

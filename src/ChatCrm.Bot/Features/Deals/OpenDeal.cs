@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
@@ -69,8 +70,8 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
         ctx.Db.StageChanges.Add(opened);
         await ctx.Db.SaveChangesAsync(ct); // the number the reply shows
 
-        ctx.RecordUndo(UndoDealOpened.DealOpenedKind, deal.Id.ToString(CultureInfo.InvariantCulture), ctx.T.UndoDealOpened(deal.Id));
-        ctx.Audit("deal.open", $"deal #{deal.Id}", null, $"{client.Name}; {deal.Amount.ToString(CultureInfo.InvariantCulture)} {deal.Currency}; {first.Name}");
+        ctx.Undo.Record(UndoDealOpened.DealOpenedKind, deal.Id.ToString(CultureInfo.InvariantCulture), ctx.T.UndoDealOpened(deal.Id));
+        ctx.Audit.Record(AuditActions.DealOpen, $"deal #{deal.Id}", null, $"{client.Name}; {deal.Amount.ToString(CultureInfo.InvariantCulture)} {deal.Currency}; {first.Name}");
         ctx.Reply(new Reply(
             ctx.T.DealOpened(deal.Id, deal.Title, client.Name, deal.Amount, deal.Currency, first.Name, cycle.IsDefault ? null : cycle.Name),
             DealViews.ForOpen(ctx, deal, live)));

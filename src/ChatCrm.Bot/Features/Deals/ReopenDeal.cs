@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ internal sealed class ReopenDeal : ICallbackHandler
         var before = deal.Snapshot();
         var change = deal.Reopen(stage, ctx.Now, ctx.User.Id);
         await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealReopened(deal.Id), ct);
-        ctx.Audit("deal.reopen", $"deal #{deal.Id}", before.Status.ToString(), stage.Name);
+        ctx.Audit.Record(AuditActions.DealReopen, $"deal #{deal.Id}", before.Status.ToString(), stage.Name);
         ctx.Show(new Reply(ctx.T.DealReopened(deal.Id, deal.Title, stage.Name), DealViews.ForOpen(ctx, deal, live)));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal sealed record DealChangeUndo(long DealId, long ChangeId, DealState Befo
     {
         ctx.Db.StageChanges.Add(change);
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.RecordUndo(Kind, JsonSerializer.Serialize(new DealChangeUndo(deal.Id, change.Id, before)), description);
+        ctx.Undo.Record(Kind, JsonSerializer.Serialize(new DealChangeUndo(deal.Id, change.Id, before)), description);
     }
 }
 
@@ -41,7 +42,7 @@ internal sealed class UndoDealChange : IUndoHandler
 
         deal.Restore(undo.Before);
         ctx.Db.StageChanges.Remove(latest);
-        ctx.Audit("deal.undo", $"deal #{deal.Id}", latest.Kind.ToString(), undo.Before.EnteredStageName);
+        ctx.Audit.Record(AuditActions.DealUndo, $"deal #{deal.Id}", latest.Kind.ToString(), undo.Before.EnteredStageName);
     }
 }
 
@@ -66,6 +67,6 @@ internal sealed class UndoDealOpened : IUndoHandler
 
         ctx.Db.StageChanges.RemoveRange(history);
         ctx.Db.Deals.Remove(deal);
-        ctx.Audit("deal.undo", $"deal #{id}", "opened");
+        ctx.Audit.Record(AuditActions.DealUndo, $"deal #{id}", "opened");
     }
 }

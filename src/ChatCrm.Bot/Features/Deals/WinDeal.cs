@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
@@ -49,16 +50,9 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
         var before = deal.Snapshot();
         var change = deal.Win(amount, ctx.Now, ctx.User.Id);
         await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealWon(deal.Id), ct);
-        ctx.Audit("deal.won", $"deal #{deal.Id}", before.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ctx.Audit.Record(AuditActions.DealWon, $"deal #{deal.Id}", before.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             deal.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reply = new Reply(ctx.T.DealWon(deal.Id, deal.Title, deal.Amount, deal.Currency), DealViews.ForClosed(ctx, deal));
-        if (show)
-        {
-            ctx.Show(reply);
-        }
-        else
-        {
-            ctx.Reply(reply);
-        }
+        ctx.Answer(reply, edit: show);
     }
 }

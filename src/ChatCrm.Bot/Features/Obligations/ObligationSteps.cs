@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Parsing;
@@ -23,8 +24,8 @@ internal static class ObligationSteps
         ctx.Db.Obligations.Add(obligation);
         var owed = Obligation.Settle([.. existing, obligation]);
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.RecordUndo(UndoKind, obligation.Id.ToString(CultureInfo.InvariantCulture), undoDescription);
-        ctx.Audit($"obligation.{obligation.Kind.ToString().ToLowerInvariant()}", $"deal #{deal.Id}", null,
+        ctx.Undo.Record(UndoKind, obligation.Id.ToString(CultureInfo.InvariantCulture), undoDescription);
+        ctx.Audit.Record($"obligation.{obligation.Kind.ToString().ToLowerInvariant()}", $"deal #{deal.Id}", null,
             obligation.Amount?.ToString(CultureInfo.InvariantCulture));
         return owed;
     }
@@ -49,7 +50,7 @@ internal sealed class UndoObligation : IUndoHandler
         var others = await ctx.Db.Obligations.Where(o => o.DealId == obligation.DealId && o.Id != id).ToListAsync(ct);
         ctx.Db.Obligations.Remove(obligation);
         Obligation.Settle(others);
-        ctx.Audit("obligation.undo", $"deal #{obligation.DealId}", obligation.Kind.ToString(),
+        ctx.Audit.Record(AuditActions.ObligationUndo, $"deal #{obligation.DealId}", obligation.Kind.ToString(),
             obligation.Amount?.ToString(CultureInfo.InvariantCulture));
     }
 }

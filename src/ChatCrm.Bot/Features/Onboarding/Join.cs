@@ -5,6 +5,7 @@ using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Commands;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -55,9 +56,9 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
         invite.Redeem(user.Id, now);
 
         var ctx = new BotContext(db, outbox, user, texts, updateId, now);
-        ctx.Audit("user.joined", user.DisplayName, after: invite.Role.Code());
+        ctx.Audit.Record(AuditActions.UserJoined, user.DisplayName, after: invite.Role.Code());
         ctx.Reply(new Reply(texts.Welcome(user.DisplayName, user.Role), [[Button.Callback("📋 /menu", CommandTable.Run("menu"))]]));
-        ctx.RefreshMenu(user, crm.Value.Language);
+        ctx.Menus.Refresh(user, crm.Value.Language);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 
@@ -56,7 +57,7 @@ internal static class AddStage
         scope.Stages.Add(stage);
         ctx.Db.Stages.Add(stage);
         StageOrder.Place(scope.Stages, stage, position);
-        ctx.Audit("stage.added", $"{scope.Cycle.Name}: {stage.Name}", null, $"#{stage.Position}, {stage.Probability}%, {stage.DaysAllowed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+        ctx.Audit.Record(AuditActions.StageAdded, $"{scope.Cycle.Name}: {stage.Name}", null, $"#{stage.Position}, {stage.Probability}%, {stage.DaysAllowed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
         ctx.Reply(new Reply(ctx.T.StageAdded(stage.Name, stage.Position, scope.Cycle.Name, stage.Probability, stage.DaysAllowed),
             [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
     }

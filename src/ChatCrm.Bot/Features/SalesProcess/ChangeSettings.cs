@@ -2,6 +2,7 @@ using System.Text;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -117,7 +118,7 @@ internal sealed class ChangeSettings(IOptions<CrmOptions> crm, IOptions<Schedule
 
     private static void Changed(BotContext ctx, string key, string before, string after)
     {
-        ctx.Audit("setting.changed", key, before, after);
+        ctx.Audit.Record(AuditActions.SettingChanged, key, before, after);
         ctx.Reply(ctx.T.SettingChanged(ctx.T.SettingLabel(key), Display(ctx, key, before), Display(ctx, key, after)));
     }
 

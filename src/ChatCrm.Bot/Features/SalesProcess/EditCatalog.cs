@@ -26,7 +26,7 @@ internal sealed class EditCatalog<TCatalog> : ICommandHandler
                 }
                 else if (catalog.Add(ctx, rest, items) is { } name)
                 {
-                    ctx.Audit($"{catalog.Command}.added", name, null, name);
+                    ctx.Audit.Record($"{catalog.Command}.added", name, null, name);
                     ctx.Reply(ctx.T.CatalogAdded(catalog.Kind, name));
                 }
                 else
@@ -46,7 +46,7 @@ internal sealed class EditCatalog<TCatalog> : ICommandHandler
                 }
 
                 var retired = await catalog.RemoveAsync(ctx, item.Id, ct);
-                ctx.Audit($"{catalog.Command}.{(retired ? "retired" : "deleted")}", item.Name, item.Name, retired ? "retired" : null);
+                ctx.Audit.Record($"{catalog.Command}.{(retired ? "retired" : "deleted")}", item.Name, item.Name, retired ? "retired" : null);
                 ctx.Reply(new Reply(ctx.T.CatalogRemoved(catalog.Kind, item.Name, retired),
                     [[Button.Callback(ctx.T.CatalogListButton, CommandTable.Run(catalog.Command + "s"))]]));
                 break;

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 
@@ -48,7 +49,7 @@ internal sealed class EditPipeline : ICommandHandler
         var cycle = SalesCycle.Create(name, ctx.Now);
         ctx.Db.Cycles.Add(cycle);
         await ctx.Db.SaveChangesAsync(ct); // the add-a-stage button needs the cycle's id
-        ctx.Audit("cycle.added", cycle.Name, null, cycle.Name);
+        ctx.Audit.Record(AuditActions.CycleAdded, cycle.Name, null, cycle.Name);
         ctx.Reply(new Reply(ctx.T.CycleAdded(cycle.Name), [[Button.Callback(ctx.T.AddStageButton, $"stg:a:{cycle.Id}")]]));
     }
 
@@ -72,7 +73,7 @@ internal sealed class EditPipeline : ICommandHandler
 
                 var before = cycle.Name;
                 cycle.Rename(newName);
-                ctx.Audit("cycle.renamed", before, before, cycle.Name);
+                ctx.Audit.Record(AuditActions.CycleRenamed, before, before, cycle.Name);
                 ctx.Reply(ctx.T.CycleRenamed(before, cycle.Name));
                 return;
             }
@@ -106,7 +107,7 @@ internal sealed class EditPipeline : ICommandHandler
 
         previous?.Unset();
         cycle.MakeDefault();
-        ctx.Audit("cycle.default", cycle.Name, previous?.Name, cycle.Name);
+        ctx.Audit.Record(AuditActions.CycleDefault, cycle.Name, previous?.Name, cycle.Name);
         ctx.Reply(ctx.T.CycleDefaultSet(cycle.Name));
     }
 }

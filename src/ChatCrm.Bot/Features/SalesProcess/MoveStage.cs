@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 
@@ -33,7 +34,7 @@ internal static class MoveStage
 
         var from = stage.Position;
         StageOrder.Place(scope.Stages, stage, position.Value);
-        ctx.Audit("stage.moved", stage.Name, StageCommand.N(from), StageCommand.N(stage.Position));
+        ctx.Audit.Record(AuditActions.StageMoved, stage.Name, StageCommand.N(from), StageCommand.N(stage.Position));
         ctx.Reply(new Reply(ctx.T.StageMoved(stage.Name, from, stage.Position),
             [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ internal static class RemoveStage
             ctx.Db.StageChanges.Add(deal.MoveTo(target!, ctx.Now, ctx.User.Id));
         }
 
-        ctx.Audit("stage.removed", $"{scope.Cycle.Name}: {name}", $"{open.Count} open", target?.Name);
+        ctx.Audit.Record(AuditActions.StageRemoved, $"{scope.Cycle.Name}: {name}", $"{open.Count} open", target?.Name);
         ctx.Reply(new Reply(ctx.T.StageRemoved(name, open.Count, target?.Name ?? ""),
             [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
     }

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
@@ -38,7 +39,7 @@ internal static class RenameStage
 
         var before = stage.Name;
         stage.Rename(newName);
-        ctx.Audit("stage.renamed", scope.Cycle.Name, before, stage.Name);
+        ctx.Audit.Record(AuditActions.StageRenamed, scope.Cycle.Name, before, stage.Name);
         ctx.Reply(new Reply(ctx.T.StageRenamed(before, stage.Name),
             [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
         return Task.CompletedTask;

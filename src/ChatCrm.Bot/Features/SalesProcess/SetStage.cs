@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 
@@ -34,7 +35,7 @@ internal static class SetStage
 
             var before = stage.DaysAllowed;
             stage.SetDaysAllowed(days);
-            ctx.Audit("stage.days", stage.Name, Show(before), Show(stage.DaysAllowed));
+            ctx.Audit.Record(AuditActions.StageDays, stage.Name, Show(before), Show(stage.DaysAllowed));
             done.Add(ctx.T.StageDaysSet(stage.Name, stage.DaysAllowed));
         }
 
@@ -43,7 +44,7 @@ internal static class SetStage
             var probability = ProcessArgs.Number(probText) ?? throw new DomainException(DomainError.InvalidProbability, probText);
             var before = stage.Probability;
             stage.SetProbability(probability);
-            ctx.Audit("stage.probability", stage.Name, Show(before), Show(stage.Probability));
+            ctx.Audit.Record(AuditActions.StageProbability, stage.Name, Show(before), Show(stage.Probability));
             done.Add(ctx.T.StageProbabilitySet(stage.Name, stage.Probability));
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -174,7 +175,7 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
         }
 
         StageOrder.Place(siblings, stage, to);
-        ctx.Audit("stage.moved", stage.Name, from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture));
+        ctx.Audit.Record(AuditActions.StageMoved, stage.Name, from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture));
         await ctx.Db.SaveChangesAsync(ct);
         await CardAsync(ctx, stageId, ct);
     }

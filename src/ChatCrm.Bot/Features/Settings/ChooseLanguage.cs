@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,8 @@ internal sealed class ChooseLanguage(IOptions<CrmOptions> crm) : ICommandHandler
     {
         var before = ctx.User.LanguageOr(crm.Value.Language);
         ctx.User.ChooseLanguage(language);
-        ctx.Audit("user.language", ctx.User.DisplayName, before.Code(), language.Code());
+        ctx.Audit.Record(AuditActions.UserLanguage, ctx.User.DisplayName, before.Code(), language.Code());
         ctx.Show(Texts.For(language).LanguageSet());
-        ctx.RefreshMenu(ctx.User, crm.Value.Language);
+        ctx.Menus.Refresh(ctx.User, crm.Value.Language);
     }
 }

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 
@@ -45,7 +46,7 @@ internal sealed class SetQuietHours : ICommandHandler, ICallbackHandler
     {
         var before = ctx.User.Quiet?.ToString();
         ctx.User.SetQuietHours(quiet);
-        ctx.Audit("user.quiet-hours", ctx.User.DisplayName, before, quiet?.ToString());
+        ctx.Audit.Record(AuditActions.UserQuietHours, ctx.User.DisplayName, before, quiet?.ToString());
         ctx.Reply(quiet is null ? ctx.T.QuietOff() : ctx.T.QuietSet(quiet));
     }
 }

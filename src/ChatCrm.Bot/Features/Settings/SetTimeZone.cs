@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 
@@ -62,7 +63,7 @@ internal sealed class SetTimeZone : ICommandHandler, ICallbackHandler
     {
         var before = ctx.User.TimeZoneId;
         ctx.User.SetTimeZone(zoneId);
-        ctx.Audit("user.timezone", ctx.User.DisplayName, before, zoneId);
+        ctx.Audit.Record(AuditActions.UserTimeZone, ctx.User.DisplayName, before, zoneId);
         ctx.Reply(ctx.T.TimeZoneSet(zoneId, TimeZones.DescribeOffset(ctx.Zone, ctx.Now), ctx.LocalNow));
     }
 }

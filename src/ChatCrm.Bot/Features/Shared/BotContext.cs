@@ -1,6 +1,5 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -11,21 +10,40 @@ namespace ChatCrm.Bot.Features.Shared;
 /// Everything a handler needs about the update it is handling: the user, their language and zone,
 /// the unit of work, and the ways to answer. All of it commits in one SaveChanges after the handler.
 /// </summary>
-public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc)
+public sealed class BotContext
 {
-    public static readonly TimeSpan DialogLifetime = TimeSpan.FromMinutes(15);
+    private readonly OutboxWriter _outbox;
     private int _messages;
-    private string? _change;
-    private bool _undoable;
 
-    public ChatCrmDbContext Db { get; } = db;
-    public User User { get; } = user;
-    public Texts T { get; } = texts;
-    public DateTime Now { get; } = nowUtc;
-    public long UpdateId { get; } = updateId;
+    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc)
+    {
+        _outbox = outbox;
+        Db = db;
+        User = user;
+        T = texts;
+        UpdateId = updateId;
+        Now = nowUtc;
+        Undo = new UndoRecorder(db, user, nowUtc);
+        Audit = new AuditRecorder(db, user, texts, nowUtc, Undo);
+        Menus = new Menus(outbox, NextKey);
+    }
+
+    public ChatCrmDbContext Db { get; }
+    public User User { get; }
+    public Texts T { get; }
+    public DateTime Now { get; }
+    public long UpdateId { get; }
     public long ChatId => User.ChatId;
     public TimeZoneInfo Zone => TimeZones.Find(User.TimeZoneId) ?? TimeZoneInfo.Utc;
     public DateTime LocalNow => TimeZones.ToLocal(Now, Zone);
+
+    /// <summary>What /undo can take back of this update (<c>ctx.Undo.Record(...)</c>).</summary>
+    public UndoRecorder Undo { get; }
+
+    /// <summary>Who did what (<c>ctx.Audit.Record(AuditActions.DealWon, ...)</c>); a change also becomes the user's last one for /undo.</summary>
+    public AuditRecorder Audit { get; }
+
+    public Menus Menus { get; }
 
     /// <summary>The message whose button was tapped, when Telegram still lets us edit it.</summary>
     public int? SourceMessageId { get; set; }
@@ -34,14 +52,30 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
     public string? CallbackToast { get; set; }
 
     /// <summary>Sends a new message to the user.</summary>
-    public void Reply(Reply reply) => outbox.Message(ChatId, reply, NextKey());
+    public void Reply(Reply reply) => _outbox.Message(ChatId, reply, NextKey());
 
     /// <summary>Redraws the message whose button was tapped (a pager, a picker); a new message otherwise.</summary>
     public void Show(Reply reply)
     {
         if (SourceMessageId is { } id)
         {
-            outbox.Edit(ChatId, id, reply, NextKey());
+            _outbox.Edit(ChatId, id, reply, NextKey());
+        }
+        else
+        {
+            Reply(reply);
+        }
+    }
+
+    /// <summary>
+    /// One handler, two ways in: a button that asked for the result in place (<paramref name="edit"/>) has its message
+    /// redrawn; a typed command gets a new message below it.
+    /// </summary>
+    public void Answer(Reply reply, bool edit)
+    {
+        if (edit)
+        {
+            Show(reply);
         }
         else
         {
@@ -51,12 +85,12 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
 
     /// <summary>Tells another user something (a role change, a hand-over), in their own language.</summary>
     public void Notify(User other, Func<Texts, Reply> compose, Language fallback) =>
-        outbox.Message(other.ChatId, compose(Texts.For(other.LanguageOr(fallback))), NextKey());
+        _outbox.Message(other.ChatId, compose(Texts.For(other.LanguageOr(fallback))), NextKey());
 
     /// <summary>Asks a question whose typed answer comes back to <paramref name="command"/> as arguments.</summary>
     public void Ask(string command, string argsSoFar, Reply question)
     {
-        User.StartDialog(command, argsSoFar, Now + DialogLifetime);
+        User.StartDialog(command, argsSoFar, Now + Dialogs.Lifetime);
         Reply(question);
     }
 
@@ -68,54 +102,9 @@ public sealed class BotContext(ChatCrmDbContext db, OutboxWriter outbox, User us
     /// </summary>
     public void AskChoice(string command, string argsTemplate, string question, IEnumerable<(string Label, string Value)> options, int perRow = 2)
     {
-        User.StartDialog(command, argsTemplate, Now + DialogLifetime);
-        var rows = options.Select(o => Button.Callback(o.Label, $"{PickPrefix}:{o.Value}")).Chunk(perRow)
-            .Select(r => (IReadOnlyList<Button>)r).ToList();
-        rows.Add([Button.Callback(T.CancelButton, $"{PickPrefix}:{CancelValue}")]);
-        Reply(new Reply(question, rows));
+        User.StartDialog(command, argsTemplate, Now + Dialogs.Lifetime);
+        Reply(new Reply(question, Dialogs.Choices(T, options, perRow)));
     }
-
-    public const string PickPrefix = "pick";
-    public const string CancelValue = "-";
-
-    /// <summary>Lets the user take this change back with /undo for ten minutes.</summary>
-    public void RecordUndo(string kind, string data, string description)
-    {
-        Db.UndoLog.Add(UndoEntry.Record(User.Id, kind, data, description, Now));
-        _undoable = true;
-    }
-
-    /// <summary>
-    /// Once the update's handler is done: a change it made that /undo cannot take back still becomes the user's last
-    /// change, so /undo says so instead of reaching past it to an older one.
-    /// </summary>
-    public void RecordIrreversibleChange()
-    {
-        if (_change is { } description && !_undoable)
-        {
-            Db.UndoLog.Add(UndoEntry.Record(User.Id, UndoEntry.Irreversible, "", description, Now));
-        }
-    }
-
-    /// <summary>A refused handler's changes were rolled back: nothing of them is left for /undo to speak of.</summary>
-    public void ForgetChanges() => (_change, _undoable) = (null, false);
-
-    public void RefreshMenu(User whose, Language fallback) =>
-        outbox.CommandMenu(whose.ChatId, CommandTable.MenuFor(whose.Role, Texts.For(whose.LanguageOr(fallback))), NextKey());
-
-    public void Audit(string action, string? subject = null, string? before = null, string? after = null)
-    {
-        Db.Audit.Add(AuditEntry.Record(User.Id == 0 ? null : User.Id, User.TelegramId, action, Now, subject, before, after));
-        if (IsChange(action))
-        {
-            _change ??= T.ChangeDescription(action, subject, before, after);
-        }
-    }
-
-    /// <summary>Refusals, undos and a user's own preferences are audited but are not changes /undo would take back.</summary>
-    private static bool IsChange(string action) =>
-        action is not ("access.denied" or "undo" or "user.language" or "user.timezone" or "user.quiet-hours" or "user.blocked-bot" or "user.unblocked-bot")
-        && !action.EndsWith(".undo", StringComparison.Ordinal);
 
     /// <summary>
     /// Every row this update writes gets a key derived from update_id, so even a path that stores no

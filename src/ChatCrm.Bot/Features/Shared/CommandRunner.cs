@@ -1,3 +1,4 @@
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 
@@ -62,7 +63,7 @@ public sealed class CommandRunner(IServiceProvider services)
             // Whatever the handler wrote or staged before the rule said no is undone, saved or not.
             await tx.RollbackToSavepointAsync(savepoint, ct);
             ctx.Db.ChangeTracker.Clear();
-            ctx.ForgetChanges();
+            ctx.Undo.ForgetChanges();
             ctx.Reply(ctx.T.Error(e.Error, e.Detail));
         }
     }
@@ -77,7 +78,7 @@ public sealed class CommandRunner(IServiceProvider services)
 
         ctx.Reply(ctx.T.NotAllowed(what.TrimStart('/'), required));
         ctx.CallbackToast = ctx.T.NotAllowed(what.TrimStart('/'), required);
-        ctx.Audit("access.denied", what, ctx.User.Role.Code(), required.Code());
+        ctx.Audit.Record(AuditActions.AccessDenied, what, ctx.User.Role.Code(), required.Code());
         return false;
     }
 }

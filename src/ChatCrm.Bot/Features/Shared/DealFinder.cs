@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public static class DealFinder
         if (!ctx.CanSee(deal))
         {
             ctx.Reply(ctx.T.NotYourDeal(number.Value));
-            ctx.Audit("access.denied", $"deal #{number.Value}", "other owner");
+            ctx.Audit.Record(AuditActions.AccessDenied, $"deal #{number.Value}", "other owner");
             return new DealLookup(null, number, rest);
         }
 

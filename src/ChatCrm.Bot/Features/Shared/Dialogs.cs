@@ -1,16 +1,36 @@
+using ChatCrm.Core.Messages;
 
 namespace ChatCrm.Bot.Features.Shared;
 
-/// <summary>How an answer (a typed message or a picked button) completes the arguments a command asked for.</summary>
+/// <summary>
+/// A question a command asks (<see cref="BotContext.Ask"/>, <see cref="BotContext.AskChoice"/>) and how the answer, typed
+/// or picked with a button, completes the arguments the command asked for.
+/// </summary>
 public static class Dialogs
 {
+    /// <summary>How long a question waits for its answer; after that, a typed line is an ordinary message again.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+
+    public const string PickPrefix = "pick";
+    public const string CancelValue = "-";
+
+    /// <summary>A button whose tap answers the open question with <paramref name="value"/>: keep it short (ids, not text).</summary>
+    public static Button Option(string label, string value) => Button.Callback(label, $"{PickPrefix}:{value}");
+
+    /// <summary>The button that drops the open question.</summary>
+    public static Button Cancel(Texts texts) => Option(texts.CancelButton, CancelValue);
+
+    /// <summary>The options, <paramref name="perRow"/> to a row, and a cancel button below them.</summary>
+    public static IReadOnlyList<IReadOnlyList<Button>> Choices(Texts texts, IEnumerable<(string Label, string Value)> options, int perRow) =>
+        [.. options.Select(o => Option(o.Label, o.Value)).Chunk(perRow), [Cancel(texts)]];
+
     public static string Answer(string argsTemplate, string answer) =>
         argsTemplate.Contains("{0}", StringComparison.Ordinal)
             ? argsTemplate.Replace("{0}", answer.Trim(), StringComparison.Ordinal).Trim()
             : $"{argsTemplate} {answer}".Trim();
 }
 
-/// <summary>A tap on an option offered by <see cref="BotContext.AskChoice"/>: resumes the waiting command.</summary>
+/// <summary>A tap on an option offered by <see cref="Dialogs.Option"/>: resumes the waiting command.</summary>
 internal sealed class PickOption(CommandRunner runner) : ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
@@ -23,7 +43,7 @@ internal sealed class PickOption(CommandRunner runner) : ICallbackHandler
             return;
         }
 
-        if (args is [BotContext.CancelValue])
+        if (args is [Dialogs.CancelValue])
         {
             ctx.Show(ctx.T.Cancelled());
             return;

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Team;
@@ -38,7 +39,7 @@ internal sealed class AssignClient(IOptions<CrmOptions> crm) : ICommandHandler
         }
 
         var handed = await HandOver.ClientAsync(ctx, client, manager.Id, ct);
-        ctx.Audit("client.assigned", client.Name, before?.DisplayName ?? "-", manager.DisplayName);
+        ctx.Audit.Record(AuditActions.ClientAssigned, client.Name, before?.DisplayName ?? "-", manager.DisplayName);
         ctx.Reply(ctx.T.ClientAssigned(client.Name, manager.DisplayName, handed.Deals, handed.Contacts));
         if (manager.Id != ctx.User.Id)
         {

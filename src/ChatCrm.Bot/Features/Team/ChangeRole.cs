@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.Extensions.Options;
@@ -88,9 +89,9 @@ internal sealed class ChangeRole(IOptions<CrmOptions> crm) : ICommandHandler, IC
 
         var before = target.Role;
         target.ChangeRole(role);
-        ctx.Audit("user.role", target.DisplayName, before.Code(), role.Code());
+        ctx.Audit.Record(AuditActions.UserRole, target.DisplayName, before.Code(), role.Code());
         ctx.Show(ctx.T.RoleChanged(target.DisplayName, before, role));
         ctx.Notify(target, t => t.YourRoleChanged(role), crm.Value.Language);
-        ctx.RefreshMenu(target, crm.Value.Language);
+        ctx.Menus.Refresh(target, crm.Value.Language);
     }
 }

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -44,13 +45,13 @@ internal sealed class CreateInvite(BotIdentity bot) : ICommandHandler, ICallback
         if (!ctx.User.Role.Includes(role))
         {
             ctx.Reply(ctx.T.InviteRoleTooHigh(role));
-            ctx.Audit("access.denied", $"invite {role.Code()}", ctx.User.Role.Code(), role.Code());
+            ctx.Audit.Record(AuditActions.AccessDenied, $"invite {role.Code()}", ctx.User.Role.Code(), role.Code());
             return;
         }
 
         var invite = Invite.Create(role, ctx.User.Id, ctx.Now);
         ctx.Db.Invites.Add(invite);
-        ctx.Audit("invite.created", role.Code(), after: invite.ExpiresAt.ToString("O"));
+        ctx.Audit.Record(AuditActions.InviteCreated, role.Code(), after: invite.ExpiresAt.ToString("O"));
         var link = bot.Username is { } name ? $"https://t.me/{name}?start={invite.Code}" : $"/start {invite.Code}";
         ctx.Reply(ctx.T.InviteCreated(role, link, TimeZones.ToLocal(invite.ExpiresAt, ctx.Zone)));
     }

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
 using Microsoft.Extensions.Options;
 using User = ChatCrm.Core.Domain.Users.User;
@@ -136,7 +137,7 @@ internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler
             if (successor is not null)
             {
                 var handed = await HandOver.EverythingAsync(ctx, target.Id, successor.Id, ct);
-                ctx.Audit("user.handover", target.DisplayName, target.DisplayName,
+                ctx.Audit.Record(AuditActions.UserHandover, target.DisplayName, target.DisplayName,
                     $"{successor.DisplayName}: {handed.Clients} clients, {handed.Deals} deals, {handed.Contacts} contacts");
                 ctx.Notify(successor, t => t.HandedOverToYou(target.DisplayName, handed.Clients, handed.Deals, handed.Contacts), crm.Value.Language);
                 ctx.Show(ctx.T.UserDeactivatedHandedOver(target.DisplayName, successor.DisplayName, handed.Clients, handed.Deals, handed.Contacts));
@@ -148,7 +149,7 @@ internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler
 
             target.Deactivate();
             target.EndDialog();
-            ctx.Audit("user.deactivated", target.DisplayName, "active", "inactive");
+            ctx.Audit.Record(AuditActions.UserDeactivated, target.DisplayName, "active", "inactive");
             ctx.Notify(target, t => t.Deactivated(), crm.Value.Language);
         }
     }

@@ -3,6 +3,7 @@ using System.Text;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -95,7 +96,7 @@ internal sealed class DistributeProspects(IOptions<CrmOptions> crm) : ICommandHa
         }
 
         var summary = string.Join(", ", plan.Lines.Where(l => l.Add > 0).Select(l => $"{l.Manager.DisplayName} +{l.Add}"));
-        ctx.Audit("clients.distributed", segment?.Name ?? "*", $"{plan.Prospects.Count} unassigned", summary);
+        ctx.Audit.Record(AuditActions.ClientsDistributed, segment?.Name ?? "*", $"{plan.Prospects.Count} unassigned", summary);
         ctx.Show(ctx.T.ProspectsDistributed(plan.Prospects.Count, segment?.Name ?? "", plan.Lines.Count(l => l.Add > 0)));
     }
 

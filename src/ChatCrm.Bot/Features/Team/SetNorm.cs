@@ -2,6 +2,7 @@ using System.Text;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ internal sealed class SetNorm : ICommandHandler
             if (norm is not null)
             {
                 ctx.Db.Norms.Remove(norm);
-                ctx.Audit("norm.removed", subject, StageCommand.N(norm.Count), null);
+                ctx.Audit.Record(AuditActions.NormRemoved, subject, StageCommand.N(norm.Count), null);
             }
 
             ctx.Reply(ctx.T.NormRemoved(workType.Name, period == NormPeriod.Week));
@@ -79,7 +80,7 @@ internal sealed class SetNorm : ICommandHandler
             norm.Change(count.Value, period.Value);
         }
 
-        ctx.Audit("norm.set", subject, before is { } b ? StageCommand.N(b) : null, StageCommand.N(count.Value));
+        ctx.Audit.Record(AuditActions.NormSet, subject, before is { } b ? StageCommand.N(b) : null, StageCommand.N(count.Value));
         ctx.Reply(new Reply(ctx.T.NormSet(workType.Name, count.Value, period == NormPeriod.Week),
             [[Button.Callback(ctx.T.TeamButton, CommandTable.Run("team"))]]));
     }

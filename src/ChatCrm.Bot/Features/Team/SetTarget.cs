@@ -4,6 +4,7 @@ using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
@@ -54,7 +55,7 @@ internal sealed class SetTarget(IOptions<CrmOptions> crm) : ICommandHandler
         }
 
         var currency = crm.Value.Currency;
-        ctx.Audit("target.set", $"{manager.DisplayName} {key:yyyy-MM}", before?.ToString(CultureInfo.InvariantCulture), amount.ToString(CultureInfo.InvariantCulture));
+        ctx.Audit.Record(AuditActions.TargetSet, $"{manager.DisplayName} {key:yyyy-MM}", before?.ToString(CultureInfo.InvariantCulture), amount.ToString(CultureInfo.InvariantCulture));
         ctx.Reply(new Reply(ctx.T.TargetSet(manager.DisplayName, key, ctx.T.Money(amount, currency), before is { } b ? ctx.T.Money(b, currency) : ""),
             [[Button.Callback(ctx.T.TeamButton, CommandTable.Run("team"))]]));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
@@ -69,9 +70,9 @@ internal sealed class PlanContact : ICommandHandler
         var planned = Touch.Plan(client, workType, ctx.User.Id, atUtc, note, ctx.Now);
         ctx.Db.Touches.Add(planned);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
-        ctx.RecordUndo(TouchUndo.PlannedKind, planned.Id.ToString(CultureInfo.InvariantCulture),
+        ctx.Undo.Record(TouchUndo.PlannedKind, planned.Id.ToString(CultureInfo.InvariantCulture),
             ctx.T.PlanUndoDescription(workType.Name, client.Name));
-        ctx.Audit("contact.planned", client.Name, after: workType.Code);
+        ctx.Audit.Record(AuditActions.ContactPlanned, client.Name, after: workType.Code);
         return planned;
     }
 

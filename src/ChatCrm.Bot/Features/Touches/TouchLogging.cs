@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
@@ -63,9 +64,9 @@ internal static class TouchLogging
         }
 
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
-        ctx.RecordUndo(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id)),
+        ctx.Undo.Record(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id)),
             ctx.T.TouchUndoDescription(workType.Name, client.Name));
-        ctx.Audit("touch.logged", client.Name, after: workType.Code);
+        ctx.Audit.Record(AuditActions.TouchLogged, client.Name, after: workType.Code);
 
         var backDated = args.At is null ? null : Contacts.Describe(ctx, happened);
         if (next is not null)

@@ -1,10 +1,11 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Undo;
 
-/// <summary>Knows how to take back one kind of change recorded with <see cref="BotContext.RecordUndo"/>.</summary>
+/// <summary>Knows how to take back one kind of change recorded with <see cref="UndoRecorder.Record"/>.</summary>
 public interface IUndoHandler
 {
     string Kind { get; }
@@ -42,9 +43,9 @@ internal sealed class UndoLast(IEnumerable<IUndoHandler> handlers) : ICommandHan
         var handler = handlers.FirstOrDefault(h => h.Kind == last.Kind)
             ?? throw new InvalidOperationException($"No undo handler for '{last.Kind}'.");
         await handler.UndoAsync(ctx, last.Data, ct);
-        ctx.ForgetChanges(); // what the undo itself changed is not a new change: a second /undo goes one further back
+        ctx.Undo.ForgetChanges(); // what the undo itself changed is not a new change: a second /undo goes one further back
         last.MarkUndone(ctx.Now);
-        ctx.Audit("undo", last.Kind, last.Description);
+        ctx.Audit.Record(AuditActions.Undo, last.Kind, last.Description);
         ctx.Reply(ctx.T.Undone(last.Description));
     }
 }

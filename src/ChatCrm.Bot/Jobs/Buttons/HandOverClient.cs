@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
@@ -45,7 +46,7 @@ internal sealed class HandOverClient(IOptions<CrmOptions> crm) : IScheduleButton
         }
 
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
-        ctx.Audit("client.handover", client.Name, from?.DisplayName, to.DisplayName);
+        ctx.Audit.Record(AuditActions.ClientHandover, client.Name, from?.DisplayName, to.DisplayName);
         ctx.Show(ctx.T.HandedOver(client.Name, to.DisplayName));
         ctx.Notify(to, t => new Reply(t.HandedToYou(client.Name, ctx.User.DisplayName), ScheduleCallbacks.NudgeButtons(t, client.Id)), crm.Value.Language);
     }

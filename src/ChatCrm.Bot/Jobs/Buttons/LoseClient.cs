@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ internal sealed class LoseClient : IScheduleButton
         }
 
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
-        ctx.Audit("deal.lost", client.Name, null, reason.Name);
+        ctx.Audit.Record(AuditActions.DealLost, client.Name, null, reason.Name);
         ctx.Show(ctx.T.ClientLost(client.Name, open.Count, reason.Name));
     }
 }

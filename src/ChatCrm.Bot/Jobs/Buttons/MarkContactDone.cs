@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
+using ChatCrm.Core.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs.Buttons;
@@ -25,8 +26,8 @@ internal sealed class MarkContactDone : IScheduleButton
         touch.Complete(client, ctx.Now);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
-        ctx.RecordUndo(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
-        ctx.Audit("contact.done", client.Name, after: workType.Code);
+        ctx.Undo.Record(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
+        ctx.Audit.Record(AuditActions.ContactDone, client.Name, after: workType.Code);
         var fact = ctx.T.TouchLogged(workType.Name, client.Name, null, null);
         ButtonSupport.Answer(ctx, fromPlan, await TouchLogging.NextStepAsync(ctx, client, workType, fact, always: false, ct));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -88,9 +89,9 @@ internal static class ButtonSupport
         touch.Reschedule(toUtc);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
         var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
-        ctx.RecordUndo(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(touch.Id, from)),
+        ctx.Undo.Record(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(touch.Id, from)),
             ctx.T.MoveUndoDescription(workType.Name, client.Name));
-        ctx.Audit("contact.moved", client.Name, before: Stamp(from), after: Stamp(toUtc));
+        ctx.Audit.Record(AuditActions.ContactMoved, client.Name, before: Stamp(from), after: Stamp(toUtc));
         Answer(ctx, fromPlan, PlanContact.Planned(ctx, client, workType, touch));
     }
 

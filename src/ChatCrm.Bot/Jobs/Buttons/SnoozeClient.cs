@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -44,7 +45,7 @@ internal sealed class SnoozeClient : IScheduleButton
         }
 
         streak.Snooze(reason, until, ctx.Now);
-        ctx.Audit("client.snoozed", client.Name, null, $"{reason} until {until:O}");
+        ctx.Audit.Record(AuditActions.ClientSnoozed, client.Name, null, $"{reason} until {until:O}");
         ctx.Show(ctx.T.Snoozed(client.Name, reason, TimeZones.ToLocal(until, ctx.Zone)));
     }
 }

@@ -1,0 +1,74 @@
+namespace ChatCrm.Core.Domain.Audit;
+
+/// <summary>
+/// The codes an <see cref="AuditEntry"/> records, and which of them are changes. The codes are stored in
+/// audit rows and named for people in <c>Texts.ChangeNames</c>: an old row keeps its code, so never rename one.
+/// Catalog and obligation codes are composed where they are recorded (<c>reason.added</c>, <c>obligation.payment</c>).
+/// </summary>
+public static class AuditActions
+{
+    public const string ClientCreated = "client.created";
+    public const string ClientAssigned = "client.assigned";
+    public const string ClientHandover = "client.handover";
+    public const string ClientSnoozed = "client.snoozed";
+    public const string ClientRemoved = "client.removed";
+    public const string ClientsDistributed = "clients.distributed";
+    public const string TouchLogged = "touch.logged";
+    public const string ContactPlanned = "contact.planned";
+    public const string ContactDone = "contact.done";
+    public const string ContactMoved = "contact.moved";
+    public const string DealOpen = "deal.open";
+    public const string DealMove = "deal.move";
+    public const string DealWon = "deal.won";
+    public const string DealLost = "deal.lost";
+    public const string DealReopen = "deal.reopen";
+    public const string CycleAdded = "cycle.added";
+    public const string CycleRenamed = "cycle.renamed";
+    public const string CycleDefault = "cycle.default";
+    public const string StageAdded = "stage.added";
+    public const string StageRenamed = "stage.renamed";
+    public const string StageMoved = "stage.moved";
+    public const string StageRemoved = "stage.removed";
+    public const string StageDays = "stage.days";
+    public const string StageProbability = "stage.probability";
+    public const string SettingChanged = "setting.changed";
+    public const string TargetSet = "target.set";
+    public const string NormSet = "norm.set";
+    public const string NormRemoved = "norm.removed";
+    public const string UserRole = "user.role";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserHandover = "user.handover";
+    public const string UserJoined = "user.joined";
+    public const string InviteCreated = "invite.created";
+
+    // Not changes: audited, but /undo neither takes them back nor stops at them.
+
+    /// <summary>A refused command or button: an attempt, not a change.</summary>
+    public const string AccessDenied = "access.denied";
+
+    /// <summary>An /undo takes a change back; so do <see cref="DealUndo"/>, <see cref="ObligationUndo"/> and any <c>*.undo</c>.</summary>
+    public const string Undo = "undo";
+
+    public const string DealUndo = "deal.undo";
+    public const string ObligationUndo = "obligation.undo";
+
+    // A user's own preferences, and what Telegram tells us about the user.
+    public const string UserLanguage = "user.language";
+    public const string UserTimeZone = "user.timezone";
+    public const string UserQuietHours = "user.quiet-hours";
+    public const string UserBlockedBot = "user.blocked-bot";
+    public const string UserUnblockedBot = "user.unblocked-bot";
+
+    /// <summary>An admin put in place from the configuration at start, by no user.</summary>
+    public const string AdminConfigured = "admin.configured";
+
+    private static readonly HashSet<string> NotChanges =
+        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured];
+
+    /// <summary>
+    /// Whether the action changes the shared CRM, so that it becomes the user's last change for /undo: refusals, undos
+    /// and a user's own preferences do not.
+    /// </summary>
+    public static bool IsChange(string action) =>
+        !NotChanges.Contains(action) && !action.EndsWith("." + Undo, StringComparison.Ordinal);
+}
