@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

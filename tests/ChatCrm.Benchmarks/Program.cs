@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
-using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,7 @@
 using System.Text;
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Bot.Transport;
 using ChatCrm.Core.Domain.Users;
 
 namespace ChatCrm.Benchmarks;

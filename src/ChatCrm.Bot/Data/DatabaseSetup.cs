@@ -1,5 +1,4 @@
 using System.Data.Common;
-using ChatCrm.Bot.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Bot.Hosting;

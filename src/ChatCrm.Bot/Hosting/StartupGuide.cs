@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Transport;
+
 namespace ChatCrm.Bot.Hosting;
 
 /// <summary>What a newcomer sees when they run the bot with no token: how to get one, and how to try it without.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;

@@ -1,7 +1,9 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Commands;
 using ChatCrm.Core.Domain.Audit;
@@ -127,7 +126,7 @@ internal sealed class UpdateProcessor(
             ctx.Menus.Refresh(user, _fallback);
         }
 
-        user.Seen(m.Chat.Id, FullName(from), from.Username, from.LanguageCode, Now);
+        user.Seen(m.Chat.Id, TelegramNames.FullName(from), from.Username, from.LanguageCode, Now);
         if (command is not null)
         {
             if (command.IsFor(bot.Username))
@@ -178,7 +177,7 @@ internal sealed class UpdateProcessor(
 
         var chatId = q.Message?.Chat.Id ?? user.ChatId;
         var ctx = ContextFor(user, updateId, q.From, chatId, editable: q.Message is Message { Date.Year: > 1970 } m ? m.MessageId : null);
-        user.Seen(chatId, FullName(q.From), q.From.Username, q.From.LanguageCode, Now);
+        user.Seen(chatId, TelegramNames.FullName(q.From), q.From.Username, q.From.LanguageCode, Now);
 
         await services.GetRequiredService<CommandRunner>().RunCallbackAsync(ctx, q.Data ?? "", ct);
         ctx.Undo.RecordIrreversibleChange();
@@ -202,7 +201,7 @@ internal sealed class UpdateProcessor(
         }
         else
         {
-            user.Seen(change.Chat.Id, FullName(change.From), change.From.Username, change.From.LanguageCode, Now);
+            user.Seen(change.Chat.Id, TelegramNames.FullName(change.From), change.From.Username, change.From.LanguageCode, Now);
             ctx.Audit.Record(AuditActions.UserUnblockedBot, user.DisplayName);
         }
 
@@ -220,7 +219,4 @@ internal sealed class UpdateProcessor(
         {
             SourceMessageId = editable,
         };
-
-    internal static string FullName(Telegram.Bot.Types.User from) =>
-        string.Join(' ', new[] { from.FirstName, from.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using Microsoft.EntityFrameworkCore;

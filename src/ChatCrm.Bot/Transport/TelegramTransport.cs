@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;

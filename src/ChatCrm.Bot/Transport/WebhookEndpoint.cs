@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Pipeline;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;

@@ -1,7 +1,8 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
-using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,7 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Commands;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Users;
@@ -49,8 +47,8 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
             return false;
         }
 
-        var user = User.Create(from.Id, UpdateProcessor.FullName(from), invite.Role, crm.Value.DefaultTimeZone, now);
-        user.Seen(chatId, UpdateProcessor.FullName(from), from.Username, from.LanguageCode, now);
+        var user = User.Create(from.Id, TelegramNames.FullName(from), invite.Role, crm.Value.DefaultTimeZone, now);
+        user.Seen(chatId, TelegramNames.FullName(from), from.Username, from.LanguageCode, now);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         invite.Redeem(user.Id, now);

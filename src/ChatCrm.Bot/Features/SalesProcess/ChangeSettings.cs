@@ -1,7 +1,6 @@
 using System.Text;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;

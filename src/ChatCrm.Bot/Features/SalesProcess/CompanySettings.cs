@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

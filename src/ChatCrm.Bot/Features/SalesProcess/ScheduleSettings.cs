@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.SalesProcess;
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Audit;
 using Microsoft.Extensions.Options;
 

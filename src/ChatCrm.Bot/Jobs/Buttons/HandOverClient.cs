@@ -1,5 +1,4 @@
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;

@@ -3,7 +3,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Jobs;
+namespace ChatCrm.Bot.Features.Touches;
 
 /// <summary>
 /// A client is forgotten when it has an owner and an open deal, nobody touched it for the company's

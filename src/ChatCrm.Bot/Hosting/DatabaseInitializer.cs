@@ -1,11 +1,12 @@
-using ChatCrm.Bot.Hosting;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ChatCrm.Bot.Data;
+namespace ChatCrm.Bot.Hosting;
 
 /// <summary>
 /// Runs first at start: applies the committed migrations, switches SQLite to WAL, and makes sure every

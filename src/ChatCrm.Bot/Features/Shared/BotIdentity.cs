@@ -1,4 +1,4 @@
-namespace ChatCrm.Bot.Hosting;
+namespace ChatCrm.Bot.Features.Shared;
 
 /// <summary>The bot's own @username, learnt from getMe at start; invite links and group notes need it.</summary>
 public sealed class BotIdentity

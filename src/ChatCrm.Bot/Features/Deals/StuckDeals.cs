@@ -3,7 +3,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Jobs;
+namespace ChatCrm.Bot.Features.Deals;
 
 /// <summary>
 /// Open deals that have spent more than their stage's <see cref="Stage.DaysAllowed"/> in it — the same rule as
