@@ -25,7 +25,7 @@ public sealed record CallbackRoute(string Prefix, Role MinRole, Type Handler);
 /// Every command and button the bot understands, with the role it needs. The pipeline authorises
 /// against this table and nowhere else; /help and the per-role Telegram menus are built from it.
 /// Adding a command or a button is one line here plus its handler (and, for a command, its /help text in both
-/// languages); the host registers the handlers from this table.
+/// languages); the host registers the handlers from this table, so nothing is found by reflection.
 /// </summary>
 public static class CommandTable
 {
@@ -125,6 +125,22 @@ public static class CommandTable
         Callback<ListDeals>(DealViews.List, Role.Manager),
     ];
 
+    /// <summary>
+    /// What /undo can take back: one handler per kind of change recorded with <see cref="BotContext.RecordUndo"/>.
+    /// A handler that records a new kind adds its undo here.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> UndoHandlers =
+    [
+        Undo<ClientUndo>(),
+        Undo<TouchUndo>(),
+        Undo<ContactDoneUndo>(),
+        Undo<ContactMovedUndo>(),
+        Undo<PlannedContactUndo>(),
+        Undo<UndoDealChange>(),
+        Undo<UndoDealOpened>(),
+        Undo<UndoObligation>(),
+    ];
+
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>
     public const string RunPrefix = "run";
 
@@ -160,4 +176,6 @@ public static class CommandTable
 
     private static CallbackRoute Callback<T>(string prefix, Role role) where T : ICallbackHandler =>
         new(prefix, role, typeof(T));
+
+    private static Type Undo<T>() where T : IUndoHandler => typeof(T);
 }
