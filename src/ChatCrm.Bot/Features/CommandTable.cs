@@ -11,8 +11,6 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Features.Undo;
-using ChatCrm.Bot.Jobs;
-using ChatCrm.Bot.Jobs.Buttons;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
@@ -26,7 +24,8 @@ public sealed record CallbackRoute(string Prefix, Role MinRole, Type Handler);
 /// <summary>
 /// Every command and button the bot understands, with the role it needs. The pipeline authorises
 /// against this table and nowhere else; /help and the per-role Telegram menus are built from it.
-/// Adding a command is one line here plus its handler (and its /help text in both languages).
+/// Adding a command or a button is one line here plus its handler (and, for a command, its /help text in both
+/// languages); the host registers the handlers from this table, so nothing is found by reflection.
 /// </summary>
 public static class CommandTable
 {
@@ -99,7 +98,16 @@ public static class CommandTable
         Callback<ClientActions>(ClientActions.Prefix, Role.Manager),
         Callback<NextStep>("nx", Role.Manager),
         Callback<CreateInvite>("inv", Role.Head),
-        Callback<ScheduleButtons>(ScheduleCallbacks.Prefix, Role.Manager),
+        // Under scheduled messages (reminders, plans, nudges, escalations) and /today. The prefixes span two
+        // segments so that the buttons already sent, `sch:<verb>:<id>…`, keep arriving here unchanged.
+        Callback<MarkContactDone>(MarkContactDone.Prefix, Role.Manager),
+        Callback<PostponeContact>(PostponeContact.Prefix, Role.Manager),
+        Callback<RescheduleContact>(RescheduleContact.Prefix, Role.Manager),
+        Callback<LogCallFromNudge>(LogCallFromNudge.Prefix, Role.Manager),
+        Callback<PlanFromNudge>(PlanFromNudge.Prefix, Role.Manager),
+        Callback<SnoozeClient>(SnoozeClient.Prefix, Role.Manager),
+        Callback<LoseClient>(LoseClient.Prefix, Role.Manager),
+        Callback<HandOverClient>(HandOverClient.Prefix, Role.Manager),
         Callback<SendDigest>(SendDigest.Prefix, Role.Head),
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),
@@ -117,6 +125,22 @@ public static class CommandTable
         Callback<ListDeals>(DealViews.List, Role.Manager),
     ];
 
+    /// <summary>
+    /// What /undo can take back: one handler per kind of change recorded with <see cref="UndoRecorder.Record"/>.
+    /// A handler that records a new kind adds its undo here.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> UndoHandlers =
+    [
+        Undo<ClientUndo>(),
+        Undo<TouchUndo>(),
+        Undo<ContactDoneUndo>(),
+        Undo<ContactMovedUndo>(),
+        Undo<PlannedContactUndo>(),
+        Undo<UndoDealChange>(),
+        Undo<UndoDealOpened>(),
+        Undo<UndoObligation>(),
+    ];
+
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>
     public const string RunPrefix = "run";
 
@@ -125,7 +149,19 @@ public static class CommandTable
 
     public static CommandRoute? Find(string name) => ByName.GetValueOrDefault(name);
 
-    public static CallbackRoute? FindCallback(string prefix) => ByPrefix.GetValueOrDefault(prefix);
+    /// <summary>
+    /// The route that callback data (split at ':') names, and the arguments after its prefix. A prefix of two
+    /// segments wins over one: `sch:done:42` is the route `sch:done` with the argument `42`.
+    /// </summary>
+    public static (CallbackRoute Route, string[] Args)? FindCallback(string[] parts)
+    {
+        if (parts.Length > 1 && ByPrefix.TryGetValue($"{parts[0]}:{parts[1]}", out var two))
+        {
+            return (two, parts[2..]);
+        }
+
+        return ByPrefix.TryGetValue(parts[0], out var one) ? (one, parts[1..]) : null;
+    }
 
     public static IEnumerable<CommandRoute> AvailableTo(Role role) => Commands.Where(c => role.Includes(c.MinRole));
 
@@ -140,4 +176,6 @@ public static class CommandTable
 
     private static CallbackRoute Callback<T>(string prefix, Role role) where T : ICallbackHandler =>
         new(prefix, role, typeof(T));
+
+    private static Type Undo<T>() where T : IUndoHandler => typeof(T);
 }

@@ -48,7 +48,7 @@ public static class ChatCrmHosting
             services.AddScoped(handler);
         }
 
-        foreach (var undo in typeof(ChatCrmHosting).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUndoHandler).IsAssignableFrom(t)))
+        foreach (var undo in CommandTable.UndoHandlers)
         {
             services.AddScoped(typeof(IUndoHandler), undo);
         }

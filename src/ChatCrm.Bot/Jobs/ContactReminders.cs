@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -39,8 +40,8 @@ public sealed class ContactReminders(ChatCrmDbContext db, ScheduledOutbox outbox
             var text = r.T.ContactReminder(r.ToLocal(a.At), a.Name, workTypes.GetValueOrDefault(a.WorkTypeId, ""), a.Note, phone);
             outbox.Message(r.ChatId, new Reply(text,
             [
-                [Button.Callback("✅", ScheduleCallbacks.Done(a.Id)), Button.Callback(r.T.InHourButton, ScheduleCallbacks.Later(a.Id, "h"))],
-                [Button.Callback(r.T.RescheduleButton, ScheduleCallbacks.Move(a.Id))],
+                [Button.Callback("✅", MarkContactDone.Data(a.Id)), Button.Callback(r.T.InHourButton, PostponeContact.Data(a.Id, PostponeContact.ByAnHour))],
+                [Button.Callback(r.T.RescheduleButton, RescheduleContact.Data(a.Id))],
             ]), Key(a.Id, a.At));
             written++;
         }

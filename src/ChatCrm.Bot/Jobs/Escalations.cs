@@ -1,5 +1,6 @@
 using System.Text;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
@@ -64,7 +65,7 @@ public sealed class Escalations(ChatCrmDbContext db, ScheduledOutbox outbox)
                     text.Append('\n').Append(t.EscalationNoHistory());
                 }
 
-                outbox.Message(head.ChatId, new Reply(text.ToString(), [[Button.Callback(t.ReassignButton, ScheduleCallbacks.Hand(s.Nudge.ClientId))]]),
+                outbox.Message(head.ChatId, new Reply(text.ToString(), [[Button.Callback(t.ReassignButton, HandOverClient.Data(s.Nudge.ClientId))]]),
                     Key(s.Nudge.ClientId, head.Id, s.Nudge.FirstNudgedAt));
                 written++;
             }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
@@ -82,8 +83,8 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
         foreach (var item in todayItems.Concat(overdueItems).Take(ButtonRows))
         {
             buttons.Add([
-                Button.Callback("✅ " + Short(item.Client), ScheduleCallbacks.Done(item.Id, fromPlan: true)),
-                Button.Callback("⏰ " + t.TomorrowButton, ScheduleCallbacks.Later(item.Id, "d", fromPlan: true)),
+                Button.Callback("✅ " + Short(item.Client), MarkContactDone.Data(item.Id, fromPlan: true)),
+                Button.Callback("⏰ " + t.TomorrowButton, PostponeContact.Data(item.Id, PostponeContact.ByADay, fromPlan: true)),
             ]);
         }
 
@@ -111,7 +112,7 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
             }
 
             var text = r.T.Nudge(client.Name, ForgottenClients.DaysSince(client, rules.NowUtc), (int)deal.Id, deal.Title, deal.Amount, deal.Stage);
-            outbox.Message(r.ChatId, new Reply(text, ScheduleCallbacks.NudgeButtons(r.T, client.Id)), NudgeKey(client.Id, r.Today));
+            outbox.Message(r.ChatId, new Reply(text, NudgeButtons.For(r.T, client.Id)), NudgeKey(client.Id, r.Today));
             if (streaks.TryGetValue(client.Id, out var streak))
             {
                 streak.Nudged(r.Id, client.LastTouchAt, rules.NowUtc);

@@ -1,6 +1,5 @@
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
-using ChatCrm.Bot.Jobs.Buttons;
 using ChatCrm.Bot.Outbox;
 using Quartz;
 
@@ -27,10 +26,6 @@ public static class SchedulerHosting
         services.AddScoped<DigestQueries>();
         services.AddScoped<Housekeeping>();
         services.AddScoped<SchedulerTick>();
-        foreach (var button in typeof(IScheduleButton).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IScheduleButton).IsAssignableFrom(t)))
-        {
-            services.AddScoped(typeof(IScheduleButton), button);
-        }
 
         var heartbeat = new HeartbeatOptions();
         builder.Configuration.GetSection(HeartbeatOptions.Section).Bind(heartbeat);

@@ -27,16 +27,6 @@ public sealed class DependencyRuleTests
         ["Outbox"] = ["Data"],
     };
 
-    /// <summary>
-    /// TEMPORARY, for the lead to delete after merging issue 15's branches: these references go away when another
-    /// branch moves Jobs/Buttons and Jobs/ScheduleCallbacks into Features. Each is "using type → used type".
-    /// </summary>
-    private static readonly string[] KnownViolationsToDeleteAfterMerge =
-    [
-        "ChatCrm.Bot.Features.CommandTable → ChatCrm.Bot.Jobs.Buttons.ScheduleButtons",
-        "ChatCrm.Bot.Features.Touches.ShowPlan → ChatCrm.Bot.Jobs.ScheduleCallbacks",
-    ];
-
     private static readonly string[] HostNamespaces = ["ChatCrm.Bot", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Telegram.Bot"];
 
     [Fact]
@@ -47,13 +37,8 @@ public sealed class DependencyRuleTests
             .Where(x => x.Broken is not null)
             .Select(x => $"{x.use.User} → {x.use.Used}   ({x.Broken})")
             .ToList();
-        var unexpected = found.Where(v => !KnownViolationsToDeleteAfterMerge.Any(k => v.StartsWith(k + " ", StringComparison.Ordinal))).ToList();
-        var fixedSince = KnownViolationsToDeleteAfterMerge.Where(k => !found.Any(v => v.StartsWith(k + " ", StringComparison.Ordinal))).ToList();
-
-        Assert.True(unexpected.Count == 0,
-            "These types use a folder the README's dependency rule forbids; move the used type down to a layer both may use:\n" + string.Join('\n', unexpected));
-        Assert.True(fixedSince.Count == 0,
-            "These known exceptions no longer occur; delete them from KnownViolationsToDeleteAfterMerge:\n" + string.Join('\n', fixedSince));
+        Assert.True(found.Count == 0,
+            "These types use a folder the README's dependency rule forbids; move the used type down to a layer both may use:\n" + string.Join('\n', found));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -49,8 +50,8 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         var nudge = (await _w.OutboxAsync(_manager.ChatId)).Single(m => m.DedupKey!.StartsWith("nudge:", StringComparison.Ordinal));
         Text(nudge).Should().Contain("<b>Ромашка</b>: без касаний 8 дней").And.Contain("100\u00A0000", "amounts are grouped the Russian way");
         Buttons(nudge).Select(b => b.Data).Should().BeEquivalentTo([
-            ScheduleCallbacks.Call(forgotten.Id), ScheduleCallbacks.Plan(forgotten.Id), ScheduleCallbacks.Snooze(forgotten.Id),
-            ScheduleCallbacks.Lost(forgotten.Id), ScheduleCallbacks.Hand(forgotten.Id)]);
+            LogCallFromNudge.Data(forgotten.Id), PlanFromNudge.Data(forgotten.Id), SnoozeClient.Data(forgotten.Id),
+            LoseClient.Data(forgotten.Id), HandOverClient.Data(forgotten.Id)]);
         noDeal.Id.Should().BePositive();
 
         await _w.TickAsync(Monday.AddDays(1));
@@ -90,8 +91,8 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         await _w.TickAsync(Monday.AddDays(3).AddHours(1));
         (await _w.OutboxAsync(head.ChatId)).Count(m => m.DedupKey!.StartsWith("esc:", StringComparison.Ordinal)).Should().Be(1);
 
-        await _w.TapAsync(head.TelegramId, ScheduleCallbacks.Hand(client.Id));
-        await _w.TapAsync(head.TelegramId, ScheduleCallbacks.Hand(client.Id, petr.Id));
+        await _w.TapAsync(head.TelegramId, HandOverClient.Data(client.Id));
+        await _w.TapAsync(head.TelegramId, HandOverClient.Data(client.Id, petr.Id));
 
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).OwnerUserId.Should().Be(petr.Id);
         (await _w.DbAsync(db => db.Deals.SingleAsync(d => d.ClientId == client.Id))).OwnerUserId.Should().Be(petr.Id);
@@ -105,7 +106,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         var client = await ClientWithDealAsync("Ромашка", 9);
         await _w.TickAsync(Monday);
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Call(client.Id));
+        await _w.TapAsync(_manager.TelegramId, LogCallFromNudge.Data(client.Id));
 
         (await _w.DbAsync(db => db.Touches.CountAsync(a => a.ClientId == client.Id && a.Status == TouchStatus.Done && a.HappenedAt == Monday))).Should().Be(1);
         await _w.TickAsync(Monday.AddDays(1));
@@ -118,10 +119,10 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         var client = await ClientWithDealAsync("Ромашка", 9);
         await _w.TickAsync(Monday);
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Plan(client.Id));
+        await _w.TapAsync(_manager.TelegramId, PlanFromNudge.Data(client.Id));
         (await _w.App.Api.WaitForAsync(c => c.Any(x => x.Method == "editMessageText"))).Last(x => x.Method == "editMessageText")
-            .Body["reply_markup"]!.ToJsonString().Should().Contain(ScheduleCallbacks.Plan(client.Id, 3));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Plan(client.Id, 3));
+            .Body["reply_markup"]!.ToJsonString().Should().Contain(PlanFromNudge.Data(client.Id, 3));
+        await _w.TapAsync(_manager.TelegramId, PlanFromNudge.Data(client.Id, 3));
 
         var planned = await _w.DbAsync(db => db.Touches.SingleAsync(a => a.ClientId == client.Id && a.Status == TouchStatus.Planned));
         planned.PlannedFor.Should().Be(At(Moscow, 2026, 12, 3, 10, 0));
@@ -136,9 +137,9 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         var client = await ClientWithDealAsync("Ромашка", 9);
         await _w.TickAsync(Monday);
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Snooze(client.Id));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Snooze(client.Id, (int)SnoozeReason.WaitingForThem));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Snooze(client.Id, (int)SnoozeReason.WaitingForThem, 7));
+        await _w.TapAsync(_manager.TelegramId, SnoozeClient.Data(client.Id));
+        await _w.TapAsync(_manager.TelegramId, SnoozeClient.Data(client.Id, (int)SnoozeReason.WaitingForThem));
+        await _w.TapAsync(_manager.TelegramId, SnoozeClient.Data(client.Id, (int)SnoozeReason.WaitingForThem, 7));
 
         var streak = await _w.DbAsync(db => db.ClientNudges.SingleAsync(n => n.ClientId == client.Id));
         streak.SnoozeReason.Should().Be(SnoozeReason.WaitingForThem);
@@ -156,8 +157,8 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         await _w.TickAsync(Monday);
         var price = await _w.DbAsync(db => db.LostReasons.SingleAsync(r => r.Name == "Цена"));
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Lost(client.Id));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Lost(client.Id, price.Id));
+        await _w.TapAsync(_manager.TelegramId, LoseClient.Data(client.Id));
+        await _w.TapAsync(_manager.TelegramId, LoseClient.Data(client.Id, price.Id));
 
         var deal = await _w.DbAsync(db => db.Deals.SingleAsync(d => d.ClientId == client.Id));
         deal.Status.Should().Be(DealStatus.Lost);
@@ -173,9 +174,9 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         var petr = await _w.UserAsync(3002, Role.Manager, Moscow, name: "Пётр");
         var client = await ClientWithDealAsync("Ромашка", 9);
 
-        await _w.TapAsync(petr.TelegramId, ScheduleCallbacks.Call(client.Id));
-        await _w.TapAsync(petr.TelegramId, ScheduleCallbacks.Hand(client.Id, petr.Id));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Call(999_999));
+        await _w.TapAsync(petr.TelegramId, LogCallFromNudge.Data(client.Id));
+        await _w.TapAsync(petr.TelegramId, HandOverClient.Data(client.Id, petr.Id));
+        await _w.TapAsync(_manager.TelegramId, LogCallFromNudge.Data(999_999));
 
         (await _w.DbAsync(db => db.Touches.CountAsync(a => a.ClientId == client.Id))).Should().Be(1);
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).OwnerUserId.Should().Be(_manager.Id);

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -165,9 +166,9 @@ public sealed class MorningPlanTests : IAsyncLifetime
         text.Should().Contain("Забытые клиенты</b> (1)").And.Contain("<b>Дуб</b> — без касаний 10 дней");
         text.Should().Contain("засиделись на этапе</b> (1)").And.Contain("«Первый контакт» 20 дней (норма 3)");
         text.Should().Contain("Норма на сегодня: звонок 20");
-        Buttons(plan).Select(b => b.Data).Should().Contain(ScheduleCallbacks.Done(today.Id, fromPlan: true));
+        Buttons(plan).Select(b => b.Data).Should().Contain(MarkContactDone.Data(today.Id, fromPlan: true));
 
-        await _w.TapAsync(manager.TelegramId, ScheduleCallbacks.Done(today.Id, fromPlan: true));
+        await _w.TapAsync(manager.TelegramId, MarkContactDone.Data(today.Id, fromPlan: true));
 
         var done = await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == today.Id));
         done.Status.Should().Be(TouchStatus.Done);
@@ -184,7 +185,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         var planned = await _w.PlanAsync(client, manager.Id, At(Moscow, 2026, 12, 2, 15, 0));
         await _w.TickAsync(At(Moscow, 2026, 12, 2, 9, 0));
 
-        await _w.TapAsync(manager.TelegramId, ScheduleCallbacks.Later(planned.Id, "d", fromPlan: true));
+        await _w.TapAsync(manager.TelegramId, PostponeContact.Data(planned.Id, "d", fromPlan: true));
 
         (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == planned.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 3, 15, 0));
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).NextContactAt.Should().Be(At(Moscow, 2026, 12, 3, 15, 0));

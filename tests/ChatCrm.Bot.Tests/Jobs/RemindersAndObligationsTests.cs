@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -37,9 +37,9 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
 
         var reminder = (await _w.OutboxAsync(_manager.ChatId)).Single(m => m.DedupKey!.StartsWith("remind:", StringComparison.Ordinal));
         Text(reminder).Should().Contain("В 15:00 — звонок: <b>Ромашка</b> — про скидку");
-        Buttons(reminder).Select(b => b.Data).Should().Equal(ScheduleCallbacks.Done(call.Id), ScheduleCallbacks.Later(call.Id, "h"), ScheduleCallbacks.Move(call.Id));
+        Buttons(reminder).Select(b => b.Data).Should().Equal(MarkContactDone.Data(call.Id), PostponeContact.Data(call.Id, "h"), RescheduleContact.Data(call.Id));
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Later(call.Id, "h"));
+        await _w.TapAsync(_manager.TelegramId, PostponeContact.Data(call.Id, "h"));
         (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 1, 15, 46));
         await _w.TickAsync(At(Moscow, 2026, 12, 1, 15, 31));
         (await KeysAsync("remind:")).Should().HaveCount(2, "the postponed contact is reminded about at its new time");
@@ -52,8 +52,8 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0));
         _w.Clock.SetUtcNow(At(Moscow, 2026, 12, 1, 14, 50));
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Move(call.Id));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Move(call.Id, 3));
+        await _w.TapAsync(_manager.TelegramId, RescheduleContact.Data(call.Id));
+        await _w.TapAsync(_manager.TelegramId, RescheduleContact.Data(call.Id, 3));
 
         (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 4, 15, 0));
     }
@@ -65,8 +65,8 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0));
         _w.Clock.SetUtcNow(At(Moscow, 2026, 12, 1, 15, 5));
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
+        await _w.TapAsync(_manager.TelegramId, MarkContactDone.Data(call.Id));
+        await _w.TapAsync(_manager.TelegramId, MarkContactDone.Data(call.Id));
 
         (await _w.DbAsync(db => db.Touches.CountAsync(a => a.ClientId == client.Id && a.Status == TouchStatus.Done))).Should().Be(1);
         await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Это уже сделано") == true), because: "the second tap is told it is stale");
@@ -80,7 +80,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         var call = await _w.PlanAsync(client, _manager.Id, At(Moscow, 2026, 12, 1, 15, 0));
         _w.Clock.SetUtcNow(At(Moscow, 2026, 12, 1, 15, 5));
 
-        await _w.TapAsync(_manager.TelegramId, ScheduleCallbacks.Done(call.Id));
+        await _w.TapAsync(_manager.TelegramId, MarkContactDone.Data(call.Id));
 
         var asked = await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Когда следующий контакт") == true), because: "an open deal waits for a next step");
         asked.Should().Contain(x => x.Text != null && x.Text.StartsWith("✅ Звонок: Ромашка", StringComparison.Ordinal));

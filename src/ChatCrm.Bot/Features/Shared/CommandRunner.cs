@@ -34,14 +34,14 @@ public sealed class CommandRunner(IServiceProvider services)
             ctx.SourceMessageId = null;
             await RunCommandAsync(ctx, parts[1], "", ct);
         }
-        else if (CommandTable.FindCallback(parts[0]) is not { } route)
+        else if (CommandTable.FindCallback(parts) is not var (route, args))
         {
             ctx.CallbackToast = ctx.T.StaleButton();
         }
-        else if (Authorise(ctx, route.MinRole, parts[0]))
+        else if (Authorise(ctx, route.MinRole, route.Prefix))
         {
             var handler = (ICallbackHandler)services.GetRequiredService(route.Handler);
-            await Refusing(ctx, () => handler.HandleAsync(ctx, parts[1..], ct), ct);
+            await Refusing(ctx, () => handler.HandleAsync(ctx, args, ct), ct);
         }
     }
 

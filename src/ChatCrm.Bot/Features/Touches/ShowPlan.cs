@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Jobs;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -114,8 +113,8 @@ internal static class ShowPlan
     {
         var note = item.Touch.Note.Length <= NoteInLine ? item.Touch.Note : item.Touch.Note[..NoteInLine] + "…";
         text.Append('\n').Append(ctx.T.PlanLine(n, when, item.WorkType, item.Client, note));
-        buttons.Add(Button.Callback($"✅ {n}", ScheduleCallbacks.Done(item.Touch.Id, fromPlan: true)));
-        buttons.Add(Button.Callback($"⏰ {n}", ScheduleCallbacks.Later(item.Touch.Id, "d", fromPlan: true)));
+        buttons.Add(Button.Callback($"✅ {n}", MarkContactDone.Data(item.Touch.Id, fromPlan: true)));
+        buttons.Add(Button.Callback($"⏰ {n}", PostponeContact.Data(item.Touch.Id, PostponeContact.ByADay, fromPlan: true)));
     }
 
     private static void More(BotContext ctx, StringBuilder text, int more)

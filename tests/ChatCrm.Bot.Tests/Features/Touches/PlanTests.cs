@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
@@ -115,7 +115,7 @@ public sealed class PlanTests : IAsyncLifetime
         await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, Now.AddDays(-10));
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(-1), Now.AddDays(-1));
 
-        var reply = await _ivan.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true));
+        var reply = await _ivan.TapAsync(MarkContactDone.Data(id, fromPlan: true));
 
         reply[^1].Text.Should().Contain("✅ Звонок: Ромашка").And.Contain("Когда следующий контакт");
         var done = await _app.QueryAsync(db => db.Touches.SingleAsync());
@@ -125,7 +125,7 @@ public sealed class PlanTests : IAsyncLifetime
         client.LastTouchAt.Should().Be(Now);
         client.NextContactAt.Should().BeNull();
 
-        (await _ivan.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true)))[^1].Text.Should().Be("Это уже сделано — кнопка устарела.");
+        (await _ivan.TapAsync(MarkContactDone.Data(id, fromPlan: true)))[^1].Text.Should().Be("Это уже сделано — кнопка устарела.");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class PlanTests : IAsyncLifetime
     {
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(-1), Now.AddDays(-1));
 
-        var reply = await _ivan.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true));
+        var reply = await _ivan.TapAsync(MarkContactDone.Data(id, fromPlan: true));
 
         reply[^1].Text.Should().Be("✅ Звонок: Ромашка");
     }
@@ -144,8 +144,8 @@ public sealed class PlanTests : IAsyncLifetime
         var soon = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(3), Now);
         var old = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddDays(-4).AddHours(-2), Now.AddDays(-5));
 
-        (await _ivan.TapAsync(ScheduleCallbacks.Later(soon, "d", fromPlan: true)))[^1].Text.Should().Be("📅 Звонок: Ромашка — завтра, пт 4 декабря, 15:00");
-        await _ivan.TapAsync(ScheduleCallbacks.Later(old, "d", fromPlan: true));
+        (await _ivan.TapAsync(PostponeContact.Data(soon, "d", fromPlan: true)))[^1].Text.Should().Be("📅 Звонок: Ромашка — завтра, пт 4 декабря, 15:00");
+        await _ivan.TapAsync(PostponeContact.Data(old, "d", fromPlan: true));
 
         var planned = await _app.QueryAsync(db => db.Touches.OrderBy(a => a.Id).ToListAsync());
         planned[0].PlannedFor.Should().Be(Now.AddDays(1).AddHours(3));
@@ -196,7 +196,7 @@ public sealed class PlanTests : IAsyncLifetime
         var petr = await CrmChat.JoinAsync(_app, 2003, name: "Пётр");
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(1), Now);
 
-        await petr.TapAsync(ScheduleCallbacks.Done(id, fromPlan: true));
+        await petr.TapAsync(MarkContactDone.Data(id, fromPlan: true));
 
         (await PlannedAsync()).Id.Should().Be(id);
     }

@@ -6,17 +6,19 @@ using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ChatCrm.Bot.Jobs.Buttons;
+namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>
 /// 🤝 under a nudge (the owner) or 🔁 under an escalation (a head): the client and its open deals go to another
 /// active manager, who is told.
 /// </summary>
-internal sealed class HandOverClient(IOptions<CrmOptions> crm) : IScheduleButton
+internal sealed class HandOverClient(IOptions<CrmOptions> crm) : ICallbackHandler
 {
+    public const string Prefix = "sch:hand";
     private const int Offered = 20;
 
-    public string Verb => "hand";
+    /// <summary><c>sch:hand:&lt;client&gt;[:&lt;user&gt;]</c>: without a user it asks to whom.</summary>
+    public static string Data(long clientId, long? toUserId = null) => $"{Prefix}:{clientId}{(toUserId is { } u ? $":{u}" : "")}";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -32,7 +34,7 @@ internal sealed class HandOverClient(IOptions<CrmOptions> crm) : IScheduleButton
                 .OrderBy(u => u.DisplayName).Take(Offered).ToListAsync(ct);
             ctx.Show(managers.Count == 0
                 ? ctx.T.NobodyToHandTo()
-                : new Reply(ctx.T.HandOverAsk(client.Name), managers.Select(u => Button.Callback(u.DisplayName, ScheduleCallbacks.Hand(client.Id, u.Id)))
+                : new Reply(ctx.T.HandOverAsk(client.Name), managers.Select(u => Button.Callback(u.DisplayName, Data(client.Id, u.Id)))
                     .Chunk(2).Select(row => (IReadOnlyList<Button>)row).ToList()));
             return;
         }
@@ -47,6 +49,6 @@ internal sealed class HandOverClient(IOptions<CrmOptions> crm) : IScheduleButton
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Audit.Record(AuditActions.ClientHandover, client.Name, from?.DisplayName, to.DisplayName);
         ctx.Show(ctx.T.HandedOver(client.Name, to.DisplayName));
-        ctx.Notify(to, t => new Reply(t.HandedToYou(client.Name, ctx.User.DisplayName), ScheduleCallbacks.NudgeButtons(t, client.Id)), crm.Value.Language);
+        ctx.Notify(to, t => new Reply(t.HandedToYou(client.Name, ctx.User.DisplayName), NudgeButtons.For(t, client.Id)), crm.Value.Language);
     }
 }

@@ -4,12 +4,15 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Jobs.Buttons;
+namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>❌ under a nudge: the client's open deals are lost, with a reason picked from the configured ones.</summary>
-internal sealed class LoseClient : IScheduleButton
+internal sealed class LoseClient : ICallbackHandler
 {
-    public string Verb => "lost";
+    public const string Prefix = "sch:lost";
+
+    /// <summary><c>sch:lost:&lt;client&gt;[:&lt;reason&gt;]</c>: without a reason it asks for one.</summary>
+    public static string Data(long clientId, long? reasonId = null) => $"{Prefix}:{clientId}{(reasonId is { } r ? $":{r}" : "")}";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -29,7 +32,7 @@ internal sealed class LoseClient : IScheduleButton
         if (reason is null || reason.IsRetired)
         {
             var reasons = await ctx.Db.LostReasons.Where(r => !r.IsRetired).OrderBy(r => r.Id).ToListAsync(ct);
-            ctx.Show(new Reply(ctx.T.LostAsk(client.Name), reasons.Select(r => Button.Callback(r.Name, ScheduleCallbacks.Lost(client.Id, r.Id)))
+            ctx.Show(new Reply(ctx.T.LostAsk(client.Name), reasons.Select(r => Button.Callback(r.Name, Data(client.Id, r.Id)))
                 .Chunk(2).Select(row => (IReadOnlyList<Button>)row).ToList()));
             return;
         }

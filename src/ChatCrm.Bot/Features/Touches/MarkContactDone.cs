@@ -1,23 +1,25 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Jobs.Buttons;
+namespace ChatCrm.Bot.Features.Touches;
 
 /// <summary>
 /// ✅ under a planned contact — in a reminder, the morning plan, /today or /week: the contact happened now.
 /// A running nudge streak ends, /undo plans it again, and an open deal without a next contact asks for one.
 /// </summary>
-internal sealed class MarkContactDone : IScheduleButton
+internal sealed class MarkContactDone : ICallbackHandler
 {
-    public string Verb => "done";
+    public const string Prefix = "sch:done";
+
+    /// <summary><c>sch:done:&lt;touch&gt;[:p]</c>.</summary>
+    public static string Data(long touchId, bool fromPlan = false) => $"{Prefix}:{touchId}{ContactButtons.PlanMark(fromPlan)}";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
-        var fromPlan = args.Count > 1 && args[1] == ScheduleCallbacks.FromPlan;
-        if (await ButtonSupport.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan, ct) is not var (touch, client))
+        var fromPlan = args.Count > 1 && args[1] == ContactButtons.FromPlan;
+        if (await ContactButtons.PlannedContactAsync(ctx, ButtonSupport.Id(args, 0), fromPlan, ct) is not var (touch, client))
         {
             return;
         }
@@ -29,6 +31,6 @@ internal sealed class MarkContactDone : IScheduleButton
         ctx.Undo.Record(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
         ctx.Audit.Record(AuditActions.ContactDone, client.Name, after: workType.Code);
         var fact = ctx.T.TouchLogged(workType.Name, client.Name, null, null);
-        ButtonSupport.Answer(ctx, fromPlan, await TouchLogging.NextStepAsync(ctx, client, workType, fact, always: false, ct));
+        ContactButtons.Answer(ctx, fromPlan, await TouchLogging.NextStepAsync(ctx, client, workType, fact, always: false, ct));
     }
 }

@@ -4,15 +4,17 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 
-namespace ChatCrm.Bot.Jobs.Buttons;
+namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>📅 under a nudge: plan a call with the client (tomorrow, in 3 days, in a week) at 10:00 local.</summary>
-internal sealed class PlanFromNudge : IScheduleButton
+internal sealed class PlanFromNudge : ICallbackHandler
 {
+    public const string Prefix = "sch:plan";
     private static readonly int[] Offered = [1, 3, 7];
     private static readonly TimeOnly At = new(10, 0);
 
-    public string Verb => "plan";
+    /// <summary><c>sch:plan:&lt;client&gt;[:&lt;days&gt;]</c>: without days it asks for them.</summary>
+    public static string Data(long clientId, int? days = null) => $"{Prefix}:{clientId}{(days is { } d ? $":{d}" : "")}";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -23,12 +25,12 @@ internal sealed class PlanFromNudge : IScheduleButton
 
         if (ButtonSupport.Id(args, 1) is not { } days || !Offered.Contains((int)days))
         {
-            ctx.Show(new Reply(ctx.T.PlanAsk(client.Name), [ScheduleCallbacks.DayChoices(ctx.T, d => ScheduleCallbacks.Plan(client.Id, d))]));
+            ctx.Show(new Reply(ctx.T.PlanAsk(client.Name), [ButtonSupport.DayChoices(ctx.T, d => Data(client.Id, d))]));
             return;
         }
 
         var at = ButtonSupport.InDays(ctx, (int)days, At);
-        var planned = Touch.Plan(client, await ButtonSupport.CallTypeAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
+        var planned = Touch.Plan(client, await NudgeButtons.CallTypeAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
         ctx.Db.Touches.Add(planned);
         await Contacts.RefreshNextContactAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);

@@ -1,12 +1,15 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 
-namespace ChatCrm.Bot.Jobs.Buttons;
+namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>📞 under a nudge: the manager called the client just now.</summary>
-internal sealed class LogCallFromNudge : IScheduleButton
+internal sealed class LogCallFromNudge : ICallbackHandler
 {
-    public string Verb => "call";
+    public const string Prefix = "sch:call";
+
+    /// <summary><c>sch:call:&lt;client&gt;</c>.</summary>
+    public static string Data(long clientId) => $"{Prefix}:{clientId}";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -15,7 +18,7 @@ internal sealed class LogCallFromNudge : IScheduleButton
             return;
         }
 
-        ctx.Db.Touches.Add(Touch.LogDone(client, await ButtonSupport.CallTypeAsync(ctx, ct), ctx.User.Id, ctx.Now, null, ctx.Now));
+        ctx.Db.Touches.Add(Touch.LogDone(client, await NudgeButtons.CallTypeAsync(ctx, ct), ctx.User.Id, ctx.Now, null, ctx.Now));
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Show(ctx.T.CallLogged(client.Name));
     }

@@ -5,14 +5,19 @@ using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Jobs.Buttons;
+namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>😴 under a nudge: why (a reason) and until when (a week, two, a month) — no nudges until then.</summary>
-internal sealed class SnoozeClient : IScheduleButton
+internal sealed class SnoozeClient : ICallbackHandler
 {
+    public const string Prefix = "sch:snooze";
     private static readonly int[] Offered = [7, 14, 30];
 
-    public string Verb => "snooze";
+    /// <summary><c>sch:snooze:&lt;client&gt;</c>: asks why.</summary>
+    public static string Data(long clientId) => $"{Prefix}:{clientId}";
+
+    /// <summary><c>sch:snooze:&lt;client&gt;:&lt;reason&gt;[:&lt;days&gt;]</c>: without days it asks until when.</summary>
+    public static string Data(long clientId, int reason, int? days = null) => $"{Prefix}:{clientId}:{reason}{(days is { } d ? $":{d}" : "")}";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -24,7 +29,7 @@ internal sealed class SnoozeClient : IScheduleButton
         if (ButtonSupport.Id(args, 1) is not { } code || !Enum.IsDefined((SnoozeReason)code))
         {
             ctx.Show(new Reply(ctx.T.SnoozeAskReason(client.Name), Enum.GetValues<SnoozeReason>()
-                .Select(r => (IReadOnlyList<Button>)[Button.Callback(ctx.T.SnoozeReasonName(r), ScheduleCallbacks.Snooze(client.Id, (int)r))]).ToList()));
+                .Select(r => (IReadOnlyList<Button>)[Button.Callback(ctx.T.SnoozeReasonName(r), Data(client.Id, (int)r))]).ToList()));
             return;
         }
 
@@ -32,7 +37,7 @@ internal sealed class SnoozeClient : IScheduleButton
         if (ButtonSupport.Id(args, 2) is not { } days || !Offered.Contains((int)days))
         {
             ctx.Show(new Reply(ctx.T.SnoozeAskUntil(client.Name, reason),
-                [Offered.Select(d => Button.Callback(ctx.T.InDaysButton(d), ScheduleCallbacks.Snooze(client.Id, (int)reason, d))).ToList()]));
+                [Offered.Select(d => Button.Callback(ctx.T.InDaysButton(d), Data(client.Id, (int)reason, d))).ToList()]));
             return;
         }
 
