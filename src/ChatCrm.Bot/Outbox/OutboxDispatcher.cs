@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChatCrm.Bot.Data;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Outbox;
@@ -27,7 +28,7 @@ internal sealed class OutboxDispatcher(
     internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(36);
     internal static readonly TimeSpan ChatInterval = TimeSpan.FromMilliseconds(1000);
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+    private static readonly Backoff Retry = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5));
     private const int MaxInFlight = 16;
     private const int MaxLoaded = 2000;
     private const int MaxAttempts = 8;
@@ -233,7 +234,7 @@ internal sealed class OutboxDispatcher(
             {
                 var attempts = row.Attempts + 1;
                 var failed = attempts >= MaxAttempts;
-                var next = now + Backoff(attempts);
+                var next = now + Retry.Delay(attempts);
                 await outbox.ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts)
                     .SetProperty(m => m.NextAttemptAt, next)
@@ -338,12 +339,6 @@ internal sealed class OutboxDispatcher(
         }
 
         return lane;
-    }
-
-    private static TimeSpan Backoff(int attempts)
-    {
-        var seconds = Math.Pow(2, Math.Min(attempts, 10));
-        return TimeSpan.FromSeconds(Math.Min(seconds, MaxBackoff.TotalSeconds));
     }
 
     private static string Clip(string error) => error.Length <= 1000 ? error : error[..1000];

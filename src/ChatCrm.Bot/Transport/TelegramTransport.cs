@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
+using ChatCrm.Core.Time;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -21,6 +22,9 @@ internal sealed class TelegramTransport(
 {
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
     private const int PollSeconds = 25;
+
+    // Half a minute at most: an operator fixing the token or the network should not wait long to see it work.
+    private static readonly Backoff Retry = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -66,7 +70,7 @@ internal sealed class TelegramTransport(
             {
                 failures++;
                 log.LogWarning("getUpdates failed ({Failures} in a row): {Error}", failures, e.Message);
-                await Task.Delay(Backoff(failures), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(Retry.Delay(failures), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -86,12 +90,10 @@ internal sealed class TelegramTransport(
                 log.Log(unauthorised ? LogLevel.Error : LogLevel.Warning,
                     "{What} failed (attempt {Attempt}): {Error}{Hint}", what, attempt, e.Message,
                     unauthorised ? " — check Telegram:BotToken" : "");
-                await Task.Delay(Backoff(attempt), ct);
+                await Task.Delay(Retry.Delay(attempt), ct);
             }
         }
 
         ct.ThrowIfCancellationRequested();
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(attempt, 6)) / 2));
 }

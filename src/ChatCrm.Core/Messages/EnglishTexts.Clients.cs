@@ -5,7 +5,7 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class EnglishTexts
 {
-    static partial void AddClientDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddClientDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["client"] = new("new client", "/client &lt;name&gt;[, phone][, e-mail][, #segment]", "/client Acme Ltd, +44 20 7946 0958, info@acme.com");
         docs["clients"] = new("my clients and search", "/clients [part of a name, phone or e-mail]", "/clients acme");

@@ -128,7 +128,7 @@ internal sealed partial class EnglishTexts
     private static string Named(string title, string client) =>
         title == client ? Bold(client) : $"“{Escape(title)}” ({Bold(client)})";
 
-    static partial void AddDealDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddDealDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["deal"] = new("open a deal", "/deal &lt;client&gt; &lt;amount&gt; [title] [cycle &lt;cycle&gt;]", "/deal Acme 150k machine tools");
         docs["deals"] = new("my open deals by stage", "/deals [stage or client]", "/deals Negotiation");

@@ -209,7 +209,7 @@ internal sealed partial class EnglishTexts
         return $"{Date(local)} · {Bold(who)} · <code>{Escape(action)}</code>{(subject.Length == 0 ? "" : " " + Escape(subject))}{change}";
     }
 
-    static partial void AddProcessDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddProcessDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["pipelines"] = new("sales cycles", "/pipelines", "/pipelines");
         docs["pipeline"] = new("add or rename a cycle, choose the default",

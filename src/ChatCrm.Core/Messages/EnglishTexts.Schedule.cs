@@ -153,7 +153,7 @@ internal sealed partial class EnglishTexts
     public override string DigestPageButton(int page) => $"Page {page}";
     public override string DigestUnknownArgs(string args) => $"I didn't get “{Escape(args)}”. Today's summary: /digest, the week's: /digest week.";
 
-    static partial void AddScheduleDocs(Dictionary<string, CommandDoc> docs) =>
+    protected override void AddScheduleDocs(IDictionary<string, CommandDoc> docs) =>
         docs["digest"] = new("the team summary right now", "/digest [week]", "/digest week");
 
     private static string SchNote(string note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {Escape(note)}";

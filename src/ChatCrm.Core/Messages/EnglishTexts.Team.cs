@@ -111,7 +111,7 @@ internal sealed partial class EnglishTexts
     public override string NormPerDay => "a day";
     public override string NormPerWeek => "a week";
 
-    static partial void AddTeamDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddTeamDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["team"] = new("the team today: touches, plan, norm, deals", "/team", "/team");
         docs["plans"] = new("managers' plans for today and the week", "/plans [manager]", "/plans Ivan");

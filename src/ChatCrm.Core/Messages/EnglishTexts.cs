@@ -58,23 +58,20 @@ internal sealed partial class EnglishTexts : Texts
     public override string HelpFooter => "More about a command: /help &lt;command&gt;, e.g. /help tz";
     public override string ExampleLabel => "Example";
 
-    public override IReadOnlyDictionary<string, CommandDoc> Docs => _docs.Value;
-
-    private static readonly Dictionary<string, CommandDoc> FoundationDocs = new()
+    protected override void AddFoundationDocs(IDictionary<string, CommandDoc> docs)
     {
-        ["start"] = new("start", "/start [invite code]", "/start"),
-        ["help"] = new("help on commands", "/help [command]", "/help tz"),
-        ["menu"] = new("main menu with buttons", "/menu", "/menu"),
-        ["lang"] = new("language: Russian or English", "/lang ru|en", "/lang ru"),
-        ["tz"] = new("time zone", "/tz &lt;zone, city or UTC offset&gt;", "/tz Berlin"),
-        ["quiet"] = new("quiet hours without reminders", "/quiet &lt;HH:MM-HH:MM&gt; | off", "/quiet 21:00-08:00"),
-        ["cancel"] = new("leave the current dialog", "/cancel", "/cancel"),
-        ["undo"] = new("undo your last change (10 minutes)", "/undo", "/undo"),
-        ["invite"] = new("invite link for a new colleague", "/invite manager|head|admin", "/invite manager"),
-        ["users"] = new("users and their roles", "/users", "/users"),
-        ["role"] = new("change a user's role", "/role &lt;user&gt; manager|head|admin", "/role @ivan_sales head"),
-        ["deactivate"] = new("switch a user off", "/deactivate &lt;user&gt;", "/deactivate @ivan_sales"),
-    };
+        docs["start"] = new("start", "/start [invite code]", "/start");
+        docs["help"] = new("help on commands", "/help [command]", "/help tz");
+        docs["menu"] = new("main menu with buttons", "/menu", "/menu");
+        docs["lang"] = new("language: Russian or English", "/lang ru|en", "/lang ru");
+        docs["tz"] = new("time zone", "/tz &lt;zone, city or UTC offset&gt;", "/tz Berlin");
+        docs["quiet"] = new("quiet hours without reminders", "/quiet &lt;HH:MM-HH:MM&gt; | off", "/quiet 21:00-08:00");
+        docs["cancel"] = new("leave the current dialog", "/cancel", "/cancel");
+        docs["undo"] = new("undo your last change (10 minutes)", "/undo", "/undo");
+        docs["invite"] = new("invite link for a new colleague", "/invite manager|head|admin", "/invite manager");
+        docs["users"] = new("users and their roles", "/users", "/users");
+        docs["role"] = new("change a user's role", "/role &lt;user&gt; manager|head|admin", "/role @ivan_sales head");
+    }
 
     public override string UnknownCommand(string name) =>
         $"I don't know the command /{Escape(name)}. See /help for the list.";

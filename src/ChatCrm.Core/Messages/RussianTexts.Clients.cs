@@ -5,7 +5,7 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class RussianTexts
 {
-    static partial void AddClientDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddClientDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["client"] = new("новый клиент", "/client &lt;название&gt;[, телефон][, e-mail][, #сегмент]", "/client ООО Ромашка, 8 900 123-45-67, info@romashka.ru");
         docs["clients"] = new("мои клиенты и поиск", "/clients [часть названия, телефона или e-mail]", "/clients ромаш");

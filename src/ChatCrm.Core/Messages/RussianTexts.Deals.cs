@@ -128,7 +128,7 @@ internal sealed partial class RussianTexts
     private static string Named(string title, string client) =>
         title == client ? Bold(client) : $"«{Escape(title)}» ({Bold(client)})";
 
-    static partial void AddDealDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddDealDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["deal"] = new("открыть сделку", "/deal &lt;клиент&gt; &lt;сумма&gt; [название] [цикл &lt;цикл&gt;]", "/deal Ромашка 150к поставка станков");
         docs["deals"] = new("мои открытые сделки по этапам", "/deals [этап или клиент]", "/deals Переговоры");

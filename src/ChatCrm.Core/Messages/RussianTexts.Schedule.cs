@@ -153,7 +153,7 @@ internal sealed partial class RussianTexts
     public override string DigestPageButton(int page) => $"Стр. {page}";
     public override string DigestUnknownArgs(string args) => $"Не понял «{Escape(args)}». Сводка за сегодня — /digest, за неделю — /digest week.";
 
-    static partial void AddScheduleDocs(Dictionary<string, CommandDoc> docs) =>
+    protected override void AddScheduleDocs(IDictionary<string, CommandDoc> docs) =>
         docs["digest"] = new("сводка по отделу прямо сейчас", "/digest [week]", "/digest week");
 
     private static string SchNote(string note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {Escape(note)}";

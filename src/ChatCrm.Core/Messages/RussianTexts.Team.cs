@@ -112,7 +112,7 @@ internal sealed partial class RussianTexts
     public override string NormPerDay => "в день";
     public override string NormPerWeek => "в неделю";
 
-    static partial void AddTeamDocs(Dictionary<string, CommandDoc> docs)
+    protected override void AddTeamDocs(IDictionary<string, CommandDoc> docs)
     {
         docs["team"] = new("команда сегодня: контакты, план, норма, сделки", "/team", "/team");
         docs["plans"] = new("планы менеджеров на сегодня и неделю", "/plans [менеджер]", "/plans Иван");

@@ -58,23 +58,20 @@ internal sealed partial class RussianTexts : Texts
     public override string HelpFooter => "Подробнее о команде: /help &lt;команда&gt;, например /help tz";
     public override string ExampleLabel => "Пример";
 
-    public override IReadOnlyDictionary<string, CommandDoc> Docs => _docs.Value;
-
-    private static readonly Dictionary<string, CommandDoc> FoundationDocs = new()
+    protected override void AddFoundationDocs(IDictionary<string, CommandDoc> docs)
     {
-        ["start"] = new("начать работу", "/start [код приглашения]", "/start"),
-        ["help"] = new("справка по командам", "/help [команда]", "/help tz"),
-        ["menu"] = new("главное меню с кнопками", "/menu", "/menu"),
-        ["lang"] = new("язык: русский или английский", "/lang ru|en", "/lang en"),
-        ["tz"] = new("часовой пояс", "/tz &lt;пояс, город или смещение от UTC&gt;", "/tz Новосибирск"),
-        ["quiet"] = new("тихие часы без напоминаний", "/quiet &lt;ЧЧ:ММ-ЧЧ:ММ&gt; | off", "/quiet 21:00-08:00"),
-        ["cancel"] = new("выйти из текущего диалога", "/cancel", "/cancel"),
-        ["undo"] = new("отменить своё последнее изменение (10 минут)", "/undo", "/undo"),
-        ["invite"] = new("ссылка-приглашение для нового сотрудника", "/invite manager|head|admin", "/invite manager"),
-        ["users"] = new("пользователи и их роли", "/users", "/users"),
-        ["role"] = new("сменить роль пользователя", "/role &lt;пользователь&gt; manager|head|admin", "/role @ivan_sales head"),
-        ["deactivate"] = new("отключить пользователя", "/deactivate &lt;пользователь&gt;", "/deactivate @ivan_sales"),
-    };
+        docs["start"] = new("начать работу", "/start [код приглашения]", "/start");
+        docs["help"] = new("справка по командам", "/help [команда]", "/help tz");
+        docs["menu"] = new("главное меню с кнопками", "/menu", "/menu");
+        docs["lang"] = new("язык: русский или английский", "/lang ru|en", "/lang en");
+        docs["tz"] = new("часовой пояс", "/tz &lt;пояс, город или смещение от UTC&gt;", "/tz Новосибирск");
+        docs["quiet"] = new("тихие часы без напоминаний", "/quiet &lt;ЧЧ:ММ-ЧЧ:ММ&gt; | off", "/quiet 21:00-08:00");
+        docs["cancel"] = new("выйти из текущего диалога", "/cancel", "/cancel");
+        docs["undo"] = new("отменить своё последнее изменение (10 минут)", "/undo", "/undo");
+        docs["invite"] = new("ссылка-приглашение для нового сотрудника", "/invite manager|head|admin", "/invite manager");
+        docs["users"] = new("пользователи и их роли", "/users", "/users");
+        docs["role"] = new("сменить роль пользователя", "/role &lt;пользователь&gt; manager|head|admin", "/role @ivan_sales head");
+    }
 
     public override string UnknownCommand(string name) =>
         $"Не знаю команду /{Escape(name)}. Список команд — /help.";

@@ -42,7 +42,6 @@ public abstract partial class Texts
     public abstract string HelpHeader(Role role);
     public abstract string HelpFooter { get; }
     public abstract string ExampleLabel { get; }
-    public abstract IReadOnlyDictionary<string, CommandDoc> Docs { get; }
     public abstract string UnknownCommand(string name);
     public abstract string NotAllowed(string command, Role required);
     public abstract string MenuTitle(Role role);

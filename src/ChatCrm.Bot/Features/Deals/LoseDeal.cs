@@ -16,14 +16,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var found = await DealFinder.FindAsync(ctx, args, ct);
-        if (found.Number is null)
-        {
-            ctx.Reply(ctx.T.DealAskNumber("lost"));
-            return;
-        }
-
-        if (found.Deal is not { } deal)
+        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("lost"), ct) is not { Deal: var deal } found)
         {
             return;
         }

@@ -11,14 +11,7 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var found = await DealFinder.FindAsync(ctx, args, ct);
-        if (found.Number is null)
-        {
-            ctx.Reply(ctx.T.DealAskNumber("won"));
-            return;
-        }
-
-        if (found.Deal is not { } deal)
+        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("won"), ct) is not { Deal: var deal } found)
         {
             return;
         }

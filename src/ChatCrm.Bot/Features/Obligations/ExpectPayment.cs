@@ -10,26 +10,12 @@ internal sealed class ExpectPayment : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var found = await DealFinder.FindAsync(ctx, args, ct);
-        if (found.Number is null)
-        {
-            ctx.Reply(ctx.T.InvoiceUsage());
-            return;
-        }
-
-        if (found.Deal is not { } deal)
+        if (await ObligationSteps.RequireAmountAsync(ctx, args, t => t.InvoiceUsage(), ct) is not { Deal: var deal, Amount: var amount } found)
         {
             return;
         }
 
-        var amount = AmountParser.TryParsePrefix(found.Rest);
-        if (amount is null)
-        {
-            ctx.Reply(found.Rest.Length == 0 ? ctx.T.InvoiceUsage() : ctx.T.AmountUnreadable(ObligationSteps.FirstWord(found.Rest)));
-            return;
-        }
-
-        var read = DealArgs.ReadDate(found.Rest[amount.Length..], DealArgs.DueWords, ctx.Now, ctx.Zone);
+        var read = DealArgs.ReadDate(found.Rest, DealArgs.DueWords, ctx.Now, ctx.Zone);
         if (read.When is not { } due)
         {
             if (read.Unreadable is { } unreadable)
@@ -38,13 +24,13 @@ internal sealed class ExpectPayment : ICommandHandler
                 return;
             }
 
-            var sum = amount.Value.ToString(CultureInfo.InvariantCulture);
-            ctx.Ask("invoice", $"{deal.Id} {sum} {DealArgs.DueWords[0]} {{0}} {read.Rest}".Trim(), ctx.T.AskDueDate(deal.Id, amount.Value, deal.Currency));
+            var sum = amount.ToString(CultureInfo.InvariantCulture);
+            ctx.Ask("invoice", $"{deal.Id} {sum} {DealArgs.DueWords[0]} {{0}} {read.Rest}".Trim(), ctx.T.AskDueDate(deal.Id, amount, deal.Currency));
             return;
         }
 
-        var invoice = Obligation.ExpectPayment(deal, amount.Value, due.Utc, ctx.User.Id, ctx.Now, read.Rest);
+        var invoice = Obligation.ExpectPayment(deal, amount, due.Utc, ctx.User.Id, ctx.Now, read.Rest);
         var owed = await ObligationSteps.RecordAsync(ctx, deal, invoice, ctx.T.UndoInvoice(deal.Id), ct);
-        ctx.Reply(ctx.T.InvoiceRecorded(deal.Id, deal.Title, amount.Value, deal.Currency, ObligationSteps.Describe(ctx, due), owed));
+        ctx.Reply(ctx.T.InvoiceRecorded(deal.Id, deal.Title, amount, deal.Currency, ObligationSteps.Describe(ctx, due), owed));
     }
 }

@@ -4,15 +4,39 @@ using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Obligations;
 
+/// <summary>A deal the user may work on, the amount after its number and the words after the amount.</summary>
+internal sealed record DealAmount(Deal Deal, decimal Amount, string Rest);
+
 /// <summary>What recording an invoice, a payment or a shipment has in common: settling, saving, undo, audit.</summary>
 internal static class ObligationSteps
 {
     public const string UndoKind = "obligation";
+
+    /// <summary>
+    /// The opening of /invoice and /paid: the deal, then the amount. Null once the user has been answered — with
+    /// <paramref name="usage"/> when the number or the amount is missing, with the word that is no amount otherwise.
+    /// </summary>
+    public static async Task<DealAmount?> RequireAmountAsync(BotContext ctx, string args, Func<Texts, Reply> usage, CancellationToken ct)
+    {
+        if (await DealFinder.RequireAsync(ctx, args, usage, ct) is not { Deal: var deal } found)
+        {
+            return null;
+        }
+
+        if (AmountParser.TryParsePrefix(found.Rest) is not { } amount)
+        {
+            ctx.Reply(found.Rest.Length == 0 ? usage(ctx.T) : ctx.T.AmountUnreadable(FirstWord(found.Rest)));
+            return null;
+        }
+
+        return new DealAmount(deal, amount.Value, found.Rest[amount.Length..]);
+    }
 
     /// <summary>
     /// Adds the obligation, re-applies the deal's payments to its invoices (<see cref="Obligation.Settle"/>) and
@@ -34,7 +58,7 @@ internal static class ObligationSteps
     public static string Describe(BotContext ctx, WhenPhrase? when) =>
         WhenFormatter.Describe(when ?? new WhenPhrase(ctx.LocalNow, ctx.Now, HasTime: true, 0), ctx.Now, ctx.Zone, ctx.T.Language.Code());
 
-    public static string FirstWord(string text) =>
+    private static string FirstWord(string text) =>
         text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? text;
 }
 

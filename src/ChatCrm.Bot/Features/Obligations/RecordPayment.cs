@@ -9,34 +9,20 @@ internal sealed class RecordPayment : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var found = await DealFinder.FindAsync(ctx, args, ct);
-        if (found.Number is null)
-        {
-            ctx.Reply(ctx.T.PaidUsage());
-            return;
-        }
-
-        if (found.Deal is not { } deal)
+        if (await ObligationSteps.RequireAmountAsync(ctx, args, t => t.PaidUsage(), ct) is not { Deal: var deal, Amount: var amount } found)
         {
             return;
         }
 
-        var amount = AmountParser.TryParsePrefix(found.Rest);
-        if (amount is null)
-        {
-            ctx.Reply(found.Rest.Length == 0 ? ctx.T.PaidUsage() : ctx.T.AmountUnreadable(ObligationSteps.FirstWord(found.Rest)));
-            return;
-        }
-
-        var read = DealArgs.ReadDate(found.Rest[amount.Length..], DealArgs.AtWords, ctx.Now, ctx.Zone);
+        var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone);
         if (read.When is null && read.Unreadable is { } unreadable)
         {
             ctx.Reply(ctx.T.DateUnreadable(unreadable));
             return;
         }
 
-        var payment = Obligation.RecordPayment(deal, amount.Value, read.When?.Utc ?? ctx.Now, ctx.User.Id, ctx.Now, read.Rest);
+        var payment = Obligation.RecordPayment(deal, amount, read.When?.Utc ?? ctx.Now, ctx.User.Id, ctx.Now, read.Rest);
         var owed = await ObligationSteps.RecordAsync(ctx, deal, payment, ctx.T.UndoPayment(deal.Id), ct);
-        ctx.Reply(ctx.T.PaymentRecorded(deal.Id, deal.Title, amount.Value, deal.Currency, ObligationSteps.Describe(ctx, read.When), owed));
+        ctx.Reply(ctx.T.PaymentRecorded(deal.Id, deal.Title, amount, deal.Currency, ObligationSteps.Describe(ctx, read.When), owed));
     }
 }

@@ -12,14 +12,7 @@ internal sealed class RecordShipment : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        var found = await DealFinder.FindAsync(ctx, args, ct);
-        if (found.Number is null)
-        {
-            ctx.Reply(ctx.T.DealAskNumber("shipped"));
-            return;
-        }
-
-        if (found.Deal is not { } deal)
+        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("shipped"), ct) is not { Deal: var deal } found)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -39,32 +40,72 @@ internal static class Catalogs
         new WorkTypeCatalog(), new LostReasonCatalog(), new SegmentCatalog(), new ProductCatalog(),
     }.ToDictionary(c => c.Kind);
 
-    /// <summary>A live entry by <c>#x12</c> or by name, whatever the case.</summary>
+    /// <summary>A live entry by <c>#x12</c> or by name (or work-type code), whatever the case.</summary>
     public static CatalogItem? Find(IEnumerable<CatalogItem> items, string text) =>
         ProcessArgs.Id(text, 'x') is { } id
             ? items.FirstOrDefault(i => i.Id == id && !i.IsRetired)
-            : items.FirstOrDefault(i => !i.IsRetired && (ProcessArgs.Same(i.Name, text) || (i.Extra is { } code && ProcessArgs.Same(code, text))));
+            : items.FirstOrDefault(i => !i.IsRetired && (Same(i.Name, text) || (i.Extra is { } code && Same(code, text))));
 
     public static bool Taken(IEnumerable<CatalogItem> items, string name) =>
-        items.Any(i => !i.IsRetired && ProcessArgs.Same(i.Name, name));
+        items.Any(i => !i.IsRetired && Same(i.Name, name));
+
+    private static bool Same(string a, string b) => NamedItem.Key(a) == NamedItem.Key(b);
 }
 
-internal sealed class WorkTypeCatalog : ICatalog
+/// <summary>
+/// What every list of <see cref="NamedItem"/>s does alike: list, add under a name no live entry has, and remove — retire
+/// when something refers to the entry, delete otherwise. A list says only how an entry is made and what uses it.
+/// </summary>
+internal abstract class NamedCatalog<TItem>(CatalogKind kind, string command) : ICatalog
+    where TItem : NamedItem
 {
-    public CatalogKind Kind => CatalogKind.WorkType;
-    public string Command => "worktype";
+    public CatalogKind Kind => kind;
+    public string Command => command;
 
-    public Task<List<CatalogItem>> ItemsAsync(BotContext ctx, CancellationToken ct) =>
-        ctx.Db.WorkTypes.OrderBy(w => w.Id).Select(w => new CatalogItem(w.Id, w.Name, w.Code, w.IsRetired)).ToListAsync(ct);
+    public async Task<List<CatalogItem>> ItemsAsync(BotContext ctx, CancellationToken ct) =>
+        (await ctx.Db.Set<TItem>().AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct))
+            .Select(i => new CatalogItem(i.Id, i.Name, Extra(ctx.T, i), i.IsRetired))
+            .ToList();
 
     public string? Add(BotContext ctx, string text, IReadOnlyList<CatalogItem> existing)
     {
-        if (Catalogs.Taken(existing, text))
+        var item = Create(text, existing);
+        if (Catalogs.Taken(existing, item.Name))
         {
             return null;
         }
 
-        // Codes are unique for ever (touches and /log refer to them), so a reused name gets a fresh code.
+        ctx.Db.Set<TItem>().Add(item);
+        return item.Name;
+    }
+
+    public async Task<bool> RemoveAsync(BotContext ctx, long id, CancellationToken ct)
+    {
+        var item = await ctx.Db.Set<TItem>().FirstAsync(i => i.Id == id, ct);
+        if (await InUseAsync(ctx.Db, id, ct))
+        {
+            item.Retire();
+            return true;
+        }
+
+        ctx.Db.Set<TItem>().Remove(item);
+        return false;
+    }
+
+    /// <summary>A new entry from everything after «add»; the entity checks the name.</summary>
+    protected abstract TItem Create(string text, IReadOnlyList<CatalogItem> existing);
+
+    protected abstract Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct);
+
+    /// <summary>What the list shows after the name.</summary>
+    protected virtual string? Extra(Texts t, TItem item) => null;
+}
+
+internal sealed class WorkTypeCatalog() : NamedCatalog<WorkType>(CatalogKind.WorkType, "worktype")
+{
+    /// <summary>Codes are unique for ever (touches and /log refer to them), so a reused name gets a fresh code.</summary>
+    protected override WorkType Create(string text, IReadOnlyList<CatalogItem> existing)
+    {
         var slug = WorkType.Slug(text);
         var code = slug;
         for (var n = 2; existing.Any(i => i.Extra == code); n++)
@@ -72,133 +113,51 @@ internal sealed class WorkTypeCatalog : ICatalog
             code = $"{slug}_{n}";
         }
 
-        var workType = WorkType.Create(text, code.Length > 0 ? code : null);
-        ctx.Db.WorkTypes.Add(workType);
-        return workType.Name;
+        return WorkType.Create(text, code.Length > 0 ? code : null);
     }
 
-    public async Task<bool> RemoveAsync(BotContext ctx, long id, CancellationToken ct)
-    {
-        var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == id, ct);
-        if (await ctx.Db.Touches.AnyAsync(a => a.WorkTypeId == id, ct) || await ctx.Db.Norms.AnyAsync(n => n.WorkTypeId == id, ct))
-        {
-            workType.Retire();
-            return true;
-        }
+    protected override async Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) =>
+        await db.Touches.AnyAsync(a => a.WorkTypeId == id, ct) || await db.Norms.AnyAsync(n => n.WorkTypeId == id, ct);
 
-        ctx.Db.WorkTypes.Remove(workType);
-        return false;
-    }
+    protected override string? Extra(Texts t, WorkType item) => item.Code;
 }
 
-internal sealed class LostReasonCatalog : ICatalog
+internal sealed class LostReasonCatalog() : NamedCatalog<LostReason>(CatalogKind.LostReason, "reason")
 {
-    public CatalogKind Kind => CatalogKind.LostReason;
-    public string Command => "reason";
+    protected override LostReason Create(string text, IReadOnlyList<CatalogItem> existing) => LostReason.Create(text);
 
-    public Task<List<CatalogItem>> ItemsAsync(BotContext ctx, CancellationToken ct) =>
-        ctx.Db.LostReasons.OrderBy(r => r.Id).Select(r => new CatalogItem(r.Id, r.Name, null, r.IsRetired)).ToListAsync(ct);
-
-    public string? Add(BotContext ctx, string text, IReadOnlyList<CatalogItem> existing)
-    {
-        if (Catalogs.Taken(existing, text))
-        {
-            return null;
-        }
-
-        var reason = LostReason.Create(text);
-        ctx.Db.LostReasons.Add(reason);
-        return reason.Name;
-    }
-
-    public async Task<bool> RemoveAsync(BotContext ctx, long id, CancellationToken ct)
-    {
-        var reason = await ctx.Db.LostReasons.FirstAsync(r => r.Id == id, ct);
-        if (await ctx.Db.Deals.AnyAsync(d => d.LostReasonId == id, ct))
-        {
-            reason.Retire();
-            return true;
-        }
-
-        ctx.Db.LostReasons.Remove(reason);
-        return false;
-    }
+    protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) =>
+        db.Deals.AnyAsync(d => d.LostReasonId == id, ct);
 }
 
-internal sealed class SegmentCatalog : ICatalog
+internal sealed class SegmentCatalog() : NamedCatalog<Segment>(CatalogKind.Segment, "segment")
 {
-    public CatalogKind Kind => CatalogKind.Segment;
-    public string Command => "segment";
+    /// <summary>People write segments as #retail; the # is how they are typed, not part of the name.</summary>
+    protected override Segment Create(string text, IReadOnlyList<CatalogItem> existing) => Segment.Create(text.TrimStart('#'));
 
-    public Task<List<CatalogItem>> ItemsAsync(BotContext ctx, CancellationToken ct) =>
-        ctx.Db.Segments.OrderBy(s => s.Id).Select(s => new CatalogItem(s.Id, s.Name, null, s.IsRetired)).ToListAsync(ct);
-
-    public string? Add(BotContext ctx, string text, IReadOnlyList<CatalogItem> existing)
-    {
-        if (Catalogs.Taken(existing, text.TrimStart('#')))
-        {
-            return null;
-        }
-
-        // People write segments as #retail; the # is how they are typed, not part of the name.
-        var segment = Segment.Create(text.TrimStart('#'));
-        ctx.Db.Segments.Add(segment);
-        return segment.Name;
-    }
-
-    public async Task<bool> RemoveAsync(BotContext ctx, long id, CancellationToken ct)
-    {
-        var segment = await ctx.Db.Segments.FirstAsync(s => s.Id == id, ct);
-        if (await ctx.Db.Clients.AnyAsync(c => c.SegmentId == id, ct))
-        {
-            segment.Retire();
-            return true;
-        }
-
-        ctx.Db.Segments.Remove(segment);
-        return false;
-    }
+    protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) =>
+        db.Clients.AnyAsync(c => c.SegmentId == id, ct);
 }
 
-internal sealed class ProductCatalog : ICatalog
+internal sealed class ProductCatalog() : NamedCatalog<Product>(CatalogKind.Product, "product")
 {
-    public CatalogKind Kind => CatalogKind.Product;
-    public string Command => "product";
-
-    public async Task<List<CatalogItem>> ItemsAsync(BotContext ctx, CancellationToken ct) =>
-        (await ctx.Db.Products.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct))
-            .Select(p => new CatalogItem(p.Id, p.Name, p.Price is { } price ? ctx.T.Money(price, "") : null, p.IsRetired))
-            .ToList();
-
     /// <summary>«Станок ЧПУ 1,5 млн»: the longest tail that reads as an amount is the price.</summary>
-    public string? Add(BotContext ctx, string text, IReadOnlyList<CatalogItem> existing)
+    protected override Product Create(string text, IReadOnlyList<CatalogItem> existing)
     {
         var words = ProcessArgs.Words(text);
-        var (name, price) = (text, (decimal?)null);
         for (var i = 1; i < words.Length; i++)
         {
-            if (AmountParser.TryParse(string.Join(' ', words[i..])) is { } amount)
+            if (AmountParser.TryParse(string.Join(' ', words[i..])) is { } price)
             {
-                (name, price) = (string.Join(' ', words[..i]), amount);
-                break;
+                return Product.Create(string.Join(' ', words[..i]), price);
             }
         }
 
-        if (Catalogs.Taken(existing, name))
-        {
-            return null;
-        }
-
-        var product = Product.Create(name, price);
-        ctx.Db.Products.Add(product);
-        return product.Name;
+        return Product.Create(text);
     }
 
-    public async Task<bool> RemoveAsync(BotContext ctx, long id, CancellationToken ct)
-    {
-        // Nothing refers to products yet; once deals carry product lines this is where "in use" goes.
-        var product = await ctx.Db.Products.FirstAsync(p => p.Id == id, ct);
-        ctx.Db.Products.Remove(product);
-        return false;
-    }
+    // Nothing refers to products yet; once deals carry product lines this is where "in use" goes.
+    protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) => Task.FromResult(false);
+
+    protected override string? Extra(Texts t, Product item) => item.Price is { } price ? t.Money(price, "") : null;
 }

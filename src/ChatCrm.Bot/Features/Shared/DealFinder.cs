@@ -1,6 +1,6 @@
-using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +9,28 @@ namespace ChatCrm.Bot.Features.Shared;
 /// <summary>The deal named by number (<c>42</c>, <c>#42</c>, <c>№42</c>) at the start of the arguments.</summary>
 public sealed record DealLookup(Deal? Deal, int? Number, string Rest);
 
+/// <summary>A deal the user may work on and the words after its number.</summary>
+public sealed record FoundDeal(Deal Deal, string Rest);
+
 public static class DealFinder
 {
+    /// <summary>
+    /// The opening of every command that acts on one deal: the deal, or null once the user has been answered —
+    /// asked for the number with <paramref name="askForNumber"/> when there is none, told when the deal is
+    /// missing or someone else's.
+    /// </summary>
+    public static async Task<FoundDeal?> RequireAsync(BotContext ctx, string text, Func<Texts, Reply> askForNumber, CancellationToken ct)
+    {
+        var found = await FindAsync(ctx, text, ct);
+        if (found.Number is null)
+        {
+            ctx.Reply(askForNumber(ctx.T));
+            return null;
+        }
+
+        return found.Deal is { } deal ? new FoundDeal(deal, found.Rest) : null;
+    }
+
     /// <summary>
     /// Reads the deal number and loads it if the user may work on it. Replies itself when there is
     /// no number, no such deal, or the deal is someone else's (that refusal is audited).

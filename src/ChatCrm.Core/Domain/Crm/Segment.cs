@@ -1,22 +1,14 @@
 namespace ChatCrm.Core.Domain.Crm;
 
 /// <summary>A group of clients (`#retail`) used to filter and to distribute prospects.</summary>
-public sealed class Segment
+public sealed class Segment : NamedItem
 {
     public const int MaxNameLength = 100;
 
     private Segment()
+        : base(MaxNameLength)
     {
-        Name = "";
     }
 
-    public long Id { get; private set; }
-    public string Name { get; private set; }
-    public bool IsRetired { get; private set; }
-
-    public static Segment Create(string name) => new() { Name = Text.Name(name, MaxNameLength) };
-
-    public void Rename(string name) => Name = Text.Name(name, MaxNameLength);
-
-    public void Retire() => IsRetired = true;
+    public static Segment Create(string name) => Named(new Segment(), name);
 }

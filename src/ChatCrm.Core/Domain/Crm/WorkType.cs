@@ -3,23 +3,19 @@ using System.Text;
 namespace ChatCrm.Core.Domain.Crm;
 
 /// <summary>A kind of touch (call, meeting, demo, e-mail, or a custom one) that touches and norms refer to.</summary>
-public sealed class WorkType
+public sealed class WorkType : NamedItem
 {
     public const int MaxNameLength = 100;
     public const int MaxCodeLength = 32;
 
     private WorkType()
+        : base(MaxNameLength)
     {
         Code = "";
-        Name = "";
     }
-
-    public long Id { get; private set; }
 
     /// <summary>Stable key used in commands (`/log demo …`): [a-z0-9_], survives renames.</summary>
     public string Code { get; private set; }
-    public string Name { get; private set; }
-    public bool IsRetired { get; private set; }
 
     /// <summary>Without a code, one is made from the name (<see cref="Slug"/>); uniqueness is the database's job.</summary>
     public static WorkType Create(string name, string? code = null)
@@ -27,13 +23,9 @@ public sealed class WorkType
         var checkedName = Text.Name(name, MaxNameLength);
         var slug = Slug(code ?? checkedName);
         return slug.Length > 0
-            ? new WorkType { Name = checkedName, Code = slug }
+            ? Named(new WorkType { Code = slug }, checkedName)
             : throw new DomainException(DomainError.InvalidCode, code ?? checkedName);
     }
-
-    public void Rename(string name) => Name = Text.Name(name, MaxNameLength);
-
-    public void Retire() => IsRetired = true;
 
     /// <summary>«Презентация КП» → "prezentatsiya_kp": Latin, lower case, '_' between words, at most 32 characters.</summary>
     public static string Slug(string text)

@@ -28,47 +28,33 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
     }
 }
 
-internal sealed class WorkTypeConfiguration : IEntityTypeConfiguration<WorkType>
+/// <summary>Every list of <see cref="NamedItem"/>s is a table of id, name and retired flag, plus what the list adds.</summary>
+internal abstract class NamedItemConfiguration<TItem>(string table, int maxNameLength) : IEntityTypeConfiguration<TItem>
+    where TItem : NamedItem
 {
-    public void Configure(EntityTypeBuilder<WorkType> b)
+    public virtual void Configure(EntityTypeBuilder<TItem> b)
     {
-        b.ToTable("WorkTypes");
-        b.HasKey(w => w.Id);
+        b.ToTable(table);
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Name).HasMaxLength(maxNameLength).IsRequired();
+    }
+}
+
+internal sealed class WorkTypeConfiguration() : NamedItemConfiguration<WorkType>("WorkTypes", WorkType.MaxNameLength)
+{
+    public override void Configure(EntityTypeBuilder<WorkType> b)
+    {
+        base.Configure(b);
         b.HasIndex(w => w.Code).IsUnique();
         b.Property(w => w.Code).HasMaxLength(WorkType.MaxCodeLength).IsRequired();
-        b.Property(w => w.Name).HasMaxLength(WorkType.MaxNameLength).IsRequired();
     }
 }
 
-internal sealed class LostReasonConfiguration : IEntityTypeConfiguration<LostReason>
-{
-    public void Configure(EntityTypeBuilder<LostReason> b)
-    {
-        b.ToTable("LostReasons");
-        b.HasKey(r => r.Id);
-        b.Property(r => r.Name).HasMaxLength(LostReason.MaxNameLength).IsRequired();
-    }
-}
+internal sealed class LostReasonConfiguration() : NamedItemConfiguration<LostReason>("LostReasons", LostReason.MaxNameLength);
 
-internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
-{
-    public void Configure(EntityTypeBuilder<Segment> b)
-    {
-        b.ToTable("Segments");
-        b.HasKey(s => s.Id);
-        b.Property(s => s.Name).HasMaxLength(Segment.MaxNameLength).IsRequired();
-    }
-}
+internal sealed class SegmentConfiguration() : NamedItemConfiguration<Segment>("Segments", Segment.MaxNameLength);
 
-internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
-{
-    public void Configure(EntityTypeBuilder<Product> b)
-    {
-        b.ToTable("Products");
-        b.HasKey(p => p.Id);
-        b.Property(p => p.Name).HasMaxLength(Product.MaxNameLength).IsRequired();
-    }
-}
+internal sealed class ProductConfiguration() : NamedItemConfiguration<Product>("Products", Product.MaxNameLength);
 
 internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
 {

@@ -1,0 +1,43 @@
+namespace ChatCrm.Core.Messages;
+
+/// <summary>
+/// /help, built here once for every language from one table per feature area. Each area is abstract, so a language
+/// that leaves one out does not compile; a command left out of its area fails a test in the host.
+/// </summary>
+public abstract partial class Texts
+{
+    private readonly Lazy<IReadOnlyDictionary<string, CommandDoc>> _docs;
+
+    protected Texts()
+    {
+        _docs = new(BuildDocs);
+    }
+
+    /// <summary>How /help explains each command, by command name.</summary>
+    public IReadOnlyDictionary<string, CommandDoc> Docs => _docs.Value;
+
+    /// <summary>The commands every role has, and user administration.</summary>
+    protected abstract void AddFoundationDocs(IDictionary<string, CommandDoc> docs);
+
+    protected abstract void AddClientDocs(IDictionary<string, CommandDoc> docs);
+
+    protected abstract void AddDealDocs(IDictionary<string, CommandDoc> docs);
+
+    protected abstract void AddProcessDocs(IDictionary<string, CommandDoc> docs);
+
+    protected abstract void AddTeamDocs(IDictionary<string, CommandDoc> docs);
+
+    protected abstract void AddScheduleDocs(IDictionary<string, CommandDoc> docs);
+
+    private IReadOnlyDictionary<string, CommandDoc> BuildDocs()
+    {
+        var docs = new Dictionary<string, CommandDoc>();
+        AddFoundationDocs(docs);
+        AddClientDocs(docs);
+        AddDealDocs(docs);
+        AddProcessDocs(docs);
+        AddTeamDocs(docs);
+        AddScheduleDocs(docs);
+        return docs;
+    }
+}
