@@ -1,6 +1,6 @@
 using ChatCrm.Core.Domain.Crm;
 
-namespace ChatCrm.Core.Tests.Domain;
+namespace ChatCrm.Core.Tests.Domain.Crm;
 
 public class TargetTests
 {
@@ -22,29 +22,5 @@ public class TargetTests
         var create = () => Target.Create(4, new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), amount);
 
         create.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.AmountNotPositive);
-    }
-}
-
-public class TouchNormTests
-{
-    [Fact]
-    public void A_norm_counts_touches_per_day_or_week()
-    {
-        var norm = TouchNorm.Create(3, 20, NormPeriod.Day);
-
-        norm.Change(60, NormPeriod.Week);
-
-        (norm.WorkTypeId, norm.Count, norm.Period).Should().Be((3L, 60, NormPeriod.Week));
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-5)]
-    [InlineData(1001)]
-    public void A_norm_count_outside_1_to_1000_is_refused(int count)
-    {
-        var create = () => TouchNorm.Create(3, count, NormPeriod.Day);
-
-        create.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.InvalidCount);
     }
 }

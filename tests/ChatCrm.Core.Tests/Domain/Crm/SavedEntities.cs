@@ -1,10 +1,10 @@
 using System.Reflection;
 using ChatCrm.Core.Domain.Crm;
 
-namespace ChatCrm.Core.Tests.Domain;
+namespace ChatCrm.Core.Tests.Domain.Crm;
 
 /// <summary>Builds saved-looking entities: ids are what the database would assign, so tests set them.</summary>
-internal static class Crm
+internal static class SavedEntities
 {
     public static readonly DateTime T0 = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 

@@ -1,7 +1,7 @@
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 
-namespace ChatCrm.Core.Tests.Domain;
+namespace ChatCrm.Core.Tests.Domain.Crm;
 
 public class DefaultSetupTests
 {

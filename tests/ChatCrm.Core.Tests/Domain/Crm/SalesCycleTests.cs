@@ -1,7 +1,7 @@
 using ChatCrm.Core.Domain.Crm;
-using static ChatCrm.Core.Tests.Domain.Crm;
+using static ChatCrm.Core.Tests.Domain.Crm.SavedEntities;
 
-namespace ChatCrm.Core.Tests.Domain;
+namespace ChatCrm.Core.Tests.Domain.Crm;
 
 public class SalesCycleTests
 {
