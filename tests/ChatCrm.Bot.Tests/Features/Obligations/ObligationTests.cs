@@ -1,8 +1,9 @@
+using ChatCrm.Bot.Tests.Features.Deals;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Tests.Features.Deals;
+namespace ChatCrm.Bot.Tests.Features.Obligations;
 
 public sealed class ObligationTests : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Tests.Features;
+namespace ChatCrm.Bot.Tests.Features.Undo;
 
 /// <summary>/undo takes back the user's last change — and only that: it never reaches past a change it cannot take back.</summary>
 public sealed class UndoTests : IAsyncLifetime

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatCrm.Bot.Tests.Jobs;
+namespace ChatCrm.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The real host on a fake clock with the Quartz heartbeat off: a test sets the time and runs the scheduler's

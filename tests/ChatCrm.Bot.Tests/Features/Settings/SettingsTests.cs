@@ -2,7 +2,7 @@ using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Bot.Tests.Features;
+namespace ChatCrm.Bot.Tests.Features.Settings;
 
 public sealed class SettingsTests : IAsyncLifetime
 {

@@ -1,14 +1,15 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
+using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
-namespace ChatCrm.Bot.Tests.Jobs;
+namespace ChatCrm.Bot.Tests.Features.Digest;
 
 /// <summary>
 /// A hand-computed week in Moscow. Иван: touches on 25 Nov (2), 1 Dec (1) and 2 Dec (3); two calls planned for 2 Dec

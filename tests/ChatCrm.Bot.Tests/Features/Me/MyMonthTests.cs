@@ -1,9 +1,10 @@
+using ChatCrm.Bot.Tests.Features.Deals;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatCrm.Bot.Tests.Features.Deals;
+namespace ChatCrm.Bot.Tests.Features.Me;
 
 public sealed class MyMonthTests : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatCrm.Bot.Tests.Features.Clients;
+namespace ChatCrm.Bot.Tests.Infrastructure;
 
 /// <summary>Data other features create (segments, deals, old touches), written straight to the database.</summary>
 public static class Seed
