@@ -1,8 +1,6 @@
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Outbox;
-using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +11,7 @@ namespace ChatCrm.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The real host on a fake clock with the Quartz heartbeat off: a test sets the time and runs the scheduler's
-/// tick itself, so nothing waits for a real schedule. People and CRM rows are written with the Core entities.
+/// tick itself, so nothing waits for a real schedule. People and CRM rows are written by <see cref="Seed"/>.
 /// </summary>
 public sealed class ScheduleWorld : IAsyncDisposable
 {
@@ -59,86 +57,36 @@ public sealed class ScheduleWorld : IAsyncDisposable
 
     public Task<T> DbAsync<T>(Func<ChatCrmDbContext, Task<T>> query) => App.QueryAsync(query);
 
-    public async Task<T> SaveAsync<T>(Func<ChatCrmDbContext, T> create) where T : class
-    {
-        return await App.QueryAsync(async db =>
-        {
-            var entity = create(db);
-            db.Add(entity);
-            await db.SaveChangesAsync();
-            return entity;
-        });
-    }
-
     public Task ChangeAsync(Func<ChatCrmDbContext, Task> change) =>
-        App.QueryAsync(async db =>
+        App.WriteAsync(async db =>
         {
             await change(db);
-            await db.SaveChangesAsync();
             return true;
         });
 
     public Task<User> UserAsync(long telegramId, Role role, string zone = "Europe/Moscow", string? name = null, string? quiet = null,
         Language language = Language.Ru, DateTime? joined = null) =>
-        SaveAsync(_ =>
-        {
-            var user = User.Create(telegramId, name ?? $"User{telegramId}", role, zone, joined ?? Joined);
-            user.ChooseLanguage(language);
-            if (quiet is not null)
-            {
-                user.SetQuietHours(QuietHours.TryParse(quiet));
-            }
+        Seed.UserAsync(App, telegramId, role, joined ?? Joined, zone, name, quiet, language);
 
-            return user;
-        });
-
-    public Task<Client> ClientAsync(string name, long? ownerId, DateTime? createdAt = null) =>
-        SaveAsync(_ => Client.Create(name, ownerId ?? 1, createdAt ?? Joined.AddDays(-30), ownerId));
-
-    public Task<List<Stage>> StagesAsync() => DbAsync(db => db.Stages.OrderBy(s => s.Position).ToListAsync());
-
-    public Task<WorkType> WorkTypeAsync(string code = "call") => DbAsync(db => db.WorkTypes.SingleAsync(w => w.Code == code));
+    public async Task<Client> ClientAsync(string name, long? ownerId, DateTime? createdAt = null)
+    {
+        var id = await Seed.ClientAsync(App, name, ownerId, createdAt ?? Joined.AddDays(-30));
+        return await DbAsync(db => db.Clients.SingleAsync(c => c.Id == id));
+    }
 
     /// <summary>Opens a deal for a client in a stage (the first by default) at a given time.</summary>
     public async Task<Deal> DealAsync(Client client, decimal amount, DateTime openedAt, int stagePosition = 1, string? title = null)
     {
-        return await App.QueryAsync(async db =>
-        {
-            var cycle = await db.Cycles.SingleAsync(c => c.IsDefault);
-            var stage = await db.Stages.SingleAsync(s => s.CycleId == cycle.Id && s.Position == stagePosition);
-            var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
-            var (deal, opened) = Deal.Open(c, cycle, stage, amount, "RUB", title, c.OwnerUserId ?? 1, openedAt, c.OwnerUserId ?? 1);
-            db.Deals.Add(deal);
-            db.StageChanges.Add(opened);
-            await db.SaveChangesAsync();
-            return deal;
-        });
+        var id = await Seed.DealAsync(App, client.Id, client.OwnerUserId ?? 1, amount, openedAt, stagePosition, title);
+        return await DbAsync(db => db.Deals.SingleAsync(d => d.Id == id));
     }
 
-    public async Task TouchAsync(Client client, long userId, DateTime at, string? note = null)
-    {
-        var call = await WorkTypeAsync();
-        await ChangeAsync(async db =>
-        {
-            var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
-            db.Touches.Add(Touch.LogDone(c, call, userId, at, note, at));
-        });
-    }
+    public Task TouchAsync(Client client, long userId, DateTime at, string? note = null) => Seed.TouchAsync(App, client.Id, userId, at, note);
 
     public async Task<Touch> PlanAsync(Client client, long userId, DateTime forUtc, string? note = null)
     {
-        var call = await WorkTypeAsync();
-        return await App.QueryAsync(async db =>
-        {
-            var c = await db.Clients.SingleAsync(x => x.Id == client.Id);
-            var planned = Touch.Plan(c, call, userId, forUtc, note, Joined);
-            db.Touches.Add(planned);
-            await db.SaveChangesAsync();
-            var next = await db.Touches.Where(a => a.ClientId == c.Id && a.Status == TouchStatus.Planned).MinAsync(a => a.PlannedFor);
-            c.SetNextContact(next);
-            await db.SaveChangesAsync();
-            return planned;
-        });
+        var id = await Seed.PlannedAsync(App, client.Id, userId, forUtc, Joined, note);
+        return await DbAsync(db => db.Touches.SingleAsync(t => t.Id == id));
     }
 
     /// <summary>Scheduled rows for one chat, oldest first.</summary>
@@ -152,12 +100,7 @@ public sealed class ScheduleWorld : IAsyncDisposable
     public static IEnumerable<StoredButton> Buttons(OutboxMessage m) => Payloads.Read<MessagePayload>(m.Payload).Buttons?.SelectMany(r => r) ?? [];
 
     /// <summary>Taps a button as its recipient and waits until the tap is answered.</summary>
-    public async Task TapAsync(long from, string data)
-    {
-        var before = App.Api.Calls.Count(c => c.Method == "answerCallbackQuery");
-        await App.SendAsync(Updates.Tap(from, data));
-        await App.Api.WaitForAsync(c => c.Count(x => x.Method == "answerCallbackQuery") > before, because: $"the tap {data} is answered");
-    }
+    public Task TapAsync(long from, string data) => new Chat(App, from).TapUntilAnsweredAsync(data);
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using ChatCrm.Bot.Tests.Features.Deals;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -15,14 +14,13 @@ public sealed class MyMonthTests : IAsyncLifetime
     private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Now));
     private ChatCrmApp _app = null!;
-    private DealsDriver _bot = null!;
+    private Chat _ivan = null!;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _bot = new DealsDriver(_app);
-        await Team.JoinAsync(_app, Ivan, "manager", "Иван");
-        await Team.JoinAsync(_app, Petr, "manager", "Пётр");
+        _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
+        await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -34,8 +32,8 @@ public sealed class MyMonthTests : IAsyncLifetime
     /// </summary>
     private async Task SeedAsync(bool withTarget)
     {
-        var ivan = await _bot.UserIdAsync(Ivan);
-        var petr = await _bot.UserIdAsync(Petr);
+        var ivan = await _app.UserIdAsync(Ivan);
+        var petr = await _app.UserIdAsync(Petr);
         await _app.QueryAsync(async db =>
         {
             var client = Client.Create("Ромашка", ivan, Now.AddMonths(-2), ivan);
@@ -87,7 +85,7 @@ public sealed class MyMonthTests : IAsyncLifetime
     {
         await SeedAsync(withTarget: true);
 
-        var text = await _bot.SayAsync(Ivan, "/me");
+        var text = (await _ivan.LastAsync("/me")).Text;
 
         text.Should().Be(string.Join('\n',
             "📊 <b>Иван</b>, ноябрь 2026",
@@ -101,7 +99,7 @@ public sealed class MyMonthTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_target_or_any_work_me_says_so_in_english_too()
     {
-        (await _bot.SayAsync(Ivan, "/me", "en")).Should()
+        (await _ivan.LastAsync("/me", "en")).Text.Should()
             .Contain("No touches logged this month yet")
             .And.Contain("Open deals: 0")
             .And.Contain("Won: 0 deals")
@@ -113,7 +111,7 @@ public sealed class MyMonthTests : IAsyncLifetime
     {
         await SeedAsync(withTarget: true);
 
-        (await _bot.SayAsync(Ivan, "/me", "en")).Should()
+        (await _ivan.LastAsync("/me", "en")).Text.Should()
             .Contain("Звонок: 3 of 90 by the norm")
             .And.Contain("Open deals: 2 worth 300,000 ₽, weighted 110,000 ₽")
             .And.Contain("Won: 1 deal worth 300,000 ₽ — 30% of the 1,000,000 ₽ target")

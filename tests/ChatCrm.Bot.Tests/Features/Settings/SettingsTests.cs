@@ -155,7 +155,7 @@ public sealed class SettingsTests : IAsyncLifetime
     [Fact]
     public async Task A_user_value_like_html_is_escaped_everywhere_it_is_shown()
     {
-        await Team.JoinAsync(_app, 2002, "manager", firstName: "<b>Evil</b> & Co");
+        await Chat.JoinAsync(_app, 2002, "manager", name: "<b>Evil</b> & Co");
 
         var list = await SayAsync("/users");
 
@@ -166,7 +166,7 @@ public sealed class SettingsTests : IAsyncLifetime
     [Fact]
     public async Task Role_change_by_buttons_updates_the_user_and_tells_them()
     {
-        await Team.JoinAsync(_app, 2002, "manager", firstName: "Пётр");
+        await Chat.JoinAsync(_app, 2002, "manager", name: "Пётр");
         var id = await _app.QueryAsync(db => db.Users.Where(u => u.TelegramId == 2002).Select(u => u.Id).SingleAsync());
 
         (await SayAsync("/role Пётр")).Should().Contain("Роль для");
@@ -181,7 +181,7 @@ public sealed class SettingsTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_from_the_settings_cannot_be_demoted_by_command()
     {
-        await Team.JoinAsync(_app, 2002, "admin", firstName: "Пётр");
+        await Chat.JoinAsync(_app, 2002, "admin", name: "Пётр");
 
         await _app.SendAsync(Updates.Text(2002, "/role Анна manager"));
 

@@ -1,5 +1,4 @@
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +9,12 @@ namespace ChatCrm.Bot.Tests.Features.Undo;
 public sealed class UndoTests : IAsyncLifetime
 {
     private ChatCrmApp _app = null!;
-    private CrmChat _head = null!;
+    private Chat _head = null!;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync();
-        _head = await CrmChat.JoinAsync(_app, 2005, role: "admin", name: "Ольга");
+        _head = await Chat.JoinAsync(_app, 2005, role: "admin", name: "Ольга");
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -49,7 +48,7 @@ public sealed class UndoTests : IAsyncLifetime
     [Fact]
     public async Task The_refusal_is_in_english_for_an_english_user()
     {
-        var john = await CrmChat.JoinAsync(_app, 2006, role: "admin", name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2006, role: "admin", name: "John", language: "en");
         await john.SayAsync("/stage rename Квалификация Qualification");
 
         (await john.LastAsync("/undo")).Text.Should().StartWith("Your last change — “stage renamed: Продажи (Квалификация → Qualification)” — cannot be undone with /undo");
