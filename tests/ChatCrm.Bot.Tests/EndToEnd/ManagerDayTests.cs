@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatCrm.Bot.Tests.EndToEnd;
 
 /// <summary>A manager's whole day in one conversation, the way issue 3 describes it, in Russian.</summary>
+[EndToEnd]
 public sealed class ManagerDayTests : IAsyncLifetime
 {
     // Wednesday 25 November 2026, 10:00 in Moscow.

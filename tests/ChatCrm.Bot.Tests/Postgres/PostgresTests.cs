@@ -7,6 +7,7 @@ using Npgsql;
 namespace ChatCrm.Bot.Tests.Postgres;
 
 /// <summary>The same bot on PostgreSQL: its own migrations set applies, and nothing is lost or doubled.</summary>
+[Postgres]
 public sealed class PostgresTests : IAsyncLifetime
 {
     private readonly string _database = "chatcrm_test_" + Guid.NewGuid().ToString("N")[..12];
