@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChatCrm.Bot.Tests.Jobs;
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 using Touch = ChatCrm.Core.Domain.Crm.Touch;
 
 namespace ChatCrm.Benchmarks;
@@ -21,7 +22,7 @@ internal static class MorningPlans
     {
         await using var w = await ScheduleWorld.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
         var nine = ScheduleWorld.At("Europe/Moscow", 2026, 11, 30, 9, 0);
-        var call = await w.WorkTypeAsync();
+        var call = await w.DbAsync(db => db.WorkTypes.SingleAsync(t => t.Code == "call"));
         await w.ChangeAsync(async db =>
         {
             var users = Enumerable.Range(0, Managers)

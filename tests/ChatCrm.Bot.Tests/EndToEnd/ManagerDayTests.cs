@@ -1,4 +1,3 @@
-using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatCrm.Bot.Tests.EndToEnd;
 
 /// <summary>A manager's whole day in one conversation, the way issue 3 describes it, in Russian.</summary>
+[EndToEnd]
 public sealed class ManagerDayTests : IAsyncLifetime
 {
     // Wednesday 25 November 2026, 10:00 in Moscow.
@@ -20,7 +20,7 @@ public sealed class ManagerDayTests : IAsyncLifetime
     [Fact]
     public async Task A_manager_creates_a_client_logs_a_call_opens_moves_and_loses_a_deal_and_sees_it_all()
     {
-        var ivan = await CrmChat.JoinAsync(_app, 2002);
+        var ivan = await Chat.JoinAsync(_app, 2002);
 
         (await ivan.LastAsync("/client Ромашка, 8 900 123-45-67")).Text.Should().Contain("Ромашка");
         var call = await ivan.LastAsync("/call Ромашка обсудили цену далее завтра 15:00");

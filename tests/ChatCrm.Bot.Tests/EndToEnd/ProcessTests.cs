@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ChatCrm.Bot.Tests.EndToEnd;
 
 /// <summary>The bot as a newcomer and an operator meet it: a separate process, started, killed, restarted.</summary>
+[EndToEnd]
 public sealed class ProcessTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", "process-" + Guid.NewGuid().ToString("N"));

@@ -1,8 +1,8 @@
-using ChatCrm.Bot.Tests.Jobs;
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
+using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Features;
 

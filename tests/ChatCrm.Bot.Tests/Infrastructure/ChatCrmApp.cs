@@ -101,6 +101,18 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>());
     }
 
+    /// <summary>A change made straight in the database (as another feature or an earlier day would have made it), saved.</summary>
+    public Task<T> WriteAsync<T>(Func<ChatCrmDbContext, Task<T>> write) =>
+        QueryAsync(async db =>
+        {
+            var result = await write(db);
+            await db.SaveChangesAsync();
+            return result;
+        });
+
+    public Task<long> UserIdAsync(long telegramId) =>
+        QueryAsync(db => db.Users.Where(u => u.TelegramId == telegramId).Select(u => u.Id).SingleAsync());
+
     public async Task ExecuteAsync(Func<IServiceProvider, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();

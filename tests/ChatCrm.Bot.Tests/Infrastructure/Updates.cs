@@ -54,14 +54,14 @@ public static class Updates
     private static string NameOf(long from) => from == ChatCrmApp.AdminId ? "Анна" : "Иван";
 
     /// <summary>A button tap on a message the bot sent earlier.</summary>
-    public static string Tap(long from, string data, int messageId = 500, string? languageCode = "ru") =>
+    public static string Tap(long from, string data, int messageId = 500, string? languageCode = "ru", string? firstName = null) =>
         new JsonObject
         {
             ["update_id"] = NextId(),
             ["callback_query"] = new JsonObject
             {
                 ["id"] = Guid.NewGuid().ToString("N"),
-                ["from"] = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = NameOf(from), ["language_code"] = languageCode },
+                ["from"] = new JsonObject { ["id"] = from, ["is_bot"] = false, ["first_name"] = firstName ?? NameOf(from), ["language_code"] = languageCode },
                 ["chat_instance"] = "1",
                 ["data"] = data,
                 ["message"] = new JsonObject

@@ -1,10 +1,11 @@
 using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
-using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
+using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
 

@@ -1,6 +1,7 @@
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Bot.Tests.Outbox;
 using ChatCrm.Core.Domain.Users;
-using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
+using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
 

@@ -1,9 +1,10 @@
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using static ChatCrm.Bot.Tests.Jobs.ScheduleWorld;
+using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
 

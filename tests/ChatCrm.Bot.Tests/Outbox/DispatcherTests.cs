@@ -87,7 +87,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_403_marks_the_user_as_unreachable_and_nothing_is_retried()
     {
-        await Team.JoinAsync(_app, 2002, "manager");
+        await Chat.JoinAsync(_app, 2002, "manager");
         _app.Api.Behaviour = (method, body) => method == "sendMessage" && body["chat_id"]!.ToString() == "2002" ? FakeAnswer.Forbidden : null;
 
         await QueueAsync([(2002L, "one"), (2002L, "two"), (2002L, "three")]);

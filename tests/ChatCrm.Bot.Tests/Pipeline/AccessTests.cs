@@ -49,7 +49,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task An_invite_lets_one_person_in_with_its_role_and_only_once()
     {
-        var code = await Team.InviteAsync(_app, "manager");
+        var code = await Chat.InviteAsync(_app, "manager");
 
         await _app.SendAsync(Updates.Text(Manager, $"/start {code}", "ru", "Иван", "Петров", "ivan_sales"));
         await _app.SendAsync(Updates.Text(Stranger, $"/start {code}", "en", "John"));
@@ -69,7 +69,7 @@ public sealed class AccessTests : IAsyncLifetime
         await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "getMe"), because: "the bot learns its username");
         await Task.Delay(100);
 
-        await Team.InviteAsync(_app, "head");
+        await Chat.InviteAsync(_app, "head");
 
         _app.Api.DeliveredTo(ChatCrmApp.AdminId)[^1].Text.Should().MatchRegex(@"https://t\.me/chatcrm_bot\?start=[A-Za-z0-9]{16}");
     }
@@ -77,7 +77,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_invite_lets_nobody_in()
     {
-        var code = await Team.InviteAsync(_app, "manager");
+        var code = await Chat.InviteAsync(_app, "manager");
         _clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
         await _app.SendAsync(Updates.Text(Manager, $"/start {code}", "ru"));
@@ -101,7 +101,7 @@ public sealed class AccessTests : IAsyncLifetime
     [MemberData(nameof(AdminOnlyCommands))]
     public async Task A_manager_is_refused_admin_commands_and_the_attempt_is_audited(string command)
     {
-        await Team.JoinAsync(_app, Manager, "manager");
+        await Chat.JoinAsync(_app, Manager, "manager");
 
         await _app.SendAsync(Updates.Text(Manager, command, "en"));
 
@@ -114,7 +114,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task Every_command_in_the_table_is_refused_below_its_role()
     {
-        await Team.JoinAsync(_app, Manager, "manager");
+        await Chat.JoinAsync(_app, Manager, "manager");
         var aboveManager = CommandTable.Commands.Where(c => c.MinRole > Role.Manager).ToList();
         aboveManager.Should().NotBeEmpty();
 
@@ -133,7 +133,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_manager_tapping_an_admin_button_is_refused_and_nothing_changes()
     {
-        await Team.JoinAsync(_app, Manager, "manager");
+        await Chat.JoinAsync(_app, Manager, "manager");
         var adminRowId = await _app.QueryAsync(db => db.Users.Where(u => u.TelegramId == ChatCrmApp.AdminId).Select(u => u.Id).SingleAsync());
 
         await _app.SendAsync(Updates.Tap(Manager, $"deact:{adminRowId}:y", languageCode: "en"));
@@ -146,7 +146,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_head_cannot_invite_an_admin()
     {
-        await Team.JoinAsync(_app, Manager, "head");
+        await Chat.JoinAsync(_app, Manager, "head");
 
         await _app.SendAsync(Updates.Text(Manager, "/invite admin", "en"));
 
@@ -168,7 +168,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_deactivated_user_is_told_so_and_cannot_run_commands()
     {
-        await Team.JoinAsync(_app, Manager, "manager");
+        await Chat.JoinAsync(_app, Manager, "manager");
         await _app.SendAsync(Updates.Text(ChatCrmApp.AdminId, "/deactivate Иван"));
         await _app.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Отключить") == true), because: "confirmation asked");
         var id = await _app.QueryAsync(db => db.Users.Where(u => u.TelegramId == Manager).Select(u => u.Id).SingleAsync());

@@ -12,7 +12,7 @@ public sealed class PipelineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync();
-        await Team.JoinAsync(_app, Ivan, "manager");
+        await Chat.JoinAsync(_app, Ivan, "manager");
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

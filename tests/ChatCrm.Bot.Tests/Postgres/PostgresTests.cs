@@ -7,6 +7,7 @@ using Npgsql;
 namespace ChatCrm.Bot.Tests.Postgres;
 
 /// <summary>The same bot on PostgreSQL: its own migrations set applies, and nothing is lost or doubled.</summary>
+[Postgres]
 public sealed class PostgresTests : IAsyncLifetime
 {
     private readonly string _database = "chatcrm_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -64,7 +65,7 @@ public sealed class PostgresTests : IAsyncLifetime
     [PostgresFact]
     public async Task An_invited_manager_joins_and_a_stranger_is_refused_with_nothing_stored()
     {
-        await Team.JoinAsync(App, 2002, "manager");
+        await Chat.JoinAsync(App, 2002, "manager");
         await App.SendAsync(Updates.Text(3003, "/help", "en"));
 
         (await App.Api.WaitForMessagesAsync(3003)).Single().Text.Should().Contain("private sales CRM");
@@ -75,7 +76,7 @@ public sealed class PostgresTests : IAsyncLifetime
     [PostgresFact]
     public async Task One_invite_redeemed_by_several_people_at_once_lets_exactly_one_in()
     {
-        var code = await Team.InviteAsync(App, "manager");
+        var code = await Chat.InviteAsync(App, "manager");
         var strangers = Enumerable.Range(0, 6).Select(i => 4000L + i).ToList();
 
         var responses = await Task.WhenAll(strangers.Select(id => App.PostUpdateAsync(Updates.Text(id, $"/start {code}"))));

@@ -12,13 +12,13 @@ public sealed class ClientCardTests : IAsyncLifetime
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
     private ChatCrmApp _app = null!;
-    private CrmChat _ivan = null!;
+    private Chat _ivan = null!;
     private long _ivanId;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _ivan = await CrmChat.JoinAsync(_app, 2002);
+        _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
     }
 
@@ -79,7 +79,7 @@ public sealed class ClientCardTests : IAsyncLifetime
     [Fact]
     public async Task A_manager_neither_sees_nor_logs_on_another_managers_client()
     {
-        var petr = await CrmChat.JoinAsync(_app, 2003, name: "Пётр");
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
         var id = await Seed.ClientAsync(_app, "Ромашка", await petr.UserIdAsync(), Now);
 
         (await _ivan.LastAsync("/card Ромашка")).Text.Should().Contain("Клиента «Ромашка» не нашёл среди ваших");
@@ -95,7 +95,7 @@ public sealed class ClientCardTests : IAsyncLifetime
     [Fact]
     public async Task A_head_sees_every_managers_client()
     {
-        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
         await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
 
         (await head.LastAsync("/card Ромашка")).Text.Should().Contain("👤 Иван");
@@ -104,8 +104,8 @@ public sealed class ClientCardTests : IAsyncLifetime
     [Fact]
     public async Task A_heads_client_list_says_whose_each_client_is_and_a_managers_does_not_repeat_their_own_name()
     {
-        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
-        var evil = await CrmChat.JoinAsync(_app, 2006, name: "<b>Evil</b>");
+        var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        var evil = await Chat.JoinAsync(_app, 2006, name: "<b>Evil</b>");
         await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
         await Seed.ClientAsync(_app, "Лютик", await evil.UserIdAsync(), Now);
         await _app.QueryAsync(db =>
@@ -124,7 +124,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         (await head.LastAsync("/clients ромаш")).Text.Should().Contain("1. <b>Ромашка</b> · 👤 Иван · ");
         (await _ivan.LastAsync("/clients")).Text.Should().Contain("👥 <b>Мои клиенты</b>: 1 клиент").And.NotContain("👤");
 
-        var john = await CrmChat.JoinAsync(_app, 2007, role: "admin", name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2007, role: "admin", name: "John", language: "en");
         (await john.LastAsync("/clients")).Text.Should().Contain("👥 <b>All clients</b>: 3 clients")
             .And.Contain("1. <b>Василёк</b> · 👤 unassigned · ")
             .And.Contain("3. <b>Ромашка</b> · 👤 Иван · ");
@@ -170,7 +170,7 @@ public sealed class ClientCardTests : IAsyncLifetime
     [Fact]
     public async Task The_card_reads_in_english()
     {
-        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
         var id = await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now.AddDays(-2));
         await Seed.TouchAsync(_app, id, await john.UserIdAsync(), Now.AddDays(-2));
 

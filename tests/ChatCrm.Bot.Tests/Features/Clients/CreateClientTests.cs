@@ -9,12 +9,12 @@ public sealed class CreateClientTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
     private ChatCrmApp _app = null!;
-    private CrmChat _ivan = null!;
+    private Chat _ivan = null!;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _ivan = await CrmChat.JoinAsync(_app, 2002);
+        _ivan = await Chat.JoinAsync(_app, 2002);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -46,7 +46,7 @@ public sealed class CreateClientTests : IAsyncLifetime
     [Fact]
     public async Task The_same_phone_written_differently_is_offered_as_the_existing_client_and_create_anyway_creates()
     {
-        var petr = await CrmChat.JoinAsync(_app, 2003, name: "Пётр");
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
         await petr.SayAsync("/client Ромашка, +79001234567");
 
         var offer = await _ivan.LastAsync("/client Лютик, 8 900 123-45-67");
@@ -160,7 +160,7 @@ public sealed class CreateClientTests : IAsyncLifetime
     [Fact]
     public async Task Undo_of_a_client_refused_for_a_deal_is_explained_in_english_too()
     {
-        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
         var deal = await HeadOpensADealOnANewClientAsync(john, "Acme Ltd");
 
         (await john.LastAsync("/undo")).Text.Should().Be(
@@ -172,7 +172,7 @@ public sealed class CreateClientTests : IAsyncLifetime
     [Fact]
     public async Task Undo_of_a_client_a_colleague_has_worked_on_keeps_the_client_and_their_work()
     {
-        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга <b>Evil</b>");
+        var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга <b>Evil</b>");
         await _ivan.SayAsync("/client Ромашка");
         await head.SayAsync("/call Ромашка обсудили цену далее завтра");
 
@@ -196,9 +196,9 @@ public sealed class CreateClientTests : IAsyncLifetime
     }
 
     /// <summary>The manager creates the client; before they undo it, their head opens a deal on it.</summary>
-    private async Task<long> HeadOpensADealOnANewClientAsync(CrmChat manager, string client)
+    private async Task<long> HeadOpensADealOnANewClientAsync(Chat manager, string client)
     {
-        var head = await CrmChat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
         await manager.SayAsync($"/client {client}");
         await head.SayAsync($"/deal {client} 150000");
         return await _app.QueryAsync(db => db.Deals.Select(d => d.Id).SingleAsync());
@@ -207,7 +207,7 @@ public sealed class CreateClientTests : IAsyncLifetime
     [Fact]
     public async Task A_client_is_created_in_english_too()
     {
-        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
 
         var reply = await john.LastAsync("/client Acme Ltd, +44 20 7946 0958");
 

@@ -12,14 +12,14 @@ public sealed class DealListTests : IAsyncLifetime
     private const long Evil = 2003;
     private const long Olga = 2004;
     private ChatCrmApp _app = null!;
-    private DealsDriver _bot = null!;
+    private Chat _ivan = null!;
+    private Chat _petr = null!;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync();
-        _bot = new DealsDriver(_app);
-        await Team.JoinAsync(_app, Ivan, "manager", "Иван");
-        await Team.JoinAsync(_app, Petr, "manager", "Пётр");
+        _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
+        _petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -27,7 +27,7 @@ public sealed class DealListTests : IAsyncLifetime
     /// <summary>Deals made in the database: the list is what is tested here, not opening them.</summary>
     private async Task SeedAsync(long ownerTelegramId, int count, string clientName, int stageIndex = 0, string? title = null)
     {
-        var owner = await _bot.UserIdAsync(ownerTelegramId);
+        var owner = await _app.UserIdAsync(ownerTelegramId);
         await _app.QueryAsync(async db =>
         {
             var client = Client.Create(clientName, owner, DateTime.UtcNow, owner);
@@ -53,14 +53,14 @@ public sealed class DealListTests : IAsyncLifetime
         await SeedAsync(Ivan, 30, longName, 0, new string('&', 190));
         await SeedAsync(Ivan, 15, "Лютик", 2);
 
-        var (first, markup) = await _bot.SayForMarkupAsync(Ivan, "/deals");
+        var (first, markup) = await _ivan.LastAsync("/deals");
         first.Should().StartWith("💼 <b>Открытые сделки</b>: 45 (стр. 1/3)");
         first.Should().Contain("<b>Первый контакт</b>").And.Contain("1 000 ₽, 3 дня");
         first.Length.Should().BeLessThanOrEqualTo(4096);
         first.Split('\n').Count(l => l.StartsWith('#')).Should().Be(20);
         markup.Should().Contain("dls:2");
 
-        var (third, _) = await _bot.TapAsync(Ivan, "dls:3");
+        var (third, _) = (await _ivan.TapAsync("dls:3"))[^1];
         third.Should().Contain("(стр. 3/3)").And.Contain("<b>Предложение</b>").And.Contain("Лютик");
         third.Length.Should().BeLessThanOrEqualTo(4096);
         third.Split('\n').Count(l => l.StartsWith('#')).Should().Be(5);
@@ -73,22 +73,22 @@ public sealed class DealListTests : IAsyncLifetime
         await SeedAsync(Ivan, 3, "Лютик", 1);
         await SeedAsync(Petr, 4, "Василёк", 1);
 
-        (await _bot.SayAsync(Ivan, "/deals квалификация")).Should().Contain("— «Квалификация»: 3").And.NotContain("Василёк");
-        (await _bot.SayAsync(Ivan, "/deals Ромашка")).Should().Contain("— «Ромашка»: 2");
-        (await _bot.SayAsync(Ivan, "/deals Одуванчик")).Should().Contain("Не нашёл ни этапа, ни клиента «Одуванчик»");
-        (await _bot.SayAsync(Petr, "/deals")).Should().Contain(": 4").And.NotContain("Ромашка");
+        (await _ivan.LastAsync("/deals квалификация")).Text.Should().Contain("— «Квалификация»: 3").And.NotContain("Василёк");
+        (await _ivan.LastAsync("/deals Ромашка")).Text.Should().Contain("— «Ромашка»: 2");
+        (await _ivan.LastAsync("/deals Одуванчик")).Text.Should().Contain("Не нашёл ни этапа, ни клиента «Одуванчик»");
+        (await _petr.LastAsync("/deals")).Text.Should().Contain(": 4").And.NotContain("Ромашка");
     }
 
     [Fact]
     public async Task A_head_sees_whose_each_deal_is_and_a_manager_does_not_see_their_own_name()
     {
-        await Team.JoinAsync(_app, Evil, "manager", "<b>Evil</b>");
-        await Team.JoinAsync(_app, Olga, "head", "Ольга");
+        await Chat.JoinAsync(_app, Evil, "manager", "<b>Evil</b>");
+        var olga = await Chat.JoinAsync(_app, Olga, "head", "Ольга");
         await SeedAsync(Ivan, 2, "Ромашка", 0);
         await SeedAsync(Petr, 1, "Василёк", 1);
         await SeedAsync(Evil, 1, "Лютик", 1);
 
-        var all = await _bot.SayAsync(Olga, "/deals");
+        var all = (await olga.LastAsync("/deals")).Text;
 
         all.Should().StartWith("💼 <b>Открытые сделки</b>: 4");
         var lines = all.Split('\n').Where(l => l.StartsWith('#')).ToList();
@@ -97,25 +97,25 @@ public sealed class DealListTests : IAsyncLifetime
             .And.Contain(l => l.EndsWith("Василёк — 1 000 ₽, 3 дня · 👤 Пётр"))
             .And.Contain(l => l.EndsWith("Лютик — 1 000 ₽, 3 дня · 👤 &lt;b&gt;Evil&lt;/b&gt;"));
         all.Should().NotContain("<b>Evil</b>");
-        (await _bot.SayAsync(Olga, "/deals", "en")).Should().StartWith("💼 <b>Open deals</b>: 4")
+        (await olga.LastAsync("/deals", "en")).Text.Should().StartWith("💼 <b>Open deals</b>: 4")
             .And.Contain("Василёк — 1,000 ₽, 3 days · 👤 Пётр");
 
-        var own = await _bot.SayAsync(Ivan, "/deals");
+        var own = (await _ivan.LastAsync("/deals")).Text;
         own.Should().Contain("#1 Ромашка — 1 000 ₽, 3 дня").And.NotContain("👤");
     }
 
     [Fact]
     public async Task A_heads_page_of_long_hostile_names_still_fits_one_message()
     {
-        await Team.JoinAsync(_app, Evil, "manager", "<b>Evil</b> & " + new string('Ж', 120));
-        await Team.JoinAsync(_app, Olga, "head", "Ольга");
+        await Chat.JoinAsync(_app, Evil, "manager", "<b>Evil</b> & " + new string('Ж', 120));
+        var olga = await Chat.JoinAsync(_app, Olga, "head", "Ольга");
         var longName = "Очень длинное название клиента <b>&</b> " + new string('Ж', 150);
         for (var stage = 0; stage < 5; stage++)
         {
             await SeedAsync(Evil, 5, longName, stage, new string('&', 190));
         }
 
-        var (first, markup) = await _bot.SayForMarkupAsync(Olga, "/deals");
+        var (first, markup) = await olga.LastAsync("/deals");
 
         first.Length.Should().BeLessThanOrEqualTo(Reply.MaxLength);
         first.Should().NotEndWith("\n…", "the page fits whole, it is not cut by the last line of defence");
@@ -127,7 +127,7 @@ public sealed class DealListTests : IAsyncLifetime
     [Fact]
     public async Task No_open_deals_says_how_to_open_one()
     {
-        (await _bot.SayAsync(Ivan, "/deals")).Should().Contain("Открытых сделок нет");
-        (await _bot.SayAsync(Ivan, "/deals", "en")).Should().Contain("No open deals");
+        (await _ivan.LastAsync("/deals")).Text.Should().Contain("Открытых сделок нет");
+        (await _ivan.LastAsync("/deals", "en")).Text.Should().Contain("No open deals");
     }
 }

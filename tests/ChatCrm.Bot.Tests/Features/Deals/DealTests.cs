@@ -9,40 +9,49 @@ public sealed class DealTests : IAsyncLifetime
     private const long Ivan = 2001;
     private const long Petr = 2002;
     private ChatCrmApp _app = null!;
-    private DealsDriver _bot = null!;
+    private Chat _ivan = null!;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync();
-        _bot = new DealsDriver(_app);
-        await Team.JoinAsync(_app, Ivan, "manager", "Иван");
-        await _bot.ClientAsync("Ромашка", Ivan);
+        _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
+        await Seed.ClientAsync(_app, "Ромашка", await _ivan.UserIdAsync(), DateTime.UtcNow);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    private Task<Deal> DealAsync(long id) => _app.QueryAsync(db => db.Deals.SingleAsync(d => d.Id == id));
+
+    private Task<Deal> LastDealAsync() => _app.QueryAsync(db => db.Deals.OrderByDescending(d => d.Id).FirstAsync());
+
+    private Task<List<StageChange>> HistoryAsync(long dealId) =>
+        _app.QueryAsync(db => db.StageChanges.Where(c => c.DealId == dealId).OrderBy(c => c.Id).ToListAsync());
+
+    private Task<List<Stage>> StagesAsync() =>
+        _app.QueryAsync(db => db.Stages.Where(s => !s.IsRetired).OrderBy(s => s.CycleId).ThenBy(s => s.Position).ToListAsync());
+
     [Fact]
     public async Task A_deal_opens_in_the_first_stage_with_the_amount_read_exactly()
     {
-        var (text, markup) = await _bot.SayForMarkupAsync(Ivan, "/deal Ромашка 150к поставка станков");
+        var (text, markup) = await _ivan.LastAsync("/deal Ромашка 150к поставка станков");
 
-        var deal = await _bot.LastDealAsync();
+        var deal = await LastDealAsync();
         text.Should().Be($"💼 Сделка #{deal.Id} «поставка станков» (<b>Ромашка</b>), 150 000 ₽ — этап «Первый контакт»");
         deal.Amount.Should().Be(150_000m);
         deal.Title.Should().Be("поставка станков");
         deal.Currency.Should().Be("RUB");
-        deal.OwnerUserId.Should().Be(await _bot.UserIdAsync(Ivan));
+        deal.OwnerUserId.Should().Be(await _app.UserIdAsync(Ivan));
         markup.Should().Contain($"mv:{deal.Id}:").And.Contain("Квалификация").And.Contain($"dlost:{deal.Id}");
-        (await _bot.HistoryAsync(deal.Id)).Should().ContainSingle(c => c.Kind == StageChangeKind.Opened && c.ToStageName == "Первый контакт");
+        (await HistoryAsync(deal.Id)).Should().ContainSingle(c => c.Kind == StageChangeKind.Opened && c.ToStageName == "Первый контакт");
     }
 
     [Fact]
     public async Task A_missing_amount_is_asked_for_and_the_answer_opens_the_deal()
     {
-        (await _bot.SayAsync(Ivan, "/deal Ромашка")).Should().Contain("какая сумма");
+        (await _ivan.LastAsync("/deal Ромашка")).Text.Should().Contain("какая сумма");
 
-        (await _bot.SayAsync(Ivan, "1,5 млн")).Should().Contain("1 500 000 ₽");
-        (await _bot.LastDealAsync()).Amount.Should().Be(1_500_000m);
+        (await _ivan.LastAsync("1,5 млн")).Text.Should().Contain("1 500 000 ₽");
+        (await LastDealAsync()).Amount.Should().Be(1_500_000m);
     }
 
     [Fact]
@@ -50,12 +59,12 @@ public sealed class DealTests : IAsyncLifetime
     {
         var client = await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Name == "Ромашка"));
 
-        var (asked, markup) = await _bot.SayForMarkupAsync(Ivan, "/deal Ромошка 100к аренда");
+        var (asked, markup) = await _ivan.LastAsync("/deal Ромошка 100к аренда");
         asked.Should().Contain("Какого клиента");
         markup.Should().Contain($"Ромашка=pick:{client.Id}");
 
-        (await _bot.TapAsync(Ivan, $"pick:{client.Id}")).Text.Should().Contain("«аренда» (<b>Ромашка</b>), 100 000 ₽");
-        (await _bot.LastDealAsync()).ClientId.Should().Be(client.Id);
+        (await _ivan.TapAsync($"pick:{client.Id}"))[^1].Text.Should().Contain("«аренда» (<b>Ромашка</b>), 100 000 ₽");
+        (await LastDealAsync()).ClientId.Should().Be(client.Id);
     }
 
     [Theory]
@@ -65,7 +74,7 @@ public sealed class DealTests : IAsyncLifetime
     [InlineData("/deal Ромашка $100")]
     public async Task A_negative_zero_or_unreadable_amount_is_explained_and_nothing_is_stored(string command)
     {
-        (await _bot.SayAsync(Ivan, command)).Should().Contain("Не понял сумму").And.Contain("Ничего не сохранено");
+        (await _ivan.LastAsync(command)).Text.Should().Contain("Не понял сумму").And.Contain("Ничего не сохранено");
 
         (await _app.CountAsync<Deal>()).Should().Be(0);
     }
@@ -73,7 +82,7 @@ public sealed class DealTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_client_is_named_and_nothing_is_stored()
     {
-        (await _bot.SayAsync(Ivan, "/deal Лютик 100к")).Should().Contain("«Лютик» не нашёл");
+        (await _ivan.LastAsync("/deal Лютик 100к")).Text.Should().Contain("«Лютик» не нашёл");
 
         (await _app.CountAsync<Deal>()).Should().Be(0);
     }
@@ -81,12 +90,12 @@ public sealed class DealTests : IAsyncLifetime
     [Fact]
     public async Task Moving_by_button_and_by_name_writes_history_that_keeps_the_stage_names_of_the_time()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
-        var stages = await _bot.StagesAsync();
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
+        var stages = await StagesAsync();
 
-        (await _bot.TapAsync(Ivan, $"mv:{id}:{stages[1].Id}")).Text.Should().Contain("«Первый контакт» → «Квалификация»");
-        (await _bot.SayAsync(Ivan, $"/move #{id} предложение")).Should().Contain("«Квалификация» → «Предложение»");
-        (await _bot.SayAsync(Ivan, $"/move №{id} 4")).Should().Contain("→ «Переговоры»");
+        (await _ivan.TapAsync($"mv:{id}:{stages[1].Id}"))[^1].Text.Should().Contain("«Первый контакт» → «Квалификация»");
+        (await _ivan.LastAsync($"/move #{id} предложение")).Text.Should().Contain("«Квалификация» → «Предложение»");
+        (await _ivan.LastAsync($"/move №{id} 4")).Text.Should().Contain("→ «Переговоры»");
 
         await _app.QueryAsync(async db =>
         {
@@ -94,68 +103,68 @@ public sealed class DealTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        var history = await _bot.HistoryAsync(id);
+        var history = await HistoryAsync(id);
         history.Select(c => c.Kind).Should().Equal(StageChangeKind.Opened, StageChangeKind.Moved, StageChangeKind.Moved, StageChangeKind.Moved);
         history[1].FromStageName.Should().Be("Первый контакт");
         history[1].ToStageName.Should().Be("Квалификация", "a later rename does not rewrite the past");
         history[2].FromStageName.Should().Be("Квалификация");
         history.Should().OnlyContain(c => c.ByUserId == history[0].ByUserId);
-        (await _bot.DealAsync(id)).StageId.Should().Be(stages[3].Id);
+        (await DealAsync(id)).StageId.Should().Be(stages[3].Id);
     }
 
     [Fact]
     public async Task Move_without_a_stage_offers_the_stages_and_a_typed_answer_moves_it()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
 
-        var (text, markup) = await _bot.SayForMarkupAsync(Ivan, $"/move {id}");
+        var (text, markup) = await _ivan.LastAsync($"/move {id}");
         text.Should().Contain("Куда двигаем");
         markup.Should().Contain($"mv:{id}:").And.NotContain("Первый контакт", "the current stage is not offered");
 
-        (await _bot.SayAsync(Ivan, "Договор")).Should().Contain("→ «Договор»");
+        (await _ivan.LastAsync("Договор")).Text.Should().Contain("→ «Договор»");
     }
 
     [Fact]
     public async Task An_unknown_stage_is_explained_with_the_stages_to_pick_and_nothing_changes()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
 
-        var (text, markup) = await _bot.SayForMarkupAsync(Ivan, $"/move {id} Луна");
+        var (text, markup) = await _ivan.LastAsync($"/move {id} Луна");
 
         text.Should().Contain("нет этапа «Луна»");
         markup.Should().Contain($"mv:{id}:");
-        (await _bot.HistoryAsync(id)).Should().HaveCount(1);
+        (await HistoryAsync(id)).Should().HaveCount(1);
     }
 
     [Fact]
     public async Task Lost_without_a_reason_offers_the_reasons_and_never_closes_the_deal_until_one_is_tapped()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
         var price = await _app.QueryAsync(db => db.LostReasons.SingleAsync(r => r.Name == "Цена"));
 
-        var (asked, markup) = await _bot.SayForMarkupAsync(Ivan, $"/lost {id}");
+        var (asked, markup) = await _ivan.LastAsync($"/lost {id}");
         asked.Should().Contain("Выберите причину");
         markup.Should().Contain($"dlost:{id}:{price.Id}");
-        (await _bot.DealAsync(id)).IsOpen.Should().BeTrue();
+        (await DealAsync(id)).IsOpen.Should().BeTrue();
 
-        (await _bot.SayAsync(Ivan, $"/lost {id} просто так")).Should().Contain("Не знаю причины «просто так»");
-        (await _bot.DealAsync(id)).IsOpen.Should().BeTrue();
+        (await _ivan.LastAsync($"/lost {id} просто так")).Text.Should().Contain("Не знаю причины «просто так»");
+        (await DealAsync(id)).IsOpen.Should().BeTrue();
 
-        (await _bot.TapAsync(Ivan, $"dlost:{id}:{price.Id}")).Text.Should().Contain("проиграна — причина «Цена»");
-        var deal = await _bot.DealAsync(id);
+        (await _ivan.TapAsync($"dlost:{id}:{price.Id}"))[^1].Text.Should().Contain("проиграна — причина «Цена»");
+        var deal = await DealAsync(id);
         deal.Status.Should().Be(DealStatus.Lost);
         deal.LostReasonId.Should().Be(price.Id);
-        (await _bot.HistoryAsync(id))[^1].Kind.Should().Be(StageChangeKind.Lost);
+        (await HistoryAsync(id))[^1].Kind.Should().Be(StageChangeKind.Lost);
     }
 
     [Fact]
     public async Task A_typed_reason_loses_the_deal_and_keeps_the_comment()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
 
-        (await _bot.SayAsync(Ivan, $"/lost {id} нет бюджета, вернуться весной")).Should().Contain("причина «Нет бюджета»");
+        (await _ivan.LastAsync($"/lost {id} нет бюджета, вернуться весной")).Text.Should().Contain("причина «Нет бюджета»");
 
-        var deal = await _bot.DealAsync(id);
+        var deal = await DealAsync(id);
         deal.Status.Should().Be(DealStatus.Lost);
         deal.LostNote.Should().Be("вернуться весной");
     }
@@ -163,46 +172,46 @@ public sealed class DealTests : IAsyncLifetime
     [Fact]
     public async Task A_won_deal_keeps_its_final_amount_and_can_be_reopened_with_a_tap()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
 
-        var (won, markup) = await _bot.SayForMarkupAsync(Ivan, $"/won {id} 90 000");
+        var (won, markup) = await _ivan.LastAsync($"/won {id} 90 000");
         won.Should().Contain("выиграна: 90 000 ₽");
         markup.Should().Contain($"dreo:{id}");
-        (await _bot.DealAsync(id)).Status.Should().Be(DealStatus.Won);
-        (await _bot.DealAsync(id)).Amount.Should().Be(90_000m);
+        (await DealAsync(id)).Status.Should().Be(DealStatus.Won);
+        (await DealAsync(id)).Amount.Should().Be(90_000m);
 
-        (await _bot.TapAsync(Ivan, $"dreo:{id}")).Text.Should().Contain("снова открыта — этап «Первый контакт»");
-        var deal = await _bot.DealAsync(id);
+        (await _ivan.TapAsync($"dreo:{id}"))[^1].Text.Should().Contain("снова открыта — этап «Первый контакт»");
+        var deal = await DealAsync(id);
         deal.IsOpen.Should().BeTrue();
         deal.ClosedAt.Should().BeNull();
-        (await _bot.HistoryAsync(id)).Select(c => c.Kind).Should().Equal(StageChangeKind.Opened, StageChangeKind.Won, StageChangeKind.Reopened);
+        (await HistoryAsync(id)).Select(c => c.Kind).Should().Equal(StageChangeKind.Opened, StageChangeKind.Won, StageChangeKind.Reopened);
     }
 
     [Fact]
     public async Task A_closed_deal_is_not_moved_but_offered_to_be_reopened_in_that_stage()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
-        await _bot.SayAsync(Ivan, $"/won {id}");
-        var proposal = (await _bot.StagesAsync())[2];
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
+        await _ivan.SayAsync($"/won {id}");
+        var proposal = (await StagesAsync())[2];
 
-        var (text, markup) = await _bot.SayForMarkupAsync(Ivan, $"/move {id} Предложение");
+        var (text, markup) = await _ivan.LastAsync($"/move {id} Предложение");
         text.Should().Contain("уже выиграна и не двигается").And.Contain("Открыть заново на этапе «Предложение»?");
         markup.Should().Contain($"dreo:{id}:{proposal.Id}");
-        var deal = await _bot.DealAsync(id);
+        var deal = await DealAsync(id);
         deal.Status.Should().Be(DealStatus.Won);
-        (await _bot.HistoryAsync(id)).Should().HaveCount(2);
+        (await HistoryAsync(id)).Should().HaveCount(2);
 
-        (await _bot.TapAsync(Ivan, $"mv:{id}:{proposal.Id}")).Text.Should().Contain("не двигается", "an old stage button refuses too");
-        (await _bot.DealAsync(id)).Status.Should().Be(DealStatus.Won);
+        (await _ivan.TapAsync($"mv:{id}:{proposal.Id}"))[^1].Text.Should().Contain("не двигается", "an old stage button refuses too");
+        (await DealAsync(id)).Status.Should().Be(DealStatus.Won);
 
-        (await _bot.TapAsync(Ivan, $"dreo:{id}:{proposal.Id}")).Text.Should().Contain("этап «Предложение»");
-        (await _bot.DealAsync(id)).StageId.Should().Be(proposal.Id);
+        (await _ivan.TapAsync($"dreo:{id}:{proposal.Id}"))[^1].Text.Should().Contain("этап «Предложение»");
+        (await DealAsync(id)).StageId.Should().Be(proposal.Id);
     }
 
     [Fact]
     public async Task A_stage_of_another_cycle_is_refused_typed_or_tapped()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
         var tender = await _app.QueryAsync(async db =>
         {
             var cycle = SalesCycle.Create("Тендеры", DateTime.UtcNow);
@@ -214,11 +223,11 @@ public sealed class DealTests : IAsyncLifetime
             return stage;
         });
 
-        (await _bot.SayAsync(Ivan, $"/move {id} Заявка")).Should().Contain("из другого цикла");
-        (await _bot.TapAsync(Ivan, $"mv:{id}:{tender.Id}")).Text.Should().Contain("из другого цикла");
+        (await _ivan.LastAsync($"/move {id} Заявка")).Text.Should().Contain("из другого цикла");
+        (await _ivan.TapAsync($"mv:{id}:{tender.Id}"))[^1].Text.Should().Contain("из другого цикла");
 
-        (await _bot.HistoryAsync(id)).Should().HaveCount(1);
-        (await _bot.DealAsync(id)).StageId.Should().NotBe(tender.Id);
+        (await HistoryAsync(id)).Should().HaveCount(1);
+        (await DealAsync(id)).StageId.Should().NotBe(tender.Id);
     }
 
     [Fact]
@@ -233,8 +242,8 @@ public sealed class DealTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        (await _bot.SayAsync(Ivan, "/deal Ромашка 2 млн цикл Тендеры")).Should().Contain("этап «Заявка» (цикл «Тендеры»)");
-        (await _bot.SayAsync(Ivan, "/deal Ромашка 2 млн cycle Луна")).Should().Contain("Нет цикла продаж «Луна»").And.Contain("Продажи, Тендеры");
+        (await _ivan.LastAsync("/deal Ромашка 2 млн цикл Тендеры")).Text.Should().Contain("этап «Заявка» (цикл «Тендеры»)");
+        (await _ivan.LastAsync("/deal Ромашка 2 млн cycle Луна")).Text.Should().Contain("Нет цикла продаж «Луна»").And.Contain("Продажи, Тендеры");
 
         (await _app.CountAsync<Deal>()).Should().Be(1);
     }
@@ -242,15 +251,15 @@ public sealed class DealTests : IAsyncLifetime
     [Fact]
     public async Task A_deal_of_another_manager_is_refused_and_the_refusal_is_audited()
     {
-        await Team.JoinAsync(_app, Petr, "manager", "Пётр");
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
+        var petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
 
-        (await _bot.SayAsync(Petr, $"/move {id} 2")).Should().Contain($"Сделку #{id} ведёт другой менеджер");
-        (await _bot.TapAsync(Petr, $"dwon:{id}")).Text.Should().Contain("ведёт другой менеджер");
+        (await petr.LastAsync($"/move {id} 2")).Text.Should().Contain($"Сделку #{id} ведёт другой менеджер");
+        (await petr.TapAsync($"dwon:{id}"))[^1].Text.Should().Contain("ведёт другой менеджер");
 
-        (await _bot.DealAsync(id)).IsOpen.Should().BeTrue();
-        (await _bot.HistoryAsync(id)).Should().HaveCount(1);
-        var petrId = await _bot.UserIdAsync(Petr);
+        (await DealAsync(id)).IsOpen.Should().BeTrue();
+        (await HistoryAsync(id)).Should().HaveCount(1);
+        var petrId = await _app.UserIdAsync(Petr);
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.ActorUserId == petrId && a.Action == "access.denied")))
             .Should().Be(2);
     }
@@ -258,30 +267,30 @@ public sealed class DealTests : IAsyncLifetime
     [Fact]
     public async Task Undo_takes_a_move_back_and_removes_its_history_row()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
-        var first = (await _bot.DealAsync(id)).StageId;
-        await _bot.SayAsync(Ivan, $"/move {id} 3");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
+        var first = (await DealAsync(id)).StageId;
+        await _ivan.SayAsync($"/move {id} 3");
 
-        (await _bot.SayAsync(Ivan, "/undo")).Should().Be($"↩️ Отменено: перемещение сделки #{id}");
+        (await _ivan.LastAsync("/undo")).Text.Should().Be($"↩️ Отменено: перемещение сделки #{id}");
 
-        var deal = await _bot.DealAsync(id);
+        var deal = await DealAsync(id);
         deal.StageId.Should().Be(first);
         deal.EnteredStageName.Should().Be("Первый контакт");
-        (await _bot.HistoryAsync(id)).Should().ContainSingle().Which.Kind.Should().Be(StageChangeKind.Opened);
+        (await HistoryAsync(id)).Should().ContainSingle().Which.Kind.Should().Be(StageChangeKind.Opened);
     }
 
     [Fact]
     public async Task Undo_reopens_a_lost_deal_and_then_removes_an_opened_one()
     {
-        var id = await _bot.OpenAsync(Ivan, "Ромашка 100к");
-        await _bot.SayAsync(Ivan, $"/lost {id} Цена");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
+        await _ivan.SayAsync($"/lost {id} Цена");
 
-        (await _bot.SayAsync(Ivan, "/undo")).Should().Contain($"проигрыш сделки #{id}");
-        var deal = await _bot.DealAsync(id);
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain($"проигрыш сделки #{id}");
+        var deal = await DealAsync(id);
         deal.IsOpen.Should().BeTrue();
         deal.LostReasonId.Should().BeNull();
 
-        (await _bot.SayAsync(Ivan, "/undo")).Should().Contain($"открытие сделки #{id}");
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain($"открытие сделки #{id}");
         (await _app.CountAsync<Deal>()).Should().Be(0);
         (await _app.CountAsync<StageChange>()).Should().Be(0);
     }
@@ -289,14 +298,14 @@ public sealed class DealTests : IAsyncLifetime
     [Fact]
     public async Task English_speakers_get_english_replies_and_buttons()
     {
-        var (opened, markup) = await _bot.SayForMarkupAsync(Ivan, "/deal Ромашка 1.5m machine tools", "en");
-        var id = (await _bot.LastDealAsync()).Id;
+        var (opened, markup) = await _ivan.LastAsync("/deal Ромашка 1.5m machine tools", "en");
+        var id = (await LastDealAsync()).Id;
         opened.Should().Be($"💼 Deal #{id} “machine tools” (<b>Ромашка</b>), 1,500,000 ₽ — stage “Первый контакт”");
         markup.Should().Contain("🏆 Won").And.Contain("❌ Lost");
 
-        (await _bot.SayAsync(Ivan, $"/lost {id}", "en")).Should().Contain("Pick a reason");
-        (await _bot.SayAsync(Ivan, $"/won {id} -5", "en")).Should().Contain("couldn't read the amount");
-        (await _bot.SayAsync(Ivan, $"/move {id} Moon", "en")).Should().Contain("has no stage “Moon”");
-        (await _bot.DealAsync(id)).IsOpen.Should().BeTrue();
+        (await _ivan.LastAsync($"/lost {id}", "en")).Text.Should().Contain("Pick a reason");
+        (await _ivan.LastAsync($"/won {id} -5", "en")).Text.Should().Contain("couldn't read the amount");
+        (await _ivan.LastAsync($"/move {id} Moon", "en")).Text.Should().Contain("has no stage “Moon”");
+        (await DealAsync(id)).IsOpen.Should().BeTrue();
     }
 }

@@ -9,8 +9,13 @@ public sealed class StageTests : IAsyncLifetime
     private const long Admin = ChatCrmApp.AdminId;
     private const long Manager = 3001;
     private ChatCrmApp _app = null!;
+    private Chat _admin = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync();
+        _admin = Chat.Admin(_app);
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -20,13 +25,13 @@ public sealed class StageTests : IAsyncLifetime
     [Fact]
     public async Task Stages_are_added_moved_renamed_and_tuned_by_typed_commands_and_each_change_is_audited()
     {
-        (await _app.SayAsync(Admin, "/stage add Демо после Квалификация дней 5 вер 40")).Text.Should().Contain("Демо").And.Contain("3");
+        (await _admin.LastAsync("/stage add Демо после Квалификация дней 5 вер 40")).Text.Should().Contain("Демо").And.Contain("3");
         var demo = (await LiveStagesAsync()).Single(s => s.Name == "Демо");
         (demo.Position, demo.DaysAllowed, demo.Probability).Should().Be((3, 5, 40));
 
-        (await _app.SayAsync(Admin, "/stage move Демо 1")).Text.Should().Contain("3 → 1");
-        (await _app.SayAsync(Admin, "/stage rename Демо Демонстрация")).Text.Should().Contain("Демонстрация");
-        (await _app.SayAsync(Admin, "/stage set Демонстрация дней 0 вер 15")).Text.Should().Contain("15%");
+        (await _admin.LastAsync("/stage move Демо 1")).Text.Should().Contain("3 → 1");
+        (await _admin.LastAsync("/stage rename Демо Демонстрация")).Text.Should().Contain("Демонстрация");
+        (await _admin.LastAsync("/stage set Демонстрация дней 0 вер 15")).Text.Should().Contain("15%");
 
         var stages = await LiveStagesAsync();
         stages.Select(s => s.Name).Should().Equal("Демонстрация", "Первый контакт", "Квалификация", "Предложение", "Переговоры", "Договор");
@@ -44,10 +49,10 @@ public sealed class StageTests : IAsyncLifetime
     {
         var before = await LiveStagesAsync();
 
-        (await _app.SayAsync(Admin, "/stage add квалификация")).Text.Should().Contain("уже есть");
-        (await _app.SayAsync(Admin, "/stage rename Договор Предложение")).Text.Should().Contain("уже есть");
-        (await _app.SayAsync(Admin, "/stage move Договор 9")).Text.Should().Contain("позиции 9 нет");
-        (await _app.SayAsync(Admin, "/stage set Договор дней много")).Text.Should().Contain("Число дней");
+        (await _admin.LastAsync("/stage add квалификация")).Text.Should().Contain("уже есть");
+        (await _admin.LastAsync("/stage rename Договор Предложение")).Text.Should().Contain("уже есть");
+        (await _admin.LastAsync("/stage move Договор 9")).Text.Should().Contain("позиции 9 нет");
+        (await _admin.LastAsync("/stage set Договор дней много")).Text.Should().Contain("Число дней");
 
         (await LiveStagesAsync()).Select(s => (s.Name, s.Position, s.DaysAllowed))
             .Should().Equal(before.Select(s => (s.Name, s.Position, s.DaysAllowed)));
@@ -57,24 +62,24 @@ public sealed class StageTests : IAsyncLifetime
     [Fact]
     public async Task A_misspelt_stage_gets_suggestions_and_a_pick_finishes_the_command()
     {
-        var reply = await _app.SayAsync(Admin, "/stage move Квалификацыя 1");
+        var reply = await _admin.LastAsync("/stage move Квалификацыя 1");
 
         reply.Text.Should().Contain("нет");
         var qualification = (await LiveStagesAsync()).Single(s => s.Name == "Квалификация");
-        reply.CallbackData().Should().Contain($"pick:#s{qualification.Id}");
-        (await _app.TapAsync(Admin, $"pick:#s{qualification.Id}")).Text.Should().Contain("2 → 1");
+        reply.CallbackData.Should().Contain($"pick:#s{qualification.Id}");
+        (await _admin.TapAsync($"pick:#s{qualification.Id}"))[^1].Text.Should().Contain("2 → 1");
         (await LiveStagesAsync())[0].Name.Should().Be("Квалификация");
     }
 
     [Fact]
     public async Task Removing_a_stage_with_open_deals_asks_where_moves_them_and_history_keeps_the_old_name()
     {
-        await Team.JoinAsync(_app, Manager, "manager", firstName: "Борис");
+        await Chat.JoinAsync(_app, Manager, "manager", name: "Борис");
         var boris = await _app.UserIdAsync(Manager);
-        var client = await _app.ClientAsync("Ромашка", boris);
-        var first = await _app.DealAsync(client, boris, "Квалификация", 100_000m);
-        var second = await _app.DealAsync(client, boris, "Квалификация", 50_000m);
-        var won = await _app.DealAsync(client, boris, "Квалификация", 70_000m);
+        var client = await Seed.ClientAsync(_app, "Ромашка", boris);
+        var first = await Seed.DealAsync(_app, client, boris, "Квалификация", 100_000m);
+        var second = await Seed.DealAsync(_app, client, boris, "Квалификация", 50_000m);
+        var won = await Seed.DealAsync(_app, client, boris, "Квалификация", 70_000m);
         await _app.WriteAsync(async db =>
         {
             var deal = await db.Deals.SingleAsync(d => d.Id == won);
@@ -82,12 +87,12 @@ public sealed class StageTests : IAsyncLifetime
             return 0;
         });
 
-        (await _app.SayAsync(Admin, "/stage rename Квалификация Квалификация лида")).Text.Should().Contain("Квалификация лида");
-        var ask = await _app.SayAsync(Admin, "/stage remove Квалификация лида");
+        (await _admin.LastAsync("/stage rename Квалификация Квалификация лида")).Text.Should().Contain("Квалификация лида");
+        var ask = await _admin.LastAsync("/stage remove Квалификация лида");
 
         ask.Text.Should().Contain("2 сделки").And.Contain("Куда");
         var proposal = (await LiveStagesAsync()).Single(s => s.Name == "Предложение");
-        (await _app.TapAsync(Admin, $"pick:#s{proposal.Id}")).Text.Should().Contain("Квалификация лида").And.Contain("Предложение");
+        (await _admin.TapAsync($"pick:#s{proposal.Id}"))[^1].Text.Should().Contain("Квалификация лида").And.Contain("Предложение");
 
         var stages = await LiveStagesAsync();
         stages.Select(s => s.Name).Should().Equal("Первый контакт", "Предложение", "Переговоры", "Договор");
@@ -104,38 +109,38 @@ public sealed class StageTests : IAsyncLifetime
             .GroupBy(c => c.ToStageName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
         openedIn.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Key = "Квалификация", Count = 3 }, "reports read the names history recorded");
 
-        var funnel = await _app.SayAsync(Admin, "/stages");
-        funnel.Plain().Should().Contain("Предложение</b> — 2 сделки, 150 000 ₽").And.NotContain("Квалификация");
+        var funnel = await _admin.LastAsync("/stages");
+        funnel.Plain.Should().Contain("Предложение</b> — 2 сделки, 150 000 ₽").And.NotContain("Квалификация");
     }
 
     [Fact]
     public async Task A_typed_target_moves_the_deals_at_once_and_the_last_stage_cannot_go()
     {
-        await Team.JoinAsync(_app, Manager, "manager", firstName: "Борис");
+        await Chat.JoinAsync(_app, Manager, "manager", name: "Борис");
         var boris = await _app.UserIdAsync(Manager);
-        var deal = await _app.DealAsync(await _app.ClientAsync("Ромашка", boris), boris, "Переговоры", 10_000m);
+        var deal = await Seed.DealAsync(_app, await Seed.ClientAsync(_app, "Ромашка", boris), boris, "Переговоры", 10_000m);
 
-        (await _app.SayAsync(Admin, "/stage remove Переговоры в Договор")).Text.Should().Contain("1 сделка → <b>Договор</b>");
+        (await _admin.LastAsync("/stage remove Переговоры в Договор")).Text.Should().Contain("1 сделка → <b>Договор</b>");
         (await _app.QueryAsync(db => db.Deals.SingleAsync(d => d.Id == deal))).EnteredStageName.Should().Be("Договор");
 
-        (await _app.SayAsync(Admin, "/pipeline add Тендеры")).Text.Should().Contain("Тендеры");
-        (await _app.SayAsync(Admin, "/stage add Заявка cycle Тендеры")).Text.Should().Contain("Заявка");
-        (await _app.SayAsync(Admin, "/stage remove Заявка cycle Тендеры")).Text.Should().Contain("последний этап");
+        (await _admin.LastAsync("/pipeline add Тендеры")).Text.Should().Contain("Тендеры");
+        (await _admin.LastAsync("/stage add Заявка cycle Тендеры")).Text.Should().Contain("Заявка");
+        (await _admin.LastAsync("/stage remove Заявка cycle Тендеры")).Text.Should().Contain("последний этап");
         (await _app.QueryAsync(db => db.Stages.SingleAsync(s => s.Name == "Заявка"))).IsRetired.Should().BeFalse();
     }
 
     [Fact]
     public async Task The_funnel_buttons_move_a_stage_and_ask_for_a_new_name()
     {
-        var funnel = await _app.SayAsync(Admin, "/stages");
+        var funnel = await _admin.LastAsync("/stages");
         funnel.Text.Should().Contain("Воронка «Продажи»");
         var proposal = (await LiveStagesAsync()).Single(s => s.Name == "Предложение");
 
-        (await _app.TapEditAsync(Admin, funnel.Button("Предложение"))).Text.Should().Contain("3 из 5");
-        (await _app.TapEditAsync(Admin, $"stg:u:{proposal.Id}")).Text.Should().Contain("2 из 5");
+        (await _admin.TapAsync(funnel.Button("Предложение")))[^1].Text.Should().Contain("3 из 5");
+        (await _admin.TapAsync($"stg:u:{proposal.Id}"))[^1].Text.Should().Contain("2 из 5");
         await _app.SendAsync(Updates.Tap(Admin, $"stg:r:{proposal.Id}"));
         await _app.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Новое название") == true), because: "the name is asked");
-        (await _app.SayAsync(Admin, "Коммерческое предложение")).Text.Should().Contain("Коммерческое предложение");
+        (await _admin.LastAsync("Коммерческое предложение")).Text.Should().Contain("Коммерческое предложение");
 
         var stages = await LiveStagesAsync();
         stages[1].Name.Should().Be("Коммерческое предложение");

@@ -1,10 +1,8 @@
-using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-// Not ".Team": that namespace would hide the Infrastructure.Team helper from every test under Features.
-namespace ChatCrm.Bot.Tests.Features.Teamwork;
+namespace ChatCrm.Bot.Tests.Features.Team;
 
 public sealed class DistributeTests : IAsyncLifetime
 {
@@ -13,16 +11,21 @@ public sealed class DistributeTests : IAsyncLifetime
     private const long Vera = 3002;
     private const long Gleb = 3003;
     private ChatCrmApp _app = null!;
+    private Chat _admin = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync();
+        _admin = Chat.Admin(_app);
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<(long Boris, long Vera, long Gleb)> JoinThreeAsync()
     {
-        await Team.JoinAsync(_app, Boris, "manager", firstName: "Борис");
-        await Team.JoinAsync(_app, Vera, "manager", firstName: "Вера");
-        await Team.JoinAsync(_app, Gleb, "manager", firstName: "Глеб");
+        await Chat.JoinAsync(_app, Boris, "manager", name: "Борис");
+        await Chat.JoinAsync(_app, Vera, "manager", name: "Вера");
+        await Chat.JoinAsync(_app, Gleb, "manager", name: "Глеб");
         return (await _app.UserIdAsync(Boris), await _app.UserIdAsync(Vera), await _app.UserIdAsync(Gleb));
     }
 
@@ -53,13 +56,13 @@ public sealed class DistributeTests : IAsyncLifetime
         await AddClientsAsync(40, gleb);
         await AddClientsAsync(100, null);
 
-        var preview = await _app.SayAsync(Admin, "/distribute");
+        var preview = await _admin.LastAsync("/distribute");
 
         preview.Text.Should().Contain("100 клиентов").And.Contain("<b>Борис</b>: было 10 → станет 57 (+47)")
             .And.Contain("<b>Вера</b>: было 20 → станет 57 (+37)").And.Contain("<b>Глеб</b>: было 40 → станет 56 (+16)");
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == null))).Should().Be(100, "nothing moves before the confirmation");
 
-        (await _app.TapEditAsync(Admin, preview.Button("Раздать"))).Text.Should().Contain("Роздано 100 клиентов");
+        (await _admin.TapAsync(preview.Button("Раздать")))[^1].Text.Should().Contain("Роздано 100 клиентов");
 
         var owned = await OwnedAsync();
         (owned[boris], owned[vera], owned[gleb]).Should().Be((57, 57, 56));
@@ -73,15 +76,15 @@ public sealed class DistributeTests : IAsyncLifetime
     public async Task A_segment_hands_out_only_its_prospects_balancing_the_loads_within_it()
     {
         var (boris, vera, gleb) = await JoinThreeAsync();
-        var retail = await _app.SegmentAsync("розница");
+        var retail = await Seed.SegmentAsync(_app, "розница");
         await AddClientsAsync(3, boris, retail);
         await AddClientsAsync(20, gleb);
         await AddClientsAsync(10, null, retail);
         await AddClientsAsync(5, null);
 
-        var preview = await _app.SayAsync(Admin, "/distribute #Розница");
+        var preview = await _admin.LastAsync("/distribute #Розница");
         preview.Text.Should().Contain("10 клиентов сегмента #розница");
-        await _app.TapEditAsync(Admin, preview.Button("Раздать"));
+        await _admin.TapAsync(preview.Button("Раздать"));
 
         var inRetail = await OwnedAsync(retail);
         (inRetail[boris], inRetail[vera], inRetail[gleb]).Should().Be((5, 4, 4));
@@ -93,10 +96,10 @@ public sealed class DistributeTests : IAsyncLifetime
     {
         var (boris, _, _) = await JoinThreeAsync();
         await AddClientsAsync(6, null);
-        var preview = await _app.SayAsync(Admin, "/distribute");
+        var preview = await _admin.LastAsync("/distribute");
         await AddClientsAsync(3, null);
 
-        (await _app.TapEditAsync(Admin, preview.Button("Раздать"))).Text.Should().Contain("список изменился").And.Contain("9 клиентов");
+        (await _admin.TapAsync(preview.Button("Раздать")))[^1].Text.Should().Contain("список изменился").And.Contain("9 клиентов");
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == null))).Should().Be(9);
         (await OwnedAsync()).Should().NotContainKey(boris);
     }
@@ -105,14 +108,14 @@ public sealed class DistributeTests : IAsyncLifetime
     public async Task Nobody_to_give_to_or_nothing_to_give_is_said_plainly()
     {
         await AddClientsAsync(2, null);
-        (await _app.SayAsync(Admin, "/distribute")).Text.Should().Contain("нет активных менеджеров");
+        (await _admin.LastAsync("/distribute")).Text.Should().Contain("нет активных менеджеров");
 
         await JoinThreeAsync();
-        await _app.SegmentAsync("опт");
-        (await _app.SayAsync(Admin, "/distribute #опт")).Text.Should().Contain("Нераспределённых клиентов сегмента #опт нет");
-        var ask = await _app.SayAsync(Admin, "/distribute #оптт");
+        await Seed.SegmentAsync(_app, "опт");
+        (await _admin.LastAsync("/distribute #опт")).Text.Should().Contain("Нераспределённых клиентов сегмента #опт нет");
+        var ask = await _admin.LastAsync("/distribute #оптт");
         ask.Text.Should().Contain("Сегмента «оптт» нет");
-        ask.ButtonTexts().Should().Contain("#опт");
+        ask.Labels.Should().Contain("#опт");
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == null))).Should().Be(2);
     }
 }

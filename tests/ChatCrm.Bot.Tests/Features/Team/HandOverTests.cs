@@ -1,10 +1,8 @@
-using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-// Not ".Team": that namespace would hide the Infrastructure.Team helper from every test under Features.
-namespace ChatCrm.Bot.Tests.Features.Teamwork;
+namespace ChatCrm.Bot.Tests.Features.Team;
 
 public sealed class HandOverTests : IAsyncLifetime
 {
@@ -12,22 +10,27 @@ public sealed class HandOverTests : IAsyncLifetime
     private const long Boris = 3001;
     private const long Vera = 3002;
     private ChatCrmApp _app = null!;
+    private Chat _admin = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync();
+        _admin = Chat.Admin(_app);
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>Борис works two clients: two open deals, a won one, two planned contacts and a done one.</summary>
     private async Task<(long Boris, long Vera, long Romashka, long WonDeal)> BorisAtWorkAsync()
     {
-        await Team.JoinAsync(_app, Boris, "manager", firstName: "Борис");
-        await Team.JoinAsync(_app, Vera, "manager", firstName: "Вера");
+        await Chat.JoinAsync(_app, Boris, "manager", name: "Борис");
+        await Chat.JoinAsync(_app, Vera, "manager", name: "Вера");
         var (boris, vera) = (await _app.UserIdAsync(Boris), await _app.UserIdAsync(Vera));
-        var romashka = await _app.ClientAsync("Ромашка", boris);
-        var lutik = await _app.ClientAsync("Лютик", boris);
-        await _app.DealAsync(romashka, boris, "Предложение", 100_000m);
-        await _app.DealAsync(lutik, boris, "Переговоры", 50_000m);
-        var won = await _app.DealAsync(lutik, boris, "Договор", 70_000m);
+        var romashka = await Seed.ClientAsync(_app, "Ромашка", boris);
+        var lutik = await Seed.ClientAsync(_app, "Лютик", boris);
+        await Seed.DealAsync(_app, romashka, boris, "Предложение", 100_000m);
+        await Seed.DealAsync(_app, lutik, boris, "Переговоры", 50_000m);
+        var won = await Seed.DealAsync(_app, lutik, boris, "Договор", 70_000m);
         await _app.WriteAsync(async db =>
         {
             var call = await db.WorkTypes.SingleAsync(w => w.Code == "call");
@@ -48,12 +51,12 @@ public sealed class HandOverTests : IAsyncLifetime
     {
         var (boris, vera, _, won) = await BorisAtWorkAsync();
 
-        var ask = await _app.SayAsync(Admin, "/deactivate Борис");
+        var ask = await _admin.LastAsync("/deactivate Борис");
         ask.Text.Should().Contain("2 клиента, 2 сделки в работе, 2 запланированных контакта").And.Contain("Кому");
-        (await _app.TapEditAsync(Admin, $"deact:{boris}:to:{vera}")).Text.Should().Contain("Отключить <b>Борис</b> и передать <b>Вера</b>");
+        (await _admin.TapAsync($"deact:{boris}:to:{vera}"))[^1].Text.Should().Contain("Отключить <b>Борис</b> и передать <b>Вера</b>");
         (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == boris))).IsActive.Should().BeTrue("nothing happens before the confirmation");
 
-        (await _app.TapEditAsync(Admin, $"deact:{boris}:y:{vera}")).Text.Should().Contain("отключён");
+        (await _admin.TapAsync($"deact:{boris}:y:{vera}"))[^1].Text.Should().Contain("отключён");
 
         var clients = await _app.QueryAsync(db => db.Clients.ToListAsync());
         clients.Should().OnlyContain(c => c.OwnerUserId == vera);
@@ -73,10 +76,10 @@ public sealed class HandOverTests : IAsyncLifetime
     {
         var (boris, vera, _, _) = await BorisAtWorkAsync();
 
-        var confirm = await _app.SayAsync(Admin, "/deactivate Борис в Вера");
+        var confirm = await _admin.LastAsync("/deactivate Борис в Вера");
 
-        confirm.CallbackData().Should().Contain($"deact:{boris}:y:{vera}");
-        (await _app.SayAsync(Admin, "/deactivate Борис to Никто")).Text.Should().Contain("«Никто»");
+        confirm.CallbackData.Should().Contain($"deact:{boris}:y:{vera}");
+        (await _admin.LastAsync("/deactivate Борис to Никто")).Text.Should().Contain("«Никто»");
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == boris))).Should().Be(2);
     }
 
@@ -85,7 +88,7 @@ public sealed class HandOverTests : IAsyncLifetime
     {
         var (boris, vera, romashka, _) = await BorisAtWorkAsync();
 
-        (await _app.SayAsync(Admin, "/assign Ромашка Вера")).Text.Should().Contain("<b>Ромашка</b> → <b>Вера</b>").And.Contain("1 сделка");
+        (await _admin.LastAsync("/assign Ромашка Вера")).Text.Should().Contain("<b>Ромашка</b> → <b>Вера</b>").And.Contain("1 сделка");
 
         (await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Id == romashka))).OwnerUserId.Should().Be(vera);
         (await _app.QueryAsync(db => db.Deals.SingleAsync(d => d.ClientId == romashka))).OwnerUserId.Should().Be(vera);
@@ -95,8 +98,8 @@ public sealed class HandOverTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.SingleAsync(a => a.Action == "client.assigned"))).Should()
             .Match<Core.Domain.Audit.AuditEntry>(a => a.Before == "Борис" && a.After == "Вера");
 
-        var ask = await _app.SayAsync(Admin, "/assign Лютик Вер0ника");
+        var ask = await _admin.LastAsync("/assign Лютик Вер0ника");
         ask.Text.Should().Contain("Вер0ника");
-        (await _app.TapAsync(Admin, $"pick:#u{vera}")).Text.Should().Contain("<b>Лютик</b> → <b>Вера</b>");
+        (await _admin.TapAsync($"pick:#u{vera}"))[^1].Text.Should().Contain("<b>Лютик</b> → <b>Вера</b>");
     }
 }

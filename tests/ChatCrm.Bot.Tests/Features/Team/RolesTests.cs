@@ -1,9 +1,7 @@
-using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-// Not ".Team": that namespace would hide the Infrastructure.Team helper from every test under Features.
-namespace ChatCrm.Bot.Tests.Features.Teamwork;
+namespace ChatCrm.Bot.Tests.Features.Team;
 
 public sealed class RolesTests : IAsyncLifetime
 {
@@ -48,7 +46,7 @@ public sealed class RolesTests : IAsyncLifetime
         long[] managers = [3001, 3002, 3003, 3004];
         foreach (var (id, name) in managers.Zip(new[] { "Борис", "Вера", "Глеб", "Дина" }))
         {
-            await Team.JoinAsync(_app, id, "manager", firstName: name);
+            await Chat.JoinAsync(_app, id, "manager", name);
         }
 
         await RefuseAllAsync(managers, [.. HeadCommands, .. AdminCommands], "role and above");
@@ -65,14 +63,15 @@ public sealed class RolesTests : IAsyncLifetime
     public async Task A_head_runs_the_team_but_is_refused_the_process_commands()
     {
         long[] heads = [2001, 2002, 2003];
+        var chats = new List<Chat>();
         foreach (var (id, name) in heads.Zip(new[] { "Елена", "Жанна", "Зоя" }))
         {
-            await Team.JoinAsync(_app, id, "head", firstName: name);
+            chats.Add(await Chat.JoinAsync(_app, id, "head", name));
         }
 
         await RefuseAllAsync(heads, AdminCommands, "admin role");
 
-        (await _app.SayAsync(heads[0], "/settings morning 7:00")).Text.Should().Contain("07:00");
+        (await chats[0].LastAsync("/settings morning 7:00")).Text.Should().Contain("07:00");
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "access.denied"))).Should().Be(AdminCommands.Length);
     }
 }

@@ -1,10 +1,8 @@
-using ChatCrm.Bot.Tests.Features.SalesProcess;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 
-// Not ".Team": that namespace would hide the Infrastructure.Team helper from every test under Features.
-namespace ChatCrm.Bot.Tests.Features.Teamwork;
+namespace ChatCrm.Bot.Tests.Features.Team;
 
 public sealed class TeamViewTests : IAsyncLifetime
 {
@@ -12,19 +10,24 @@ public sealed class TeamViewTests : IAsyncLifetime
     private const long Head = 2001;
     private const long Boris = 3001;
     private ChatCrmApp _app = null!;
+    private Chat _admin = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _app = await ChatCrmApp.StartAsync();
+        _admin = Chat.Admin(_app);
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Targets_and_norms_are_stored_and_the_team_view_compares_today_against_them()
     {
-        await Team.JoinAsync(_app, Head, "head", firstName: "Елена");
-        await Team.JoinAsync(_app, Boris, "manager", firstName: "Борис");
+        var head = await Chat.JoinAsync(_app, Head, "head", name: "Елена");
+        await Chat.JoinAsync(_app, Boris, "manager", name: "Борис");
         var boris = await _app.UserIdAsync(Boris);
-        var client = await _app.ClientAsync("Ромашка", boris);
-        var won = await _app.DealAsync(client, boris, "Договор", 300_000m);
+        var client = await Seed.ClientAsync(_app, "Ромашка", boris);
+        var won = await Seed.DealAsync(_app, client, boris, "Договор", 300_000m);
         var now = DateTime.UtcNow;
         await _app.WriteAsync(async db =>
         {
@@ -36,37 +39,37 @@ public sealed class TeamViewTests : IAsyncLifetime
             return 0;
         });
 
-        (await _app.SayAsync(Head, "/norm call 20 day")).Text.Should().Contain("20 в день");
-        (await _app.SayAsync(Head, "/norm Встреча 3 неделю")).Text.Should().Contain("3 в неделю");
-        (await _app.SayAsync(Head, "/target Борис 1,5 млн")).Plain().Should().Contain("1 500 000 ₽");
-        (await _app.SayAsync(Head, "/target Борис 2 млн")).Plain().Should().Contain("(было 1 500 000 ₽)");
+        (await head.LastAsync("/norm call 20 day")).Text.Should().Contain("20 в день");
+        (await head.LastAsync("/norm Встреча 3 неделю")).Text.Should().Contain("3 в неделю");
+        (await head.LastAsync("/target Борис 1,5 млн")).Plain.Should().Contain("1 500 000 ₽");
+        (await head.LastAsync("/target Борис 2 млн")).Plain.Should().Contain("(было 1 500 000 ₽)");
 
         var norms = await _app.QueryAsync(db => db.Norms.OrderBy(n => n.Period).ToListAsync());
         norms.Select(n => (n.Count, n.Period)).Should().Equal((20, NormPeriod.Day), (3, NormPeriod.Week));
         var target = await _app.QueryAsync(db => db.Targets.SingleAsync());
         (target.UserId, target.Amount).Should().Be((boris, 2_000_000m));
 
-        var team = (await _app.SayAsync(Head, "/team")).Plain();
+        var team = (await head.LastAsync("/team")).Plain;
         team.Should().Contain("Нормы: Звонок 20/день · Встреча 3/нед").And.Contain("<b>Борис</b>")
             .And.Contain("✅ 1 из 1 по плану · норма 20 · ⏰ просрочено 1").And.Contain("🏆 выиграно 1")
             .And.Contain("за неделю 1 из нормы 3").And.Contain("300 000 ₽ из 2 000 000 ₽ (15%)");
         (await _app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync())).Should().Contain(["norm.set", "target.set"]);
 
-        var plans = await _app.SayAsync(Head, "/plans Борис");
+        var plans = await head.LastAsync("/plans Борис");
         plans.Text.Should().Contain("просрочено 1").And.Contain("Ромашка").And.Contain("просрочен");
     }
 
     [Fact]
     public async Task Bad_norms_and_targets_are_explained_and_store_nothing()
     {
-        await Team.JoinAsync(_app, Boris, "manager", firstName: "Борис");
+        await Chat.JoinAsync(_app, Boris, "manager", name: "Борис");
 
-        (await _app.SayAsync(Admin, "/norm call много day")).Text.Should().Contain("/norm");
-        (await _app.SayAsync(Admin, "/norm call 5000 day")).Text.Should().Contain("от 1 до 1000");
-        var ask = await _app.SayAsync(Admin, "/norm звонки 5 day");
-        ask.CallbackData().Should().Contain("pick:call");
-        (await _app.SayAsync(Admin, "/target Борис сто рублей")).Text.Should().Contain("/target");
-        (await _app.SayAsync(Admin, "/target Никто 100к")).Text.Should().Contain("«Никто»");
+        (await _admin.LastAsync("/norm call много day")).Text.Should().Contain("/norm");
+        (await _admin.LastAsync("/norm call 5000 day")).Text.Should().Contain("от 1 до 1000");
+        var ask = await _admin.LastAsync("/norm звонки 5 day");
+        ask.CallbackData.Should().Contain("pick:call");
+        (await _admin.LastAsync("/target Борис сто рублей")).Text.Should().Contain("/target");
+        (await _admin.LastAsync("/target Никто 100к")).Text.Should().Contain("«Никто»");
 
         (await _app.QueryAsync(db => db.Norms.AnyAsync())).Should().BeFalse();
         (await _app.QueryAsync(db => db.Targets.AnyAsync())).Should().BeFalse();

@@ -1,5 +1,4 @@
 using ChatCrm.Bot.Features;
-using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +12,14 @@ public sealed class LogTouchTests : IAsyncLifetime
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
     private ChatCrmApp _app = null!;
-    private CrmChat _ivan = null!;
+    private Chat _ivan = null!;
     private long _ivanId;
     private long _romashka;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _ivan = await CrmChat.JoinAsync(_app, 2002);
+        _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
         _romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-30));
     }
@@ -182,7 +181,7 @@ public sealed class LogTouchTests : IAsyncLifetime
     [Fact]
     public async Task A_call_is_logged_in_english_with_next_and_at()
     {
-        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
         await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now.AddDays(-3));
 
         (await john.LastAsync("/call Acme discussed the price at 10:00 next tomorrow 3pm")).Text

@@ -1,5 +1,4 @@
 using ChatCrm.Bot.Features.Touches;
-using ChatCrm.Bot.Tests.Features.Clients;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +13,14 @@ public sealed class PlanTests : IAsyncLifetime
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
     private ChatCrmApp _app = null!;
-    private CrmChat _ivan = null!;
+    private Chat _ivan = null!;
     private long _ivanId;
     private long _romashka;
 
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _ivan = await CrmChat.JoinAsync(_app, 2002);
+        _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
         _romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-30));
     }
@@ -193,7 +192,7 @@ public sealed class PlanTests : IAsyncLifetime
     [Fact]
     public async Task Another_managers_plan_item_cannot_be_done()
     {
-        var petr = await CrmChat.JoinAsync(_app, 2003, name: "Пётр");
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(1), Now);
 
         await petr.TapAsync(MarkContactDone.Data(id, fromPlan: true));
@@ -230,7 +229,7 @@ public sealed class PlanTests : IAsyncLifetime
     [Fact]
     public async Task The_plan_reads_in_english()
     {
-        var john = await CrmChat.JoinAsync(_app, 2004, name: "John", language: "en");
+        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
         var acme = await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now);
         await Seed.PlannedAsync(_app, acme, await john.UserIdAsync(), Now.AddHours(2), Now, "send the quote");
 

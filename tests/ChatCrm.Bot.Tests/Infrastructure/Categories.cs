@@ -1,0 +1,51 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace ChatCrm.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The kinds of slow or server-needing test, as the "Category" trait that <c>dotnet test --filter</c> selects on:
+/// <c>--filter "Category!=EndToEnd&amp;Category!=Postgres"</c> runs only the fast ones. Mark a class (or a test) with
+/// <see cref="EndToEndAttribute"/>, <see cref="PostgresAttribute"/> or <see cref="BrowserAttribute"/>.
+/// </summary>
+public static class Categories
+{
+    public const string Trait = "Category";
+
+    /// <summary>Whole scenarios, and the built bot run as its own process (<see cref="BotProcess"/>).</summary>
+    public const string EndToEnd = "EndToEnd";
+
+    /// <summary>Needs a PostgreSQL server (CHATCRM_TEST_POSTGRES); skipped without one.</summary>
+    public const string Postgres = "Postgres";
+
+    /// <summary>Drives the pages in a real browser.</summary>
+    public const string Browser = "Browser";
+}
+
+/// <summary>A trait attribute that puts its test in one of the <see cref="Categories"/>.</summary>
+public abstract class CategoryAttribute(string category) : Attribute, ITraitAttribute
+{
+    public string Category { get; } = category;
+}
+
+[TraitDiscoverer(CategoryDiscoverer.TypeName, CategoryDiscoverer.AssemblyName)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class EndToEndAttribute() : CategoryAttribute(Categories.EndToEnd);
+
+[TraitDiscoverer(CategoryDiscoverer.TypeName, CategoryDiscoverer.AssemblyName)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PostgresAttribute() : CategoryAttribute(Categories.Postgres);
+
+[TraitDiscoverer(CategoryDiscoverer.TypeName, CategoryDiscoverer.AssemblyName)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class BrowserAttribute() : CategoryAttribute(Categories.Browser);
+
+/// <summary>How xUnit learns the trait of a <see cref="CategoryAttribute"/>: it names discoverers by type and assembly name.</summary>
+public sealed class CategoryDiscoverer : ITraitDiscoverer
+{
+    public const string TypeName = "ChatCrm.Bot.Tests.Infrastructure." + nameof(CategoryDiscoverer);
+    public const string AssemblyName = "ChatCrm.Bot.Tests";
+
+    public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) =>
+        [new(Categories.Trait, traitAttribute.GetNamedArgument<string>(nameof(CategoryAttribute.Category)))];
+}
