@@ -17,7 +17,7 @@ internal sealed class EditPipeline : ICommandHandler
         switch (verb)
         {
             case "add" or "добавить" or "new" or "новый":
-                await AddAsync(ctx, cycles, rest, ct);
+                await AddAndSaveAsync(ctx, cycles, rest, ct);
                 break;
             case "rename" or "переименовать":
                 Rename(ctx, cycles, rest);
@@ -31,7 +31,7 @@ internal sealed class EditPipeline : ICommandHandler
         }
     }
 
-    private static async Task AddAsync(BotContext ctx, List<SalesCycle> cycles, string name, CancellationToken ct)
+    private static async Task AddAndSaveAsync(BotContext ctx, List<SalesCycle> cycles, string name, CancellationToken ct)
     {
         if (name.Length == 0)
         {

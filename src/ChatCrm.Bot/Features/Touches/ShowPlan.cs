@@ -50,7 +50,7 @@ internal static class ShowPlan
             text.Append("\n\n").Append(ctx.T.OverdueHeader(overdueTotal));
             foreach (var item in overdue)
             {
-                AppendItem(ctx, text, buttons, ++n, item, Contacts.Describe(ctx, item.Touch.PlannedFor!.Value));
+                AppendItem(ctx, text, buttons, ++n, item, ctx.InWords(item.Touch.PlannedFor!.Value));
             }
 
             More(ctx, text, overdueTotal - overdue.Count);
@@ -69,7 +69,7 @@ internal static class ShowPlan
             if (days > 1 && DateOnly.FromDateTime(local) != day)
             {
                 day = DateOnly.FromDateTime(local);
-                text.Append('\n').Append(ctx.T.DayHeader(Contacts.Describe(ctx, item.Touch.PlannedFor!.Value, withTime: false)));
+                text.Append('\n').Append(ctx.T.DayHeader(ctx.InWords(item.Touch.PlannedFor!.Value, withTime: false)));
             }
 
             AppendItem(ctx, text, buttons, ++n, item, local.ToString("HH:mm", CultureInfo.InvariantCulture));

@@ -23,7 +23,7 @@ internal sealed class MarkContactDone : IScheduleButton
 
         var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
         touch.Complete(client, ctx.Now);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.RecordUndo(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
         ctx.Audit("contact.done", client.Name, after: workType.Code);

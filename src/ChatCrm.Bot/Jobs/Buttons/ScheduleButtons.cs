@@ -86,7 +86,7 @@ internal static class ButtonSupport
     {
         var from = touch.PlannedFor!.Value;
         touch.Reschedule(toUtc);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
         ctx.RecordUndo(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(touch.Id, from)),
             ctx.T.MoveUndoDescription(workType.Name, client.Name));
