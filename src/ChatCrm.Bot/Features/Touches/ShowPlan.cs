@@ -34,7 +34,7 @@ internal static class ShowPlan
 
     public static async Task ShowAsync(BotContext ctx, int days, int forgottenAfterDays, CancellationToken ct)
     {
-        var end = TimeZones.FirstInstantAtOrAfter(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(TimeOnly.MinValue), ctx.Zone);
+        var end = LocalCalendar.StartOfDay(LocalCalendar.Today(ctx.Now, ctx.Zone).AddDays(days), ctx.Zone);
         var mine = ctx.Db.Touches.Where(a => a.UserId == ctx.User.Id && a.Status == TouchStatus.Planned);
         var overdueTotal = await mine.CountAsync(a => a.PlannedFor < ctx.Now, ct);
         var plannedTotal = await mine.CountAsync(a => a.PlannedFor >= ctx.Now && a.PlannedFor < end, ct);
