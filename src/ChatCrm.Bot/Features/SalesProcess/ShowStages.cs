@@ -4,6 +4,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
