@@ -52,7 +52,7 @@ internal static class TouchLogging
         await LogAndSaveAsync(ctx, lookup.Client!, workType, parsed, ct);
     }
 
-    /// <summary>Saves: /undo needs the ids of the touch and of the next contact, and the next contact needs the query.</summary>
+    /// <summary>Logs the touch and the next contact named with it; saves, because /undo needs their ids.</summary>
     public static async Task LogAndSaveAsync(BotContext ctx, Client client, WorkType workType, TouchArguments args, CancellationToken ct)
     {
         var happened = TouchTimes.HappenedUtc(args.At, ctx.Now, ctx.Zone);
