@@ -46,7 +46,7 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
             return false;
         }
 
-        var (dayStart, dayEnd) = Due.Day(r.Today, r.Zone);
+        var (dayStart, dayEnd) = LocalCalendar.Day(r.Today, r.Zone);
         var planned = db.Touches.AsNoTracking().Where(a => a.UserId == r.Id && a.Status == TouchStatus.Planned);
         var today = planned.Where(a => a.PlannedFor >= dayStart && a.PlannedFor < dayEnd);
         var overdue = planned.Where(a => a.PlannedFor < dayStart);

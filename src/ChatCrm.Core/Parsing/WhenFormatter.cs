@@ -35,6 +35,13 @@ public static class WhenFormatter
             : text;
     }
 
+    /// <summary>
+    /// A stored instant in words, in <paramref name="zone"/>: «завтра, пт 4 декабря, 15:00», or the day alone when
+    /// <paramref name="withTime"/> is false.
+    /// </summary>
+    public static string Describe(DateTime utc, DateTime nowUtc, TimeZoneInfo zone, string language, bool withTime = true) =>
+        Describe(new WhenPhrase(ZonedTime.ToLocal(utc, zone), DateTime.SpecifyKind(utc, DateTimeKind.Utc), withTime, 0), nowUtc, zone, language);
+
     private static string? RelativeName(int daysFromToday, bool russian) => daysFromToday switch
     {
         -1 => russian ? "вчера" : "yesterday",

@@ -29,19 +29,31 @@ internal static class WhenVocabulary
         (DayOfWeek.Saturday, ["суббота", "субботу", "субботе", "сб", "суб", "saturday", "sat"]),
         (DayOfWeek.Sunday, ["воскресенье", "вс", "вск", "воскр", "sunday", "sun"]));
 
-    public static readonly IReadOnlyDictionary<string, int> Months = Table<int>(
-        (1, ["январь", "января", "янв", "january", "jan"]),
-        (2, ["февраль", "февраля", "фев", "февр", "february", "feb"]),
-        (3, ["март", "марта", "мар", "march", "mar"]),
-        (4, ["апрель", "апреля", "апр", "april", "apr"]),
-        (5, ["май", "мая", "may"]),
-        (6, ["июнь", "июня", "июн", "june", "jun"]),
-        (7, ["июль", "июля", "июл", "july", "jul"]),
-        (8, ["август", "августа", "авг", "august", "aug"]),
-        (9, ["сентябрь", "сентября", "сен", "сент", "september", "sep", "sept"]),
-        (10, ["октябрь", "октября", "окт", "october", "oct"]),
-        (11, ["ноябрь", "ноября", "ноя", "нояб", "november", "nov"]),
-        (12, ["декабрь", "декабря", "дек", "december", "dec"]));
+    /// <summary>
+    /// The one month table: the words a date uses («25 декабря», "Dec 25"), and the prepositional form that names
+    /// a whole month («в декабре», /target) but not a day, so «в декабре 5 звонков» is not read as 5 December.
+    /// </summary>
+    private static readonly (int Month, string[] Words, string Prepositional)[] MonthRows =
+    [
+        (1, ["январь", "января", "янв", "january", "jan"], "январе"),
+        (2, ["февраль", "февраля", "фев", "февр", "february", "feb"], "феврале"),
+        (3, ["март", "марта", "мар", "march", "mar"], "марте"),
+        (4, ["апрель", "апреля", "апр", "april", "apr"], "апреле"),
+        (5, ["май", "мая", "may"], "мае"),
+        (6, ["июнь", "июня", "июн", "june", "jun"], "июне"),
+        (7, ["июль", "июля", "июл", "july", "jul"], "июле"),
+        (8, ["август", "августа", "авг", "august", "aug"], "августе"),
+        (9, ["сентябрь", "сентября", "сен", "сент", "september", "sep", "sept"], "сентябре"),
+        (10, ["октябрь", "октября", "окт", "october", "oct"], "октябре"),
+        (11, ["ноябрь", "ноября", "ноя", "нояб", "november", "nov"], "ноябре"),
+        (12, ["декабрь", "декабря", "дек", "december", "dec"], "декабре"),
+    ];
+
+    /// <summary>A month in a date: «25 декабря», "December 25th".</summary>
+    public static readonly IReadOnlyDictionary<string, int> Months = Table<int>([.. MonthRows.Select(r => (r.Month, r.Words))]);
+
+    /// <summary>A month named as a whole: «декабрь», «в декабре», "dec".</summary>
+    public static readonly IReadOnlyDictionary<string, int> WholeMonths = Table<int>([.. MonthRows.Select(r => (r.Month, (string[])[.. r.Words, r.Prepositional]))]);
 
     public static readonly IReadOnlyDictionary<string, OffsetUnit> Units = Table<OffsetUnit>(
         (OffsetUnit.Minute, ["минуту", "минуты", "минут", "мин", "minute", "minutes", "min", "mins"]),

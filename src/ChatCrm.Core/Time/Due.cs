@@ -41,9 +41,5 @@ public static class Due
 
     public static TimeZoneInfo ZoneOf(User user) => TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;
 
-    /// <summary>The UTC bounds of a local calendar day (23 or 25 hours long on change days).</summary>
-    public static (DateTime FromUtc, DateTime ToUtc) Day(DateOnly localDate, TimeZoneInfo zone) =>
-        (TimeZones.FirstInstantAtOrAfter(localDate.ToDateTime(TimeOnly.MinValue), zone), TimeZones.FirstInstantAtOrAfter(localDate.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
-
     public static string Key(DateOnly date) => date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

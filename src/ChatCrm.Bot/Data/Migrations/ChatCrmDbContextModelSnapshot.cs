@@ -94,7 +94,7 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Bot.Pipeline.ProcessedUpdate", b =>
+            modelBuilder.Entity("ChatCrm.Bot.Data.ProcessedUpdate", b =>
                 {
                     b.Property<long>("UpdateId")
                         .HasColumnType("INTEGER");
@@ -107,7 +107,7 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("ProcessedUpdates", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Bot.Pipeline.UndoEntry", b =>
+            modelBuilder.Entity("ChatCrm.Bot.Data.UndoEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -858,7 +858,7 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Bot.Pipeline.UndoEntry", b =>
+            modelBuilder.Entity("ChatCrm.Bot.Data.UndoEntry", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()

@@ -101,7 +101,7 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Bot.Pipeline.ProcessedUpdate", b =>
+            modelBuilder.Entity("ChatCrm.Bot.Data.ProcessedUpdate", b =>
                 {
                     b.Property<long>("UpdateId")
                         .HasColumnType("bigint");
@@ -114,7 +114,7 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("ProcessedUpdates", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Bot.Pipeline.UndoEntry", b =>
+            modelBuilder.Entity("ChatCrm.Bot.Data.UndoEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -903,7 +903,7 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("ChatCrm.Bot.Pipeline.UndoEntry", b =>
+            modelBuilder.Entity("ChatCrm.Bot.Data.UndoEntry", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()

@@ -6,6 +6,7 @@ using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Clients;

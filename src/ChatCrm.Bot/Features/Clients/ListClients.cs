@@ -89,7 +89,7 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
             var n = first + i + 1;
             sb.Append('\n').Append(ctx.T.ClientLine(n, c.Name, owner(c.OwnerUserId),
                 c.LastTouchAt is { } last ? ctx.T.Ago(last, ctx.Now) : null,
-                c.NextContactAt is { } next ? Contacts.Describe(ctx, next) : null,
+                c.NextContactAt is { } next ? ctx.InWords(next) : null,
                 c.NextContactAt < ctx.Now));
             buttons.Add(Button.Callback(n.ToString(CultureInfo.InvariantCulture), TouchLogging.Card(c.Id)));
         }

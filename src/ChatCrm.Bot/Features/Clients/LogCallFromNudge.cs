@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 
 namespace ChatCrm.Bot.Features.Clients;
@@ -18,7 +19,7 @@ internal sealed class LogCallFromNudge : ICallbackHandler
             return;
         }
 
-        ctx.Db.Touches.Add(Touch.LogDone(client, await NudgeButtons.CallTypeAsync(ctx, ct), ctx.User.Id, ctx.Now, null, ctx.Now));
+        ctx.Db.Touches.Add(Touch.LogDone(client, await WorkTypeLookup.RequireDefaultAsync(ctx, ct), ctx.User.Id, ctx.Now, null, ctx.Now));
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Show(ctx.T.CallLogged(client.Name));
     }

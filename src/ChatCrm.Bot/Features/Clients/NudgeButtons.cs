@@ -18,8 +18,4 @@ internal static class NudgeButtons
         [Button.Callback(t.HandOverButton, HandOverClient.Data(clientId))],
     ];
 
-    /// <summary>The "call" work type (or the first live one, if an admin retired calls).</summary>
-    public static async Task<WorkType> CallTypeAsync(BotContext ctx, CancellationToken ct) =>
-        await ctx.Db.WorkTypes.Where(w => w.Code == "call" && !w.IsRetired).FirstOrDefaultAsync(ct)
-        ?? await ctx.Db.WorkTypes.Where(w => !w.IsRetired).OrderBy(w => w.Id).FirstAsync(ct);
 }

@@ -30,9 +30,9 @@ internal sealed class PlanFromNudge : ICallbackHandler
         }
 
         var at = ButtonSupport.InDays(ctx, (int)days, At);
-        var planned = Touch.Plan(client, await NudgeButtons.CallTypeAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
+        var planned = Touch.Plan(client, await WorkTypeLookup.RequireDefaultAsync(ctx, ct), client.OwnerUserId ?? ctx.User.Id, at, null, ctx.Now);
         ctx.Db.Touches.Add(planned);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Show(ctx.T.NudgeContactPlanned(client.Name, TimeZones.ToLocal(at, ctx.Zone)));
     }

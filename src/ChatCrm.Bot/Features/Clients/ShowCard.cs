@@ -131,7 +131,7 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
             .FirstOrDefaultAsync(ct);
         text.Append("\n\n").Append(next is null
             ? ctx.T.CardNoNext()
-            : ctx.T.CardNext(next.WorkType, Contacts.Describe(ctx, next.PlannedFor!.Value), next.PlannedFor < ctx.Now,
+            : ctx.T.CardNext(next.WorkType, ctx.InWords(next.PlannedFor!.Value), next.PlannedFor < ctx.Now,
                 next.Note.Length <= NoteInCard ? next.Note : next.Note[..NoteInCard] + "…"));
     }
 }

@@ -93,7 +93,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
     {
         var before = deal.Snapshot();
         var change = deal.Lose(reason, note, ctx.Now, ctx.User.Id);
-        await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealLost(deal.Id), ct);
+        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealLost(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealLost, $"deal #{deal.Id}", null, reason.Name);
         var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, reason.Name), DealViews.ForClosed(ctx, deal));
         ctx.Answer(reply, edit: show);

@@ -74,7 +74,7 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         var from = await DealViews.StageAsync(ctx, deal, ct);
         var before = deal.Snapshot();
         var change = deal.MoveTo(stage, ctx.Now, ctx.User.Id);
-        await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
+        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, stage.Name);
 
         var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, from.Name, stage.Name), DealViews.ForOpen(ctx, deal, live));

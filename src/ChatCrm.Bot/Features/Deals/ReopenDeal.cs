@@ -32,7 +32,7 @@ internal sealed class ReopenDeal : ICallbackHandler
 
         var before = deal.Snapshot();
         var change = deal.Reopen(stage, ctx.Now, ctx.User.Id);
-        await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealReopened(deal.Id), ct);
+        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealReopened(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealReopen, $"deal #{deal.Id}", before.Status.ToString(), stage.Name);
         ctx.Show(new Reply(ctx.T.DealReopened(deal.Id, deal.Title, stage.Name), DealViews.ForOpen(ctx, deal, live)));
     }

@@ -14,7 +14,7 @@ internal sealed record DealChangeUndo(long DealId, long ChangeId, DealState Befo
     public const string Kind = "deal.change";
 
     /// <summary>Saves first: the history row's id is how the undo knows nothing happened to the deal since.</summary>
-    public static async Task RecordAsync(BotContext ctx, Deal deal, DealState before, StageChange change, string description, CancellationToken ct)
+    public static async Task SaveAndRecordAsync(BotContext ctx, Deal deal, DealState before, StageChange change, string description, CancellationToken ct)
     {
         ctx.Db.StageChanges.Add(change);
         await ctx.Db.SaveChangesAsync(ct);

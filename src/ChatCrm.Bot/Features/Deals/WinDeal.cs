@@ -42,7 +42,7 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
     {
         var before = deal.Snapshot();
         var change = deal.Win(amount, ctx.Now, ctx.User.Id);
-        await DealChangeUndo.RecordAsync(ctx, deal, before, change, ctx.T.UndoDealWon(deal.Id), ct);
+        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealWon(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealWon, $"deal #{deal.Id}", before.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             deal.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reply = new Reply(ctx.T.DealWon(deal.Id, deal.Title, deal.Amount, deal.Currency), DealViews.ForClosed(ctx, deal));

@@ -11,13 +11,13 @@ public static class DigestPeriods
 {
     public static DigestPeriod For(DigestKind kind, DateOnly localDate, TimeZoneInfo zone, DateTime nowUtc)
     {
-        var (dayStart, dayEnd) = Due.Day(localDate, zone);
+        var (dayStart, dayEnd) = LocalCalendar.Day(localDate, zone);
         if (kind == DigestKind.Daily)
         {
             return new DigestPeriod(kind, dayStart, nowUtc < dayEnd ? nowUtc : dayEnd, dayEnd, nowUtc, localDate);
         }
 
-        var weekStart = Due.Day(localDate.AddDays(-7), zone).FromUtc;
+        var weekStart = LocalCalendar.Day(localDate.AddDays(-7), zone).FromUtc;
         return new DigestPeriod(kind, weekStart, dayStart, dayStart, nowUtc, localDate);
     }
 }

@@ -3,6 +3,7 @@ using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,9 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
     {
         var me = ctx.User.Id;
         var local = ctx.LocalNow;
-        var firstDay = new DateOnly(local.Year, local.Month, 1);
-        var monthStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(firstDay.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), ctx.Zone);
+        var today = DateOnly.FromDateTime(local);
+        var firstDay = LocalCalendar.MonthStart(today);
+        var monthStart = LocalCalendar.Month(today, ctx.Zone).FromUtc;
         var currency = crm.Value.Currency;
 
         var touches = await ctx.Db.Touches
@@ -52,7 +54,6 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
         var target = await ctx.Db.Targets.Where(t => t.UserId == me && t.Month == month).Select(t => (decimal?)t.Amount).FirstOrDefaultAsync(ct);
 
         var text = new StringBuilder(ctx.T.MeHeader(ctx.User.DisplayName, local));
-        var today = DateOnly.FromDateTime(local);
         var lines = 0;
         foreach (var type in workTypes)
         {

@@ -30,7 +30,7 @@ internal sealed class ExpectPayment : ICommandHandler
         }
 
         var invoice = Obligation.ExpectPayment(deal, amount, due.Utc, ctx.User.Id, ctx.Now, read.Rest);
-        var owed = await ObligationSteps.RecordAsync(ctx, deal, invoice, ctx.T.UndoInvoice(deal.Id), ct);
+        var owed = await ObligationSteps.AddAndSaveAsync(ctx, deal, invoice, ctx.T.UndoInvoice(deal.Id), ct);
         ctx.Reply(ctx.T.InvoiceRecorded(deal.Id, deal.Title, amount, deal.Currency, ObligationSteps.Describe(ctx, due), owed));
     }
 }

@@ -42,7 +42,7 @@ internal static class ObligationSteps
     /// Adds the obligation, re-applies the deal's payments to its invoices (<see cref="Obligation.Settle"/>) and
     /// returns what is still owed. Saves, because /undo needs the new row's id.
     /// </summary>
-    public static async Task<decimal> RecordAsync(BotContext ctx, Deal deal, Obligation obligation, string undoDescription, CancellationToken ct)
+    public static async Task<decimal> AddAndSaveAsync(BotContext ctx, Deal deal, Obligation obligation, string undoDescription, CancellationToken ct)
     {
         var existing = await ctx.Db.Obligations.Where(o => o.DealId == deal.Id).ToListAsync(ct);
         ctx.Db.Obligations.Add(obligation);

@@ -22,7 +22,7 @@ internal sealed class RecordPayment : ICommandHandler
         }
 
         var payment = Obligation.RecordPayment(deal, amount, read.When?.Utc ?? ctx.Now, ctx.User.Id, ctx.Now, read.Rest);
-        var owed = await ObligationSteps.RecordAsync(ctx, deal, payment, ctx.T.UndoPayment(deal.Id), ct);
+        var owed = await ObligationSteps.AddAndSaveAsync(ctx, deal, payment, ctx.T.UndoPayment(deal.Id), ct);
         ctx.Reply(ctx.T.PaymentRecorded(deal.Id, deal.Title, amount, deal.Currency, ObligationSteps.Describe(ctx, read.When), owed));
     }
 }

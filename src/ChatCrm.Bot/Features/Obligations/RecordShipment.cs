@@ -20,7 +20,7 @@ internal sealed class RecordShipment : ICommandHandler
         var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone);
         var note = read.Rest.Length == 0 ? null : read.Rest;
         var shipment = Obligation.RecordShipment(deal, read.When?.Utc ?? ctx.Now, ctx.User.Id, ctx.Now, note);
-        var owed = await ObligationSteps.RecordAsync(ctx, deal, shipment, ctx.T.UndoShipment(deal.Id), ct);
+        var owed = await ObligationSteps.AddAndSaveAsync(ctx, deal, shipment, ctx.T.UndoShipment(deal.Id), ct);
         ctx.Reply(ctx.T.ShipmentRecorded(deal.Id, deal.Title, ObligationSteps.Describe(ctx, read.When), note, owed, deal.Currency));
     }
 }

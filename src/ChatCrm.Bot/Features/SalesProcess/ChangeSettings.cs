@@ -3,6 +3,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.SalesProcess;

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
 

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
 
@@ -18,7 +19,7 @@ internal sealed class EditPipeline : ICommandHandler
         switch (verb)
         {
             case "add" or "добавить" or "new" or "новый":
-                await AddAsync(ctx, cycles, rest, ct);
+                await AddAndSaveAsync(ctx, cycles, rest, ct);
                 break;
             case "rename" or "переименовать":
                 Rename(ctx, cycles, rest);
@@ -32,7 +33,7 @@ internal sealed class EditPipeline : ICommandHandler
         }
     }
 
-    private static async Task AddAsync(BotContext ctx, List<SalesCycle> cycles, string name, CancellationToken ct)
+    private static async Task AddAndSaveAsync(BotContext ctx, List<SalesCycle> cycles, string name, CancellationToken ct)
     {
         if (name.Length == 0)
         {

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
 

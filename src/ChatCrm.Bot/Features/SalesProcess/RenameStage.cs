@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
 

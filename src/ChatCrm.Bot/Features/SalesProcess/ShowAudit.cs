@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 

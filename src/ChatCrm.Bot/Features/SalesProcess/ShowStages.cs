@@ -4,6 +4,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +58,7 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
                 await CardAsync(ctx, id, ct);
                 break;
             case "u" or "d":
-                await StepAsync(ctx, id, args[0] == "u" ? -1 : 1, ct);
+                await StepAndSaveAsync(ctx, id, args[0] == "u" ? -1 : 1, ct);
                 break;
             case "a":
                 ctx.Ask("stage", $"add {{0}} cycle {ProcessArgs.Ref('y', id)}", ctx.T.AskNewStageName());
@@ -155,7 +156,7 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
     }
 
     /// <summary>↑ and ↓ on the card: one place up or down, then the card again.</summary>
-    private static async Task StepAsync(BotContext ctx, long stageId, int delta, CancellationToken ct)
+    private static async Task StepAndSaveAsync(BotContext ctx, long stageId, int delta, CancellationToken ct)
     {
         var stage = await ctx.Db.Stages.FirstOrDefaultAsync(s => s.Id == stageId && !s.IsRetired, ct);
         if (stage is null)

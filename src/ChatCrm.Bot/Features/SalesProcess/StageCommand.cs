@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
 

@@ -37,7 +37,7 @@ internal static class ButtonSupport
 
     /// <summary>A local day <paramref name="days"/> from today at a local time, as UTC.</summary>
     public static DateTime InDays(BotContext ctx, int days, TimeOnly at) =>
-        TimeZones.ToUtc(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(at), ctx.Zone);
+        LocalCalendar.At(LocalCalendar.Today(ctx.Now, ctx.Zone).AddDays(days), at, ctx.Zone);
 
     /// <summary>Days offered when a contact is planned or moved: tomorrow, in 3 days, in a week.</summary>
     public static IReadOnlyList<Button> DayChoices(Texts t, Func<int, string> data) =>

@@ -1,6 +1,6 @@
-using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Parsing;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Team;

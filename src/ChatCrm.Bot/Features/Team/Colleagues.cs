@@ -1,6 +1,6 @@
-using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 using User = ChatCrm.Core.Domain.Users.User;
 

@@ -1,7 +1,7 @@
-using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.Extensions.Options;
 using User = ChatCrm.Core.Domain.Users.User;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using User = ChatCrm.Core.Domain.Users.User;

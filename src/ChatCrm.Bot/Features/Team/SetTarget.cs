@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features;
-using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;

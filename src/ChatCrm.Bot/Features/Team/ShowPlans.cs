@@ -74,8 +74,8 @@ internal sealed class ShowPlans : ICommandHandler, ICallbackHandler
         foreach (var m in managers)
         {
             var zone = TimeZones.Find(m.TimeZoneId) ?? ctx.Zone;
-            var today = TimeZones.ToLocal(ctx.Now, zone).Date;
-            var (todayEnd, weekEnd) = (LocalDays.StartUtc(today.AddDays(1), zone), LocalDays.StartUtc(today.AddDays(8), zone));
+            var today = LocalCalendar.Today(ctx.Now, zone);
+            var (todayEnd, weekEnd) = (LocalCalendar.StartOfDay(today.AddDays(1), zone), LocalCalendar.StartOfDay(today.AddDays(8), zone));
             var mine = items.Where(i => i.UserId == m.Id && i.PlannedFor < weekEnd).ToList();
             var overdue = mine.Count(i => i.PlannedFor < ctx.Now);
             var forToday = mine.Count(i => i.PlannedFor >= ctx.Now && i.PlannedFor < todayEnd);

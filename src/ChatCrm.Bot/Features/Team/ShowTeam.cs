@@ -3,6 +3,7 @@ using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,9 +26,10 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings setting
 
         var ids = managers.Select(m => m.Id).ToList();
         var today = ctx.LocalNow.Date;
-        var (dayStart, dayEnd) = (LocalDays.StartUtc(today, ctx.Zone), LocalDays.StartUtc(today.AddDays(1), ctx.Zone));
-        var weekStart = LocalDays.StartUtc(LocalDays.WeekStart(today), ctx.Zone);
-        var monthStart = LocalDays.StartUtc(LocalDays.MonthStart(today), ctx.Zone);
+        var date = DateOnly.FromDateTime(today);
+        var (dayStart, dayEnd) = LocalCalendar.Day(date, ctx.Zone);
+        var weekStart = LocalCalendar.Week(date, ctx.Zone).FromUtc;
+        var monthStart = LocalCalendar.Month(date, ctx.Zone).FromUtc;
         var forgottenDays = await settings.GetForgottenAfterDaysAsync(ctx.Db, ct);
         var forgottenBefore = ctx.Now.AddDays(-forgottenDays);
         var db = ctx.Db;

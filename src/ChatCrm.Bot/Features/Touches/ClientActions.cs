@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Touches;
@@ -38,7 +39,7 @@ internal sealed class ClientActions : ICallbackHandler
         var client = args.Count == 2 && long.TryParse(args[1], CultureInfo.InvariantCulture, out var id)
             ? await ctx.VisibleClients().FirstOrDefaultAsync(c => c.Id == id, ct)
             : null;
-        var call = await Contacts.DefaultWorkTypeAsync(ctx, ct);
+        var call = await WorkTypeLookup.DefaultAsync(ctx, ct);
         if (client is null || call is null)
         {
             ctx.CallbackToast = ctx.T.StaleButton();
@@ -54,13 +55,13 @@ internal sealed class ClientActions : ICallbackHandler
                 break;
             case LogNow:
                 ctx.User.EndDialog();
-                await TouchLogging.LogAsync(ctx, client, call, new TouchArguments("", null, "", null), ct);
+                await TouchLogging.LogAndSaveAsync(ctx, client, call, new TouchArguments("", null, "", null), ct);
                 break;
             case Plan:
                 ctx.Reply(new Reply(ctx.T.AskWhen(client.Name), NextStep.Buttons(ctx, client.Id, call.Id, withNone: false)));
                 break;
             case Snooze:
-                var planned = await PlanContact.PlanAsync(ctx, client, call, Contacts.QuickUtc(ctx, QuickWhen.Tomorrow), null, ct);
+                var planned = await PlanContact.PlanAndSaveAsync(ctx, client, call, TouchTimes.QuickUtc(QuickWhen.Tomorrow, ctx.Now, ctx.Zone), null, ct);
                 ctx.Reply(PlanContact.Planned(ctx, client, call, planned));
                 break;
             case NewDeal when CommandTable.Find("deal") is not null:

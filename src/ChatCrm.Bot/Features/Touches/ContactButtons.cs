@@ -48,11 +48,11 @@ internal static class ContactButtons
     /// Moves a planned contact (⏰, 📅), keeps the client's next contact right, lets /undo move it back, and
     /// answers with the same echo as /plan.
     /// </summary>
-    public static async Task MoveAsync(BotContext ctx, Touch touch, Client client, DateTime toUtc, bool fromPlan, CancellationToken ct)
+    public static async Task MoveAndSaveAsync(BotContext ctx, Touch touch, Client client, DateTime toUtc, bool fromPlan, CancellationToken ct)
     {
         var from = touch.PlannedFor!.Value;
         touch.Reschedule(toUtc);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
         ctx.Undo.Record(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(touch.Id, from)),
             ctx.T.MoveUndoDescription(workType.Name, client.Name));

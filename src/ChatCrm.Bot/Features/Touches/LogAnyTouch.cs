@@ -9,7 +9,7 @@ internal sealed class LogAnyTouch : ICommandHandler
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
         var parts = args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var workType = parts.Length == 0 ? null : await Contacts.FindWorkTypeAsync(ctx, parts[0], ct);
+        var workType = parts.Length == 0 ? null : await WorkTypeLookup.FindAsync(ctx, parts[0], ct);
         if (workType is null)
         {
             var live = await ctx.Db.WorkTypes.Where(w => !w.IsRetired).OrderBy(w => w.Id).ToListAsync(ct);

@@ -26,7 +26,7 @@ internal sealed class MarkContactDone : ICallbackHandler
 
         var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
         touch.Complete(client, ctx.Now);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
         ctx.Undo.Record(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
         ctx.Audit.Record(AuditActions.ContactDone, client.Name, after: workType.Code);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Touches;
@@ -57,7 +58,7 @@ internal sealed class NextStep : ICallbackHandler
                 return;
             case "t" or "3" or "w":
                 var when = args[2] switch { "t" => QuickWhen.Tomorrow, "3" => QuickWhen.InThreeDays, _ => QuickWhen.NextWeek };
-                var planned = await PlanContact.PlanAsync(ctx, client, workType, Contacts.QuickUtc(ctx, when), null, ct);
+                var planned = await PlanContact.PlanAndSaveAsync(ctx, client, workType, TouchTimes.QuickUtc(when, ctx.Now, ctx.Zone), null, ct);
                 ctx.Show(PlanContact.Planned(ctx, client, workType, planned));
                 return;
             default:

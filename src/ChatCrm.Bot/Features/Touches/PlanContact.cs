@@ -39,7 +39,7 @@ internal sealed class PlanContact : ICommandHandler
         var rest = lookup.Rest;
         (var workType, rest) = await LeadingWorkTypeAsync(ctx, rest, ct);
         var when = WhenParser.TryParsePrefix(rest, ctx.Now, ctx.Zone);
-        var fallbackType = workType ?? await Contacts.DefaultWorkTypeAsync(ctx, ct);
+        var fallbackType = workType ?? await WorkTypeLookup.DefaultAsync(ctx, ct);
         if (fallbackType is null)
         {
             ctx.Reply(ctx.T.WorkTypeUnknown("call", []));
@@ -60,16 +60,16 @@ internal sealed class PlanContact : ICommandHandler
         }
 
         workType ??= fallbackType;
-        var planned = await PlanAsync(ctx, client, workType, Contacts.PlannedUtc(ctx, when), rest, ct);
+        var planned = await PlanAndSaveAsync(ctx, client, workType, TouchTimes.PlannedUtc(when, ctx.Zone), rest, ct);
         ctx.Reply(Planned(ctx, client, workType, planned));
     }
 
-    /// <summary>Plans the contact, keeps the client's next contact right, and lets /undo take it back.</summary>
-    public static async Task<Touch> PlanAsync(BotContext ctx, Client client, WorkType workType, DateTime atUtc, string? note, CancellationToken ct)
+    /// <summary>Plans the contact, keeps the client's next contact right, and lets /undo take it back (saves: /undo needs the id).</summary>
+    public static async Task<Touch> PlanAndSaveAsync(BotContext ctx, Client client, WorkType workType, DateTime atUtc, string? note, CancellationToken ct)
     {
         var planned = Touch.Plan(client, workType, ctx.User.Id, atUtc, note, ctx.Now);
         ctx.Db.Touches.Add(planned);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         ctx.Undo.Record(TouchUndo.PlannedKind, planned.Id.ToString(CultureInfo.InvariantCulture),
             ctx.T.PlanUndoDescription(workType.Name, client.Name));
         ctx.Audit.Record(AuditActions.ContactPlanned, client.Name, after: workType.Code);
@@ -77,14 +77,14 @@ internal sealed class PlanContact : ICommandHandler
     }
 
     public static Reply Planned(BotContext ctx, Client client, WorkType workType, Touch planned) =>
-        new(ctx.T.ContactPlanned(workType.Name, client.Name, Contacts.Describe(ctx, planned.PlannedFor!.Value), ctx.Now > planned.PlannedFor),
+        new(ctx.T.ContactPlanned(workType.Name, client.Name, ctx.InWords(planned.PlannedFor!.Value), ctx.Now > planned.PlannedFor),
             [[Button.Callback(ctx.T.CardButton, TouchLogging.Card(client.Id)), Button.Callback(ctx.T.TodayButton, CommandTable.Run("today"))]]);
 
     /// <summary>A work type named by the first word, and the text after it; the text unchanged when there is none.</summary>
     private static async Task<(WorkType? WorkType, string Remainder)> LeadingWorkTypeAsync(BotContext ctx, string rest, CancellationToken ct)
     {
         var parts = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length > 0 && await Contacts.FindWorkTypeAsync(ctx, parts[0], ct) is { } workType
+        return parts.Length > 0 && await WorkTypeLookup.FindAsync(ctx, parts[0], ct) is { } workType
             ? (workType, parts.Length > 1 ? parts[1].Trim() : "")
             : (null, rest);
     }

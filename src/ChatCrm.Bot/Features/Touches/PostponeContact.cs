@@ -31,7 +31,7 @@ internal sealed class PostponeContact : ICallbackHandler
         }
 
         var at = args[1] == ByAnHour ? ctx.Now.AddHours(1) : ADayOn(ctx, touch.PlannedFor!.Value);
-        await ContactButtons.MoveAsync(ctx, touch, client, at, fromPlan, ct);
+        await ContactButtons.MoveAndSaveAsync(ctx, touch, client, at, fromPlan, ct);
     }
 
     private static DateTime ADayOn(BotContext ctx, DateTime plannedUtc)

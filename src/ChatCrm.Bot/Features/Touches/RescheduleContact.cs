@@ -27,6 +27,6 @@ internal sealed class RescheduleContact : ICallbackHandler
         }
 
         var at = ButtonSupport.InDays(ctx, (int)days, TimeOnly.FromDateTime(TimeZones.ToLocal(touch.PlannedFor ?? ctx.Now, ctx.Zone)));
-        await ContactButtons.MoveAsync(ctx, touch, client, at, fromPlan: false, ct);
+        await ContactButtons.MoveAndSaveAsync(ctx, touch, client, at, fromPlan: false, ct);
     }
 }

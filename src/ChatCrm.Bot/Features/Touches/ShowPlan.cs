@@ -33,7 +33,7 @@ internal static class ShowPlan
 
     public static async Task ShowAsync(BotContext ctx, int days, int forgottenAfterDays, CancellationToken ct)
     {
-        var end = TimeZones.FirstInstantAtOrAfter(DateOnly.FromDateTime(ctx.LocalNow).AddDays(days).ToDateTime(TimeOnly.MinValue), ctx.Zone);
+        var end = LocalCalendar.StartOfDay(LocalCalendar.Today(ctx.Now, ctx.Zone).AddDays(days), ctx.Zone);
         var mine = ctx.Db.Touches.Where(a => a.UserId == ctx.User.Id && a.Status == TouchStatus.Planned);
         var overdueTotal = await mine.CountAsync(a => a.PlannedFor < ctx.Now, ct);
         var plannedTotal = await mine.CountAsync(a => a.PlannedFor >= ctx.Now && a.PlannedFor < end, ct);
@@ -49,7 +49,7 @@ internal static class ShowPlan
             text.Append("\n\n").Append(ctx.T.OverdueHeader(overdueTotal));
             foreach (var item in overdue)
             {
-                AppendItem(ctx, text, buttons, ++n, item, Contacts.Describe(ctx, item.Touch.PlannedFor!.Value));
+                AppendItem(ctx, text, buttons, ++n, item, ctx.InWords(item.Touch.PlannedFor!.Value));
             }
 
             More(ctx, text, overdueTotal - overdue.Count);
@@ -68,7 +68,7 @@ internal static class ShowPlan
             if (days > 1 && DateOnly.FromDateTime(local) != day)
             {
                 day = DateOnly.FromDateTime(local);
-                text.Append('\n').Append(ctx.T.DayHeader(Contacts.Describe(ctx, item.Touch.PlannedFor!.Value, withTime: false)));
+                text.Append('\n').Append(ctx.T.DayHeader(ctx.InWords(item.Touch.PlannedFor!.Value, withTime: false)));
             }
 
             AppendItem(ctx, text, buttons, ++n, item, local.ToString("HH:mm", CultureInfo.InvariantCulture));

@@ -5,6 +5,8 @@ using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Touches;
 
@@ -48,30 +50,31 @@ internal static class TouchLogging
         }
 
         var parsed = TouchArgumentsParser.Parse(lookup.Rest, ctx.Now, ctx.Zone);
-        await LogAsync(ctx, lookup.Client!, workType, parsed, ct);
+        await LogAndSaveAsync(ctx, lookup.Client!, workType, parsed, ct);
     }
 
-    public static async Task LogAsync(BotContext ctx, Client client, WorkType workType, TouchArguments args, CancellationToken ct)
+    /// <summary>Logs the touch and the next contact named with it; saves, because /undo needs their ids.</summary>
+    public static async Task LogAndSaveAsync(BotContext ctx, Client client, WorkType workType, TouchArguments args, CancellationToken ct)
     {
-        var happened = Contacts.HappenedUtc(ctx, args.At);
+        var happened = TouchTimes.HappenedUtc(args.At, ctx.Now, ctx.Zone);
         var touch = Touch.LogDone(client, workType, ctx.User.Id, happened, args.Note, ctx.Now);
         ctx.Db.Touches.Add(touch);
         Touch? next = null;
         if (args.Next is { } when)
         {
-            next = Touch.Plan(client, workType, ctx.User.Id, Contacts.PlannedUtc(ctx, when), args.NextNote, ctx.Now);
+            next = Touch.Plan(client, workType, ctx.User.Id, TouchTimes.PlannedUtc(when, ctx.Zone), args.NextNote, ctx.Now);
             ctx.Db.Touches.Add(next);
         }
 
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         ctx.Undo.Record(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id)),
             ctx.T.TouchUndoDescription(workType.Name, client.Name));
         ctx.Audit.Record(AuditActions.TouchLogged, client.Name, after: workType.Code);
 
-        var backDated = args.At is null ? null : Contacts.Describe(ctx, happened);
+        var backDated = args.At is null ? null : ctx.InWords(happened);
         if (next is not null)
         {
-            ctx.Reply(new Reply(ctx.T.TouchLogged(workType.Name, client.Name, backDated, Contacts.Describe(ctx, next.PlannedFor!.Value)),
+            ctx.Reply(new Reply(ctx.T.TouchLogged(workType.Name, client.Name, backDated, ctx.InWords(next.PlannedFor!.Value)),
                 [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]));
         }
         else
@@ -88,14 +91,17 @@ internal static class TouchLogging
     {
         if (client.NextContactAt is { } planned && planned > ctx.Now)
         {
-            return new Reply(fact + "\n" + ctx.T.NextContactAlready(Contacts.Describe(ctx, planned)),
+            return new Reply(fact + "\n" + ctx.T.NextContactAlready(ctx.InWords(planned)),
                 [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
         }
 
-        return always || await Contacts.HasOpenDealAsync(ctx, client.Id, ct)
+        return always || await HasOpenDealAsync(ctx, client.Id, ct)
             ? new Reply(fact + "\n" + ctx.T.AskNextContact(client.Name), NextStep.Buttons(ctx, client.Id, workType.Id))
             : new Reply(fact, [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
     }
+
+    private static Task<bool> HasOpenDealAsync(BotContext ctx, long clientId, CancellationToken ct) =>
+        ctx.Db.Deals.AnyAsync(d => d.ClientId == clientId && d.Status == DealStatus.Open, ct);
 
     public static string Card(long clientId) => string.Create(CultureInfo.InvariantCulture, $"card:{clientId}");
 

@@ -31,21 +31,21 @@ internal sealed class TouchUndo : IUndoHandler
         var client = await ctx.Db.Clients.FirstAsync(c => c.Id == touch.ClientId, ct);
         // A next contact already done since is a real touch of its own and stays.
         ctx.Db.Touches.RemoveRange(touches.Where(a => a.Id == touch.Id || a.Status == TouchStatus.Planned));
-        await RecomputeTouchesAsync(ctx, client, ct);
+        await SaveAndRecomputeTouchesAsync(ctx, client, ct);
     }
 
     /// <summary>
-    /// After a touch was taken back: the client's last touch from the touches that remain (the entity only moves it
-    /// forward; this is the one case that moves it back), and its next contact.
+    /// After a touch was taken back: saves, then the client's last touch from the touches that remain (the entity
+    /// only moves it forward; this is the one case that moves it back), and its next contact.
     /// </summary>
-    public static async Task RecomputeTouchesAsync(BotContext ctx, Client client, CancellationToken ct)
+    public static async Task SaveAndRecomputeTouchesAsync(BotContext ctx, Client client, CancellationToken ct)
     {
         await ctx.Db.SaveChangesAsync(ct);
         var latest = await ctx.Db.Touches
             .Where(a => a.ClientId == client.Id && a.Status == TouchStatus.Done)
             .MaxAsync(a => a.HappenedAt, ct);
         ctx.Db.Entry(client).Property(c => c.LastTouchAt).CurrentValue = latest;
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
     }
 }
 
@@ -67,7 +67,7 @@ internal sealed class ContactDoneUndo : IUndoHandler
 
         done.Uncomplete();
         var client = await ctx.Db.Clients.FirstAsync(c => c.Id == done.ClientId, ct);
-        await TouchUndo.RecomputeTouchesAsync(ctx, client, ct);
+        await TouchUndo.SaveAndRecomputeTouchesAsync(ctx, client, ct);
     }
 }
 
@@ -91,7 +91,7 @@ internal sealed class ContactMovedUndo : IUndoHandler
 
         planned.Reschedule(DateTime.SpecifyKind(moved.FromUtc, DateTimeKind.Utc));
         var client = await ctx.Db.Clients.FirstAsync(c => c.Id == planned.ClientId, ct);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
     }
 }
 
@@ -111,6 +111,6 @@ internal sealed class PlannedContactUndo : IUndoHandler
 
         var client = await ctx.Db.Clients.FirstAsync(c => c.Id == planned.ClientId, ct);
         ctx.Db.Touches.Remove(planned);
-        await Contacts.RefreshNextContactAsync(ctx, client, ct);
+        await NextContact.SaveAndUpdateAsync(ctx, client, ct);
     }
 }

@@ -1,6 +1,4 @@
-using ChatCrm.Core.Parsing;
-
-namespace ChatCrm.Bot.Features.Touches;
+namespace ChatCrm.Core.Parsing;
 
 /// <summary>
 /// What follows the client in <c>/call Ромашка обсудили цену далее пт 15:00 прислать КП дата вчера</c>: the touch's

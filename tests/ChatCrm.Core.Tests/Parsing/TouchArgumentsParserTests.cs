@@ -1,6 +1,6 @@
-using ChatCrm.Bot.Features.Touches;
+using ChatCrm.Core.Parsing;
 
-namespace ChatCrm.Bot.Tests.Features.Touches;
+namespace ChatCrm.Core.Tests.Parsing;
 
 /// <summary>Thursday 3 December 2026, 12:00 in Moscow.</summary>
 public sealed class TouchArgumentsParserTests

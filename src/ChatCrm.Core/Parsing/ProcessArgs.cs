@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ChatCrm.Bot.Features.SalesProcess;
+namespace ChatCrm.Core.Parsing;
 
 /// <summary>
 /// The keywords of the process commands, in Russian and English. Keywords are whole words; the value of
 /// a keyword runs to the next keyword, so stage names may have several words.
 /// </summary>
-internal static partial class ProcessArgs
+public static partial class ProcessArgs
 {
     public static readonly string[] After = ["after", "после"];
     public static readonly string[] Days = ["days", "day", "дней", "дня", "день", "дн"];

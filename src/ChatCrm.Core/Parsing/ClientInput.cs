@@ -1,6 +1,6 @@
 using PhoneNormaliser = ChatCrm.Core.Matching.Phones;
 
-namespace ChatCrm.Bot.Features.Clients;
+namespace ChatCrm.Core.Parsing;
 
 /// <summary>What /client was given: <c>ООО Ромашка, 8 900 123-45-67, info@romashka.ru, #retail</c>.</summary>
 /// <param name="Phones">As typed; the client normalises them (and refuses a bad one by name).</param>

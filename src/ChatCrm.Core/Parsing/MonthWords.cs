@@ -1,30 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ChatCrm.Bot.Features.Team;
+namespace ChatCrm.Core.Parsing;
 
 /// <summary>
 /// Reads a month the way heads name it in /target: «декабрь», «в декабре», «дек», "dec", "December 2026",
 /// «12.2026», "2026-12", «следующий»/"next". Without a year it is the nearest such month from now on.
 /// </summary>
-internal static partial class MonthWords
+public static partial class MonthWords
 {
-    private static readonly string[][] Names =
-    [
-        ["январь", "января", "январе", "янв", "jan", "january"],
-        ["февраль", "февраля", "феврале", "фев", "feb", "february"],
-        ["март", "марта", "марте", "мар", "mar", "march"],
-        ["апрель", "апреля", "апреле", "апр", "apr", "april"],
-        ["май", "мая", "мае", "may"],
-        ["июнь", "июня", "июне", "июн", "jun", "june"],
-        ["июль", "июля", "июле", "июл", "jul", "july"],
-        ["август", "августа", "августе", "авг", "aug", "august"],
-        ["сентябрь", "сентября", "сентябре", "сен", "сент", "sep", "sept", "september"],
-        ["октябрь", "октября", "октябре", "окт", "oct", "october"],
-        ["ноябрь", "ноября", "ноябре", "ноя", "нояб", "nov", "november"],
-        ["декабрь", "декабря", "декабре", "дек", "dec", "december"],
-    ];
-
     private static readonly string[] NextWords = ["next", "следующий", "след"];
     private static readonly string[] ThisWords = ["this", "этот", "текущий"];
     private static readonly string[] Fillers = ["в", "на", "in", "for", "месяц", "month"];
@@ -72,8 +56,7 @@ internal static partial class MonthWords
             return new DateTime(today.Year, today.Month, 1);
         }
 
-        var index = Array.FindIndex(Names, names => names.Contains(first));
-        if (index < 0 || words.Length > 2)
+        if (!WhenVocabulary.WholeMonths.TryGetValue(first, out var named) || words.Length > 2)
         {
             return null;
         }
@@ -81,11 +64,11 @@ internal static partial class MonthWords
         if (words.Length == 2)
         {
             return int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
-                ? new DateTime(year, index + 1, 1)
+                ? new DateTime(year, named, 1)
                 : null;
         }
 
-        var candidate = new DateTime(today.Year, index + 1, 1);
+        var candidate = new DateTime(today.Year, named, 1);
         return candidate < new DateTime(today.Year, today.Month, 1) ? candidate.AddYears(1) : candidate;
     }
 }
