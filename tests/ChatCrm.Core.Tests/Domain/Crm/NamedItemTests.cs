@@ -1,6 +1,6 @@
 using ChatCrm.Core.Domain.Crm;
 
-namespace ChatCrm.Core.Tests.Domain;
+namespace ChatCrm.Core.Tests.Domain.Crm;
 
 public class NamedItemTests
 {

@@ -1,6 +1,6 @@
 using ChatCrm.Core.Domain.Crm;
 
-namespace ChatCrm.Core.Tests.Domain;
+namespace ChatCrm.Core.Tests.Domain.Crm;
 
 public class ReceivablesTests
 {
@@ -140,8 +140,8 @@ public class ReceivablesTests
     [Fact]
     public void The_covering_rule_matches_how_obligations_are_settled()
     {
-        var deal = Crm.AnOpenDeal();
-        var t0 = Crm.T0;
+        var deal = SavedEntities.AnOpenDeal();
+        var t0 = SavedEntities.T0;
         var early = Obligation.ExpectPayment(deal, 100_000m, t0.AddDays(-20), 2, t0);
         var late = Obligation.ExpectPayment(deal, 10_000m, t0.AddDays(-5), 2, t0);
         var paid = Obligation.RecordPayment(deal, 40_000m, t0, 2, t0);
