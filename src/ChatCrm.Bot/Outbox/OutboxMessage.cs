@@ -9,6 +9,9 @@ public enum OutboxKind
 
     /// <summary>A picture (PNG bytes in the payload) with an HTML caption: the digest's chart.</summary>
     Photo = 5,
+
+    /// <summary>A file (bytes in the payload) with an HTML caption: a report's sheet, the payroll.</summary>
+    Document = 6,
 }
 
 public enum OutboxStatus
@@ -46,7 +49,7 @@ public sealed class OutboxMessage
     public string? Error { get; private set; }
 
     /// <summary>Counts towards Telegram's ~1 message per second per chat.</summary>
-    public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage or OutboxKind.Photo;
+    public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage or OutboxKind.Photo or OutboxKind.Document;
 
     public static OutboxMessage Create(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime nowUtc) =>
         new()

@@ -26,6 +26,15 @@ public sealed record PhotoPayload(
     [property: JsonPropertyName("png")] string PngBase64,
     [property: JsonPropertyName("caption")] string? CaptionHtml);
 
+/// <summary>
+/// A file, base64-encoded in the row like a photo. Reports are small (an XLSX of a few hundred rows is tens of KB),
+/// far under the Bot API's 50 MB upload limit.
+/// </summary>
+public sealed record DocumentPayload(
+    [property: JsonPropertyName("file")] string ContentBase64,
+    [property: JsonPropertyName("name")] string FileName,
+    [property: JsonPropertyName("caption")] string? CaptionHtml);
+
 public sealed record CallbackAnswerPayload(
     [property: JsonPropertyName("id")] string CallbackQueryId,
     [property: JsonPropertyName("text")] string? Text);

@@ -12,6 +12,9 @@ public sealed class OutboxWriter(ChatCrmDbContext db, TimeProvider time)
     public OutboxMessage Message(long chatId, Reply reply, string? dedupKey, int priority = OutboxMessage.PriorityReply) =>
         Add(chatId, OutboxKind.Message, Payloads.Write(MessagePayload.From(reply)), dedupKey, priority);
 
+    public OutboxMessage Document(long chatId, byte[] content, string fileName, string? captionHtml, string? dedupKey, int priority = OutboxMessage.PriorityReply) =>
+        Add(chatId, OutboxKind.Document, Payloads.Write(new DocumentPayload(Convert.ToBase64String(content), fileName, captionHtml)), dedupKey, priority);
+
     public OutboxMessage Photo(long chatId, byte[] png, string? captionHtml, string? dedupKey, int priority = OutboxMessage.PriorityReply) =>
         Add(chatId, OutboxKind.Photo, Payloads.Write(new PhotoPayload(Convert.ToBase64String(png), captionHtml)), dedupKey, priority);
 

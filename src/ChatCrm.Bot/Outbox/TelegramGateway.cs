@@ -89,6 +89,15 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
                 return new SendResult.Sent(sent.MessageId);
             }
 
+            case OutboxKind.Document:
+            {
+                var p = Payloads.Read<DocumentPayload>(message.Payload);
+                await using var content = new MemoryStream(Convert.FromBase64String(p.ContentBase64));
+                var sent = await bot.SendDocument(message.ChatId, InputFile.FromStream(content, p.FileName), caption: p.CaptionHtml,
+                    parseMode: ParseMode.Html, cancellationToken: ct);
+                return new SendResult.Sent(sent.MessageId);
+            }
+
             case OutboxKind.AnswerCallback:
             {
                 var p = Payloads.Read<CallbackAnswerPayload>(message.Payload);

@@ -176,8 +176,13 @@ internal sealed partial class ConsoleGateway : IBotGateway
             case OutboxKind.Photo:
                 var photo = Payloads.Read<PhotoPayload>(message.Payload);
                 var photoId = Interlocked.Increment(ref _messageId);
-                Print($"\n🖼 {PlainText(photo.CaptionHtml ?? "")}\n   {SavePicture(photoId, photo.PngBase64)}");
+                Print($"\n🖼 {PlainText(photo.CaptionHtml ?? "")}\n   {SaveFile(photoId, "chart.png", photo.PngBase64)}");
                 return Task.FromResult<SendResult>(new SendResult.Sent(photoId));
+            case OutboxKind.Document:
+                var document = Payloads.Read<DocumentPayload>(message.Payload);
+                var documentId = Interlocked.Increment(ref _messageId);
+                Print($"\n📎 {PlainText(document.CaptionHtml ?? "")}\n   {SaveFile(documentId, document.FileName, document.ContentBase64)}");
+                return Task.FromResult<SendResult>(new SendResult.Sent(documentId));
             case OutboxKind.AnswerCallback when Payloads.Read<CallbackAnswerPayload>(message.Payload).Text is { } toast:
                 Print($"  » {toast}");
                 break;
@@ -212,12 +217,13 @@ internal sealed partial class ConsoleGateway : IBotGateway
     }
 
     /// <summary>A terminal cannot show a picture: it is saved as a PNG file whose path is printed instead.</summary>
-    private static string SavePicture(int messageId, string pngBase64)
+    /// <summary>Pictures and files are saved where the terminal can point at them; the name keeps only its last part.</summary>
+    private static string SaveFile(int messageId, string fileName, string contentBase64)
     {
         var folder = Path.Combine(Path.GetTempPath(), "chatcrm-chat");
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"picture-{Environment.ProcessId}-{messageId}.png");
-        File.WriteAllBytes(file, Convert.FromBase64String(pngBase64));
+        var file = Path.Combine(folder, $"{Environment.ProcessId}-{messageId}-{Path.GetFileName(fileName)}");
+        File.WriteAllBytes(file, Convert.FromBase64String(contentBase64));
         return file;
     }
 

@@ -13,6 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatCrm.Bot.Tests.Infrastructure;
 
 /// <summary>One request the bot made: the method, its JSON parameters, when it arrived and what we answered.</summary>
+/// <summary>A file a chat received: its name, its bytes and the caption under it.</summary>
+public sealed record SentFile(string FileName, byte[] Content, string? CaptionHtml);
+
 public sealed record ApiCall(string Method, JsonObject Body, DateTime At, int Status)
 {
     public long? ChatId => Body["chat_id"] is { } c && long.TryParse(c.ToString(), CultureInfo.InvariantCulture, out var id) ? id : null;
@@ -41,7 +44,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     public const string Token = "123456:TEST-fake-token_0";
     public const long BotId = 7000001;
     public const string BotUsername = "chatcrm_bot";
-    private static readonly string[] MessageMethods = ["sendMessage", "editMessageText", "sendPhoto"];
+    private static readonly string[] MessageMethods = ["sendMessage", "editMessageText", "sendPhoto", "sendDocument"];
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ApiCall> _calls = new();
@@ -85,6 +88,19 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public IReadOnlyList<ApiCall> DeliveredTo(long chatId, string method = "sendMessage") =>
         Delivered(method).Where(c => c.ChatId == chatId).ToList();
+
+    /// <summary>The files sent to a chat (sendDocument), with the name and bytes Telegram would have received.</summary>
+    public IReadOnlyList<SentFile> DocumentsTo(long chatId) =>
+        DeliveredTo(chatId, "sendDocument").Select(c =>
+        {
+            // Telegram.Bot names the file part and points at it: "document": "attach://0".
+            var part = c.Body["document"]?.GetValue<string>() is { } reference && reference.StartsWith("attach://", StringComparison.Ordinal)
+                ? c.Body[reference["attach://".Length..]] as JsonObject
+                : null;
+            return part is null
+                ? throw new InvalidOperationException("sendDocument arrived without its file part")
+                : new SentFile(part["filename"]!.GetValue<string>(), Convert.FromBase64String(part["content"]!.GetValue<string>()), c.Body["caption"]?.GetValue<string>());
+        }).ToList();
 
     /// <summary>Waits (polling, bounded) until a condition on the recorded calls holds; fails the test otherwise.</summary>
     public async Task<IReadOnlyList<ApiCall>> WaitForAsync(Func<IReadOnlyList<ApiCall>, bool> condition, TimeSpan? timeout = null, string? because = null)
@@ -201,7 +217,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         JsonNode result = method switch
         {
             "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "ChatCrm", ["username"] = BotUsername },
-            "sendMessage" or "editMessageText" or "sendPhoto" => new JsonObject
+            "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" => new JsonObject
             {
                 ["message_id"] = body["message_id"]?.GetValue<int>() ?? Interlocked.Increment(ref _messageId),
                 ["date"] = new DateTimeOffset(at).ToUnixTimeSeconds(),
@@ -241,6 +257,14 @@ public sealed class FakeBotApi : IAsyncDisposable
             foreach (var (key, value) in form)
             {
                 fromForm[key] = value.ToString();
+            }
+
+            // Uploaded files (sendPhoto, sendDocument) are kept whole, so a test can open what the user would get.
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content);
+                fromForm[file.Name] = new JsonObject { ["filename"] = file.FileName, ["content"] = Convert.ToBase64String(content.ToArray()) };
             }
 
             return fromForm;

@@ -31,6 +31,24 @@ public sealed class DispatcherTests : IAsyncLifetime
         });
 
     [Fact]
+    public async Task A_file_reaches_the_chat_whole_with_its_name_and_caption()
+    {
+        var content = Enumerable.Range(0, 70_000).Select(i => (byte)(i * 31 % 251)).ToArray();
+        await _app.ExecuteAsync(async services =>
+        {
+            services.GetRequiredService<OutboxWriter>().Document(50_001, content, "отчёт-ноябрь.xlsx", "📎 <b>Воронка</b>, ноябрь", "test:file");
+            await services.GetRequiredService<Data.ChatCrmDbContext>().SaveChangesAsync();
+        });
+
+        await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "sendDocument" && x.Ok), because: "the file is sent");
+
+        var file = _app.Api.DocumentsTo(50_001).Should().ContainSingle().Subject;
+        file.FileName.Should().Be("отчёт-ноябрь.xlsx");
+        file.Content.Should().Equal(content);
+        file.CaptionHtml.Should().Be("📎 <b>Воронка</b>, ноябрь");
+    }
+
+    [Fact]
     public async Task A_burst_to_many_chats_stays_within_30_a_second_overall()
     {
         _app.Api.EnforceLimits = true;
