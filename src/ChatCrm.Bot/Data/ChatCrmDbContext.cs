@@ -44,6 +44,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<ContactPerson> ContactPeople => Set<ContactPerson>();
     public DbSet<Touch> Touches => Set<Touch>();
     public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<DealLine> DealLines => Set<DealLine>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Target> Targets => Set<Target>();

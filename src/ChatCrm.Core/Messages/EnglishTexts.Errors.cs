@@ -27,6 +27,8 @@ internal sealed partial class EnglishTexts
         DomainError.LastStage => "This is the cycle's last stage — it can't be removed.",
         DomainError.WorkTypeRetired => "This work type is archived.",
         DomainError.SegmentRetired => "This segment is archived.",
+        DomainError.ProductRetired => $"The product “{Escape(detail)}” is archived.",
+        DomainError.QuantityOutOfRange => $"The quantity is a whole number from 1 to {Escape(detail)}.",
         DomainError.DealClosed => "The deal is closed. Reopen it to work on it.",
         DomainError.DealNotClosed => "The deal is still open.",
         DomainError.DealLost => "The deal is lost — no payments or shipments are recorded on it.",

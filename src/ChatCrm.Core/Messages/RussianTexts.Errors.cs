@@ -27,6 +27,8 @@ internal sealed partial class RussianTexts
         DomainError.LastStage => "Это последний этап цикла — его нельзя убрать.",
         DomainError.WorkTypeRetired => "Этот вид работы уже в архиве.",
         DomainError.SegmentRetired => "Этот сегмент уже в архиве.",
+        DomainError.ProductRetired => $"Продукт «{Escape(detail)}» в архиве.",
+        DomainError.QuantityOutOfRange => $"Количество — целое число от 1 до {Escape(detail)}.",
         DomainError.DealClosed => "Сделка уже закрыта. Чтобы работать с ней, откройте её заново.",
         DomainError.DealNotClosed => "Сделка ещё открыта.",
         DomainError.DealLost => "Сделка проиграна — платежи и отгрузки по ней не записываются.",

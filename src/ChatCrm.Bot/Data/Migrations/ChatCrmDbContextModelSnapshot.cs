@@ -17,6 +17,19 @@ namespace ChatCrm.Bot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChatCrm.Bot.Data.ProcessedUpdate", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UpdateId");
+
+                    b.ToTable("ProcessedUpdates", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Bot.Data.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -37,6 +50,42 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Settings", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Bot.Data.UndoEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("UndoLog", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Bot.Outbox.OutboxMessage", b =>
@@ -92,55 +141,6 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("Status", "Priority", "Id");
 
                     b.ToTable("Outbox", (string)null);
-                });
-
-            modelBuilder.Entity("ChatCrm.Bot.Data.ProcessedUpdate", b =>
-                {
-                    b.Property<long>("UpdateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ProcessedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UpdateId");
-
-                    b.ToTable("ProcessedUpdates", (string)null);
-                });
-
-            modelBuilder.Entity("ChatCrm.Bot.Data.UndoEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UndoneAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "At");
-
-                    b.ToTable("UndoLog", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Audit.AuditEntry", b =>
@@ -397,6 +397,39 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("Deals", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.DealLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("ProductId", "DealId");
+
+                    b.ToTable("DealLines", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.LostReason", b =>
                 {
                     b.Property<long>("Id")
@@ -466,6 +499,10 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
@@ -938,6 +975,21 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.DealLine", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -37,6 +37,9 @@ public enum DomainError
     InvalidPosition,
     InvalidCount,
 
+    /// <summary>A product line's quantity is not between 1 and the maximum (the detail).</summary>
+    QuantityOutOfRange,
+
     // Contacts
     InvalidPhone,
     InvalidEmail,
@@ -49,6 +52,7 @@ public enum DomainError
     LastStage,
     WorkTypeRetired,
     SegmentRetired,
+    ProductRetired,
 
     // Deals
     DealClosed,

@@ -10,7 +10,12 @@ public sealed class Product : NamedItem
     {
     }
 
+    public const int MaxCategoryLength = 100;
+
     public decimal? Price { get; private set; }
+
+    /// <summary>An optional group for reports («Станки», «Сервис»); empty means none.</summary>
+    public string? Category { get; private set; }
 
     public static Product Create(string name, decimal? price = null)
     {
@@ -18,6 +23,9 @@ public sealed class Product : NamedItem
         product.SetPrice(price);
         return product;
     }
+
+    public void SetCategory(string? category) =>
+        Category = string.IsNullOrWhiteSpace(category) ? null : Text.Name(category, MaxCategoryLength, DomainError.NameTooLong);
 
     public void SetPrice(decimal? price) =>
         Price = price is null or > 0 ? price : throw new DomainException(DomainError.AmountNotPositive);

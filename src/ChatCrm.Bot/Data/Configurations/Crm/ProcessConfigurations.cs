@@ -54,7 +54,14 @@ internal sealed class LostReasonConfiguration() : NamedItemConfiguration<LostRea
 
 internal sealed class SegmentConfiguration() : NamedItemConfiguration<Segment>("Segments", Segment.MaxNameLength);
 
-internal sealed class ProductConfiguration() : NamedItemConfiguration<Product>("Products", Product.MaxNameLength);
+internal sealed class ProductConfiguration() : NamedItemConfiguration<Product>("Products", Product.MaxNameLength)
+{
+    public override void Configure(EntityTypeBuilder<Product> b)
+    {
+        base.Configure(b);
+        b.Property(p => p.Category).HasMaxLength(Product.MaxCategoryLength);
+    }
+}
 
 internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
 {

@@ -89,6 +89,20 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
     }
 }
 
+internal sealed class DealLineConfiguration : IEntityTypeConfiguration<DealLine>
+{
+    public void Configure(EntityTypeBuilder<DealLine> b)
+    {
+        b.ToTable("DealLines");
+        b.HasKey(l => l.Id);
+        b.HasIndex(l => l.DealId);
+        // Product reports: won amount per product and month, driven from the product side.
+        b.HasIndex(l => new { l.ProductId, l.DealId });
+        b.HasOne<Deal>().WithMany().HasForeignKey(l => l.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
 {
     public void Configure(EntityTypeBuilder<StageChange> b)
