@@ -36,7 +36,8 @@ public static class ChatCrmHosting
 
         services.AddSingleton(TimeProvider.System);
         services.AddChatCrmDatabase();
-        services.AddSingleton<BotIdentity>();
+        // The terminal chat has no Telegram name to learn: nothing waits for one there.
+        services.AddSingleton(_ => mode == TransportMode.LocalChat ? Known(null) : new BotIdentity());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateProcessor>();
@@ -91,6 +92,13 @@ public static class ChatCrmHosting
         app.MapTelegramWebhook();
         app.MapHealth();
         return app;
+    }
+
+    private static BotIdentity Known(string? username)
+    {
+        var identity = new BotIdentity();
+        identity.Learned(username);
+        return identity;
     }
 
     private static void AddTelegramClient(IServiceCollection services)

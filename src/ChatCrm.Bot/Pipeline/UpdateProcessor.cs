@@ -40,7 +40,7 @@ internal sealed class UpdateProcessor(
         var handled = update switch
         {
             { Message: { From: { } from, Chat.Type: ChatType.Private } m } => OnPrivateMessageAsync(update.Id, from, m, ct),
-            { Message: { From: { } from } m } => OnGroupMessageAsync(update.Id, from, m),
+            { Message: { From: { } from } m } => OnGroupMessageAsync(update.Id, from, m, ct),
             { CallbackQuery: { } q } => OnCallbackAsync(update.Id, q, ct),
             { MyChatMember: { Chat.Type: ChatType.Private } change } => OnMembershipAsync(change, ct),
             _ => Task.FromResult(false),
@@ -129,7 +129,7 @@ internal sealed class UpdateProcessor(
         user.Seen(m.Chat.Id, TelegramNames.FullName(from), from.Username, from.LanguageCode, Now);
         if (command is not null)
         {
-            if (command.IsFor(bot.Username))
+            if (command.IsFor(await bot.UsernameAsync(ct)))
             {
                 if (command.Name != "cancel")
                 {
@@ -153,16 +153,16 @@ internal sealed class UpdateProcessor(
         return true;
     }
 
-    private Task<bool> OnGroupMessageAsync(long updateId, Telegram.Bot.Types.User from, Message m)
+    private async Task<bool> OnGroupMessageAsync(long updateId, Telegram.Bot.Types.User from, Message m, CancellationToken ct)
     {
         // Only a command addressed to us earns a note; ordinary group chatter is none of our business.
-        if (CommandLine.TryParse(m.Text) is { } command && command.IsFor(bot.Username))
+        if (CommandLine.TryParse(m.Text) is { } command && command.IsFor(await bot.UsernameAsync(ct)))
         {
             var texts = Texts.For(Languages.Pick(null, from.LanguageCode, _fallback));
             outbox.Message(m.Chat.Id, texts.PrivateChatOnly(bot.Username), $"u:{updateId}:0");
         }
 
-        return Task.FromResult(false);
+        return false;
     }
 
     private async Task<bool> OnCallbackAsync(long updateId, CallbackQuery q, CancellationToken ct)

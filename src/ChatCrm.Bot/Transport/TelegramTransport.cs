@@ -28,7 +28,7 @@ internal sealed class TelegramTransport(
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        await RetryAsync("getMe", async () => identity.Username = (await bot.GetMe(ct)).Username, ct);
+        await RetryAsync("getMe", async () => identity.Learned((await bot.GetMe(ct)).Username), ct);
         log.LogInformation("Connected to Telegram as @{Username}", identity.Username);
 
         if (options.Value.UsesWebhook)

@@ -51,9 +51,12 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
 
-    public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="arrange">Sets up the fake Bot API before the host starts (e.g. a getMe that fails at first).</param>
+    public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<FakeBotApi>? arrange = null)
     {
         var api = await FakeBotApi.StartAsync();
+        arrange?.Invoke(api);
         var app = new ChatCrmApp(api, polling, settings, clock);
         _ = app.Server; // starts the host: migrations, dispatcher, transport
         return app;

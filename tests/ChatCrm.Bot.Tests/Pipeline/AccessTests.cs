@@ -166,6 +166,22 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_command_that_arrives_before_getMe_has_answered_still_names_the_bot()
+    {
+        // Telegram is slow to answer getMe at start, while the webhook already delivers: the note waits for the name.
+        var failures = 0;
+        await using var app = await ChatCrmApp.StartAsync(arrange: api =>
+            api.Behaviour = (method, _) => method == "getMe" && Interlocked.Increment(ref failures) <= 1 ? FakeAnswer.ServerError : null);
+
+        await app.SendAsync(Updates.Fixture("group-message"));
+
+        var note = (await app.Api.WaitForAsync(c => c.Any(x => x.Method == "sendMessage" && x.ChatId == -1001234567890), because: "group note"))
+            .Single(c => c.ChatId == -1001234567890);
+        note.Text.Should().Contain("@chatcrm_bot");
+        failures.Should().BeGreaterThan(1, "the first getMe failed and was retried");
+    }
+
+    [Fact]
     public async Task A_deactivated_user_is_told_so_and_cannot_run_commands()
     {
         await Chat.JoinAsync(_app, Manager, "manager");

@@ -9,11 +9,11 @@ namespace ChatCrm.Bot.Features.Team;
 /// <summary>/invite manager|head|admin: a single-use, expiring deep link. Nobody invites above their own role.</summary>
 internal sealed class CreateInvite(BotIdentity bot) : ICommandHandler, ICallbackHandler
 {
-    public Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
+    public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
         if (Roles.Parse(args) is { } role)
         {
-            Create(ctx, role);
+            await CreateAsync(ctx, role, ct);
         }
         else
         {
@@ -22,24 +22,22 @@ internal sealed class CreateInvite(BotIdentity bot) : ICommandHandler, ICallback
             ctx.Reply(new Reply(ctx.T.InviteAskRole(), [[.. choices]]));
         }
 
-        return Task.CompletedTask;
     }
 
-    public Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
+    public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
         if (args.Count == 1 && Roles.Parse(args[0]) is { } role)
         {
-            Create(ctx, role);
+            await CreateAsync(ctx, role, ct);
         }
         else
         {
             ctx.CallbackToast = ctx.T.StaleButton();
         }
 
-        return Task.CompletedTask;
     }
 
-    private void Create(BotContext ctx, Role role)
+    private async Task CreateAsync(BotContext ctx, Role role, CancellationToken ct)
     {
         if (!ctx.User.Role.Includes(role))
         {
@@ -51,7 +49,7 @@ internal sealed class CreateInvite(BotIdentity bot) : ICommandHandler, ICallback
         var invite = Invite.Create(role, ctx.User.Id, ctx.Now);
         ctx.Db.Invites.Add(invite);
         ctx.Audit.Record(AuditActions.InviteCreated, role.Code(), after: invite.ExpiresAt.ToString("O"));
-        var link = bot.Username is { } name ? $"https://t.me/{name}?start={invite.Code}" : $"/start {invite.Code}";
+        var link = await bot.UsernameAsync(ct) is { } name ? $"https://t.me/{name}?start={invite.Code}" : $"/start {invite.Code}";
         ctx.Reply(ctx.T.InviteCreated(role, link, TimeZones.ToLocal(invite.ExpiresAt, ctx.Zone)));
     }
 }
