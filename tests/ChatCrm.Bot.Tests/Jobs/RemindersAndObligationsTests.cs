@@ -175,4 +175,23 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         await _w.TickAsync(At(Moscow, 2026, 12, 7, 9, 0));
         (await _w.KeysAsync(head2.ChatId)).Should().NotContain(k => k.StartsWith("shiplate:", StringComparison.Ordinal), "it has shipped");
     }
+
+    [Fact]
+    public async Task A_paid_deal_with_a_shipment_date_ahead_is_not_nagged_to_ship()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var deal = await _w.DealAsync(client, 50_000, At(Moscow, 2026, 11, 1, 10, 0));
+        await _w.ChangeAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal.Id);
+            db.StageChanges.Add(d.Win(null, At(Moscow, 2026, 11, 28, 10, 0), _manager.Id));
+            db.Obligations.Add(Obligation.RecordPayment(d, 50_000, At(Moscow, 2026, 11, 29, 10, 0), _manager.Id, At(Moscow, 2026, 11, 29, 10, 0)));
+            db.Obligations.Add(Obligation.ExpectShipment(d, At(Moscow, 2026, 12, 10, 18, 0), _manager.Id, At(Moscow, 2026, 11, 29, 10, 0)));
+        });
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 9, 0));
+        await _w.TickAsync(At(Moscow, 2026, 12, 2, 9, 0));
+
+        (await KeysAsync("ship")).Should().BeEmpty("the manager has said when it ships, and that day has not come");
+    }
 }
