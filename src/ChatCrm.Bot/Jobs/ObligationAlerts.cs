@@ -9,8 +9,9 @@ namespace ChatCrm.Bot.Jobs;
 
 /// <summary>
 /// Expected payments: on the due day and once when overdue → the deal's owner; overdue for
-/// <see cref="HeadAfterDays"/> → the heads. A won deal paid a day ago with nothing shipped → the owner, once.
-/// Sent during the recipient's working day only.
+/// <see cref="HeadAfterDays"/> → the heads. Expected shipments the same way: once when late → the owner, late for
+/// <see cref="HeadAfterDays"/> → the heads. A won deal paid a day ago with nothing shipped and no shipment date set →
+/// the owner, once. Sent during the recipient's working day only.
 /// </summary>
 public sealed class ObligationAlerts(ChatCrmDbContext db, ScheduledOutbox outbox)
 {
@@ -58,11 +59,37 @@ public sealed class ObligationAlerts(ChatCrmDbContext db, ScheduledOutbox outbox
             }
         }
 
+        var lateShipments = await db.Obligations.AsNoTracking()
+            .Where(o => o.Kind == ObligationKind.ExpectedShipment && !o.IsSettled && o.DueAt < nowUtc)
+            .Join(db.Deals, o => o.DealId, d => d.Id, (o, d) => new { o.Id, Due = o.DueAt!.Value, DealId = d.Id, d.Title, d.OwnerUserId, d.Status })
+            .Where(x => x.Status != DealStatus.Lost)
+            .ToListAsync(ct);
+        foreach (var s in lateShipments)
+        {
+            if (!atWork.TryGetValue(s.OwnerUserId, out var owner))
+            {
+                continue;
+            }
+
+            var late = owner.Today.DayNumber - DateOnly.FromDateTime(owner.ToLocal(s.Due)).DayNumber;
+            if (late <= 0)
+            {
+                continue;
+            }
+
+            messages.Add(($"shiplate:{s.Id}", owner, owner.T.ShipmentOverdue((int)s.DealId, s.Title, owner.ToLocal(s.Due), late)));
+            if (late >= HeadAfterDays)
+            {
+                messages.AddRange(headsAtWork.Where(h => h.Id != s.OwnerUserId).Select(h => ($"shiplate:{s.Id}:head:{h.Id}", h,
+                    h.T.ShipmentOverdueToHead(owner.User.DisplayName, (int)s.DealId, s.Title, h.ToLocal(s.Due), late))));
+            }
+        }
+
         var paidBefore = nowUtc - ShipAfterPayment;
         var since = nowUtc - ShipLookBack;
         var unshipped = await db.Deals.AsNoTracking()
             .Where(d => d.Status == DealStatus.Won && d.ClosedAt >= since
-                && !db.Obligations.Any(o => o.DealId == d.Id && o.Kind == ObligationKind.Shipment))
+                && !db.Obligations.Any(o => o.DealId == d.Id && (o.Kind == ObligationKind.Shipment || o.Kind == ObligationKind.ExpectedShipment)))
             .Select(d => new
             {
                 d.Id,

@@ -92,6 +92,9 @@ internal sealed partial class EnglishTexts
 
     public override string ShipmentRecorded(long number, string title, string when, string? note, decimal owed, string currency) =>
         $"📦 Shipment on deal #{number} “{Escape(title)}” ({Escape(when)}){(note is null ? "" : $": {Escape(note)}")}.\n{Owed(owed, currency)}";
+    public override string ShipmentExpected(long number, string title, string when) =>
+        $"🚚 Shipment on deal #{number} “{Escape(title)}” expected {Escape(when)}.";
+
 
     public override string UndoDealOpened(long number) => $"opening deal #{number}";
     public override string UndoDealMoved(long number) => $"moving deal #{number}";
@@ -101,6 +104,7 @@ internal sealed partial class EnglishTexts
     public override string UndoInvoice(long number) => $"the invoice on deal #{number}";
     public override string UndoPayment(long number) => $"the payment on deal #{number}";
     public override string UndoShipment(long number) => $"the shipment on deal #{number}";
+    public override string UndoShipmentExpected(long number) => $"the expected shipment on deal #{number}";
 
     public override string MeHeader(string name, DateTime localNow) =>
         $"📊 <b>{Escape(name)}</b>, {En.DateTimeFormat.MonthNames[localNow.Month - 1]} {localNow.Year}";
@@ -135,9 +139,11 @@ internal sealed partial class EnglishTexts
         docs["move"] = new("move a deal to another stage", "/move &lt;deal&gt; [stage or its number]", "/move 42 Proposal");
         docs["won"] = new("the deal is won", "/won &lt;deal&gt; [final amount]", "/won 42 140k");
         docs["lost"] = new("the deal is lost (with a reason)", "/lost &lt;deal&gt; [reason] [comment]", "/lost 42 Price");
-        docs["invoice"] = new("an invoice: a payment expected", "/invoice &lt;deal&gt; &lt;amount&gt; due &lt;date&gt;", "/invoice 42 50k due fri");
+        docs["invoice"] = new("an invoice: a payment expected, and the shipment date if agreed",
+            "/invoice &lt;deal&gt; &lt;amount&gt; due &lt;date&gt; [ship &lt;date&gt;]", "/invoice 42 50k due fri ship 15.12");
         docs["paid"] = new("a payment received", "/paid &lt;deal&gt; &lt;amount&gt; [at &lt;when&gt;]", "/paid 42 50k at yesterday");
-        docs["shipped"] = new("a shipment on a deal", "/shipped &lt;deal&gt; [at &lt;when&gt;] [note]", "/shipped 42 machines delivered");
+        docs["shipped"] = new("a shipment on a deal, or with ship &lt;date&gt; the date it is expected",
+            "/shipped &lt;deal&gt; [at &lt;when&gt;] [note] · /shipped &lt;deal&gt; ship &lt;date&gt;", "/shipped 42 machines delivered · /shipped 42 ship mon");
         docs["me"] = new("my touches, deals and target this month", "/me", "/me");
     }
 }

@@ -92,6 +92,12 @@ internal sealed partial class EnglishTexts
 
     public override string ShipmentDue(int deal, string title, DateTime paidLocal) =>
         $"📦 Deal #{deal} {Escape(title)} was paid on {paidLocal.ToString("MMMM d", En)} but nothing is shipped. Record it: /shipped {deal}";
+    public override string ShipmentOverdue(int deal, string title, DateTime dueLocal, int days) =>
+        $"⚠️ Shipment for deal #{deal} {Escape(title)} is {SchDays(days)} late: it was due {dueLocal.ToString("MMMM d", En)}. Shipped? Record it: /shipped {deal}";
+
+    public override string ShipmentOverdueToHead(string manager, int deal, string title, DateTime dueLocal, int days) =>
+        $"🚨 {Bold(manager)}: shipment for deal #{deal} {Escape(title)} is {SchDays(days)} late, it was due {dueLocal.ToString("MMMM d", En)}.";
+
 
     public override string DigestDaily(DateTime localDate) => $"📊 <b>Day summary — {localDate.ToString("dddd, MMMM d", En)}</b>";
 

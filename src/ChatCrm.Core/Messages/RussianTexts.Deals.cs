@@ -92,6 +92,9 @@ internal sealed partial class RussianTexts
 
     public override string ShipmentRecorded(long number, string title, string when, string? note, decimal owed, string currency) =>
         $"📦 Отгрузка по сделке #{number} «{Escape(title)}» ({Escape(when)}){(note is null ? "" : $": {Escape(note)}")}.\n{Owed(owed, currency)}";
+    public override string ShipmentExpected(long number, string title, string when) =>
+        $"🚚 Отгрузка по сделке #{number} «{Escape(title)}» ожидается {Escape(when)}.";
+
 
     public override string UndoDealOpened(long number) => $"открытие сделки #{number}";
     public override string UndoDealMoved(long number) => $"перемещение сделки #{number}";
@@ -101,6 +104,7 @@ internal sealed partial class RussianTexts
     public override string UndoInvoice(long number) => $"счёт по сделке #{number}";
     public override string UndoPayment(long number) => $"оплата по сделке #{number}";
     public override string UndoShipment(long number) => $"отгрузка по сделке #{number}";
+    public override string UndoShipmentExpected(long number) => $"ожидаемая отгрузка по сделке #{number}";
 
     public override string MeHeader(string name, DateTime localNow) =>
         $"📊 <b>{Escape(name)}</b>, {Ru.DateTimeFormat.MonthNames[localNow.Month - 1].ToLowerInvariant()} {localNow.Year}";
@@ -135,9 +139,11 @@ internal sealed partial class RussianTexts
         docs["move"] = new("перевести сделку на другой этап", "/move &lt;сделка&gt; [этап или его номер]", "/move 42 Предложение");
         docs["won"] = new("сделка выиграна", "/won &lt;сделка&gt; [итоговая сумма]", "/won 42 140к");
         docs["lost"] = new("сделка проиграна (с причиной)", "/lost &lt;сделка&gt; [причина] [комментарий]", "/lost 42 Цена");
-        docs["invoice"] = new("выставлен счёт: ожидаемая оплата", "/invoice &lt;сделка&gt; &lt;сумма&gt; срок &lt;дата&gt;", "/invoice 42 50к срок пт");
+        docs["invoice"] = new("выставлен счёт: ожидаемая оплата и, если договорились, дата отгрузки",
+            "/invoice &lt;сделка&gt; &lt;сумма&gt; срок &lt;дата&gt; [отгрузка &lt;дата&gt;]", "/invoice 42 50к срок пт отгрузка 15.12");
         docs["paid"] = new("получена оплата", "/paid &lt;сделка&gt; &lt;сумма&gt; [дата &lt;когда&gt;]", "/paid 42 50к дата вчера");
-        docs["shipped"] = new("отгрузка по сделке", "/shipped &lt;сделка&gt; [дата &lt;когда&gt;] [заметка]", "/shipped 42 станки доставлены");
+        docs["shipped"] = new("отгрузка по сделке, а с «отгрузка &lt;дата&gt;» — когда её ждать",
+            "/shipped &lt;сделка&gt; [дата &lt;когда&gt;] [заметка] · /shipped &lt;сделка&gt; отгрузка &lt;дата&gt;", "/shipped 42 станки доставлены · /shipped 42 отгрузка пн");
         docs["me"] = new("мои касания, сделки и план за месяц", "/me", "/me");
     }
 }

@@ -92,6 +92,12 @@ internal sealed partial class RussianTexts
 
     public override string ShipmentDue(int deal, string title, DateTime paidLocal) =>
         $"📦 Сделка #{deal} {Escape(title)} оплачена {paidLocal.ToString("d MMMM", Ru)}, а отгрузки нет. Отметьте: /shipped {deal}";
+    public override string ShipmentOverdue(int deal, string title, DateTime dueLocal, int days) =>
+        $"⚠️ Отгрузка по сделке #{deal} {Escape(title)} просрочена на {SchDays(days)}: срок был {dueLocal.ToString("d MMMM", Ru)}. Отгрузили — отметьте: /shipped {deal}";
+
+    public override string ShipmentOverdueToHead(string manager, int deal, string title, DateTime dueLocal, int days) =>
+        $"🚨 {Bold(manager)}: отгрузка по сделке #{deal} {Escape(title)} просрочена на {SchDays(days)}, срок был {dueLocal.ToString("d MMMM", Ru)}.";
+
 
     public override string DigestDaily(DateTime localDate) => $"📊 <b>Итоги дня — {localDate.ToString("d MMMM, dddd", Ru)}</b>";
 

@@ -40,6 +40,7 @@ public abstract partial class Texts
     public abstract string InvoiceRecorded(long number, string title, decimal amount, string currency, string due, decimal owed);
     public abstract string PaymentRecorded(long number, string title, decimal amount, string currency, string when, decimal owed);
     public abstract string ShipmentRecorded(long number, string title, string when, string? note, decimal owed, string currency);
+    public abstract string ShipmentExpected(long number, string title, string when);
 
     // What /undo says it took back (plain text: it is escaped when shown)
     public abstract string UndoDealOpened(long number);
@@ -50,6 +51,7 @@ public abstract partial class Texts
     public abstract string UndoInvoice(long number);
     public abstract string UndoPayment(long number);
     public abstract string UndoShipment(long number);
+    public abstract string UndoShipmentExpected(long number);
 
     // /me
     public abstract string MeHeader(string name, DateTime localNow);

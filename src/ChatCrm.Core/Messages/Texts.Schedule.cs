@@ -56,6 +56,8 @@ public abstract partial class Texts
     public abstract string PaymentOverdue(int deal, string title, decimal amount, DateTime dueLocal, int days);
     public abstract string PaymentOverdueToHead(string manager, int deal, string title, decimal amount, DateTime dueLocal, int days);
     public abstract string ShipmentDue(int deal, string title, DateTime paidLocal);
+    public abstract string ShipmentOverdue(int deal, string title, DateTime dueLocal, int days);
+    public abstract string ShipmentOverdueToHead(string manager, int deal, string title, DateTime dueLocal, int days);
 
     // Digests
     public abstract string DigestDaily(DateTime localDate);

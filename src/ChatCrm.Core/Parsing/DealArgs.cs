@@ -1,7 +1,8 @@
 namespace ChatCrm.Core.Parsing;
 
 /// <summary>
-/// The keywords of the deal and obligation commands (`cycle`/`цикл`, `due`/`срок`, `at`/`дата`). A keyword is a
+/// The keywords of the deal and obligation commands (`cycle`/`цикл`, `due`/`срок`, `at`/`дата`,
+/// `ship`/`отгрузка`). A keyword is a
 /// whole word in either language and any letter case; «обсудили дату» holds no keyword.
 /// </summary>
 public static class DealArgs
@@ -9,6 +10,9 @@ public static class DealArgs
     public static readonly IReadOnlyList<string> CycleWords = ["cycle", "цикл"];
     public static readonly IReadOnlyList<string> DueWords = ["due", "срок"];
     public static readonly IReadOnlyList<string> AtWords = ["at", "дата"];
+
+    /// <summary>The expected shipment date on /invoice and /shipped.</summary>
+    public static readonly IReadOnlyList<string> ShipWords = ["ship", "отгрузка"];
 
     /// <summary>Splits at the first keyword: the trimmed text before and after it; null when there is none.</summary>
     public static (string Before, string After)? SplitAt(string text, IReadOnlyList<string> keywords)

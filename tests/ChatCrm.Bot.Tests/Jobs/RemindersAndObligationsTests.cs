@@ -135,4 +135,63 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
 
         (await KeysAsync("ship:")).Should().Equal($"ship:{deal.Id}");
     }
+
+    [Fact]
+    public async Task A_late_shipment_alerts_the_manager_once_and_three_days_late_the_head_until_it_is_shipped()
+    {
+        var head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга", language: Language.En);
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var deal = await _w.DealAsync(client, 300_000, At(Moscow, 2026, 11, 1, 10, 0));
+        await _w.ChangeAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal.Id);
+            db.Obligations.Add(Obligation.ExpectShipment(d, At(Moscow, 2026, 12, 1, 18, 0), _manager.Id, Joined));
+        });
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 9, 0));
+        (await KeysAsync("shiplate:")).Should().BeEmpty("the day it is due is not late yet");
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 2, 9, 0));
+        var toManager = (await _w.OutboxAsync(_manager.ChatId)).Single(m => m.DedupKey!.StartsWith("shiplate:", StringComparison.Ordinal));
+        Text(toManager).Should().Be($"⚠️ Отгрузка по сделке #{deal.Id} Ромашка просрочена на 1 день: срок был 1 декабря. Отгрузили — отметьте: /shipped {deal.Id}");
+        (await _w.KeysAsync(head.ChatId)).Should().NotContain(k => k.StartsWith("shiplate:", StringComparison.Ordinal));
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 3, 9, 0));
+        (await _w.KeysAsync(head.ChatId)).Should().NotContain(k => k.StartsWith("shiplate:", StringComparison.Ordinal), "two days late is the manager's");
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 4, 9, 0));
+        var toHead = (await _w.OutboxAsync(head.ChatId)).Single(m => m.DedupKey!.StartsWith("shiplate:", StringComparison.Ordinal));
+        Text(toHead).Should().Be($"🚨 <b>Иван</b>: shipment for deal #{deal.Id} Ромашка is 3 days late, it was due December 1.");
+        (await KeysAsync("shiplate:")).Should().HaveCount(1, "the manager is told once");
+
+        await _w.ChangeAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal.Id);
+            db.Obligations.Add(Obligation.RecordShipment(d, At(Moscow, 2026, 12, 4, 12, 0), _manager.Id, At(Moscow, 2026, 12, 4, 12, 0)));
+            await db.SaveChangesAsync();
+            Obligation.Settle(await db.Obligations.Where(o => o.DealId == d.Id).ToListAsync());
+        });
+        var head2 = await _w.UserAsync(3010, Role.Head, Moscow, name: "Анна");
+        await _w.TickAsync(At(Moscow, 2026, 12, 7, 9, 0));
+        (await _w.KeysAsync(head2.ChatId)).Should().NotContain(k => k.StartsWith("shiplate:", StringComparison.Ordinal), "it has shipped");
+    }
+
+    [Fact]
+    public async Task A_paid_deal_with_a_shipment_date_ahead_is_not_nagged_to_ship()
+    {
+        var client = await _w.ClientAsync("Ромашка", _manager.Id);
+        var deal = await _w.DealAsync(client, 50_000, At(Moscow, 2026, 11, 1, 10, 0));
+        await _w.ChangeAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal.Id);
+            db.StageChanges.Add(d.Win(null, At(Moscow, 2026, 11, 28, 10, 0), _manager.Id));
+            db.Obligations.Add(Obligation.RecordPayment(d, 50_000, At(Moscow, 2026, 11, 29, 10, 0), _manager.Id, At(Moscow, 2026, 11, 29, 10, 0)));
+            db.Obligations.Add(Obligation.ExpectShipment(d, At(Moscow, 2026, 12, 10, 18, 0), _manager.Id, At(Moscow, 2026, 11, 29, 10, 0)));
+        });
+
+        await _w.TickAsync(At(Moscow, 2026, 12, 1, 9, 0));
+        await _w.TickAsync(At(Moscow, 2026, 12, 2, 9, 0));
+
+        (await KeysAsync("ship")).Should().BeEmpty("the manager has said when it ships, and that day has not come");
+    }
 }

@@ -1,7 +1,11 @@
 using System.Net;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ChatCrm.Bot.Tests.Postgres;
@@ -91,5 +95,33 @@ public sealed class PostgresTests : IAsyncLifetime
 
         replies.Count(r => r.Contains("Добро пожаловать", StringComparison.Ordinal)).Should().Be(1);
         replies.Count(r => r.Contains("уже использовано", StringComparison.Ordinal)).Should().Be(5);
+    }
+
+    [PostgresFact]
+    public async Task Receivables_count_part_payments_in_sql_on_postgres_too()
+    {
+        // Invoices of 60 000 due 1 Dec and 40 000 due 20 Dec, 20 000 paid: on 7 Dec 80 000 is owed, 40 000 of it overdue.
+        var at = new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc);
+        var manager = await Seed.UserAsync(App, 3001, Role.Manager, at);
+        var deal = await Seed.DealAsync(App, await Seed.ClientAsync(App, "Альфа", manager.Id), manager.Id, 100_000, at);
+        await App.WriteAsync(async db =>
+        {
+            var d = await db.Deals.SingleAsync(x => x.Id == deal);
+            db.Obligations.Add(Obligation.ExpectPayment(d, 60_000, at.AddDays(1), manager.Id, at));
+            db.Obligations.Add(Obligation.ExpectPayment(d, 40_000, at.AddDays(20), manager.Id, at));
+            db.Obligations.Add(Obligation.RecordPayment(d, 20_000, at.AddDays(3), manager.Id, at.AddDays(3)));
+            return true;
+        });
+
+        var now = new DateTime(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+        var digest = await App.QueryAsync(async _ =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DigestQueries>()
+                .BuildAsync(DigestPeriods.For(DigestKind.Weekly, new DateOnly(2026, 12, 7), TimeZoneInfo.Utc, now), 7, CancellationToken.None);
+        });
+
+        digest.Weekly!.Receivables.Should().Be(80_000);
+        digest.Weekly.OverdueAmount.Should().Be(40_000);
     }
 }

@@ -129,17 +129,33 @@ public sealed class DigestQueries(ChatCrmDbContext db)
         var month = Target.MonthOf(p.LocalMonth.ToDateTime(TimeOnly.MinValue));
         var target = await db.Targets.Where(t => t.Month == month).SumAsync(t => t.Amount, ct);
 
-        var withInvoices = db.Obligations.Where(o => o.Kind == ObligationKind.ExpectedPayment && !o.IsSettled).Select(o => o.DealId);
-        var expected = await db.Obligations.Where(o => o.Kind == ObligationKind.ExpectedPayment && withInvoices.Contains(o.DealId))
-            .GroupBy(o => o.DealId).Select(g => new { g.Key, Sum = g.Sum(o => o.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum ?? 0, ct);
-        var paidIn = await db.Obligations.Where(o => o.Kind == ObligationKind.Payment && withInvoices.Contains(o.DealId))
-            .GroupBy(o => o.DealId).Select(g => new { g.Key, Sum = g.Sum(o => o.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum ?? 0, ct);
-        var receivables = expected.Sum(e => Math.Max(0, e.Value - paidIn.GetValueOrDefault(e.Key)));
-        var overdue = db.Obligations.Where(o => o.Kind == ObligationKind.ExpectedPayment && !o.IsSettled && o.DueAt < now);
-        var overdueCount = await overdue.CountAsync(ct);
-        var overdueSum = await overdue.SumAsync(o => o.Amount, ct) ?? 0;
+        var (receivables, overdueCount, overdueSum) = await ReceivablesAsync(now, ct);
 
         return new WeeklyFigures(previous, conversion, weighted, target, receivables, overdueCount, overdueSum);
+    }
+
+    /// <summary>
+    /// What clients owe and what of it is overdue, with part payments counted: a deal's payments cover its expected
+    /// payments earliest due first (as <see cref="Obligation.Settle"/> does), so the overdue ones, being the earliest,
+    /// are covered first. Per deal, owed = MAX(0, expected − paid) and overdue = MAX(0, expected due before now − paid);
+    /// both are summed over a per-deal aggregate in SQL. The count is of the overdue invoices not covered in full.
+    /// </summary>
+    private async Task<(decimal Owed, int OverdueCount, decimal Overdue)> ReceivablesAsync(DateTime now, CancellationToken ct)
+    {
+        var perDeal = db.Obligations
+            .Where(o => o.Kind == ObligationKind.ExpectedPayment || o.Kind == ObligationKind.Payment)
+            .GroupBy(o => o.DealId)
+            .Select(g => new
+            {
+                Expected = g.Sum(o => o.Kind == ObligationKind.ExpectedPayment ? o.Amount : 0) ?? 0,
+                Late = g.Sum(o => o.Kind == ObligationKind.ExpectedPayment && o.DueAt < now ? o.Amount : 0) ?? 0,
+                Paid = g.Sum(o => o.Kind == ObligationKind.Payment ? o.Amount : 0) ?? 0,
+            });
+        var owed = await perDeal.SumAsync(d => d.Expected > d.Paid ? d.Expected - d.Paid : 0, ct);
+        var overdue = await perDeal.SumAsync(d => d.Late > d.Paid ? d.Late - d.Paid : 0, ct);
+        var overdueCount = await db.Obligations
+            .CountAsync(o => o.Kind == ObligationKind.ExpectedPayment && !o.IsSettled && o.DueAt < now, ct);
+        return (owed, overdueCount, overdue);
     }
 
     private async Task<PeriodTotals> TotalsAsync(DateTime from, DateTime to, CancellationToken ct)

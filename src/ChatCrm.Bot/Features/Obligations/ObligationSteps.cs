@@ -39,18 +39,25 @@ internal static class ObligationSteps
     }
 
     /// <summary>
-    /// Adds the obligation, re-applies the deal's payments to its invoices (<see cref="Obligation.Settle"/>) and
-    /// returns what is still owed. Saves, because /undo needs the new row's id.
+    /// Adds the obligation (and <paramref name="alongside"/>, an expected shipment given with an invoice), re-applies
+    /// the deal's payments and shipments (<see cref="Obligation.Settle"/>) and returns what is still owed. Saves,
+    /// because /undo needs the new rows' ids; one /undo takes back both.
     /// </summary>
-    public static async Task<decimal> AddAndSaveAsync(BotContext ctx, Deal deal, Obligation obligation, string undoDescription, CancellationToken ct)
+    public static async Task<decimal> AddAndSaveAsync(BotContext ctx, Deal deal, Obligation obligation, string undoDescription, CancellationToken ct,
+        Obligation? alongside = null)
     {
         var existing = await ctx.Db.Obligations.Where(o => o.DealId == deal.Id).ToListAsync(ct);
-        ctx.Db.Obligations.Add(obligation);
-        var owed = Obligation.Settle([.. existing, obligation]);
+        List<Obligation> added = alongside is null ? [obligation] : [obligation, alongside];
+        ctx.Db.Obligations.AddRange(added);
+        var owed = Obligation.Settle([.. existing, .. added]);
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.Undo.Record(UndoKind, obligation.Id.ToString(CultureInfo.InvariantCulture), undoDescription);
-        ctx.Audit.Record($"obligation.{obligation.Kind.ToString().ToLowerInvariant()}", $"deal #{deal.Id}", null,
-            obligation.Amount?.ToString(CultureInfo.InvariantCulture));
+        ctx.Undo.Record(UndoKind, string.Join(',', added.Select(o => o.Id.ToString(CultureInfo.InvariantCulture))), undoDescription);
+        foreach (var o in added)
+        {
+            ctx.Audit.Record($"obligation.{o.Kind.ToString().ToLowerInvariant()}", $"deal #{deal.Id}", null,
+                o.Amount?.ToString(CultureInfo.InvariantCulture));
+        }
+
         return owed;
     }
 
@@ -62,19 +69,23 @@ internal static class ObligationSteps
         text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? text;
 }
 
-/// <summary>/undo of an invoice, a payment or a shipment: the row goes and the deal's invoices are settled again.</summary>
+/// <summary>/undo of an invoice, a payment or a shipment: the rows go and the deal's invoices and shipments are settled again.</summary>
 internal sealed class UndoObligation : IUndoHandler
 {
     public string Kind => ObligationSteps.UndoKind;
 
     public async Task UndoAsync(BotContext ctx, string data, CancellationToken ct)
     {
-        var id = long.Parse(data, CultureInfo.InvariantCulture);
-        var obligation = await ctx.Db.Obligations.FirstAsync(o => o.Id == id, ct);
-        var others = await ctx.Db.Obligations.Where(o => o.DealId == obligation.DealId && o.Id != id).ToListAsync(ct);
-        ctx.Db.Obligations.Remove(obligation);
+        var ids = data.Split(',').Select(i => long.Parse(i, CultureInfo.InvariantCulture)).ToList();
+        var undone = await ctx.Db.Obligations.Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        var dealId = undone[0].DealId;
+        var others = await ctx.Db.Obligations.Where(o => o.DealId == dealId && !ids.Contains(o.Id)).ToListAsync(ct);
+        ctx.Db.Obligations.RemoveRange(undone);
         Obligation.Settle(others);
-        ctx.Audit.Record(AuditActions.ObligationUndo, $"deal #{obligation.DealId}", obligation.Kind.ToString(),
-            obligation.Amount?.ToString(CultureInfo.InvariantCulture));
+        foreach (var obligation in undone)
+        {
+            ctx.Audit.Record(AuditActions.ObligationUndo, $"deal #{obligation.DealId}", obligation.Kind.ToString(),
+                obligation.Amount?.ToString(CultureInfo.InvariantCulture));
+        }
     }
 }

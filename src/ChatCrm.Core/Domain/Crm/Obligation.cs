@@ -1,8 +1,9 @@
 namespace ChatCrm.Core.Domain.Crm;
 
 /// <summary>
-/// What follows a deal: an expected payment (an invoice with a due date), a payment received, or a shipment.
-/// Expected payments are settled when the deal's payments cover them (<see cref="Settle"/>).
+/// What follows a deal: an expected payment (an invoice with a due date), a payment received, a shipment, or an
+/// expected shipment (a date the goods should go out by). Expected payments are settled when the deal's payments
+/// cover them, expected shipments when shipments are recorded (<see cref="Settle"/>).
 /// </summary>
 public sealed class Obligation
 {
@@ -19,7 +20,7 @@ public sealed class Obligation
     /// <summary>Always set and positive for payments and expected payments; optional for shipments.</summary>
     public decimal? Amount { get; private set; }
 
-    /// <summary>When an expected payment is due.</summary>
+    /// <summary>When an expected payment or an expected shipment is due.</summary>
     public DateTime? DueAt { get; private set; }
 
     /// <summary>When a payment or shipment happened.</summary>
@@ -28,13 +29,25 @@ public sealed class Obligation
     public long CreatedByUserId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>Only an expected payment can be unsettled; payments and shipments owe nothing and are settled from the start.</summary>
+    /// <summary>
+    /// Only an expected payment or an expected shipment can be unsettled; payments and shipments owe nothing and are
+    /// settled from the start.
+    /// </summary>
     public bool IsSettled { get; private set; }
 
     public static Obligation ExpectPayment(Deal deal, decimal amount, DateTime dueAtUtc, long byUserId, DateTime nowUtc,
         string? note = null)
     {
         var o = New(deal, ObligationKind.ExpectedPayment, Positive(amount), note, byUserId, nowUtc);
+        o.DueAt = dueAtUtc;
+        o.IsSettled = false;
+        return o;
+    }
+
+    /// <summary>Goods are to go out by <paramref name="dueAtUtc"/>; unsettled until a shipment is recorded on the deal.</summary>
+    public static Obligation ExpectShipment(Deal deal, DateTime dueAtUtc, long byUserId, DateTime nowUtc, string? note = null)
+    {
+        var o = New(deal, ObligationKind.ExpectedShipment, null, note, byUserId, nowUtc);
         o.DueAt = dueAtUtc;
         o.IsSettled = false;
         return o;
@@ -58,7 +71,8 @@ public sealed class Obligation
 
     /// <summary>
     /// Applies a deal's payments to its expected payments, earliest due first, marks the fully covered ones settled
-    /// and returns what is still owed (never negative; overpayment is not carried anywhere).
+    /// and returns what is still owed (never negative; overpayment is not carried anywhere). Each shipment settles one
+    /// expected shipment, earliest due first, so one shipment answers one promised date.
     /// </summary>
     public static decimal Settle(IEnumerable<Obligation> dealObligations)
     {
@@ -75,6 +89,14 @@ public sealed class Obligation
             e.IsSettled = left >= amount;
             // A partial payment belongs to the earliest invoice; it must not settle a later, smaller one.
             left = e.IsSettled ? left - amount : 0;
+        }
+
+        var shipments = all.Count(o => o.Kind == ObligationKind.Shipment);
+        var promised = all.Where(o => o.Kind == ObligationKind.ExpectedShipment)
+            .OrderBy(o => o.DueAt).ThenBy(o => o.CreatedAt).ThenBy(o => o.Id).ToList();
+        for (var i = 0; i < promised.Count; i++)
+        {
+            promised[i].IsSettled = i < shipments;
         }
 
         return Math.Max(0, expected.Sum(e => e.Amount ?? 0) - paid);
@@ -112,4 +134,7 @@ public enum ObligationKind
     ExpectedPayment,
     Payment,
     Shipment,
+
+    /// <summary>A date the goods should go out by; settled by a <see cref="Shipment"/>. Stored as its number: no migration.</summary>
+    ExpectedShipment,
 }

@@ -131,7 +131,8 @@ public sealed class DigestTests : IAsyncLifetime
         w.WeightedForecast.Should().Be(25_000 + 5_000 + 6_000);
         w.Target.Should().Be(800_000);
         w.Receivables.Should().Be(170_000);
-        (w.OverdueInvoices, w.OverdueAmount).Should().Be((1, 200_000m));
+        // Invoiced 200 000 due December 5, paid 30 000: 170 000 owed, all of it overdue on December 7.
+        (w.OverdueInvoices, w.OverdueAmount).Should().Be((1, 170_000m));
 
         var page = DigestComposer.Pages(Texts.English, d, TimeZoneInfo.FindSystemTimeZoneById(Moscow)).Single();
         page.Should().Contain("Week summary — November 30 – December 6")
@@ -139,7 +140,33 @@ public sealed class DigestTests : IAsyncLifetime
             .And.Contain("Average deal duration: 10 d (was —)")
             .And.Contain("• Первый контакт: 50% (1 of 2 moved on)")
             .And.Contain("Forecast (weighted pipeline): 36,000 against the month's target 800,000 — 5%")
-            .And.Contain("Receivables: 170,000, of which 1 invoice overdue for 200,000");
+            .And.Contain("Receivables: 170,000, of which 1 invoice overdue for 170,000");
+    }
+
+    [Fact]
+    public async Task Part_payments_cover_the_earliest_invoice_first_in_what_is_owed_and_overdue()
+    {
+        // Deal A (Иван) gets two invoices: 60 000 due 1 Dec and 40 000 due 20 Dec, and one payment of 20 000.
+        // It covers the earlier invoice first: owed 100 000 − 20 000 = 80 000, of which 60 000 − 20 000 = 40 000 is
+        // overdue on 7 Dec. With deal C (200 000 due 5 Dec, 30 000 paid: 170 000 owed and overdue) the week owes
+        // 250 000, of which 2 invoices are overdue for 210 000.
+        await _w.ChangeAsync(async db =>
+        {
+            var deal = await db.Deals.SingleAsync(x => x.Title == "Альфа");
+            db.Obligations.Add(Obligation.ExpectPayment(deal, 60_000, M(12, 1, 18), _ivan.Id, M(11, 30, 10)));
+            db.Obligations.Add(Obligation.ExpectPayment(deal, 40_000, M(12, 20, 18), _ivan.Id, M(11, 30, 10)));
+            db.Obligations.Add(Obligation.RecordPayment(deal, 20_000, M(12, 3, 10), _ivan.Id, M(12, 3, 10)));
+            await db.SaveChangesAsync();
+            Obligation.Settle(await db.Obligations.Where(o => o.DealId == deal.Id).ToListAsync());
+        });
+
+        var w = (await BuildAsync(DigestKind.Weekly, new DateOnly(2026, 12, 7), M(12, 7, 9, 30))).Weekly!;
+
+        w.Receivables.Should().Be(250_000);
+        (w.OverdueInvoices, w.OverdueAmount).Should().Be((2, 210_000m));
+        var page = DigestComposer.Pages(Texts.English, await BuildAsync(DigestKind.Weekly, new DateOnly(2026, 12, 7), M(12, 7, 9, 30)),
+            TimeZoneInfo.FindSystemTimeZoneById(Moscow)).Single();
+        page.Should().Contain("Receivables: 250,000, of which 2 invoices overdue for 210,000");
     }
 
     [Fact]

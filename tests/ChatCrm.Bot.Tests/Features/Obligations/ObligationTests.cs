@@ -56,6 +56,7 @@ public sealed class ObligationTests : IAsyncLifetime
     [InlineData("/invoice {0} -50к срок пт", "Не понял сумму")]
     [InlineData("/paid {0} 50к дата завтра", "ещё не наступила")]
     [InlineData("/paid {0}", "Оплата: /paid")]
+    [InlineData("/invoice {0} 50к срок пт отгрузка когда-нибудь", "Не понял дату «когда-нибудь»")]
     [InlineData("/paid 99999 50к", "Сделки #99999 нет")]
     public async Task Bad_input_is_explained_and_nothing_is_stored(string command, string expected)
     {
@@ -93,5 +94,50 @@ public sealed class ObligationTests : IAsyncLifetime
             .Contain("Shipment on deal").And.Contain("yesterday").And.Contain("left at the gate");
 
         (await ObligationsAsync())[^1].Note.Should().Be("left at the gate");
+    }
+
+    [Fact]
+    public async Task An_invoice_can_set_the_expected_shipment_and_a_shipment_settles_it()
+    {
+        var reply = (await _ivan.LastAsync($"/invoice {_deal} 100к срок через 5 дней отгрузка через 10 дней")).Text;
+
+        reply.Should().Contain("🧾 Счёт по сделке").And.Contain($"🚚 Отгрузка по сделке #{_deal} «станки» ожидается");
+        var all = await ObligationsAsync();
+        all.Select(o => o.Kind).Should().Equal(ObligationKind.ExpectedPayment, ObligationKind.ExpectedShipment);
+        all[0].DueAt!.Value.Should().BeCloseTo(DateTime.UtcNow.AddDays(5), TimeSpan.FromDays(1));
+        all[1].DueAt!.Value.Should().BeCloseTo(DateTime.UtcNow.AddDays(10), TimeSpan.FromDays(1));
+        all[1].IsSettled.Should().BeFalse("nothing has gone out yet");
+        all[0].Note.Should().BeNull("the shipment words are not a note");
+
+        await _ivan.SayAsync($"/shipped {_deal}");
+        (await ObligationsAsync())[1].IsSettled.Should().BeTrue("the shipment answers the promised date");
+
+        await _ivan.SayAsync("/undo");
+        (await ObligationsAsync())[1].IsSettled.Should().BeFalse("without the shipment the date is open again");
+    }
+
+    [Fact]
+    public async Task One_undo_takes_back_the_invoice_and_its_shipment_date()
+    {
+        await _ivan.SayAsync($"/invoice {_deal} 100к срок через 5 дней отгрузка через 10 дней");
+
+        (await _ivan.LastAsync("/undo")).Text.Should().Contain($"счёт по сделке #{_deal}");
+        (await ObligationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Shipped_with_a_ship_date_sets_the_expected_shipment_in_either_language()
+    {
+        (await _ivan.LastAsync($"/shipped {_deal} ship in 3 days by truck", "en")).Text.Should()
+            .Contain($"🚚 Shipment on deal #{_deal} “станки” expected");
+        (await _ivan.LastAsync($"/shipped {_deal} отгрузка через 7 дней")).Text.Should()
+            .Contain($"🚚 Отгрузка по сделке #{_deal} «станки» ожидается");
+
+        var all = await ObligationsAsync();
+        all.Should().OnlyContain(o => o.Kind == ObligationKind.ExpectedShipment && !o.IsSettled);
+        all.Select(o => o.DueAt!.Value).Should().SatisfyRespectively(
+            first => first.Should().BeCloseTo(DateTime.UtcNow.AddDays(3), TimeSpan.FromDays(1)),
+            second => second.Should().BeCloseTo(DateTime.UtcNow.AddDays(7), TimeSpan.FromDays(1)));
+        all[0].Note.Should().Be("by truck");
     }
 }

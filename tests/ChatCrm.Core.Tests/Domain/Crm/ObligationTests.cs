@@ -112,6 +112,21 @@ public class ObligationTests
         string.Join(' ', expected.Select(e => e.IsSettled)).Should().Be(settled);
     }
 
+    [Fact]
+    public void An_expected_shipment_is_open_until_a_shipment_is_recorded_and_each_shipment_answers_the_earliest_date()
+    {
+        var later = Obligation.ExpectShipment(_deal, T0.AddDays(20), 2, T0, "вторая партия");
+        var earlier = Obligation.ExpectShipment(_deal, T0.AddDays(10), 2, T0);
+        (later.Kind, later.DueAt, later.Amount, later.IsSettled, later.Note).Should()
+            .Be((ObligationKind.ExpectedShipment, (DateTime?)T0.AddDays(20), (decimal?)null, false, "вторая партия"));
+
+        Obligation.Settle([later, earlier, Obligation.RecordShipment(_deal, T0, 2, T0)]).Should().Be(0);
+        (earlier.IsSettled, later.IsSettled).Should().Be((true, false));
+
+        Obligation.Settle([later, earlier]);
+        (earlier.IsSettled, later.IsSettled).Should().Be((false, false), "an undone shipment opens the date again");
+    }
+
     /// <summary>Invoices due one day apart, in the order given.</summary>
     private List<Obligation> Invoices(string amounts) =>
         [.. Amounts(amounts).Select((a, i) => Obligation.ExpectPayment(_deal, a, T0.AddDays(i + 1), 2, T0))];
