@@ -46,6 +46,7 @@ internal sealed partial class EnglishTexts
 
     public override string UndoDealLineRemoved(long number) => $"removing a product from deal #{number}";
 
-    public override string ProductExtra(string? price, string? category) =>
-        string.Join(" · ", new[] { price is null ? null : $"price {price}", category is null ? null : $"category “{category}”" }.OfType<string>());
+    public override string ProductPriceLabel => "price";
+
+    public override string ProductCategoryLabel => "category";
 }

@@ -46,6 +46,7 @@ internal sealed partial class RussianTexts
 
     public override string UndoDealLineRemoved(long number) => $"удаление товара из сделки #{number}";
 
-    public override string ProductExtra(string? price, string? category) =>
-        string.Join(" · ", new[] { price is null ? null : $"цена {price}", category is null ? null : $"категория «{category}»" }.OfType<string>());
+    public override string ProductPriceLabel => "цена";
+
+    public override string ProductCategoryLabel => "категория";
 }

@@ -22,6 +22,7 @@ public abstract partial class Texts
     public abstract string UndoDealLineAdded(long number);
     public abstract string UndoDealLineRemoved(long number);
 
-    /// <summary>What /products shows after a product's name (plain text: the list escapes it), e.g. «цена 1 500 000 ₽ · категория «Станки»».</summary>
-    public abstract string ProductExtra(string? price, string? category);
+    /// <summary>The words /products puts before a product's price and category («цена 1 500 000 · категория Станки»).</summary>
+    public abstract string ProductPriceLabel { get; }
+    public abstract string ProductCategoryLabel { get; }
 }

@@ -180,6 +180,14 @@ internal sealed class ProductCatalog() : NamedCatalog<Product>(CatalogKind.Produ
     protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) =>
         db.DealLines.AnyAsync(l => l.ProductId == id, ct);
 
-    protected override string? Extra(Texts t, Product item) =>
-        item.Price is null && item.Category is null ? null : t.ProductExtra(item.Price is { } price ? t.Money(price, "") : null, item.Category);
+    /// <summary>«цена 1 500 000 · категория Станки» (plain text: the list escapes it).</summary>
+    protected override string? Extra(Texts t, Product item)
+    {
+        string?[] parts =
+        [
+            item.Price is { } price ? $"{t.ProductPriceLabel} {t.Money(price, "")}" : null,
+            item.Category is { } category ? $"{t.ProductCategoryLabel} {category}" : null,
+        ];
+        return parts.Any(p => p is not null) ? string.Join(" · ", parts.OfType<string>()) : null;
+    }
 }

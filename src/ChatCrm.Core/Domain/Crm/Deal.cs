@@ -87,12 +87,20 @@ public sealed class Deal
         return StageChange.For(this, StageChangeKind.Moved, fromId, fromName, stage, byUserId, atUtc);
     }
 
-    /// <summary>Closes the deal as won, optionally with the final amount (otherwise the current one stands).</summary>
-    public StageChange Win(decimal? amount, DateTime atUtc, long byUserId)
+    /// <summary>
+    /// Closes the deal as won, optionally with the final amount (otherwise the current one stands). A deal with
+    /// product <paramref name="lines"/> is worth their sum: another final amount is refused.
+    /// </summary>
+    public StageChange Win(decimal? amount, DateTime atUtc, long byUserId, IReadOnlyCollection<DealLine>? lines = null)
     {
         EnsureOpen();
         if (amount is { } final)
         {
+            if (lines is { Count: > 0 } && final != LinesTotal(lines))
+            {
+                throw new DomainException(DomainError.AmountFromLines);
+            }
+
             Amount = Positive(final);
         }
 

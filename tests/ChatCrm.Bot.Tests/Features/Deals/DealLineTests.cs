@@ -38,7 +38,7 @@ public sealed class DealLineTests : IAsyncLifetime
     {
         var list = (await _admin.LastAsync("/products")).Text;
 
-        list.Should().Contain("<b>Станок ЧПУ</b> — цена 1 500 000 · категория «Станки»")
+        list.Should().Contain("<b>Станок ЧПУ</b> — цена 1 500 000 · категория Станки")
             .And.Contain("<b>Фрезер ЧПУ</b> — цена 900 000\n")
             .And.Contain("• Наладка");
         (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ"))).Category.Should().Be("Станки");
@@ -150,6 +150,19 @@ public sealed class DealLineTests : IAsyncLifetime
         (await _ivan.LastAsync($"/deal {id} - Фрезер ЧПУ")).Text.Should().Contain("Сделка уже закрыта");
         (await DealAsync(id)).Amount.Should().Be(900_000m);
         (await LinesAsync(id)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_deal_with_lines_is_won_at_their_sum_not_another_amount()
+    {
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
+        await _ivan.LastAsync($"/deal {id} + Фрезер ЧПУ");
+
+        (await _ivan.LastAsync($"/won {id} 500к")).Text.Should().Contain("Сумма сделки — сумма её товаров");
+        (await DealAsync(id)).Should().Match<Deal>(d => d.IsOpen && d.Amount == 900_000m);
+
+        (await _ivan.LastAsync($"/won {id}")).Text.Should().Contain("900 000 ₽");
+        (await DealAsync(id)).Status.Should().Be(DealStatus.Won);
     }
 
     [Fact]

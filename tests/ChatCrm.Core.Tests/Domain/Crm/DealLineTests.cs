@@ -79,4 +79,19 @@ public class DealLineTests
 
         add.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void A_deal_with_lines_is_won_at_their_sum_and_another_final_amount_is_refused()
+    {
+        var deal = AnOpenDeal();
+        var line = deal.AddLine(AProduct(1), 2, 50_000m, [], T0);
+
+        var other = () => deal.Win(90_000m, T0, 2, [line]);
+        other.Should().Throw<DomainException>().Which.Error.Should().Be(DomainError.AmountFromLines);
+        deal.IsOpen.Should().BeTrue();
+
+        deal.Win(100_000m, T0, 2, [line]);
+        deal.Amount.Should().Be(100_000m);
+        deal.Status.Should().Be(DealStatus.Won);
+    }
 }
