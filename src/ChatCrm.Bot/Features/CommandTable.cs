@@ -138,6 +138,7 @@ public static class CommandTable
         Undo<PlannedContactUndo>(),
         Undo<UndoDealChange>(),
         Undo<UndoDealOpened>(),
+        Undo<UndoDealLine>(),
         Undo<UndoObligation>(),
     ];
 

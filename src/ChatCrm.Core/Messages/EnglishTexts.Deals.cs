@@ -134,7 +134,7 @@ internal sealed partial class EnglishTexts
 
     protected override void AddDealDocs(IDictionary<string, CommandDoc> docs)
     {
-        docs["deal"] = new("open a deal", "/deal &lt;client&gt; &lt;amount&gt; [title] [cycle &lt;cycle&gt;]", "/deal Acme 150k machine tools");
+        docs["deal"] = new("open a deal; products on a deal", "/deal &lt;client&gt; &lt;amount&gt; [title or product] [cycle &lt;cycle&gt;] | &lt;deal&gt; + &lt;product&gt; [qty] [price] | &lt;deal&gt; - &lt;product&gt;", "/deal 42 + CNC machine 2 1.5m");
         docs["deals"] = new("my open deals by stage", "/deals [stage or client]", "/deals Negotiation");
         docs["move"] = new("move a deal to another stage", "/move &lt;deal&gt; [stage or its number]", "/move 42 Proposal");
         docs["won"] = new("the deal is won", "/won &lt;deal&gt; [final amount]", "/won 42 140k");

@@ -37,6 +37,7 @@ internal sealed partial class EnglishTexts
         DomainError.SameStage => "The deal is already at that stage.",
         DomainError.ReasonRequired => "Please give the reason the deal was lost.",
         DomainError.ReasonRetired => "That reason is archived — please pick another.",
+        DomainError.AmountFromLines => "The deal's amount is the sum of its products. To change it, change the products: /deal &lt;number&gt; + or -.",
         DomainError.ChangedSince => "The deal has changed since then — this can no longer be undone; fix it with a command.",
         DomainError.ClientHasDeal => $"Creating this client can no longer be undone: it has deal #{Escape(detail)} now, and deals are never deleted. "
             + $"Nothing was changed; the client stays. If the deal is not needed and still open, close it: /lost {Escape(detail)}",

@@ -132,7 +132,7 @@ internal sealed partial class EnglishTexts
     {
         CatalogKind.WorkType => $"• {Bold(name)} — code <code>{Escape(extra)}</code>",
         CatalogKind.Segment => $"• #{Escape(name)}",
-        CatalogKind.Product when extra.Length > 0 => $"• {Bold(name)} — price {Escape(extra)}",
+        CatalogKind.Product when extra.Length > 0 => $"• {Bold(name)} — {Escape(extra)}",
         _ => $"• {Escape(name)}",
     };
 
@@ -143,7 +143,7 @@ internal sealed partial class EnglishTexts
         CatalogKind.WorkType => "Add: /worktype add &lt;name&gt;. The code is what /log uses.",
         CatalogKind.LostReason => "Add: /reason add &lt;reason&gt;.",
         CatalogKind.Segment => "Add: /segment add &lt;segment&gt;. Hand out a segment's prospects: /distribute #segment.",
-        _ => "Add: /product add &lt;name&gt; [price].",
+        _ => "Add: /product add &lt;name&gt; [price] [#category]. On a deal: /deal 42 + &lt;product&gt;.",
     };
 
     public override string CatalogAddButton => "➕ Add";
@@ -151,7 +151,7 @@ internal sealed partial class EnglishTexts
 
     public override string AskCatalogName(CatalogKind kind) => kind switch
     {
-        CatalogKind.Product => "What is the product called? You may add the price: “CNC machine 1.5m”.",
+        CatalogKind.Product => "What is the product called? You may add the price and a category: “CNC machine 1.5m #Machines”.",
         _ => $"{KindOne(kind)}: type the name.",
     };
 
@@ -229,7 +229,7 @@ internal sealed partial class EnglishTexts
         docs["segments"] = new("client segments", "/segments", "/segments");
         docs["segment"] = new("add or remove a segment", "/segment add|remove &lt;segment&gt;", "/segment add retail");
         docs["products"] = new("products and services", "/products", "/products");
-        docs["product"] = new("add or remove a product", "/product add &lt;name&gt; [price] | remove &lt;name&gt;", "/product add CNC machine 1.5m");
+        docs["product"] = new("add or remove a product", "/product add &lt;name&gt; [price] [#category] | remove &lt;name&gt;", "/product add CNC machine 1.5m #Machines");
         docs["audit"] = new("audit log: who, what, before → after", "/audit [how many entries]", "/audit 20");
         docs["settings"] = new("morning plan and digest times, the forgotten threshold",
             "/settings [morning|digest|weekly|forgotten &lt;value&gt;|default]", "/settings morning 8:30");

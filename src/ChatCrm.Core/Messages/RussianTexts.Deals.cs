@@ -134,7 +134,7 @@ internal sealed partial class RussianTexts
 
     protected override void AddDealDocs(IDictionary<string, CommandDoc> docs)
     {
-        docs["deal"] = new("открыть сделку", "/deal &lt;клиент&gt; &lt;сумма&gt; [название] [цикл &lt;цикл&gt;]", "/deal Ромашка 150к поставка станков");
+        docs["deal"] = new("открыть сделку; товары на сделке", "/deal &lt;клиент&gt; &lt;сумма&gt; [название или товар] [цикл &lt;цикл&gt;] | &lt;сделка&gt; + &lt;товар&gt; [кол-во] [цена] | &lt;сделка&gt; - &lt;товар&gt;", "/deal 42 + Станок ЧПУ 2 1,5 млн");
         docs["deals"] = new("мои открытые сделки по этапам", "/deals [этап или клиент]", "/deals Переговоры");
         docs["move"] = new("перевести сделку на другой этап", "/move &lt;сделка&gt; [этап или его номер]", "/move 42 Предложение");
         docs["won"] = new("сделка выиграна", "/won &lt;сделка&gt; [итоговая сумма]", "/won 42 140к");

@@ -37,6 +37,7 @@ internal sealed partial class RussianTexts
         DomainError.SameStage => "Сделка уже на этом этапе.",
         DomainError.ReasonRequired => "Укажите причину проигрыша.",
         DomainError.ReasonRetired => "Эта причина уже в архиве — выберите другую.",
+        DomainError.AmountFromLines => "Сумма сделки — сумма её товаров. Чтобы её изменить, поправьте товары: /deal &lt;номер&gt; + или -.",
         DomainError.ChangedSince => "После этого сделку уже меняли — отменить это нельзя, поправьте её командой.",
         DomainError.ClientHasDeal => $"Создание клиента не отменить: по нему уже есть сделка #{Escape(detail)}, а сделки не удаляются. "
             + $"Ничего не изменено, клиент остаётся. Если сделка лишняя и ещё открыта, закройте её: /lost {Escape(detail)}",

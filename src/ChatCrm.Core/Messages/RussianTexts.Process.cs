@@ -132,7 +132,7 @@ internal sealed partial class RussianTexts
     {
         CatalogKind.WorkType => $"• {Bold(name)} — код <code>{Escape(extra)}</code>",
         CatalogKind.Segment => $"• #{Escape(name)}",
-        CatalogKind.Product when extra.Length > 0 => $"• {Bold(name)} — цена {Escape(extra)}",
+        CatalogKind.Product when extra.Length > 0 => $"• {Bold(name)} — {Escape(extra)}",
         _ => $"• {Escape(name)}",
     };
 
@@ -143,7 +143,7 @@ internal sealed partial class RussianTexts
         CatalogKind.WorkType => "Добавить: /worktype add &lt;название&gt;. Код — для команды /log.",
         CatalogKind.LostReason => "Добавить: /reason add &lt;причина&gt;.",
         CatalogKind.Segment => "Добавить: /segment add &lt;сегмент&gt;. Раздать клиентов сегмента: /distribute #сегмент.",
-        _ => "Добавить: /product add &lt;название&gt; [цена].",
+        _ => "Добавить: /product add &lt;название&gt; [цена] [#категория]. В сделку: /deal 42 + &lt;товар&gt;.",
     };
 
     public override string CatalogAddButton => "➕ Добавить";
@@ -151,7 +151,7 @@ internal sealed partial class RussianTexts
 
     public override string AskCatalogName(CatalogKind kind) => kind switch
     {
-        CatalogKind.Product => "Как называется товар? Можно сразу с ценой: «Станок ЧПУ 1,5 млн».",
+        CatalogKind.Product => "Как называется товар? Можно сразу с ценой и категорией: «Станок ЧПУ 1,5 млн #Станки».",
         _ => $"{KindOne(kind)}: напишите название.",
     };
 
@@ -229,7 +229,7 @@ internal sealed partial class RussianTexts
         docs["segments"] = new("сегменты клиентов", "/segments", "/segments");
         docs["segment"] = new("добавить или убрать сегмент", "/segment add|remove &lt;сегмент&gt;", "/segment add розница");
         docs["products"] = new("товары и услуги", "/products", "/products");
-        docs["product"] = new("добавить или убрать товар", "/product add &lt;название&gt; [цена] | remove &lt;название&gt;", "/product add Станок ЧПУ 1,5 млн");
+        docs["product"] = new("добавить или убрать товар", "/product add &lt;название&gt; [цена] [#категория] | remove &lt;название&gt;", "/product add Станок ЧПУ 1,5 млн #Станки");
         docs["audit"] = new("журнал изменений: кто, что, было → стало", "/audit [сколько записей]", "/audit 20");
         docs["settings"] = new("время утреннего плана и дайджестов, порог забытых клиентов",
             "/settings [morning|digest|weekly|forgotten &lt;значение&gt;|default]", "/settings morning 8:30");

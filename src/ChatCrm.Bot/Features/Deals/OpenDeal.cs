@@ -24,6 +24,12 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
             return;
         }
 
+        if (DealLines.Parse(args) is { } edit)
+        {
+            await DealLines.HandleAsync(ctx, edit, ct);
+            return;
+        }
+
         var lookup = await ClientFinder.FindAsync(ctx, args, ct);
         if (ClientFinder.AskIfUnsettled(ctx, lookup, "deal", ClientPart(args)))
         {
@@ -39,6 +45,12 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
         }
 
         var amount = AmountParser.TryParsePrefix(rest);
+        var cycleSuffix = cycleName is null ? "" : $" {DealArgs.CycleWords[0]} {cycleName}";
+        var products = await DealLines.LiveProductsAsync(ctx, ct);
+        Product? product;
+        var asked = false;
+        decimal value;
+        string title;
         if (amount is null)
         {
             if (LooksLikeAmount(rest))
@@ -47,9 +59,35 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
                 return;
             }
 
-            var cycleSuffix = cycleName is null ? "" : $" {DealArgs.CycleWords[0]} {cycleName}";
-            ctx.Ask("deal", $"#c{client.Id} {{0}} {rest}{cycleSuffix}".Trim(), ctx.T.DealAskAmount(client.Name));
-            return;
+            // A product with a catalogue price stands for the amount: /deal Ромашка станок.
+            product = rest.Length == 0 ? null : DealLines.ForTitle(ctx, products, rest, $"#c{client.Id} {{0}}{cycleSuffix}", out asked);
+            if (asked)
+            {
+                return;
+            }
+
+            if (product?.Price is not { } price)
+            {
+                ctx.Ask("deal", $"#c{client.Id} {{0}} {rest}{cycleSuffix}".Trim(), ctx.T.DealAskAmount(client.Name));
+                return;
+            }
+
+            (value, title) = (price, rest);
+        }
+        else
+        {
+            (value, title) = (amount.Value, rest[amount.Length..].Trim());
+            product = title.Length == 0 ? null
+                : DealLines.ForTitle(ctx, products, title, $"#c{client.Id} {rest[..amount.Length].Trim()} {{0}}{cycleSuffix}", out asked);
+            if (asked)
+            {
+                return;
+            }
+        }
+
+        if (DealLines.IsProductRef(title))
+        {
+            title = product?.Name ?? "";
         }
 
         var cycle = await CycleAsync(ctx, cycleName, ct);
@@ -62,17 +100,24 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
 
         var live = await DealViews.LiveStagesAsync(ctx, cycle.Id, ct);
         var first = StageOrder.First(live) ?? throw new DomainException(DomainError.LastStage, cycle.Name);
-        var title = rest[amount.Length..].Trim();
-        var (deal, opened) = Deal.Open(client, cycle, first, amount.Value, crm.Value.Currency, title.Length == 0 ? null : title,
+        var (deal, opened) = Deal.Open(client, cycle, first, value, crm.Value.Currency, title.Length == 0 ? null : title,
             client.OwnerUserId ?? ctx.User.Id, ctx.Now, ctx.User.Id);
         ctx.Db.Deals.Add(deal);
         ctx.Db.StageChanges.Add(opened);
         await ctx.Db.SaveChangesAsync(ct); // the number the reply shows
+        var lineText = "";
+        if (product is not null)
+        {
+            // The product named becomes the deal's one line, at the amount typed (or the catalogue price).
+            var line = deal.AddLine(product, 1, value, [], ctx.Now);
+            ctx.Db.DealLines.Add(line);
+            lineText = "\n" + ctx.T.DealLineRow(product.Name, line.Quantity, line.UnitPrice, line.Amount, deal.Currency);
+        }
 
         ctx.Undo.Record(UndoDealOpened.DealOpenedKind, deal.Id.ToString(CultureInfo.InvariantCulture), ctx.T.UndoDealOpened(deal.Id));
         ctx.Audit.Record(AuditActions.DealOpen, $"deal #{deal.Id}", null, $"{client.Name}; {deal.Amount.ToString(CultureInfo.InvariantCulture)} {deal.Currency}; {first.Name}");
         ctx.Reply(new Reply(
-            ctx.T.DealOpened(deal.Id, deal.Title, client.Name, deal.Amount, deal.Currency, first.Name, cycle.IsDefault ? null : cycle.Name),
+            ctx.T.DealOpened(deal.Id, deal.Title, client.Name, deal.Amount, deal.Currency, first.Name, cycle.IsDefault ? null : cycle.Name) + lineText,
             DealViews.ForOpen(ctx, deal, live)));
     }
 

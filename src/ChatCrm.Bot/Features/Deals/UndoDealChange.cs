@@ -65,6 +65,7 @@ internal sealed class UndoDealOpened : IUndoHandler
             throw new DomainException(DomainError.ChangedSince, data);
         }
 
+        ctx.Db.DealLines.RemoveRange(await ctx.Db.DealLines.Where(l => l.DealId == id).ToListAsync(ct));
         ctx.Db.StageChanges.RemoveRange(history);
         ctx.Db.Deals.Remove(deal);
         ctx.Audit.Record(AuditActions.DealUndo, $"deal #{id}", "opened");

@@ -3,6 +3,7 @@ using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Deals;
 
@@ -41,7 +42,8 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
     private static async Task WinAsync(BotContext ctx, Deal deal, decimal? amount, bool show, CancellationToken ct)
     {
         var before = deal.Snapshot();
-        var change = deal.Win(amount, ctx.Now, ctx.User.Id);
+        var lines = await ctx.Db.DealLines.Where(l => l.DealId == deal.Id).ToListAsync(ct);
+        var change = deal.Win(amount, ctx.Now, ctx.User.Id, lines);
         await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealWon(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealWon, $"deal #{deal.Id}", before.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             deal.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -141,10 +141,31 @@ internal sealed class SegmentCatalog() : NamedCatalog<Segment>(CatalogKind.Segme
 
 internal sealed class ProductCatalog() : NamedCatalog<Product>(CatalogKind.Product, "product")
 {
-    /// <summary>«Станок ЧПУ 1,5 млн»: the longest tail that reads as an amount is the price.</summary>
+    private static readonly string[] CategoryWords = ["категория", "category"];
+
+    /// <summary>
+    /// «Станок ЧПУ 1,5 млн #Станки»: the category is what follows # (or «категория»/«category») at the end, and the
+    /// longest tail before it that reads as an amount is the price.
+    /// </summary>
     protected override Product Create(string text, IReadOnlyList<CatalogItem> existing)
     {
         var words = ProcessArgs.Words(text);
+        string? category = null;
+        var at = Array.FindIndex(words, 1, w => (w.Length > 1 && w[0] == '#') || CategoryWords.Contains(w, StringComparer.OrdinalIgnoreCase));
+        if (at > 0)
+        {
+            var tail = words[at][0] == '#' ? [words[at][1..], .. words[(at + 1)..]] : words[(at + 1)..];
+            category = string.Join(' ', tail);
+            words = words[..at];
+        }
+
+        var product = Priced(words);
+        product.SetCategory(category);
+        return product;
+    }
+
+    private static Product Priced(string[] words)
+    {
         for (var i = 1; i < words.Length; i++)
         {
             if (AmountParser.TryParse(string.Join(' ', words[i..])) is { } price)
@@ -153,11 +174,20 @@ internal sealed class ProductCatalog() : NamedCatalog<Product>(CatalogKind.Produ
             }
         }
 
-        return Product.Create(text);
+        return Product.Create(string.Join(' ', words));
     }
 
-    // Nothing refers to products yet; once deals carry product lines this is where "in use" goes.
-    protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) => Task.FromResult(false);
+    protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) =>
+        db.DealLines.AnyAsync(l => l.ProductId == id, ct);
 
-    protected override string? Extra(Texts t, Product item) => item.Price is { } price ? t.Money(price, "") : null;
+    /// <summary>«цена 1 500 000 · категория Станки» (plain text: the list escapes it).</summary>
+    protected override string? Extra(Texts t, Product item)
+    {
+        string?[] parts =
+        [
+            item.Price is { } price ? $"{t.ProductPriceLabel} {t.Money(price, "")}" : null,
+            item.Category is { } category ? $"{t.ProductCategoryLabel} {category}" : null,
+        ];
+        return parts.Any(p => p is not null) ? string.Join(" · ", parts.OfType<string>()) : null;
+    }
 }

@@ -22,6 +22,8 @@ public static class AuditActions
     public const string DealWon = "deal.won";
     public const string DealLost = "deal.lost";
     public const string DealReopen = "deal.reopen";
+    public const string DealLineAdded = "deal.line.added";
+    public const string DealLineRemoved = "deal.line.removed";
     public const string CycleAdded = "cycle.added";
     public const string CycleRenamed = "cycle.renamed";
     public const string CycleDefault = "cycle.default";

@@ -87,12 +87,20 @@ public sealed class Deal
         return StageChange.For(this, StageChangeKind.Moved, fromId, fromName, stage, byUserId, atUtc);
     }
 
-    /// <summary>Closes the deal as won, optionally with the final amount (otherwise the current one stands).</summary>
-    public StageChange Win(decimal? amount, DateTime atUtc, long byUserId)
+    /// <summary>
+    /// Closes the deal as won, optionally with the final amount (otherwise the current one stands). A deal with
+    /// product <paramref name="lines"/> is worth their sum: another final amount is refused.
+    /// </summary>
+    public StageChange Win(decimal? amount, DateTime atUtc, long byUserId, IReadOnlyCollection<DealLine>? lines = null)
     {
         EnsureOpen();
         if (amount is { } final)
         {
+            if (lines is { Count: > 0 } && final != LinesTotal(lines))
+            {
+                throw new DomainException(DomainError.AmountFromLines);
+            }
+
             Amount = Positive(final);
         }
 
@@ -144,6 +152,45 @@ public sealed class Deal
         EnsureOpen();
         Amount = Positive(amount);
     }
+
+    /// <summary>
+    /// Puts a product line on the open deal; the deal is then worth the sum of its lines. <paramref name="lines"/>
+    /// are the lines it already has (all of them: the amount is recomputed from them).
+    /// </summary>
+    public DealLine AddLine(Product product, int quantity, decimal unitPrice, IReadOnlyCollection<DealLine> lines, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        EnsureOpen();
+        EnsureOwn(lines);
+        var line = DealLine.Create(this, product, quantity, unitPrice, nowUtc);
+        Amount = Positive(LinesTotal([.. lines, line]));
+        return line;
+    }
+
+    /// <summary>
+    /// Takes a line off the open deal: the amount becomes the sum of the lines left. When none is left the amount
+    /// stays what it was (a deal always has an amount) and the manager may change it as before.
+    /// </summary>
+    public void RemoveLine(DealLine line, IReadOnlyCollection<DealLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(lines);
+        EnsureOpen();
+        EnsureOwn(lines);
+        if (!lines.Contains(line))
+        {
+            throw new ArgumentException($"The line is not among deal {Id}'s lines.", nameof(line));
+        }
+
+        var left = lines.Where(l => !ReferenceEquals(l, line)).ToList();
+        if (left.Count > 0)
+        {
+            Amount = Positive(LinesTotal(left));
+        }
+    }
+
+    /// <summary>What a deal with these lines is worth: the sum of their amounts.</summary>
+    public static decimal LinesTotal(IEnumerable<DealLine> lines) => lines.Sum(l => l.Amount);
 
     public void SetExpectedClose(DateTime? atUtc)
     {
@@ -212,6 +259,14 @@ public sealed class Deal
         if (!IsOpen)
         {
             throw new DomainException(DomainError.DealClosed, Status.ToString());
+        }
+    }
+
+    private void EnsureOwn(IEnumerable<DealLine> lines)
+    {
+        if (lines.Any(l => l.DealId != Id))
+        {
+            throw new ArgumentException($"A line of another deal was given to deal {Id}.", nameof(lines));
         }
     }
 

@@ -64,6 +64,9 @@ public enum DomainError
     ReasonRequired,
     ReasonRetired,
 
+    /// <summary>A final amount for a deal with product lines: its amount is their sum.</summary>
+    AmountFromLines,
+
     /// <summary>/undo of a deal change after someone changed the deal again.</summary>
     ChangedSince,
 
