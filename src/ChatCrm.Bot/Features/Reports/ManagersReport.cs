@@ -1,8 +1,10 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -22,8 +24,20 @@ namespace ChatCrm.Bot.Features.Reports;
 /// Counts and sums are GROUP BY queries; the weighted forecast multiplies per-stage sums by the stage's probability,
 /// and the average duration averages the two dates of the period's closes (EF has no portable date difference).
 /// </summary>
-public sealed class ManagersReport(string currency = "RUB") : IReport
+public sealed class ManagersReport(string currency) : IReport
 {
+    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
+    public ManagersReport()
+        : this("RUB")
+    {
+    }
+
+    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
+    public ManagersReport(IOptions<CrmOptions> crm)
+        : this(crm?.Value.Currency ?? "RUB")
+    {
+    }
+
     public string Kind => "managers";
 
     public async Task<ReportResult> BuildAsync(ChatCrmDbContext db, ReportRequest request, Texts t, CancellationToken ct)

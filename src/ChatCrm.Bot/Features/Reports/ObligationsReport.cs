@@ -1,8 +1,10 @@
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -18,8 +20,20 @@ namespace ChatCrm.Bot.Features.Reports;
 /// reported: the summary says so.</item>
 /// </list>
 /// </summary>
-public sealed class ObligationsReport(string currency = "RUB") : IReport
+public sealed class ObligationsReport(string currency) : IReport
 {
+    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
+    public ObligationsReport()
+        : this("RUB")
+    {
+    }
+
+    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
+    public ObligationsReport(IOptions<CrmOptions> crm)
+        : this(crm?.Value.Currency ?? "RUB")
+    {
+    }
+
     private static readonly AgeBucket[] ByBound = [AgeBucket.Over90Days, AgeBucket.Days61To90, AgeBucket.Days31To60, AgeBucket.UpTo30Days, AgeBucket.NotYetDue];
 
     public string Kind => "obligations";

@@ -1,9 +1,11 @@
 using System.Globalization;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -13,8 +15,20 @@ namespace ChatCrm.Bot.Features.Reports;
 /// period. A won deal without lines counts its amount under «no product». Two GROUP BY queries (lines of won deals,
 /// won deals without lines) with the month as a <c>CASE</c> over local month starts.
 /// </summary>
-public sealed class ProductsReport(string currency = "RUB") : IReport
+public sealed class ProductsReport(string currency) : IReport
 {
+    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
+    public ProductsReport()
+        : this("RUB")
+    {
+    }
+
+    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
+    public ProductsReport(IOptions<CrmOptions> crm)
+        : this(crm?.Value.Currency ?? "RUB")
+    {
+    }
+
     public string Kind => "products";
 
     public async Task<ReportResult> BuildAsync(ChatCrmDbContext db, ReportRequest request, Texts t, CancellationToken ct)
