@@ -63,15 +63,15 @@ internal sealed partial class EnglishTexts
     public override string ManagersReportTotals(int clients, int touches, int norm, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted) =>
         $"Clients in work: {clients}. Touches: {touches} of a norm of {norm}.\n" +
         $"New deals: {newDeals}, won: {won}, lost: {lost}" + (winRate is { } r ? $", win rate {r.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%" : "") + ".\n" +
-        $"Paid: {paid}, target: {target}, weighted forecast: {weighted}.";
+        $"Paid: {Escape(paid)}, target: {Escape(target)}, weighted forecast: {Escape(weighted)}.";
 
     public override string ActivityReportTotals(int touches, int managers, bool weekly) =>
         $"Touches done: {touches}, managers: {managers}. By {(weekly ? "week" : "day")}.";
 
     public override string ObligationsOwed(string owed, string overdue, int payments) =>
-        $"Receivables: {owed}, of which overdue {overdue} (payments with a balance: {payments}).";
+        $"Receivables: {Escape(owed)}, of which overdue {Escape(overdue)} (payments with a balance: {payments}).";
 
-    public override string ObligationsPeriod(string expected, string received) => $"Expected in the period {expected}, received {received}.";
+    public override string ObligationsPeriod(string expected, string received) => $"Expected in the period {Escape(expected)}, received {Escape(received)}.";
 
     public override string ObligationsShipments(int done) => $"Shipments in the period: {done}.";
 
@@ -79,9 +79,9 @@ internal sealed partial class EnglishTexts
         "Expected shipment dates are not recorded yet, so late shipments are not counted.";
 
     public override string ProductsReportLine(string product, int deals, string amount, string? change) =>
-        $"• {Escape(product)}: {Deals(deals)}, {amount}" + (change is null ? "" : $" (vs last month {change})");
+        $"• {Escape(product)}: {Deals(deals)}, {Escape(amount)}" + (change is null ? "" : $" (vs last month {Escape(change)})");
 
-    public override string ProductsReportTotals(int deals, string amount) => $"Won: {Deals(deals)} for {amount}.";
+    public override string ProductsReportTotals(int deals, string amount) => $"Won: {Deals(deals)} for {Escape(amount)}.";
 
     public override string ReportNothing => "No data for this period.";
 }

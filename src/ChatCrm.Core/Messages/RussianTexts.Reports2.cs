@@ -63,15 +63,15 @@ internal sealed partial class RussianTexts
     public override string ManagersReportTotals(int clients, int touches, int norm, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted) =>
         $"Клиентов в работе: {clients}. Касаний: {touches} из нормы {norm}.\n" +
         $"Новых сделок: {newDeals}, выиграно: {won}, проиграно: {lost}" + (winRate is { } r ? $", конверсия {r.ToString("0.#", Ru)}%" : "") + ".\n" +
-        $"Оплачено: {paid}, план: {target}, взвешенный прогноз: {weighted}.";
+        $"Оплачено: {Escape(paid)}, план: {Escape(target)}, взвешенный прогноз: {Escape(weighted)}.";
 
     public override string ActivityReportTotals(int touches, int managers, bool weekly) =>
         $"Выполнено касаний: {touches}, менеджеров: {managers}. Разбивка по {(weekly ? "неделям" : "дням")}.";
 
     public override string ObligationsOwed(string owed, string overdue, int payments) =>
-        $"Дебиторка: {owed}, из них просрочено {overdue} (платежей с долгом: {payments}).";
+        $"Дебиторка: {Escape(owed)}, из них просрочено {Escape(overdue)} (платежей с долгом: {payments}).";
 
-    public override string ObligationsPeriod(string expected, string received) => $"За период ожидалось {expected}, получено {received}.";
+    public override string ObligationsPeriod(string expected, string received) => $"За период ожидалось {Escape(expected)}, получено {Escape(received)}.";
 
     public override string ObligationsShipments(int done) => $"Отгрузок за период: {done}.";
 
@@ -79,9 +79,9 @@ internal sealed partial class RussianTexts
         "Ожидаемые даты отгрузок пока не записываются, поэтому просроченные отгрузки не считаются.";
 
     public override string ProductsReportLine(string product, int deals, string amount, string? change) =>
-        $"• {Escape(product)}: {Deals(deals)}, {amount}" + (change is null ? "" : $" (к прошлому месяцу {change})");
+        $"• {Escape(product)}: {Deals(deals)}, {Escape(amount)}" + (change is null ? "" : $" (к прошлому месяцу {Escape(change)})");
 
-    public override string ProductsReportTotals(int deals, string amount) => $"Выиграно: {Deals(deals)} на {amount}.";
+    public override string ProductsReportTotals(int deals, string amount) => $"Выиграно: {Deals(deals)} на {Escape(amount)}.";
 
     public override string ReportNothing => "За этот период данных нет.";
 }

@@ -2,7 +2,8 @@ namespace ChatCrm.Core.Messages;
 
 public abstract partial class Texts
 {
-    // Reports: managers, activity, obligations, products. Titles take the period already named by PeriodFormatter.
+    // Reports: managers, activity, obligations, products. Every string argument is plain text (a period named by
+    // PeriodFormatter, an amount from Money, a product name) and is escaped here.
     public abstract string ManagersReportTitle(string period);
     public abstract string ActivityReportTitle(string period);
     public abstract string ObligationsReportTitle(string period);
