@@ -124,6 +124,7 @@ public sealed partial class TextsTests
         _ when type == typeof(QuietHours) => new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)),
         _ when type == typeof(decimal) => 150_000m,
         _ when type == typeof(IReadOnlyList<string>) => new[] { Evil, "call" },
+        _ when type == typeof(AgeBucket) => AgeBucket.Days31To60,
         _ => throw new InvalidOperationException($"No sample for {type}"),
     };
 

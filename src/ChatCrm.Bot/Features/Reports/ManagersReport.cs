@@ -1,0 +1,156 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Features.Reports;
+
+/// <summary>
+/// <c>/report managers</c>: per manager, in the period —
+/// <list type="bullet">
+/// <item><b>clients in work</b>: the clients they own that had a deal open at some moment of the period (opened
+/// before its end, not closed before its start) or a touch done in it;</item>
+/// <item><b>touches</b> done, per work type, against the norm: each type's norm × working days (or weeks) of the
+/// period (<see cref="TouchNorm.ExpectedBetween"/>);</item>
+/// <item><b>new</b> deals (opened in the period), <b>won</b> and <b>lost</b> deals (closed so in the period; a deal
+/// reopened and lost again counts once, by its last close), the <b>win rate</b> won / (won + lost);</item>
+/// <item><b>average duration</b> in days from opening to closing of the deals closed (won or lost) in the period;</item>
+/// <item>the <b>weighted forecast</b> (open deals now × their stage's probability) against the <b>target</b> of the
+/// period's months and what was actually <b>paid</b> in the period.</item>
+/// </list>
+/// Counts and sums are GROUP BY queries; the weighted forecast multiplies per-stage sums by the stage's probability,
+/// and the average duration averages the two dates of the period's closes (EF has no portable date difference).
+/// </summary>
+public sealed class ManagersReport(string currency) : IReport
+{
+    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
+    public ManagersReport()
+        : this("RUB")
+    {
+    }
+
+    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
+    public ManagersReport(IOptions<CrmOptions> crm)
+        : this(crm?.Value.Currency ?? "RUB")
+    {
+    }
+
+    public string Kind => "managers";
+
+    public async Task<ReportResult> BuildAsync(ChatCrmDbContext db, ReportRequest request, Texts t, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(t);
+        var (from, to) = request.Utc;
+        var deals = ReportScope.Deals(db, request);
+        var touches = ReportScope.DoneTouches(db, request, from, to);
+
+        var inWorkDeals = deals.Where(d => d.OpenedAt < to && (d.ClosedAt == null || d.ClosedAt >= from));
+        var clientsQuery = db.Clients.AsNoTracking().Where(c => c.OwnerUserId != null
+            && (inWorkDeals.Any(d => d.ClientId == c.Id) || touches.Any(a => a.ClientId == c.Id)));
+        if (request.ManagerId is { } manager)
+        {
+            clientsQuery = clientsQuery.Where(c => c.OwnerUserId == manager);
+        }
+
+        if (request.SegmentId is { } segment)
+        {
+            clientsQuery = clientsQuery.Where(c => c.SegmentId == segment);
+        }
+
+        var clients = await clientsQuery.GroupBy(c => c.OwnerUserId!.Value).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+
+        var done = await touches.GroupBy(a => new { a.UserId, a.WorkTypeId })
+            .Select(g => new { g.Key.UserId, g.Key.WorkTypeId, N = g.Count() }).ToListAsync(ct);
+        var norms = await db.Norms.AsNoTracking().ToListAsync(ct);
+        var workTypes = await db.WorkTypes.AsNoTracking().OrderBy(w => w.Id).Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        var normOf = norms.GroupBy(n => n.WorkTypeId)
+            .ToDictionary(g => g.Key, g => g.Sum(n => n.ExpectedBetween(request.Period.First, request.Period.Last)));
+
+        var opened = await deals.Where(d => d.OpenedAt >= from && d.OpenedAt < to).GroupBy(d => d.OwnerUserId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var closed = await deals.Where(d => d.Status != DealStatus.Open && d.ClosedAt >= from && d.ClosedAt < to)
+            .GroupBy(d => new { d.OwnerUserId, d.Status }).Select(g => new { g.Key.OwnerUserId, g.Key.Status, N = g.Count() })
+            .ToListAsync(ct);
+        var spans = await deals.Where(d => d.Status != DealStatus.Open && d.ClosedAt >= from && d.ClosedAt < to)
+            .Select(d => new { d.OwnerUserId, d.OpenedAt, ClosedAt = d.ClosedAt!.Value }).ToListAsync(ct);
+        var openByStage = await deals.Where(d => d.Status == DealStatus.Open).GroupBy(d => new { d.OwnerUserId, d.StageId })
+            .Select(g => new { g.Key.OwnerUserId, g.Key.StageId, Sum = g.Sum(d => d.Amount) }).ToListAsync(ct);
+        var probability = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Probability, ct);
+        var firstMonth = Target.MonthOf(request.Period.First.ToDateTime(TimeOnly.MinValue));
+        var lastMonth = Target.MonthOf(request.Period.Last.ToDateTime(TimeOnly.MinValue));
+        var targets = await db.Targets.AsNoTracking().Where(x => x.Month >= firstMonth && x.Month <= lastMonth)
+            .GroupBy(x => x.UserId).Select(g => new { g.Key, Sum = g.Sum(x => x.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        var paid = await db.Obligations.AsNoTracking().Where(o => o.Kind == ObligationKind.Payment && o.At >= from && o.At < to)
+            .Join(deals, o => o.DealId, d => d.Id, (o, d) => new { d.OwnerUserId, o.Amount })
+            .GroupBy(x => x.OwnerUserId).Select(g => new { g.Key, Sum = g.Sum(x => x.Amount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Sum ?? 0m, ct);
+
+        var involved = clients.Keys.Concat(done.Select(d => d.UserId)).Concat(opened.Keys).Concat(closed.Select(c => c.OwnerUserId))
+            .Concat(openByStage.Select(o => o.OwnerUserId)).Concat(paid.Keys).ToHashSet();
+        var people = await ReportScope.PeopleAsync(db, request, involved, ct);
+
+        var rows = new List<IReadOnlyList<object?>>();
+        var typeRows = new List<IReadOnlyList<object?>>();
+        var normTotal = normOf.Values.Sum();
+        var labels = new List<string>();
+        var (paidSeries, targetSeries, weightedSeries) = (new List<double>(), new List<double>(), new List<double>());
+        int sumClients = 0, sumTouches = 0, sumNorm = 0, sumNew = 0, sumWon = 0, sumLost = 0;
+        decimal sumPaid = 0, sumTarget = 0, sumWeighted = 0;
+        foreach (var (id, name) in people)
+        {
+            var touchCount = done.Where(d => d.UserId == id).Sum(d => d.N);
+            var won = closed.Where(c => c.OwnerUserId == id && c.Status == DealStatus.Won).Sum(c => c.N);
+            var lost = closed.Where(c => c.OwnerUserId == id && c.Status == DealStatus.Lost).Sum(c => c.N);
+            var own = spans.Where(s => s.OwnerUserId == id).ToList();
+            decimal? avgDays = own.Count == 0 ? null
+                : decimal.Round((decimal)own.Average(s => (s.ClosedAt - s.OpenedAt).TotalDays), 1, MidpointRounding.AwayFromZero);
+            var weighted = decimal.Round(openByStage.Where(o => o.OwnerUserId == id)
+                .Sum(o => o.Sum * probability.GetValueOrDefault(o.StageId) / 100m), 2, MidpointRounding.AwayFromZero);
+            var target = targets.GetValueOrDefault(id);
+            var paidSum = paid.GetValueOrDefault(id);
+            var clientCount = clients.GetValueOrDefault(id);
+            rows.Add([name, clientCount, touchCount, normTotal, opened.GetValueOrDefault(id), won, lost,
+                ReportScope.Percent(won, won + lost), avgDays, weighted, target, paidSum]);
+            foreach (var type in workTypes)
+            {
+                var n = done.Where(d => d.UserId == id && d.WorkTypeId == type.Id).Sum(d => d.N);
+                var norm = normOf.GetValueOrDefault(type.Id);
+                if (n > 0 || norm > 0)
+                {
+                    typeRows.Add([name, type.Name, n, norm, ReportScope.Percent(n, norm)]);
+                }
+            }
+
+            labels.Add(name);
+            paidSeries.Add((double)paidSum);
+            targetSeries.Add((double)target);
+            weightedSeries.Add((double)weighted);
+            (sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost) = (sumClients + clientCount, sumTouches + touchCount,
+                sumNorm + normTotal, sumNew + opened.GetValueOrDefault(id), sumWon + won, sumLost + lost);
+            (sumPaid, sumTarget, sumWeighted) = (sumPaid + paidSum, sumTarget + target, sumWeighted + weighted);
+        }
+
+        var summary = new List<string>
+        {
+            t.ManagersReportTotals(sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost, ReportScope.Percent(sumWon, sumWon + sumLost),
+                t.Money(sumPaid, currency), t.Money(sumTarget, currency), t.Money(sumWeighted, currency)),
+        };
+        var tables = new List<ReportTable>
+        {
+            new(t.ReportTableManagers, [t.ReportColManager, t.ReportColClientsInWork, t.ReportColTouches, t.ReportColNorm,
+                t.ReportColNewDeals, t.ReportColWon, t.ReportColLost, t.ReportColWinRate, t.ReportColAvgDays,
+                t.ReportColWeighted, t.ReportColTarget, t.ReportColPaid], rows),
+            new(t.ReportTableTouches, [t.ReportColManager, t.ReportColWorkType, t.ReportColTouches, t.ReportColNorm, t.ReportColNormShare], typeRows),
+        };
+        var title = t.ManagersReportTitle(PeriodFormatter.Describe(request.Period, t.Language));
+        var chart = new ReportChart(title, ChartShape.Bars, labels,
+            [new ChartSeries(t.ReportColWeighted, weightedSeries), new ChartSeries(t.ReportColTarget, targetSeries), new ChartSeries(t.ReportColPaid, paidSeries)]);
+        return new ReportResult(title, summary, tables, chart);
+    }
+}

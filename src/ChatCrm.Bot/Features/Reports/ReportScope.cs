@@ -1,0 +1,118 @@
+using System.Linq.Expressions;
+using ChatCrm.Bot.Data;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Features.Reports;
+
+/// <summary>
+/// What the managers, activity, obligations and products reports share: the request's narrowing applied to deals
+/// and touches, the managers a report lists, and time buckets computed in SQL as a <c>CASE</c> over UTC bounds
+/// (local midnights in the asker's zone), so days, weeks and months group on SQLite and PostgreSQL alike without
+/// date functions that differ between them.
+/// </summary>
+internal static class ReportScope
+{
+    /// <summary>Deals narrowed by the request: the owner, the cycle, the client's segment.</summary>
+    public static IQueryable<Deal> Deals(ChatCrmDbContext db, ReportRequest r)
+    {
+        var deals = db.Deals.AsNoTracking();
+        if (r.ManagerId is { } manager)
+        {
+            deals = deals.Where(d => d.OwnerUserId == manager);
+        }
+
+        if (r.CycleId is { } cycle)
+        {
+            deals = deals.Where(d => d.CycleId == cycle);
+        }
+
+        if (r.SegmentId is { } segment)
+        {
+            deals = deals.Where(d => db.Clients.Any(c => c.Id == d.ClientId && c.SegmentId == segment));
+        }
+
+        return deals;
+    }
+
+    /// <summary>
+    /// Touches done in [from, to) narrowed by the request: who did them, the client's segment, and for a cycle the
+    /// touches logged against a deal of that cycle (a touch without a deal belongs to no cycle).
+    /// </summary>
+    public static IQueryable<Touch> DoneTouches(ChatCrmDbContext db, ReportRequest r, DateTime from, DateTime to)
+    {
+        var touches = db.Touches.AsNoTracking().Where(t => t.Status == TouchStatus.Done && t.HappenedAt >= from && t.HappenedAt < to);
+        if (r.ManagerId is { } manager)
+        {
+            touches = touches.Where(t => t.UserId == manager);
+        }
+
+        if (r.CycleId is { } cycle)
+        {
+            touches = touches.Where(t => db.Deals.Any(d => d.Id == t.DealId && d.CycleId == cycle));
+        }
+
+        if (r.SegmentId is { } segment)
+        {
+            touches = touches.Where(t => db.Clients.Any(c => c.Id == t.ClientId && c.SegmentId == segment));
+        }
+
+        return touches;
+    }
+
+    /// <summary>
+    /// The people a report lists, by name: the asked manager alone, else the active managers plus anyone else who
+    /// appears in <paramref name="alsoIds"/> (a head who owns deals, a manager since deactivated).
+    /// </summary>
+    public static async Task<IReadOnlyList<(long Id, string Name)>> PeopleAsync(ChatCrmDbContext db, ReportRequest r,
+        IReadOnlyCollection<long> alsoIds, CancellationToken ct)
+    {
+        var ids = alsoIds.ToList();
+        var people = r.ManagerId is { } manager
+            ? await db.Users.AsNoTracking().Where(u => u.Id == manager).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)
+            : await db.Users.AsNoTracking().Where(u => (u.IsActive && u.Role == Role.Manager) || ids.Contains(u.Id))
+                .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        return people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id)
+            .Select(p => (p.Id, p.DisplayName)).ToList();
+    }
+
+    /// <summary>The UTC instant of local midnight starting <paramref name="day"/> in <paramref name="zone"/>.</summary>
+    public static DateTime Midnight(DateOnly day, TimeZoneInfo zone) => TimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+
+    /// <summary>
+    /// The number of <paramref name="bounds"/> (ascending) at or before the instant: a <c>CASE WHEN at &lt; b0 THEN 0
+    /// WHEN at &lt; b1 THEN 1 … ELSE n END</c> in SQL. With the starts of all buckets but the first as bounds, a row of
+    /// the period falls in bucket 0..n.
+    /// </summary>
+    public static Expression<Func<T, int>> Bucket<T>(Expression<Func<T, DateTime?>> at, IReadOnlyList<DateTime> bounds)
+    {
+        Expression body = Expression.Constant(bounds.Count);
+        for (var i = bounds.Count - 1; i >= 0; i--)
+        {
+            var bound = Expression.Constant((DateTime?)bounds[i], typeof(DateTime?));
+            body = Expression.Condition(Expression.LessThan(at.Body, bound), Expression.Constant(i), body);
+        }
+
+        return Expression.Lambda<Func<T, int>>(body, at.Parameters);
+    }
+
+    /// <summary>A projection that sees a row and its bucket: <c>shape(row, bucket(row))</c> as one expression for EF.</summary>
+    public static Expression<Func<T, TResult>> With<T, TResult>(Expression<Func<T, int>> bucket, Expression<Func<T, int, TResult>> shape)
+    {
+        var row = shape.Parameters[0];
+        var bucketBody = new Rebind(bucket.Parameters[0], row).Visit(bucket.Body);
+        var body = new Rebind(shape.Parameters[1], bucketBody).Visit(shape.Body);
+        return Expression.Lambda<Func<T, TResult>>(body, row);
+    }
+
+    /// <summary>Percent with one decimal, or null when there is nothing to divide by.</summary>
+    public static decimal? Percent(decimal part, decimal whole) =>
+        whole == 0 ? null : decimal.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
+
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
