@@ -34,6 +34,8 @@ internal sealed partial class EnglishTexts
     public override string ReportColReceived => "Received";
     public override string ReportColOverdue => "Overdue";
     public override string ReportColShipments => "Shipments";
+
+    public override string ReportColLateShipments => "Late shipments";
     public override string ReportColProduct => "Product";
     public override string ReportColMonth => "Month";
     public override string ReportColDeals => "Deals";
@@ -73,10 +75,8 @@ internal sealed partial class EnglishTexts
 
     public override string ObligationsPeriod(string expected, string received) => $"Expected in the period {Escape(expected)}, received {Escape(received)}.";
 
-    public override string ObligationsShipments(int done) => $"Shipments in the period: {done}.";
-
-    public override string ObligationsNoExpectedShipments =>
-        "Expected shipment dates are not recorded yet, so late shipments are not counted.";
+    public override string ObligationsShipments(int expected, int done, int late) =>
+        $"Shipments in the period: {expected} expected, {done} done; late now: {late}.";
 
     public override string ProductsReportLine(string product, int deals, string amount, string? change) =>
         $"• {Escape(product)}: {Deals(deals)}, {Escape(amount)}" + (change is null ? "" : $" (vs last month {Escape(change)})");

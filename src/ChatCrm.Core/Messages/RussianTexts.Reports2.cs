@@ -34,6 +34,8 @@ internal sealed partial class RussianTexts
     public override string ReportColReceived => "Получено";
     public override string ReportColOverdue => "Просрочено";
     public override string ReportColShipments => "Отгрузок";
+
+    public override string ReportColLateShipments => "Просрочено отгрузок";
     public override string ReportColProduct => "Продукт";
     public override string ReportColMonth => "Месяц";
     public override string ReportColDeals => "Сделок";
@@ -73,10 +75,8 @@ internal sealed partial class RussianTexts
 
     public override string ObligationsPeriod(string expected, string received) => $"За период ожидалось {Escape(expected)}, получено {Escape(received)}.";
 
-    public override string ObligationsShipments(int done) => $"Отгрузок за период: {done}.";
-
-    public override string ObligationsNoExpectedShipments =>
-        "Ожидаемые даты отгрузок пока не записываются, поэтому просроченные отгрузки не считаются.";
+    public override string ObligationsShipments(int expected, int done, int late) =>
+        $"Отгрузки за период: ожидалось {expected}, сделано {done}; просрочено сейчас: {late}.";
 
     public override string ProductsReportLine(string product, int deals, string amount, string? change) =>
         $"• {Escape(product)}: {Deals(deals)}, {Escape(amount)}" + (change is null ? "" : $" (к прошлому месяцу {Escape(change)})");

@@ -33,6 +33,7 @@ public abstract partial class Texts
     public abstract string ReportColReceived { get; }
     public abstract string ReportColOverdue { get; }
     public abstract string ReportColShipments { get; }
+    public abstract string ReportColLateShipments { get; }
     public abstract string ReportColProduct { get; }
     public abstract string ReportColMonth { get; }
     public abstract string ReportColDeals { get; }
@@ -57,8 +58,7 @@ public abstract partial class Texts
     public abstract string ActivityReportTotals(int touches, int managers, bool weekly);
     public abstract string ObligationsOwed(string owed, string overdue, int payments);
     public abstract string ObligationsPeriod(string expected, string received);
-    public abstract string ObligationsShipments(int done);
-    public abstract string ObligationsNoExpectedShipments { get; }
+    public abstract string ObligationsShipments(int expected, int done, int late);
     public abstract string ProductsReportLine(string product, int deals, string amount, string? change);
     public abstract string ProductsReportTotals(int deals, string amount);
     public abstract string ReportNothing { get; }

@@ -16,8 +16,8 @@ namespace ChatCrm.Bot.Features.Reports;
 /// <c>owed = MIN(expected, MAX(0, running_expected − deal_paid))</c> with the running sum as a correlated subquery
 /// (due date, then id); deals lost are left out — nothing is expected from them any more;</item>
 /// <item>expected payments due in the period against payments received in it;</item>
-/// <item>shipments done in the period. Expected shipment dates are not in the schema yet, so late shipments are not
-/// reported: the summary says so.</item>
+/// <item>shipments expected in the period against shipments done in it, and the shipments late now (an expected
+/// shipment past its date that no shipment has settled, on a deal not lost).</item>
 /// </list>
 /// </summary>
 public sealed class ObligationsReport(string currency) : IReport
@@ -88,17 +88,28 @@ public sealed class ObligationsReport(string currency) : IReport
             .GroupBy(x => x).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.N, ct);
 
+        var expectedShipments = await db.Obligations.AsNoTracking()
+            .Where(o => o.Kind == ObligationKind.ExpectedShipment && o.DueAt >= from && o.DueAt < to)
+            .Join(deals, o => o.DealId, d => d.Id, (o, d) => d.OwnerUserId)
+            .CountAsync(ct);
+        var lateShipments = await db.Obligations.AsNoTracking()
+            .Where(o => o.Kind == ObligationKind.ExpectedShipment && !o.IsSettled && o.DueAt < request.NowUtc)
+            .Join(deals.Where(d => d.Status != DealStatus.Lost), o => o.DealId, d => d.Id, (o, d) => d.OwnerUserId)
+            .GroupBy(x => x).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+
         var ageRows = ByBound.Select((b, i) => (Bucket: b, Owed: ageing.Where(a => a.Bucket == i).Sum(a => a.Owed), N: ageing.Where(a => a.Bucket == i).Sum(a => a.N)))
             .OrderBy(x => x.Bucket).ToList();
         var notDue = Array.IndexOf(ByBound, AgeBucket.NotYetDue);
         var people = await ReportScope.PeopleAsync(db, request,
-            ageing.Select(a => a.OwnerUserId).Concat(expected.Keys).Concat(received.Keys).Concat(shipped.Keys).ToHashSet(), ct);
+            ageing.Select(a => a.OwnerUserId).Concat(expected.Keys).Concat(received.Keys).Concat(shipped.Keys).Concat(lateShipments.Keys).ToHashSet(), ct);
         var managerRows = people.Select(p => (IReadOnlyList<object?>)
         [
             p.Name, expected.GetValueOrDefault(p.Id), received.GetValueOrDefault(p.Id),
             ageing.Where(a => a.OwnerUserId == p.Id).Sum(a => a.Owed),
             ageing.Where(a => a.OwnerUserId == p.Id && a.Bucket != notDue).Sum(a => a.Owed),
             shipped.GetValueOrDefault(p.Id),
+            lateShipments.GetValueOrDefault(p.Id),
         ]).ToList();
 
         var owed = ageRows.Sum(a => a.Owed);
@@ -107,15 +118,14 @@ public sealed class ObligationsReport(string currency) : IReport
         {
             t.ObligationsOwed(t.Money(owed, currency), t.Money(overdue, currency), ageRows.Sum(a => a.N)),
             t.ObligationsPeriod(t.Money(expected.Values.Sum(), currency), t.Money(received.Values.Sum(), currency)),
-            t.ObligationsShipments(shipped.Values.Sum()),
-            t.ObligationsNoExpectedShipments,
+            t.ObligationsShipments(expectedShipments, shipped.Values.Sum(), lateShipments.Values.Sum()),
         };
         var tables = new List<ReportTable>
         {
             new(t.ReportTableAgeing, [t.ReportColAge, t.ReportColOwed, t.ReportColPayments],
                 ageRows.Select(a => (IReadOnlyList<object?>)[t.AgeBucketName(a.Bucket), a.Owed, a.N]).ToList()),
             new(t.ReportTableObligationsByManager, [t.ReportColManager, t.ReportColExpected, t.ReportColReceived, t.ReportColOwed,
-                t.ReportColOverdue, t.ReportColShipments], managerRows),
+                t.ReportColOverdue, t.ReportColShipments, t.ReportColLateShipments], managerRows),
         };
         var title = t.ObligationsReportTitle(PeriodFormatter.Describe(request.Period, t.Language));
         var chart = new ReportChart(title, ChartShape.Bars, ageRows.Select(a => t.AgeBucketName(a.Bucket)).ToList(),

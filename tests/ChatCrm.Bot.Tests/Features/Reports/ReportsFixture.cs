@@ -122,6 +122,8 @@ public sealed record ReportsFixture(long Anna, long Boris, long Retail, long B2b
                 Obligation.RecordPayment(d2, 25_000m, At(11, 20), anna, Now),
                 Obligation.RecordShipment(d2, At(11, 13), anna, Now),
                 Obligation.ExpectPayment(d3, 40_000m, At(11, 25, 9), boris, At(11, 23)),
+                // Promised for 20 November and not shipped: late now.
+                Obligation.ExpectShipment(d3, At(11, 20, 9), boris, At(11, 10)),
                 Obligation.ExpectPayment(d6, 15_000m, At(9, 20, 9), boris, At(9, 1)),
                 Obligation.ExpectPayment(d8, 70_000m, At(8, 1, 9), boris, At(7, 15)),
                 Obligation.RecordPayment(d8, 10_000m, At(8, 5), boris, Now));
