@@ -316,6 +316,17 @@ public sealed class ReportTests : IAsyncLifetime
             Core.Messages.Texts.Russian.Culture), ReportPicture.Width, ReportPicture.MinHeight);
     }
 
+    [Fact]
+    public async Task The_monthly_digest_compares_the_month_so_far_with_the_same_days_of_the_previous_month()
+    {
+        // 1–28 November against 1–28 October: new deals 5 (D2 D3 D4 D6 D7) against 3 (D8, D5, D1); lost 3 against 1 (D8).
+        var page = (await As(_head).SayAsync("/digest month"))[0].Plain;
+
+        page.Should().Contain("Итоги месяца — 1 ноября – 28 ноября").And.Contain("Месяц к тем же дням прошлого")
+            .And.Contain("Новых сделок: 5 (+2)").And.Contain("Проиграно: 3 (+2)");
+        (await As(_english).SayAsync("/digest month"))[0].Plain.Should().Contain("Month so far — November 1 – November 28");
+    }
+
     private static void AssertPng(byte[] png, int width, int height)
     {
         png.AsSpan(0, 8).ToArray().Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
