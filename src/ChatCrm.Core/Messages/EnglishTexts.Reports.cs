@@ -22,11 +22,11 @@ internal sealed partial class EnglishTexts
     public override string ReportOnlyOwn() => "🔒 Managers see only their own figures. Your own report: /report without a name.";
     public override string ReportExcelButton => "📥 Excel";
 
-    public override string ReportCsvCaption(string headingHtml, string delimiter) =>
-        $"{headingHtml}\nCSV: separated by “{Escape(delimiter)}”, decimal point, UTF-8.";
+    public override string ReportCsvCaption(string delimiter) =>
+        $"CSV: separated by “{Escape(delimiter)}”, decimal point, UTF-8.";
 
     public override string ReportHeading(string title, string period, string? filter) =>
-        $"📊 {Bold(title)} — {Escape(period)}{(filter is null ? "" : " · " + Escape(filter))}";
+        $"📊 {Bold(title)} — {Escape(period)}{(filter is null ? "" : $" ({Escape(filter)})")}";
 
     public override string ReportMoreRows(int rows) => $"…and {Plural.En(rows, "more row", "more rows")} — all of them in Excel.";
 
@@ -39,7 +39,7 @@ internal sealed partial class EnglishTexts
         "activity" => "Activity",
         "obligations" => "Obligations",
         "forecast" => "Forecast",
-        _ => kind,
+        _ => $"“{Escape(kind)}”",
     };
 
     public override string ReportLabel(string key) => key switch
@@ -73,13 +73,13 @@ internal sealed partial class EnglishTexts
         "lastMonth" => "Last month",
         "thisQuarter" => "Quarter",
         "thisYear" => "Year",
-        _ => key,
+        _ => $"“{Escape(key)}”",
     };
 
     public override string FunnelReportSummary(int openDeals, decimal openAmount, int won, decimal wonAmount, int lost, decimal lostAmount) =>
         $"In progress now: {Plural.En(openDeals, "deal", "deals")} worth {Money(openAmount, "")}. In the period {won} won worth {Money(wonAmount, "")}, {lost} lost worth {Money(lostAmount, "")}.";
 
-    public override string FunnelReportLostAt(string stagesHtml) => $"Lost at stages: {stagesHtml}.";
+    public override string FunnelReportLostAt(IReadOnlyList<string> stages) => $"Lost at stages: {Escape(string.Join(", ", stages))}.";
     public override string LostReportSummary(int lost, decimal amount) => $"{Plural.En(lost, "deal", "deals")} lost worth {Money(amount, "")}.";
     public override string LostReportNone() => "No deals were lost in the period.";
 

@@ -20,10 +20,10 @@ internal sealed partial class RussianTexts
         $"Не нашёл «{Escape(text)}»: после периода можно указать менеджера, #сегмент или «цикл название».";
 
     public override string ReportOnlyOwn() => "🔒 Менеджер видит только свои цифры. Отчёт по себе: /report без имени.";
-    public override string ReportExcelButton => "📥 Excel";
+    public override string ReportExcelButton => "📥 В Excel";
 
-    public override string ReportCsvCaption(string headingHtml, string delimiter) =>
-        $"{headingHtml}\nCSV: разделитель «{Escape(delimiter)}», дробная часть через точку, кодировка UTF-8.";
+    public override string ReportCsvCaption(string delimiter) =>
+        $"CSV: разделитель «{Escape(delimiter)}», дробная часть через точку, кодировка UTF-8.";
 
     public override string ReportHeading(string title, string period, string? filter) =>
         $"📊 {Bold(title)} — {Escape(period)}{(filter is null ? "" : " · " + Escape(filter))}";
@@ -39,7 +39,7 @@ internal sealed partial class RussianTexts
         "activity" => "Активность",
         "obligations" => "Обязательства",
         "forecast" => "Прогноз",
-        _ => kind,
+        _ => $"«{Escape(kind)}»",
     };
 
     public override string ReportLabel(string key) => key switch
@@ -73,13 +73,13 @@ internal sealed partial class RussianTexts
         "lastMonth" => "Прошлый месяц",
         "thisQuarter" => "Квартал",
         "thisYear" => "Год",
-        _ => key,
+        _ => $"«{Escape(key)}»",
     };
 
     public override string FunnelReportSummary(int openDeals, decimal openAmount, int won, decimal wonAmount, int lost, decimal lostAmount) =>
         $"Сейчас в работе: {Plural.Ru(openDeals, "сделка", "сделки", "сделок")} на {Money(openAmount, "")}. За период выиграно {won} на {Money(wonAmount, "")}, проиграно {lost} на {Money(lostAmount, "")}.";
 
-    public override string FunnelReportLostAt(string stagesHtml) => $"Проиграны на этапах: {stagesHtml}.";
+    public override string FunnelReportLostAt(IReadOnlyList<string> stages) => $"Проиграны на этапах: {Escape(string.Join(", ", stages))}.";
     public override string LostReportSummary(int lost, decimal amount) => $"Проиграно {Plural.Ru(lost, "сделка", "сделки", "сделок")} на {Money(amount, "")}.";
     public override string LostReportNone() => "За период проигранных сделок нет.";
 

@@ -12,7 +12,7 @@ public abstract partial class Texts
     public abstract string ReportFilterNotFound(string text);
     public abstract string ReportOnlyOwn();
     public abstract string ReportExcelButton { get; }
-    public abstract string ReportCsvCaption(string headingHtml, string delimiter);
+    public abstract string ReportCsvCaption(string delimiter);
 
     /// <summary>«📊 <b>Воронка</b> — ноябрь 2026 · Иван»: the report, its period in words and what it is narrowed to.</summary>
     public abstract string ReportHeading(string title, string period, string? filter);
@@ -21,11 +21,11 @@ public abstract partial class Texts
     /// <summary>The name of a report kind (funnel, managers, lost, products, activity, obligations, forecast).</summary>
     public abstract string ReportKindName(string kind);
 
-    /// <summary>A column, table, series or button word of the reports, by key ("stage", "amount", "thisMonth"…); the key itself when unknown.</summary>
+    /// <summary>A column, table, series or button word of the reports, by key ("stage", "amount", "thisMonth"…); an unknown key comes back quoted.</summary>
     public abstract string ReportLabel(string key);
 
     public abstract string FunnelReportSummary(int openDeals, decimal openAmount, int won, decimal wonAmount, int lost, decimal lostAmount);
-    public abstract string FunnelReportLostAt(string stagesHtml);
+    public abstract string FunnelReportLostAt(IReadOnlyList<string> stages);
     public abstract string LostReportSummary(int lost, decimal amount);
     public abstract string LostReportNone();
     public abstract string ForecastReportSummary(decimal weighted, decimal? target, decimal? percentOfTarget);

@@ -88,7 +88,7 @@ public sealed class FunnelReport : IReport
         };
         if (lostRows.Count > 0)
         {
-            summary.Add(t.FunnelReportLostAt(string.Join(", ", lostRows.OrderByDescending(r => (int)r[2]!).Select(r => $"{Html.Escape((string)r[1]!)} {r[2]}"))));
+            summary.Add(t.FunnelReportLostAt([.. lostRows.OrderByDescending(r => (int)r[2]!).Select(r => $"{r[1]} {r[2]}")]));
         }
 
         var main = new ReportTable(t.ReportLabel("funnel"),

@@ -135,7 +135,7 @@ internal sealed class ShowReport(OutboxWriter outbox) : ICommandHandler, ICallba
         {
             ctx.Reply(text);
             outbox.Document(ctx.ChatId, ReportFiles.Csv(result), ReportFiles.FileName(report.Kind, request.Request, "csv"),
-                ctx.T.ReportCsvCaption(heading, ReportFiles.CsvDelimiter.ToString()), $"u:{ctx.UpdateId}:rp-csv");
+                heading + "\n" + ctx.T.ReportCsvCaption(ReportFiles.CsvDelimiter.ToString()), $"u:{ctx.UpdateId}:rp-csv");
         }
         else
         {
