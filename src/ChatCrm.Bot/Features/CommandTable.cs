@@ -5,6 +5,7 @@ using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Me;
 using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
+using ChatCrm.Bot.Features.Reports;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
@@ -53,6 +54,7 @@ public static class CommandTable
         Command<ListForgotten>("forgotten", Role.Manager),
         Command<CreateInvite>("invite", Role.Head),
         Command<SendDigest>("digest", Role.Head),
+        Command<ShowReport>("report", Role.Manager),
         Command<ListUsers>("users", Role.Admin),
         Command<ChangeRole>("role", Role.Admin),
         Command<DeactivateUser>("deactivate", Role.Admin),
@@ -109,6 +111,7 @@ public static class CommandTable
         Callback<LoseClient>(LoseClient.Prefix, Role.Manager),
         Callback<HandOverClient>(HandOverClient.Prefix, Role.Manager),
         Callback<SendDigest>(SendDigest.Prefix, Role.Head),
+        Callback<ShowReport>(ShowReport.Prefix, Role.Manager),
         Callback<ListUsers>("users", Role.Admin),
         Callback<ChangeRole>("role", Role.Admin),
         Callback<DeactivateUser>("deact", Role.Admin),

@@ -104,6 +104,9 @@ internal sealed partial class EnglishTexts
     public override string DigestWeekly(DateTime fromLocal, DateTime toLocal) =>
         $"📈 <b>Week summary — {fromLocal.ToString("MMMM d", En)} – {toLocal.ToString("MMMM d", En)}</b>";
 
+    public override string DigestMonthly(DateTime fromLocal, DateTime toLocal) =>
+        $"🗓 <b>Month so far — {fromLocal.ToString("MMMM d", En)} – {toLocal.ToString("MMMM d", En)}</b>";
+
     public override string DigestExceptions => "<b>Attention</b>";
     public override string DigestSilent(string names) => $"🔇 No touches at all: {Escape(names)}";
 
@@ -127,6 +130,7 @@ internal sealed partial class EnglishTexts
 
     public override string DigestNoManagers() => "No managers in the team yet. Invite one: /invite manager";
     public override string WeekVsPrevious => "<b>This week vs the previous</b>";
+    public override string MonthVsPrevious => "<b>This month vs the same days of the previous</b>";
     public override string WeekTouches(int now, int before) => $"Touches: {now} ({SchDelta(now - before)})";
     public override string WeekNewDeals(int now, int before) => $"New deals: {now} ({SchDelta(now - before)})";
 
@@ -157,10 +161,10 @@ internal sealed partial class EnglishTexts
     public override string FunnelTitle => "Funnel: open deals by stage";
     public override string FunnelCaption(int deals, decimal amount) => $"Funnel: {Plural.En(deals, "open deal", "open deals")} worth {SchAmount(amount)}";
     public override string DigestPageButton(int page) => $"Page {page}";
-    public override string DigestUnknownArgs(string args) => $"I didn't get “{Escape(args)}”. Today's summary: /digest, the week's: /digest week.";
+    public override string DigestUnknownArgs(string args) => $"I didn't get “{Escape(args)}”. Today's summary: /digest, the week's: /digest week, the month's: /digest month.";
 
     protected override void AddScheduleDocs(IDictionary<string, CommandDoc> docs) =>
-        docs["digest"] = new("the team summary right now", "/digest [week]", "/digest week");
+        docs["digest"] = new("the team summary right now", "/digest [week|month]", "/digest month");
 
     private static string SchNote(string note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {Escape(note)}";
 

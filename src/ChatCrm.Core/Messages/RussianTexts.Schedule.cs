@@ -104,6 +104,9 @@ internal sealed partial class RussianTexts
     public override string DigestWeekly(DateTime fromLocal, DateTime toLocal) =>
         $"📈 <b>Итоги недели — {fromLocal.ToString("d MMMM", Ru)} – {toLocal.ToString("d MMMM", Ru)}</b>";
 
+    public override string DigestMonthly(DateTime fromLocal, DateTime toLocal) =>
+        $"🗓 <b>Итоги месяца — {fromLocal.ToString("d MMMM", Ru)} – {toLocal.ToString("d MMMM", Ru)}</b>";
+
     public override string DigestExceptions => "<b>Внимание</b>";
     public override string DigestSilent(string names) => $"🔇 Ни одного касания: {Escape(names)}";
 
@@ -127,6 +130,7 @@ internal sealed partial class RussianTexts
 
     public override string DigestNoManagers() => "В отделе пока нет менеджеров. Пригласить: /invite manager";
     public override string WeekVsPrevious => "<b>Неделя к прошлой</b>";
+    public override string MonthVsPrevious => "<b>Месяц к тем же дням прошлого</b>";
     public override string WeekTouches(int now, int before) => $"Касаний: {now} ({SchDelta(now - before)})";
     public override string WeekNewDeals(int now, int before) => $"Новых сделок: {now} ({SchDelta(now - before)})";
 
@@ -157,10 +161,10 @@ internal sealed partial class RussianTexts
     public override string FunnelTitle => "Воронка: открытые сделки по этапам";
     public override string FunnelCaption(int deals, decimal amount) => $"Воронка: {Plural.Ru(deals, "открытая сделка", "открытые сделки", "открытых сделок")} на {SchAmount(amount)}";
     public override string DigestPageButton(int page) => $"Стр. {page}";
-    public override string DigestUnknownArgs(string args) => $"Не понял «{Escape(args)}». Сводка за сегодня — /digest, за неделю — /digest week.";
+    public override string DigestUnknownArgs(string args) => $"Не понял «{Escape(args)}». Сводка за сегодня — /digest, за неделю — /digest week, за месяц — /digest month.";
 
     protected override void AddScheduleDocs(IDictionary<string, CommandDoc> docs) =>
-        docs["digest"] = new("сводка по отделу прямо сейчас", "/digest [week]", "/digest week");
+        docs["digest"] = new("сводка по отделу прямо сейчас", "/digest [week|month]", "/digest month");
 
     private static string SchNote(string note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {Escape(note)}";
 

@@ -38,6 +38,7 @@ public abstract partial class Texts
         AddProcessDocs(docs);
         AddTeamDocs(docs);
         AddScheduleDocs(docs);
+        AddReportDocs(docs);
         return docs;
     }
 }

@@ -62,6 +62,7 @@ public abstract partial class Texts
     // Digests
     public abstract string DigestDaily(DateTime localDate);
     public abstract string DigestWeekly(DateTime fromLocal, DateTime toLocal);
+    public abstract string DigestMonthly(DateTime fromLocal, DateTime toLocal);
     public abstract string DigestExceptions { get; }
     public abstract string DigestSilent(string names);
     public abstract string DigestLostLine(int deal, string title, string manager, decimal amount, string reason);
@@ -73,6 +74,7 @@ public abstract partial class Texts
     public abstract string DigestTeam(int done, int planned, int newDeals, int won, decimal wonSum, int lost, decimal paid);
     public abstract string DigestNoManagers();
     public abstract string WeekVsPrevious { get; }
+    public abstract string MonthVsPrevious { get; }
     public abstract string WeekTouches(int now, int before);
     public abstract string WeekNewDeals(int now, int before);
     public abstract string WeekWon(int now, decimal sum, int before, decimal sumBefore);

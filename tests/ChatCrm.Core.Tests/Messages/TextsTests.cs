@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Core.Tests.Messages;
 
@@ -99,6 +100,7 @@ public sealed partial class TextsTests
             : types.Contains(typeof(DomainError)) ? Enum.GetValues<DomainError>().Cast<object>()
             : types.Contains(typeof(Role)) ? Enum.GetValues<Role>().Cast<object>()
             : types.Contains(typeof(CatalogKind)) ? Enum.GetValues<CatalogKind>().Cast<object>()
+            : types.Contains(typeof(PeriodProblem)) ? Enum.GetValues<PeriodProblem>().Cast<object>()
             : [null!];
         return variants.Select(v => (string)method.Invoke(texts, method.GetParameters().Select(p => Sample(p.ParameterType, v)).ToArray())!).ToList();
     }
@@ -115,6 +117,7 @@ public sealed partial class TextsTests
         _ when type == typeof(decimal) => 150_000.5m,
         _ when type == typeof(decimal?) => 1_000_000m,
         _ when type == typeof(CatalogKind) => variant as CatalogKind? ?? CatalogKind.Segment,
+        _ when type == typeof(PeriodProblem) => variant as PeriodProblem? ?? PeriodProblem.Unknown,
         _ when type == typeof(bool) => true,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),
         _ when type == typeof(decimal) => 1234567.5m,

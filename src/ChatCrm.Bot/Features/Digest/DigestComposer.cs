@@ -17,13 +17,18 @@ public static class DigestComposer
     public static IReadOnlyList<string> Pages(Texts t, DigestData d, TimeZoneInfo zone)
     {
         var from = TimeZones.ToLocal(d.FromUtc, zone);
-        var header = d.Kind == DigestKind.Daily ? t.DigestDaily(from) : t.DigestWeekly(from, TimeZones.ToLocal(d.ToUtc.AddTicks(-1), zone));
+        var header = d.Kind switch
+        {
+            DigestKind.Daily => t.DigestDaily(from),
+            DigestKind.Monthly => t.DigestMonthly(from, TimeZones.ToLocal(d.ToUtc.AddTicks(-1), zone)),
+            _ => t.DigestWeekly(from, TimeZones.ToLocal(d.ToUtc.AddTicks(-1), zone)),
+        };
         var first = new StringBuilder(header);
         AppendExceptions(first, t, d);
         first.Append("\n\n").Append(t.DigestTeam(d.Totals.Touches, d.TeamPlanned, d.Totals.NewDeals, d.Totals.Won, d.Totals.WonSum, d.Totals.Lost, d.Totals.Paid));
         if (d.Weekly is { } w)
         {
-            AppendWeek(first, t, d.Totals, w);
+            AppendWeek(first, t, d.Totals, w, d.Kind == DigestKind.Monthly ? t.MonthVsPrevious : t.WeekVsPrevious);
         }
 
         if (d.Managers.Count == 0)
@@ -84,10 +89,10 @@ public static class DigestComposer
         }
     }
 
-    private static void AppendWeek(StringBuilder text, Texts t, PeriodTotals now, WeeklyFigures w)
+    private static void AppendWeek(StringBuilder text, Texts t, PeriodTotals now, WeeklyFigures w, string heading)
     {
         var before = w.Previous;
-        text.Append("\n\n").Append(t.WeekVsPrevious)
+        text.Append("\n\n").Append(heading)
             .Append('\n').Append(t.WeekTouches(now.Touches, before.Touches))
             .Append('\n').Append(t.WeekNewDeals(now.NewDeals, before.NewDeals))
             .Append('\n').Append(t.WeekWon(now.Won, now.WonSum, before.Won, before.WonSum))

@@ -4,6 +4,9 @@ public enum DigestKind
 {
     Daily,
     Weekly,
+
+    /// <summary>On demand only (/digest month): the calendar month so far against the same days of the previous month.</summary>
+    Monthly,
 }
 
 /// <summary>One manager's line of the digest: every figure is a SQL aggregate over the period.</summary>

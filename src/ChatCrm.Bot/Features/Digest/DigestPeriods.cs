@@ -5,7 +5,9 @@ namespace ChatCrm.Bot.Features.Digest;
 
 /// <summary>
 /// The periods digests cover, in the reader's zone: the daily one is that local day up to now (planned contacts
-/// counted for the whole day); the weekly one the seven full days before that date, compared with the seven before.
+/// counted for the whole day); the weekly one the seven full days before that date, compared with the seven before;
+/// the monthly one the calendar month up to now, compared with the same number of days from the previous month's first
+/// (at most that whole month).
 /// </summary>
 public static class DigestPeriods
 {
@@ -15,6 +17,15 @@ public static class DigestPeriods
         if (kind == DigestKind.Daily)
         {
             return new DigestPeriod(kind, dayStart, nowUtc < dayEnd ? nowUtc : dayEnd, dayEnd, nowUtc, localDate);
+        }
+
+        if (kind == DigestKind.Monthly)
+        {
+            var monthStart = LocalCalendar.StartOfDay(LocalCalendar.MonthStart(localDate), zone);
+            var to = nowUtc < dayEnd ? nowUtc : dayEnd;
+            var previousStart = LocalCalendar.StartOfDay(LocalCalendar.MonthStart(localDate).AddMonths(-1), zone);
+            var previousEnd = previousStart + (to - monthStart);
+            return new DigestPeriod(kind, monthStart, to, dayEnd, nowUtc, localDate, previousStart, previousEnd < monthStart ? previousEnd : monthStart);
         }
 
         var weekStart = LocalCalendar.Day(localDate.AddDays(-7), zone).FromUtc;

@@ -10,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Features.Digest;
 
 /// <summary>The period a digest covers, in UTC; planned contacts are counted up to <see cref="PlanToUtc"/> (the day's end).</summary>
-public sealed record DigestPeriod(DigestKind Kind, DateTime FromUtc, DateTime ToUtc, DateTime PlanToUtc, DateTime NowUtc, DateOnly LocalMonth);
+/// <remarks>The period compared with is the same span just before unless <see cref="PreviousFromUtc"/> and <see cref="PreviousToUtc"/> say otherwise (the monthly digest compares with the previous month).</remarks>
+public sealed record DigestPeriod(DigestKind Kind, DateTime FromUtc, DateTime ToUtc, DateTime PlanToUtc, DateTime NowUtc, DateOnly LocalMonth,
+    DateTime? PreviousFromUtc = null, DateTime? PreviousToUtc = null);
 
 /// <summary>
 /// Computes a digest with SQL-side aggregates only (GROUP BY / COUNT / SUM translated by EF, money summed as
@@ -63,20 +65,25 @@ public sealed class DigestQueries(ChatCrmDbContext db)
             paid.GetValueOrDefault(m.Id), forgotten.GetValueOrDefault(m.Id), overdue.GetValueOrDefault(m.Id))).ToList();
 
         var totals = new PeriodTotals(done.Values.Sum(), opened.Values.Sum(), won.Values.Sum(x => x.N), won.Values.Sum(x => x.Sum),
-            lostReasons.Sum(l => l.N), paid.Values.Sum(), p.Kind == DigestKind.Weekly ? await AverageDealDaysAsync(from, to, ct) : null);
+            lostReasons.Sum(l => l.N), paid.Values.Sum(), p.Kind != DigestKind.Daily ? await AverageDealDaysAsync(from, to, ct) : null);
 
-        return new DigestData(p.Kind, from, to, now, await NormAsync(p.Kind, ct), lines,
+        return new DigestData(p.Kind, from, to, now, await NormAsync(p.Kind, (to - from).TotalDays, ct), lines,
             await LostAsync(from, to, ct), await RottingAsync(now, ct), totals, planned.Values.Sum(),
-            p.Kind == DigestKind.Weekly ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct));
+            p.Kind != DigestKind.Daily ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct));
     }
 
-    /// <summary>A manager's norm for the period: daily norms per working day, weekly norms per week.</summary>
-    private async Task<int> NormAsync(DigestKind kind, CancellationToken ct)
+    /// <summary>A manager's norm for the period: daily norms per working day, weekly norms per week (a month so far: per its days).</summary>
+    private async Task<int> NormAsync(DigestKind kind, double days, CancellationToken ct)
     {
         var norms = await db.Norms.GroupBy(n => n.Period).Select(g => new { g.Key, N = g.Sum(n => n.Count) }).ToListAsync(ct);
         var daily = norms.Where(n => n.Key == NormPeriod.Day).Sum(n => n.N);
         var weekly = norms.Where(n => n.Key == NormPeriod.Week).Sum(n => n.N);
-        return kind == DigestKind.Weekly ? daily * 5 + weekly : daily + (weekly + 4) / 5;
+        return kind switch
+        {
+            DigestKind.Weekly => daily * 5 + weekly,
+            DigestKind.Monthly => (int)Math.Round((daily * 5 + weekly) * days / 7, MidpointRounding.AwayFromZero),
+            _ => daily + (weekly + 4) / 5,
+        };
     }
 
     private async Task<IReadOnlyList<LostDeal>> LostAsync(DateTime from, DateTime to, CancellationToken ct) =>
@@ -108,7 +115,7 @@ public sealed class DigestQueries(ChatCrmDbContext db)
     private async Task<WeeklyFigures> WeeklyAsync(DigestPeriod p, CancellationToken ct)
     {
         var (from, to, now) = (p.FromUtc, p.ToUtc, p.NowUtc);
-        var previous = await TotalsAsync(from - (to - from), from, ct);
+        var previous = await TotalsAsync(p.PreviousFromUtc ?? from - (to - from), p.PreviousToUtc ?? from, ct);
         var stages = await db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var exits = await db.StageChanges
             .Where(c => c.At >= from && c.At < to && c.FromStageId != null

@@ -9,7 +9,7 @@ using ChatCrm.Core.Time;
 namespace ChatCrm.Bot.Features.Digest;
 
 /// <summary>
-/// /digest [week]: the head gets the digest now, text and funnel chart. The page buttons (`dg:d|w:date:page`)
+/// /digest [week|month]: the head gets the digest now, text and funnel chart. The page buttons (`dg:d|w:date:page`)
 /// redraw the same digest's other pages of managers.
 /// </summary>
 internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settings, OutboxWriter outbox) : ICommandHandler, ICallbackHandler
@@ -23,6 +23,7 @@ internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settin
         {
             "" or "day" or "today" or "день" or "сегодня" => DigestKind.Daily,
             "week" or "неделя" or "неделю" or "нед" => DigestKind.Weekly,
+            "month" or "месяц" or "мес" => DigestKind.Monthly,
             _ => null,
         };
         if (kind is not { } k)
@@ -40,7 +41,7 @@ internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settin
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
-        if (args.Count != 3 || args[0] is not ("d" or "w")
+        if (args.Count != 3 || args[0] is not ("d" or "w" or "m")
             || !DateOnly.TryParseExact(args[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var page))
         {
@@ -48,7 +49,7 @@ internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settin
             return;
         }
 
-        var kind = args[0] == "w" ? DigestKind.Weekly : DigestKind.Daily;
+        var kind = args[0] switch { "w" => DigestKind.Weekly, "m" => DigestKind.Monthly, _ => DigestKind.Daily };
         var pages = DigestComposer.Pages(ctx.T, await BuildAsync(kind, date, ctx.Zone, ctx.Now, ct), ctx.Zone);
         ctx.Show(Page(ctx.T, pages, Math.Clamp(page, 1, pages.Count), kind, date));
     }
@@ -64,7 +65,7 @@ internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settin
             return new Reply(pages[0]);
         }
 
-        var code = kind == DigestKind.Weekly ? "w" : "d";
+        var code = kind switch { DigestKind.Weekly => "w", DigestKind.Monthly => "m", _ => "d" };
         var buttons = Enumerable.Range(1, pages.Count).Where(p => p != page).Take(PageButtons)
             .Select(p => Button.Callback(t.DigestPageButton(p), $"{Prefix}:{code}:{Due.Key(date)}:{p}")).Chunk(4)
             .Select(row => (IReadOnlyList<Button>)row).ToList();
