@@ -12,7 +12,11 @@ public static class Reports
     public static readonly IReadOnlyList<IReport> All =
     [
         new FunnelReport(),
+        new ManagersReport(),
         new LostReport(),
+        new ProductsReport(),
+        new ActivityReport(),
+        new ObligationsReport(),
         new ForecastReport(),
     ];
 
