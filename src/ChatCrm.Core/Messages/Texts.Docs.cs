@@ -29,6 +29,8 @@ public abstract partial class Texts
 
     protected abstract void AddScheduleDocs(IDictionary<string, CommandDoc> docs);
 
+    protected abstract void AddPayDocs(IDictionary<string, CommandDoc> docs);
+
     private IReadOnlyDictionary<string, CommandDoc> BuildDocs()
     {
         var docs = new Dictionary<string, CommandDoc>();
@@ -38,6 +40,7 @@ public abstract partial class Texts
         AddProcessDocs(docs);
         AddTeamDocs(docs);
         AddScheduleDocs(docs);
+        AddPayDocs(docs);
         return docs;
     }
 }
