@@ -10,13 +10,17 @@ internal sealed partial class RussianTexts
 
     private string Month(DateOnly month) => MonthName(month.ToDateTime(TimeOnly.MinValue));
 
+    /// <summary>«ноября 2026», for «с ноября 2026».</summary>
+    private string MonthFrom(DateOnly month) =>
+        $"{Culture.DateTimeFormat.MonthGenitiveNames[month.Month - 1]} {month.Year.ToString(CultureInfo.InvariantCulture)}";
+
     private string TierBounds(decimal from, decimal? to) =>
         to is { } t ? $"{from.ToString("0.##", Culture)}–{t.ToString("0.##", Culture)} %" : $"от {from.ToString("0.##", Culture)} %";
 
     public override string PayNoScheme() =>
         "💼 Схема оплаты ещё не задана: зарплату не из чего считать.\n" + PayHowToChange();
 
-    public override string PayHeader(DateOnly effectiveFrom) => $"💼 <b>Схема оплаты</b> — действует с {Escape(Month(effectiveFrom))}";
+    public override string PayHeader(DateOnly effectiveFrom) => $"💼 <b>Схема оплаты</b> — действует с {Escape(MonthFrom(effectiveFrom))}";
 
     public override string PayBase(string money) => $"• Оклад: {Bold(money)}";
 
@@ -35,7 +39,7 @@ internal sealed partial class RussianTexts
 
     public override string PayTier(decimal from, decimal? to, decimal percent) => $"  ◦ {TierBounds(from, to)} плана → {Pct(percent)}";
 
-    public override string PayLaterVersion(DateOnly effectiveFrom) => $"ℹ️ С {Escape(Month(effectiveFrom))} уже задана другая версия.";
+    public override string PayLaterVersion(DateOnly effectiveFrom) => $"ℹ️ С {Escape(MonthFrom(effectiveFrom))} уже задана другая версия.";
 
     public override string PayHowToChange() =>
         "Изменить: /pay оклад 30000 · /pay процент 5 · /pay товар Станки 7 · /pay сегмент #опт 3 · /pay бонус 2000 · " +
@@ -43,7 +47,7 @@ internal sealed partial class RussianTexts
         "0 или «нет» снимает ставку. Закрытые месяцы не пересчитываются.";
 
     public override string PaySaved(DateOnly effectiveFrom) =>
-        $"✅ Схема оплаты сохранена, действует с {Escape(Month(effectiveFrom))} (на весь месяц).";
+        $"✅ Схема оплаты сохранена, действует с {Escape(MonthFrom(effectiveFrom))} (на весь месяц).";
 
     public override string PayNotSaved() => "Ничего не сохранено.";
 

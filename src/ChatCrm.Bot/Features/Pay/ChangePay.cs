@@ -52,7 +52,7 @@ internal sealed partial class ChangePay(IOptions<CrmOptions> crm) : ICommandHand
         var text = args.Trim();
         if (text.Length == 0)
         {
-            await ShowAsync(ctx, ct);
+            await ShowAsync(ctx, DateOnly.FromDateTime(ctx.LocalNow), ct);
             return;
         }
 
@@ -67,9 +67,16 @@ internal sealed partial class ChangePay(IOptions<CrmOptions> crm) : ICommandHand
         }
 
         var words = ProcessArgs.Words(text);
-        if (words.Length == 0 || !Words.TryGetValue(words[0], out var setting))
+        if (words.Length == 0)
         {
-            ctx.Reply(ctx.T.PayUnknownSetting(words.Length == 0 ? text : words[0]));
+            // Only a month («/pay с 01.2027»): the scheme that will be in force then.
+            await ShowAsync(ctx, effective, ct);
+            return;
+        }
+
+        if (!Words.TryGetValue(words[0], out var setting))
+        {
+            ctx.Reply(ctx.T.PayUnknownSetting(words[0]));
             return;
         }
 
@@ -111,11 +118,10 @@ internal sealed partial class ChangePay(IOptions<CrmOptions> crm) : ICommandHand
         return Task.CompletedTask;
     }
 
-    private async Task ShowAsync(BotContext ctx, CancellationToken ct)
+    private async Task ShowAsync(BotContext ctx, DateOnly month, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(ctx.LocalNow);
         var all = await PayStore.AllAsync(ctx.Db, ct);
-        var scheme = PaySchemes.EffectiveFor(all, today);
+        var scheme = PaySchemes.EffectiveFor(all, month);
         if (scheme is null && all.Count == 0)
         {
             ctx.Reply(new Reply(ctx.T.PayNoScheme(), Buttons(ctx.T)));
@@ -124,7 +130,7 @@ internal sealed partial class ChangePay(IOptions<CrmOptions> crm) : ICommandHand
 
         var names = await PayNames.LoadAsync(ctx.Db, ct);
         var lines = scheme is null ? [] : names.Describe(ctx.T, scheme, crm.Value.Currency).ToList();
-        var later = all.Where(s => s.EffectiveFrom > PaySchemes.EarliestEffectiveFrom(today)).Select(s => s.EffectiveFrom).Distinct().Order();
+        var later = all.Where(s => s.EffectiveFrom > PaySchemes.EarliestEffectiveFrom(month)).Select(s => s.EffectiveFrom).Distinct().Order();
         lines.AddRange(later.Select(ctx.T.PayLaterVersion));
         lines.Add("");
         lines.Add(ctx.T.PayHowToChange());

@@ -136,7 +136,7 @@ public sealed class PayTests : IAsyncLifetime
                      "/pay ступени 0-80:3 80-100:5 100+:7",
                  })
         {
-            (await _head.LastAsync(change)).Text.Should().Contain("Схема оплаты сохранена, действует с ноябрь 2026", change);
+            (await _head.LastAsync(change)).Text.Should().Contain("Схема оплаты сохранена, действует с ноября 2026", change);
         }
     }
 
@@ -161,7 +161,7 @@ public sealed class PayTests : IAsyncLifetime
         var shown = await _head.LastAsync("/pay");
 
         shown.Text.Should().StartWith(string.Join('\n',
-            "💼 <b>Схема оплаты</b> — действует с ноябрь 2026",
+            "💼 <b>Схема оплаты</b> — действует с ноября 2026",
             "• Оклад: <b>30 000 ₽</b>",
             "• % с оплат: по ступеням плана (без ступеней было бы 4 %)",
             "  ◦ товар «Станки»: 7 %",
@@ -191,6 +191,31 @@ public sealed class PayTests : IAsyncLifetime
         var text = (await _anna.LastAsync("/me")).Text;
 
         text.Should().EndWith(string.Join('\n', AnnasPay));
+    }
+
+    [Fact]
+    public async Task Me_in_english_reads_the_same_pay()
+    {
+        await ChangeSchemeInNovemberAsync();
+
+        (await _anna.LastAsync("/me", "en")).Text.Should()
+            .Contain("💵 Earned this month: <b>37,700 ₽</b>")
+            .And.Contain("• 3% of 80,000 ₽ paid = 2,400 ₽")
+            .And.Contain("• “Станки”: 7% of 30,000 ₽ = 2,100 ₽")
+            .And.Contain("• Встреча: 2 × 300 ₽ = 600 ₽")
+            .And.Contain("⏭ To reach 5% (from 80% of plan): <b>30,000 ₽</b> more paid");
+    }
+
+    [Fact]
+    public async Task Without_any_scheme_pay_says_so_and_offers_the_rules_as_buttons()
+    {
+        await _app.WriteAsync(async db => await db.PaySchemes.ExecuteDeleteAsync());
+
+        var shown = await _head.LastAsync("/pay", "en");
+
+        shown.Text.Should().StartWith("💼 No pay scheme yet");
+        shown.CallbackData.Should().Equal("pay:base", "pay:percent", "pay:bonus", "pay:product", "pay:segment", "pay:piece", "pay:tiers");
+        (await _head.LastAsync("/payroll", "en")).Text.Should().Contain("No pay scheme was in force in November 2026");
     }
 
     [Fact]
@@ -286,10 +311,11 @@ public sealed class PayTests : IAsyncLifetime
     [Fact]
     public async Task A_scheme_for_a_later_month_leaves_the_current_one_alone()
     {
-        (await _head.LastAsync("/pay процент 9 с 01.2027")).Text.Should().Contain("действует с январь 2027");
+        (await _head.LastAsync("/pay процент 9 с 01.2027")).Text.Should().Contain("действует с января 2027");
 
         var shown = (await _head.LastAsync("/pay")).Text;
-        shown.Should().Contain("• % с оплат: <b>5 %</b>").And.Contain("С январь 2027 уже задана другая версия");
+        shown.Should().Contain("• % с оплат: <b>5 %</b>").And.Contain("С января 2027 уже задана другая версия");
+        (await _head.LastAsync("/pay с 01.2027")).Text.Should().Contain("действует с января 2027").And.Contain("• % с оплат: <b>9 %</b>");
     }
 
     [Fact]
