@@ -111,7 +111,7 @@ internal sealed partial class EnglishTexts
         "segment" => "% by segment",
         "piece" => "Piece rate",
         "tiers" => "Tiers",
-        _ => setting,
+        _ => "Change",
     };
 
     public override string PayslipLine(PayLine line, string? name, string currency) => line.Kind switch
@@ -132,7 +132,7 @@ internal sealed partial class EnglishTexts
     public override string MePayNext(NextTier next, string needed) =>
         $"⏭ To reach {Pct(next.Tier.Percent)} (from {next.Tier.From.ToString("0.##", Culture)}% of plan): {Bold(needed)} more paid";
 
-    public override string PayrollHeader(DateOnly month) => $"💵 <b>Payroll for {Escape(Month(month))}</b>\nbase · % of paid · bonuses · piece = total";
+    public override string PayrollHeader(DateOnly month) => $"💵 <b>Payroll for {Escape(Month(month))}</b>\nbase + % of paid + bonuses + piece = total";
 
     public override string PayrollNoScheme(DateOnly month) =>
         $"💵 No pay scheme was in force in {Escape(Month(month))}, so there is nothing to compute. Set one: /pay";
@@ -140,14 +140,14 @@ internal sealed partial class EnglishTexts
     public override string PayrollNoManagers() => "💵 The team has no managers.";
 
     public override string PayrollRow(string name, string baseAmount, string revenue, string bonuses, string piece, string total) =>
-        $"{Bold(name)}: {baseAmount} · {revenue} · {bonuses} · {piece} = {Bold(total)}";
+        $"{Bold(name)}: {Escape(baseAmount)} + {Escape(revenue)} + {Escape(bonuses)} + {Escape(piece)} = {Bold(total)}";
 
     public override string PayrollTotal(string total) => $"Total: {Bold(total)}";
 
     public override string PayrollBadMonth(string text) =>
         $"⚠️ I can't read the month “{Escape(text)}”. For example: /payroll november, /payroll 11.2026, /payroll last month";
 
-    public override IReadOnlyList<string> PayrollColumns => ["Manager", "Base", "% of paid", "Bonuses", "Piece", "Total"];
+    protected override IReadOnlyList<string> PayrollColumnNames => ["Manager", "Base", "% of paid", "Bonuses", "Piece", "Total"];
 
     public override string PayrollCaption(DateOnly month) => $"Payroll for {Escape(Month(month))}";
 

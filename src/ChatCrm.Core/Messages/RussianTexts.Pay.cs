@@ -115,7 +115,7 @@ internal sealed partial class RussianTexts
         "segment" => "% по сегменту",
         "piece" => "Сдельно",
         "tiers" => "Ступени",
-        _ => setting,
+        _ => "Изменить",
     };
 
     public override string PayslipLine(PayLine line, string? name, string currency) => line.Kind switch
@@ -144,14 +144,14 @@ internal sealed partial class RussianTexts
     public override string PayrollNoManagers() => "💵 В команде нет менеджеров.";
 
     public override string PayrollRow(string name, string baseAmount, string revenue, string bonuses, string piece, string total) =>
-        $"{Bold(name)}: {baseAmount} · {revenue} · {bonuses} · {piece} = {Bold(total)}";
+        $"{Bold(name)}: {Escape(baseAmount)} · {Escape(revenue)} · {Escape(bonuses)} · {Escape(piece)} = {Bold(total)}";
 
     public override string PayrollTotal(string total) => $"Итого: {Bold(total)}";
 
     public override string PayrollBadMonth(string text) =>
         $"⚠️ Не понял месяц «{Escape(text)}». Например: /payroll ноябрь, /payroll 11.2026, /payroll прошлый месяц";
 
-    public override IReadOnlyList<string> PayrollColumns => ["Менеджер", "Оклад", "% с оплат", "Бонусы", "Сдельно", "Итого"];
+    protected override IReadOnlyList<string> PayrollColumnNames => ["Менеджер", "Оклад", "% с оплат", "Бонусы", "Сдельно", "Итого"];
 
     public override string PayrollCaption(DateOnly month) => $"Зарплата за {Escape(Month(month))}";
 

@@ -41,6 +41,9 @@ public abstract partial class Texts
     public abstract string PayrollRow(string name, string baseAmount, string revenue, string bonuses, string piece, string total);
     public abstract string PayrollTotal(string total);
     public abstract string PayrollBadMonth(string text);
-    public abstract IReadOnlyList<string> PayrollColumns { get; }
+    /// <summary>The XLSX column headers: manager, base, revenue %, bonuses, piece, total.</summary>
+    public IReadOnlyList<string> PayrollColumns => PayrollColumnNames;
+
+    protected abstract IReadOnlyList<string> PayrollColumnNames { get; }
     public abstract string PayrollCaption(DateOnly month);
 }
