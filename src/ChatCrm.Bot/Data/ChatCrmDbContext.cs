@@ -50,6 +50,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<TouchNorm> Norms => Set<TouchNorm>();
     public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
+    public DbSet<PaySchemeVersion> PaySchemes => Set<PaySchemeVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);

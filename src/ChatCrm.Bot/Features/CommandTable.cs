@@ -6,6 +6,7 @@ using ChatCrm.Bot.Features.Me;
 using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Reports;
+using ChatCrm.Bot.Features.Pay;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
@@ -87,6 +88,8 @@ public static class CommandTable
         Command<SetTarget>("target", Role.Head),
         Command<SetNorm>("norm", Role.Head),
         Command<ChangeSettings>("settings", Role.Head),
+        Command<ChangePay>("pay", Role.Head),
+        Command<ShowPayroll>("payroll", Role.Head),
     ];
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
@@ -126,6 +129,7 @@ public static class CommandTable
         Callback<LoseDeal>(DealViews.Lose, Role.Manager),
         Callback<ReopenDeal>(DealViews.Reopen, Role.Manager),
         Callback<ListDeals>(DealViews.List, Role.Manager),
+        Callback<ChangePay>(ChangePay.Prefix, Role.Head),
     ];
 
     /// <summary>

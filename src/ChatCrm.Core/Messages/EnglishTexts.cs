@@ -140,6 +140,7 @@ internal sealed partial class EnglishTexts : Texts
         ["segment.added"] = "segment added", ["segment.retired"] = "segment retired", ["segment.deleted"] = "segment deleted",
         ["product.added"] = "product added", ["product.retired"] = "product retired", ["product.deleted"] = "product deleted",
         ["setting.changed"] = "setting changed", ["target.set"] = "sales target", ["norm.set"] = "activity norm",
+        ["pay.scheme"] = "pay scheme",
         ["norm.removed"] = "activity norm removed", ["user.role"] = "role changed", ["user.deactivated"] = "colleague deactivated",
         ["user.handover"] = "work handed over", ["invite.created"] = "invite created",
     };

@@ -140,6 +140,7 @@ internal sealed partial class RussianTexts : Texts
         ["segment.added"] = "сегмент добавлен", ["segment.retired"] = "сегмент убран", ["segment.deleted"] = "сегмент удалён",
         ["product.added"] = "продукт добавлен", ["product.retired"] = "продукт убран", ["product.deleted"] = "продукт удалён",
         ["setting.changed"] = "настройка изменена", ["target.set"] = "план продаж", ["norm.set"] = "норма активности",
+        ["pay.scheme"] = "схема оплаты",
         ["norm.removed"] = "норма активности снята", ["user.role"] = "роль изменена", ["user.deactivated"] = "сотрудник отключён",
         ["user.handover"] = "дела переданы", ["invite.created"] = "приглашение создано",
     };

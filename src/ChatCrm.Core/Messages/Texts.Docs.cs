@@ -29,6 +29,8 @@ public abstract partial class Texts
 
     protected abstract void AddScheduleDocs(IDictionary<string, CommandDoc> docs);
 
+    protected abstract void AddPayDocs(IDictionary<string, CommandDoc> docs);
+
     private IReadOnlyDictionary<string, CommandDoc> BuildDocs()
     {
         var docs = new Dictionary<string, CommandDoc>();
@@ -39,6 +41,7 @@ public abstract partial class Texts
         AddTeamDocs(docs);
         AddScheduleDocs(docs);
         AddReportDocs(docs);
+        AddPayDocs(docs);
         return docs;
     }
 }

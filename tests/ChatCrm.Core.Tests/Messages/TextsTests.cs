@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Pay;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
@@ -101,6 +102,8 @@ public sealed partial class TextsTests
             : types.Contains(typeof(Role)) ? Enum.GetValues<Role>().Cast<object>()
             : types.Contains(typeof(CatalogKind)) ? Enum.GetValues<CatalogKind>().Cast<object>()
             : types.Contains(typeof(PeriodProblem)) ? Enum.GetValues<PeriodProblem>().Cast<object>()
+            : types.Contains(typeof(PayLine)) ? Enum.GetValues<PayLineKind>().Cast<object>()
+            : types.Contains(typeof(PayProblem)) ? Enum.GetValues<PayError>().SelectMany(e => Enum.GetValues<PayRuleKind>().Select(r => (object)(e, r)))
             : [null!];
         return variants.Select(v => (string)method.Invoke(texts, method.GetParameters().Select(p => Sample(p.ParameterType, v)).ToArray())!).ToList();
     }
@@ -128,6 +131,10 @@ public sealed partial class TextsTests
         _ when type == typeof(decimal) => 150_000m,
         _ when type == typeof(IReadOnlyList<string>) => new[] { Evil, "call" },
         _ when type == typeof(AgeBucket) => AgeBucket.Days31To60,
+        _ when type == typeof(DateOnly) => new DateOnly(2026, 11, 1),
+        _ when type == typeof(PayLine) => new PayLine(variant as PayLineKind? ?? PayLineKind.Revenue, 7, 150_000.5m, 5, 7_500.03m),
+        _ when type == typeof(PayProblem) && variant is (PayError error, PayRuleKind rule) => new PayProblem(error, rule, 7, Evil),
+        _ when type == typeof(NextTier) => new NextTier(new PayTier(80, 100, 5), 30_000.01m),
         _ => throw new InvalidOperationException($"No sample for {type}"),
     };
 

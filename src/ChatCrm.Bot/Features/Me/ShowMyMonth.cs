@@ -1,5 +1,6 @@
 using System.Text;
 using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.Pay;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -84,6 +85,8 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
         {
             text.Append('\n').Append(ctx.T.MeNoTarget());
         }
+
+        await MePay.AppendAsync(ctx, today, currency, text, ct);
 
         ctx.Reply(new Reply(text.ToString(), [[Button.Callback("💼 /deals", CommandTable.Run("deals"))]]));
     }

@@ -54,6 +54,10 @@ public sealed class BotContext
     /// <summary>Sends a new message to the user.</summary>
     public void Reply(Reply reply) => _outbox.Message(ChatId, reply, NextKey());
 
+    /// <summary>Sends the user a file (an XLSX, a CSV) through the outbox.</summary>
+    public void SendDocument(byte[] content, string fileName, string? captionHtml) =>
+        _outbox.Document(ChatId, content, fileName, captionHtml, NextKey());
+
     /// <summary>Redraws the message whose button was tapped (a pager, a picker); a new message otherwise.</summary>
     public void Show(Reply reply)
     {

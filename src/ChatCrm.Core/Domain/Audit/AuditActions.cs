@@ -35,6 +35,7 @@ public static class AuditActions
     public const string StageProbability = "stage.probability";
     public const string SettingChanged = "setting.changed";
     public const string TargetSet = "target.set";
+    public const string PaySchemeChanged = "pay.scheme";
     public const string NormSet = "norm.set";
     public const string NormRemoved = "norm.removed";
     public const string UserRole = "user.role";
