@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.Pay;
+using ChatCrm.Bot.Features.Reports;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Pay;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Parsing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +61,8 @@ const int Deals = 200_000;
 const int Touches = 1_000_000;
 const int Planned = 50_000;
 const int Payments = 20_000;
+const int Products = 20;
+const int Segments = 5;
 
 var folder = Path.Combine(Path.GetTempPath(), "chatcrm-bench");
 Directory.CreateDirectory(folder);
@@ -99,6 +106,51 @@ if (args.Contains("--sql"))
 
 var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+
+if (args.Contains("--reports"))
+{
+    // `-- --reports`: every /report kind company-wide and /payroll's figures for all managers (issue 8: each < 1 s),
+    // for this month (2 days into December, as the benchmark's clock stands) and for the whole of last month.
+    await using (var check = new ChatCrmDbContext(options))
+    {
+        if (!await check.DealLines.AnyAsync() || !await check.PaySchemes.AnyAsync())
+        {
+            Console.WriteLine("The file predates deal lines and the pay scheme: run with --fresh.");
+            return;
+        }
+    }
+
+    var texts = Texts.For(Language.Ru);
+    foreach (var (label, period) in new[] { ("this month", ReportPeriod.MonthOf(today)), ("last month", ReportPeriod.MonthOf(today.AddMonths(-1))) })
+    {
+        foreach (var report in Reports.All)
+        {
+            await MeasureAsync($"report {report.Kind}, {label}", async db =>
+            {
+                var r = await report.BuildAsync(db, new ReportRequest(period, zone, now), texts, CancellationToken.None);
+                return $"{r.Tables.Count} tables, {r.Tables.Sum(t => t.Rows.Count)} rows";
+            });
+        }
+
+        await MeasureAsync($"/payroll figures, 100 managers, {label}", async db =>
+        {
+            // What ShowPayroll does before it formats the table: the schemes, the managers, each one's payslip.
+            var schemes = await PayStore.AllAsync(db, CancellationToken.None);
+            var managers = await db.Users.Where(u => u.Role == Role.Manager).OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync();
+            var total = 0m;
+            foreach (var m in managers)
+            {
+                var slip = await MonthPay.ForAsync(db, schemes, m.Id, period.First, zone, CancellationToken.None);
+                total += slip?.Total ?? 0;
+            }
+
+            return $"{managers.Count} payslips, {total:N0} in total";
+        });
+    }
+
+    return;
+}
+
 await MeasureAsync("daily digest (100 managers, 200k deals, 1M touches)", async db =>
 {
     var d = await new DigestQueries(db).BuildAsync(DigestPeriods.For(DigestKind.Daily, today, zone, now), 7, CancellationToken.None);
@@ -164,6 +216,35 @@ async Task SeedAsync()
 
         await db.SaveChangesAsync();
         db.Norms.Add(TouchNorm.Create(1, 20, NormPeriod.Day));
+
+        // For the reports and pay (issue 8): segments, a catalogue in four categories, monthly targets and a pay
+        // scheme with every kind of rule (per-product and per-segment %, bonus, piece rate, tiers).
+        db.Segments.AddRange(Enumerable.Range(1, Segments).Select(i => Segment.Create($"Сегмент {i}")));
+        for (var p = 1; p <= Products; p++)
+        {
+            var product = Product.Create($"Товар {p:00}", 1_000m * p);
+            product.SetCategory($"Категория {1 + (p % 4)}");
+            db.Products.Add(product);
+        }
+
+        for (var m = 0; m < Managers; m++)
+        {
+            for (var back = 0; back < 6; back++)
+            {
+                db.Targets.Add(Target.Create(2 + m, now.AddMonths(-back), 5_000_000m));
+            }
+        }
+
+        db.PaySchemes.Add(PaySchemeVersion.Create(new DateOnly(2026, 1, 1), PayStore.Write(new PayRules
+        {
+            BaseAmount = 50_000m,
+            RevenuePercent = 5m,
+            ProductPercents = new Dictionary<long, decimal> { [1] = 7m, [2] = 2m },
+            SegmentPercents = new Dictionary<long, decimal> { [3] = 6m },
+            WonDealBonus = 1_000m,
+            PieceRates = new Dictionary<long, decimal> { [2] = 300m },
+            Tiers = [new PayTier(0, 80, 3m), new PayTier(80, 100, 5m), new PayTier(100, null, 7m)],
+        }), 1, now));
         await db.SaveChangesAsync();
     }
 
@@ -175,20 +256,21 @@ async Task SeedAsync()
     long Owner(long client) => 2 + client % Managers; // user ids 2..101 are the managers
 
     // Clients: most are dormant (touched months ago or never), the ones with open deals are worked.
-    await Bulk("INSERT INTO Clients (Name, NameKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails) VALUES ($n, $k, $o, $c, $o, $t, '', '')",
+    await Bulk("INSERT INTO Clients (Name, NameKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails, SegmentId) VALUES ($n, $k, $o, $c, $o, $t, '', '', $sg)",
         Clients, (cmd, i) =>
         {
             var id = i + 1L;
             cmd.Parameters["$n"].Value = $"Клиент {id}";
             cmd.Parameters["$k"].Value = $"клиент {id}";
             cmd.Parameters["$o"].Value = Owner(id);
+            cmd.Parameters["$sg"].Value = id % 6 == 0 ? DBNull.Value : 1 + (id % Segments);
             cmd.Parameters["$c"].Value = T(now.AddDays(-400 + rnd.Next(30)));
             cmd.Parameters["$t"].Value = id <= Deals ? T(now.AddHours(-rnd.Next(24 * 20))) : rnd.Next(3) == 0 ? DBNull.Value : T(now.AddDays(-60 - rnd.Next(300)));
         });
 
     // Deals: one per client for the first 200k clients; 60 % open, 25 % won, 15 % lost, spread over 180 days.
-    await Bulk("INSERT INTO Deals (ClientId, CycleId, StageId, Amount, Currency, Title, OwnerUserId, OpenedAt, StageEnteredAt, EnteredStageName, Status, LostReasonId, ClosedAt) " +
-               "VALUES ($c, 1, $s, $a, 'RUB', $t, $o, $op, $se, 'Этап', $st, $lr, $cl)", Deals, (cmd, i) =>
+    await Bulk("INSERT INTO Deals (ClientId, CycleId, StageId, Amount, Currency, Title, OwnerUserId, OpenedAt, StageEnteredAt, EnteredStageName, Status, LostReasonId, ClosedAt, ExpectedCloseAt) " +
+               "VALUES ($c, 1, $s, $a, 'RUB', $t, $o, $op, $se, 'Этап', $st, $lr, $cl, $ex)", Deals, (cmd, i) =>
     {
         var client = i + 1L;
         var opened = now.AddHours(-rnd.Next(24 * 180));
@@ -205,7 +287,37 @@ async Task SeedAsync()
         cmd.Parameters["$st"].Value = status;
         cmd.Parameters["$lr"].Value = status == 2 ? 1 + rnd.Next(5) : DBNull.Value;
         cmd.Parameters["$cl"].Value = closed is { } c ? T(c) : DBNull.Value;
+        cmd.Parameters["$ex"].Value = status == 0 ? T(now.AddDays(rnd.Next(-10, 150))) : DBNull.Value;
     });
+
+    // Product lines: 1–3 per deal over the 20 products (~400k rows); the deal's amount becomes their sum.
+    var lines = new List<(long Deal, long Product, int Quantity, long Price)>();
+    for (var deal = 1L; deal <= Deals; deal++)
+    {
+        var count = 1 + rnd.Next(3);
+        for (var l = 0; l < count; l++)
+        {
+            lines.Add((deal, 1 + rnd.Next(Products), 1 + rnd.Next(10), 1_000_00L * rnd.Next(1, 200)));
+        }
+    }
+
+    await Bulk("INSERT INTO DealLines (DealId, ProductId, Quantity, UnitPrice, Amount, CreatedAt) VALUES ($d, $p, $q, $u, $a, $c)",
+        lines.Count, (cmd, i) =>
+        {
+            var line = lines[i];
+            cmd.Parameters["$d"].Value = line.Deal;
+            cmd.Parameters["$p"].Value = line.Product;
+            cmd.Parameters["$q"].Value = line.Quantity;
+            cmd.Parameters["$u"].Value = line.Price;
+            cmd.Parameters["$a"].Value = line.Quantity * line.Price;
+            cmd.Parameters["$c"].Value = T(now.AddDays(-180));
+        });
+    await using (var sum = connection.CreateCommand())
+    {
+        sum.Transaction = (SqliteTransaction)tx;
+        sum.CommandText = "UPDATE Deals SET Amount = (SELECT SUM(Amount) FROM DealLines WHERE DealLines.DealId = Deals.Id)";
+        await sum.ExecuteNonQueryAsync();
+    }
 
     // Stage history: opened + two moves per deal (600k rows) within the last 180 days.
     await Bulk("INSERT INTO StageChanges (DealId, Kind, FromStageId, ToStageId, ToStageName, ByUserId, At, Amount) VALUES ($d, $k, $f, $to, 'Этап', $o, $at, 100000)",
@@ -249,6 +361,20 @@ async Task SeedAsync()
             cmd.Parameters["$at"].Value = expected ? DBNull.Value : T(at);
             cmd.Parameters["$at2"].Value = T(at);
             cmd.Parameters["$set"].Value = expected && rnd.Next(3) > 0 ? 0 : 1;
+        });
+
+    // Shipments for the obligations report: 10k expected (by a date, a third still open) and 10k done.
+    await Bulk("INSERT INTO Obligations (DealId, Kind, Amount, DueAt, At, CreatedByUserId, CreatedAt, IsSettled) VALUES ($d, $k, NULL, $due, $at, 2, $at2, $set)",
+        20_000, (cmd, i) =>
+        {
+            var expected = i % 2 == 0;
+            var at = now.AddHours(-rnd.Next(24 * 120));
+            cmd.Parameters["$d"].Value = 1L + rnd.Next(Deals);
+            cmd.Parameters["$k"].Value = expected ? (int)ObligationKind.ExpectedShipment : (int)ObligationKind.Shipment;
+            cmd.Parameters["$due"].Value = expected ? T(at.AddDays(10)) : DBNull.Value;
+            cmd.Parameters["$at"].Value = expected ? DBNull.Value : T(at);
+            cmd.Parameters["$at2"].Value = T(at);
+            cmd.Parameters["$set"].Value = expected && rnd.Next(3) == 0 ? 0 : 1;
         });
 
     await tx.CommitAsync();
