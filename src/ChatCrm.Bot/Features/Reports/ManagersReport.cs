@@ -4,7 +4,6 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -24,20 +23,8 @@ namespace ChatCrm.Bot.Features.Reports;
 /// Counts and sums are GROUP BY queries; the weighted forecast multiplies per-stage sums by the stage's probability,
 /// and the average duration averages the two dates of the period's closes (EF has no portable date difference).
 /// </summary>
-public sealed class ManagersReport(string currency) : IReport
+public sealed class ManagersReport : IReport
 {
-    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
-    public ManagersReport()
-        : this("RUB")
-    {
-    }
-
-    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
-    public ManagersReport(IOptions<CrmOptions> crm)
-        : this(crm?.Value.Currency ?? "RUB")
-    {
-    }
-
     public string Kind => "managers";
 
     public async Task<ReportResult> BuildAsync(ChatCrmDbContext db, ReportRequest request, Texts t, CancellationToken ct)
@@ -139,7 +126,7 @@ public sealed class ManagersReport(string currency) : IReport
         var summary = new List<string>
         {
             t.ManagersReportTotals(sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost, ReportScope.Percent(sumWon, sumWon + sumLost),
-                t.Money(sumPaid, currency), t.Money(sumTarget, currency), t.Money(sumWeighted, currency)),
+                t.Money(sumPaid, request.Currency), t.Money(sumTarget, request.Currency), t.Money(sumWeighted, request.Currency)),
         };
         var tables = new List<ReportTable>
         {

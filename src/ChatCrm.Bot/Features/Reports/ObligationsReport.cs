@@ -4,7 +4,6 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -20,20 +19,8 @@ namespace ChatCrm.Bot.Features.Reports;
 /// shipment past its date that no shipment has settled, on a deal not lost).</item>
 /// </list>
 /// </summary>
-public sealed class ObligationsReport(string currency) : IReport
+public sealed class ObligationsReport : IReport
 {
-    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
-    public ObligationsReport()
-        : this("RUB")
-    {
-    }
-
-    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
-    public ObligationsReport(IOptions<CrmOptions> crm)
-        : this(crm?.Value.Currency ?? "RUB")
-    {
-    }
-
     private static readonly AgeBucket[] ByBound = [AgeBucket.Over90Days, AgeBucket.Days61To90, AgeBucket.Days31To60, AgeBucket.UpTo30Days, AgeBucket.NotYetDue];
 
     public string Kind => "obligations";
@@ -116,8 +103,8 @@ public sealed class ObligationsReport(string currency) : IReport
         var overdue = ageRows.Where(a => a.Bucket != AgeBucket.NotYetDue).Sum(a => a.Owed);
         var summary = new List<string>
         {
-            t.ObligationsOwed(t.Money(owed, currency), t.Money(overdue, currency), ageRows.Sum(a => a.N)),
-            t.ObligationsPeriod(t.Money(expected.Values.Sum(), currency), t.Money(received.Values.Sum(), currency)),
+            t.ObligationsOwed(t.Money(owed, request.Currency), t.Money(overdue, request.Currency), ageRows.Sum(a => a.N)),
+            t.ObligationsPeriod(t.Money(expected.Values.Sum(), request.Currency), t.Money(received.Values.Sum(), request.Currency)),
             t.ObligationsShipments(expectedShipments, shipped.Values.Sum(), lateShipments.Values.Sum()),
         };
         var tables = new List<ReportTable>

@@ -5,7 +5,6 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -15,20 +14,8 @@ namespace ChatCrm.Bot.Features.Reports;
 /// period. A won deal without lines counts its amount under «no product». Two GROUP BY queries (lines of won deals,
 /// won deals without lines) with the month as a <c>CASE</c> over local month starts.
 /// </summary>
-public sealed class ProductsReport(string currency) : IReport
+public sealed class ProductsReport : IReport
 {
-    /// <summary>Amounts in roubles: for tests and callers without the configuration.</summary>
-    public ProductsReport()
-        : this("RUB")
-    {
-    }
-
-    /// <summary>Amounts in the company's currency (<see cref="CrmOptions.Currency"/>): the constructor DI uses.</summary>
-    public ProductsReport(IOptions<CrmOptions> crm)
-        : this(crm?.Value.Currency ?? "RUB")
-    {
-    }
-
     public string Kind => "products";
 
     public async Task<ReportResult> BuildAsync(ChatCrmDbContext db, ReportRequest request, Texts t, CancellationToken ct)
@@ -63,7 +50,7 @@ public sealed class ProductsReport(string currency) : IReport
         var labels = months.Select(m => m.ToString("MM.yyyy", CultureInfo.InvariantCulture)).ToList();
 
         var rows = new List<IReadOnlyList<object?>>();
-        var summary = new List<string> { dealsWon == 0 ? t.ReportNothing : t.ProductsReportTotals(dealsWon, t.Money(figures.Sum(f => f.Amount), currency)) };
+        var summary = new List<string> { dealsWon == 0 ? t.ReportNothing : t.ProductsReportTotals(dealsWon, t.Money(figures.Sum(f => f.Amount), request.Currency)) };
         var series = new List<ChartSeries>();
         foreach (var product in products)
         {
@@ -82,7 +69,7 @@ public sealed class ProductsReport(string currency) : IReport
             series.Add(new ChartSeries(product, values));
             var all = figures.Where(f => f.Product == product).ToList();
             var change = months.Count > 1 ? Change(all.Where(f => f.Month == months.Count - 1).Sum(f => f.Amount), all.Where(f => f.Month == months.Count - 2).Sum(f => f.Amount)) : null;
-            summary.Add(t.ProductsReportLine(product, all.Sum(f => f.Deals), t.Money(all.Sum(f => f.Amount), currency), change));
+            summary.Add(t.ProductsReportLine(product, all.Sum(f => f.Deals), t.Money(all.Sum(f => f.Amount), request.Currency), change));
         }
 
         var title = t.ProductsReportTitle(PeriodFormatter.Describe(request.Period, t.Language));
@@ -92,7 +79,7 @@ public sealed class ProductsReport(string currency) : IReport
             new ReportChart(title, ChartShape.Lines, labels, series));
 
         string Change(decimal last, decimal before) =>
-            (last >= before ? "+" : "−") + t.Money(Math.Abs(last - before), currency)
+            (last >= before ? "+" : "−") + t.Money(Math.Abs(last - before), request.Currency)
             + (ReportScope.Percent(last - before, before) is { } percent ? $", {(percent >= 0 ? "+" : "−")}{Math.Abs(percent).ToString("0.#", t.Culture)}%" : "");
     }
 

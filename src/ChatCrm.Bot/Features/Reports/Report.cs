@@ -7,7 +7,7 @@ namespace ChatCrm.Bot.Features.Reports;
 /// <summary>
 /// What a report is asked for: a period of local dates in the asker's zone, and at most one narrowing. A manager's
 /// request always carries their own id in <see cref="ManagerId"/>: the command sets it, so no report can show a
-/// manager someone else's figures.
+/// manager someone else's figures. <see cref="Currency"/> is the company's (`Crm:Currency`), for amounts in words.
 /// </summary>
 public sealed record ReportRequest(
     ReportPeriod Period,
@@ -15,7 +15,8 @@ public sealed record ReportRequest(
     DateTime NowUtc,
     long? ManagerId = null,
     long? SegmentId = null,
-    long? CycleId = null)
+    long? CycleId = null,
+    string Currency = "RUB")
 {
     /// <summary>The period as UTC instants [From, To): local midnights in <see cref="Zone"/>.</summary>
     public (DateTime FromUtc, DateTime ToUtc) Utc => Period.ToUtc(Zone);

@@ -6,6 +6,7 @@ using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -17,7 +18,7 @@ namespace ChatCrm.Bot.Features.Reports;
 /// the period is coded as its kind's letter and first day (`M20261101`), a range as `R20261001-20261231`, the
 /// filter as `u7` (manager), `s3` (segment) or `c2` (cycle).
 /// </summary>
-internal sealed class ShowReport(OutboxWriter outbox) : ICommandHandler, ICallbackHandler
+internal sealed class ShowReport(OutboxWriter outbox, IOptions<CrmOptions> crm) : ICommandHandler, ICallbackHandler
 {
     public const string Prefix = "rp";
     private static readonly string[] CsvWords = ["csv"];
@@ -153,7 +154,7 @@ internal sealed class ShowReport(OutboxWriter outbox) : ICommandHandler, ICallba
     /// The request the asker may have: a manager's is narrowed to themselves, and naming another manager is refused
     /// (answered here, null returned). Heads and admins get what they asked for.
     /// </summary>
-    private static async Task<(ReportRequest Request, string? FilterName)?> RequestAsync(BotContext ctx, ReportPeriod period, Filter filter, CancellationToken ct)
+    private async Task<(ReportRequest Request, string? FilterName)?> RequestAsync(BotContext ctx, ReportPeriod period, Filter filter, CancellationToken ct)
     {
         var own = !ctx.User.Role.Includes(Role.Head);
         if (own && filter.ManagerId is { } other && other != ctx.User.Id)
@@ -179,7 +180,7 @@ internal sealed class ShowReport(OutboxWriter outbox) : ICommandHandler, ICallba
             names.Add(await ctx.Db.Cycles.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? "?");
         }
 
-        return (new ReportRequest(period, ctx.Zone, ctx.Now, managerId, filter.SegmentId, filter.CycleId), names.Count == 0 ? null : string.Join(", ", names));
+        return (new ReportRequest(period, ctx.Zone, ctx.Now, managerId, filter.SegmentId, filter.CycleId, crm.Value.Currency), names.Count == 0 ? null : string.Join(", ", names));
     }
 
     private static string Heading(BotContext ctx, ReportResult result, (ReportRequest Request, string? FilterName) request) =>
