@@ -282,7 +282,7 @@ public sealed class ReportTests : IAsyncLifetime
     {
         var ask = await As(_head).LastAsync("/report");
         ask.Text.Should().Contain("Какой отчёт?");
-        ask.CallbackData.Should().Equal("rp:k:funnel", "rp:k:lost", "rp:k:forecast");
+        ask.CallbackData.Should().Equal("rp:k:funnel", "rp:k:managers", "rp:k:lost", "rp:k:products", "rp:k:activity", "rp:k:obligations", "rp:k:forecast");
 
         var periods = (await As(_head).TapAsync("rp:k:lost")).Last();
         periods.Text.Should().Contain("Потери: за какой период?");
