@@ -35,15 +35,24 @@ public sealed class PayTests : IAsyncLifetime
 
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Now));
+    private readonly IDictionary<string, string?>? _settings;
     private ChatCrmApp _app = null!;
     private Chat _head = null!;
     private Chat _anna = null!;
     private Chat _boris = null!;
     private long _annasWonDeal;
 
+    public PayTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same month on another database: <see cref="Postgres.PostgresPayTests"/> runs these tests on PostgreSQL.</summary>
+    internal PayTests(IDictionary<string, string?>? settings) => _settings = settings;
+
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(settings: _settings, clock: _clock);
         _head = await Chat.JoinAsync(_app, Head, "head", "Ольга");
         _anna = await Chat.JoinAsync(_app, Anna, "manager", "Анна");
         _boris = await Chat.JoinAsync(_app, Boris, "manager", "Борис");

@@ -30,15 +30,24 @@ namespace ChatCrm.Bot.Tests.Features.Reports;
 public sealed class ReportTests : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
+    private readonly IDictionary<string, string?>? _settings;
     private ScheduleWorld _w = null!;
     private User _head = null!;
     private User _english = null!;
     private User _ivan = null!;
     private User _petr = null!;
 
+    public ReportTests()
+        : this(null)
+    {
+    }
+
+    /// <summary>The same world on another database: <see cref="Postgres.PostgresReportsTests"/> runs these tests on PostgreSQL.</summary>
+    internal ReportTests(IDictionary<string, string?>? settings) => _settings = settings;
+
     public async Task InitializeAsync()
     {
-        _w = await StartAsync();
+        _w = await StartAsync(_settings);
         _head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
         _english = await _w.UserAsync(3010, Role.Admin, Moscow, name: "Ann", language: Language.En);
         _ivan = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
