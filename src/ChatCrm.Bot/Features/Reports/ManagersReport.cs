@@ -36,20 +36,24 @@ public sealed class ManagersReport : IReport
         var deals = ReportScope.Deals(db, request);
         var touches = ReportScope.DoneTouches(db, request, from, to);
 
-        var inWorkDeals = deals.Where(d => d.OpenedAt < to && (d.ClosedAt == null || d.ClosedAt >= from));
-        var clientsQuery = db.Clients.AsNoTracking().Where(c => c.OwnerUserId != null
-            && (inWorkDeals.Any(d => d.ClientId == c.Id) || touches.Any(a => a.ClientId == c.Id)));
+        // Driven by the period's deals and touches, not by all clients: the distinct ids of the clients with a deal
+        // open at some moment of the period or a touch done in it (UNION), then each one's owner — the client's, not
+        // the deal's or the toucher's — counted. Dormant clients are never read.
+        var workedClientIds = deals.Where(d => d.OpenedAt < to && (d.ClosedAt == null || d.ClosedAt >= from)).Select(d => d.ClientId)
+            .Union(touches.Select(a => a.ClientId));
+        var workedClients = db.Clients.AsNoTracking().Where(c => c.OwnerUserId != null);
         if (request.ManagerId is { } manager)
         {
-            clientsQuery = clientsQuery.Where(c => c.OwnerUserId == manager);
+            workedClients = workedClients.Where(c => c.OwnerUserId == manager);
         }
 
         if (request.SegmentId is { } segment)
         {
-            clientsQuery = clientsQuery.Where(c => c.SegmentId == segment);
+            workedClients = workedClients.Where(c => c.SegmentId == segment);
         }
 
-        var clients = await clientsQuery.GroupBy(c => c.OwnerUserId!.Value).Select(g => new { g.Key, N = g.Count() })
+        var clients = await workedClientIds.Join(workedClients, id => id, c => c.Id, (id, c) => c.OwnerUserId!.Value)
+            .GroupBy(owner => owner).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.N, ct);
 
         var done = await touches.GroupBy(a => new { a.UserId, a.WorkTypeId })
