@@ -1,6 +1,9 @@
+using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
@@ -23,7 +26,20 @@ public sealed class HeartbeatTests
     [Fact]
     public async Task A_heartbeat_that_is_not_a_cron_expression_stops_the_start_with_one_clear_sentence()
     {
-        var start = () => StartAsync(new Dictionary<string, string?> { ["Schedule:Heartbeat"] = "every minute" });
+        // The host itself, not WebApplicationFactory: when a start fails, the factory sometimes reports its own
+        // ObjectDisposedException instead of the host's error, which is what an operator reads.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9",
+            ["ConnectionStrings:ChatCrm"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"chatcrm-heartbeat-{Guid.NewGuid():N}.db")}",
+            ["Schedule:Heartbeat"] = "every minute",
+        });
+        builder.AddChatCrm();
+        await using var app = builder.Build();
+
+        Func<Task> start = () => app.StartAsync();
 
         (await start.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("Schedule:Heartbeat 'every minute' is not a Quartz cron expression");
     }
