@@ -105,7 +105,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Waits (polling, bounded) until a condition on the recorded calls holds; fails the test otherwise.</summary>
     public async Task<IReadOnlyList<ApiCall>> WaitForAsync(Func<IReadOnlyList<ApiCall>, bool> condition, TimeSpan? timeout = null, string? because = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        // Past one 10-second outbox rescan: on PostgreSQL concurrent commits land out of id order and such a row waits
+        // for that rescan (DESIGN §9, issue 11). A condition that holds returns at once whatever the limit.
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(25));
         while (DateTime.UtcNow < deadline)
         {
             var calls = Calls;
