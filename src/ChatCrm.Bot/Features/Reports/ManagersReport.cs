@@ -33,7 +33,7 @@ public sealed class ManagersReport : IReport
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(t);
         var (from, to) = request.Utc;
-        var deals = ReportScope.Deals(db, request);
+        var deals = Reports.Deals(db, request);
         var touches = ReportScope.DoneTouches(db, request, from, to);
 
         // Driven by the period's deals and touches, not by all clients: the distinct ids of the clients with a deal
@@ -107,14 +107,14 @@ public sealed class ManagersReport : IReport
             var paidSum = paid.GetValueOrDefault(id);
             var clientCount = clients.GetValueOrDefault(id);
             rows.Add([name, clientCount, touchCount, normTotal, opened.GetValueOrDefault(id), won, lost,
-                ReportScope.Percent(won, won + lost), avgDays, weighted, target, paidSum]);
+                Reports.Percent(won, won + lost), avgDays, weighted, target, paidSum]);
             foreach (var type in workTypes)
             {
                 var n = done.Where(d => d.UserId == id && d.WorkTypeId == type.Id).Sum(d => d.N);
                 var norm = normOf.GetValueOrDefault(type.Id);
                 if (n > 0 || norm > 0)
                 {
-                    typeRows.Add([name, type.Name, n, norm, ReportScope.Percent(n, norm)]);
+                    typeRows.Add([name, type.Name, n, norm, Reports.Percent(n, norm)]);
                 }
             }
 
@@ -129,7 +129,7 @@ public sealed class ManagersReport : IReport
 
         var summary = new List<string>
         {
-            t.ManagersReportTotals(sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost, ReportScope.Percent(sumWon, sumWon + sumLost),
+            t.ManagersReportTotals(sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost, Reports.Percent(sumWon, sumWon + sumLost),
                 t.Money(sumPaid, request.Currency), t.Money(sumTarget, request.Currency), t.Money(sumWeighted, request.Currency)),
         };
         var tables = new List<ReportTable>

@@ -31,7 +31,7 @@ public sealed class ObligationsReport : IReport
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(t);
         var (from, to) = request.Utc;
-        var deals = ReportScope.Deals(db, request);
+        var deals = Reports.Deals(db, request);
         var today = request.Today;
         var bounds = new[] { -90, -60, -30, 0 }.Select(d => ReportScope.Midnight(today.AddDays(d), request.Zone)).ToList();
         var bucket = ReportScope.Bucket<OwedRow>(r => r.DueAt, bounds);

@@ -26,7 +26,7 @@ public sealed class ProductsReport : IReport
         var (from, to) = request.Utc;
         var months = request.Period.Months().ToList();
         var bounds = months.Skip(1).Select(m => ReportScope.Midnight(m, request.Zone)).ToList();
-        var won = ReportScope.Deals(db, request).Where(d => d.Status == DealStatus.Won && d.ClosedAt >= from && d.ClosedAt < to);
+        var won = Reports.Deals(db, request).Where(d => d.Status == DealStatus.Won && d.ClosedAt >= from && d.ClosedAt < to);
 
         var lines = await db.DealLines.AsNoTracking()
             .Join(won, l => l.DealId, d => d.Id, (l, d) => new LineRow { ProductId = l.ProductId, DealId = l.DealId, Quantity = l.Quantity, Amount = l.Amount, ClosedAt = d.ClosedAt })
@@ -61,7 +61,7 @@ public sealed class ProductsReport : IReport
                 var month = figures.Where(f => f.Product == product && f.Month == i).ToList();
                 var amount = month.Sum(f => f.Amount);
                 rows.Add([product, labels[i], month.Sum(f => f.Deals), month.Sum(f => f.Quantity), amount,
-                    previous is { } p ? amount - p : null, previous is { } q ? ReportScope.Percent(amount - q, q) : null]);
+                    previous is { } p ? amount - p : null, previous is { } q ? Reports.Percent(amount - q, q) : null]);
                 previous = amount;
                 values.Add((double)amount);
             }
@@ -80,7 +80,7 @@ public sealed class ProductsReport : IReport
 
         string Change(decimal last, decimal before) =>
             (last >= before ? "+" : "−") + t.Money(Math.Abs(last - before), request.Currency)
-            + (ReportScope.Percent(last - before, before) is { } percent ? $", {(percent >= 0 ? "+" : "−")}{Math.Abs(percent).ToString("0.#", t.Culture)}%" : "");
+            + (Reports.Percent(last - before, before) is { } percent ? $", {(percent >= 0 ? "+" : "−")}{Math.Abs(percent).ToString("0.#", t.Culture)}%" : "");
     }
 
     /// <summary>A line of a won deal with the deal's close; a named type so the month expression can see it.</summary>

@@ -15,28 +15,6 @@ namespace ChatCrm.Bot.Features.Reports;
 /// </summary>
 internal static class ReportScope
 {
-    /// <summary>Deals narrowed by the request: the owner, the cycle, the client's segment.</summary>
-    public static IQueryable<Deal> Deals(ChatCrmDbContext db, ReportRequest r)
-    {
-        var deals = db.Deals.AsNoTracking();
-        if (r.ManagerId is { } manager)
-        {
-            deals = deals.Where(d => d.OwnerUserId == manager);
-        }
-
-        if (r.CycleId is { } cycle)
-        {
-            deals = deals.Where(d => d.CycleId == cycle);
-        }
-
-        if (r.SegmentId is { } segment)
-        {
-            deals = deals.Where(d => db.Clients.Any(c => c.Id == d.ClientId && c.SegmentId == segment));
-        }
-
-        return deals;
-    }
-
     /// <summary>
     /// Touches done in [from, to) narrowed by the request: who did them, the client's segment, and for a cycle the
     /// touches logged against a deal of that cycle (a touch without a deal belongs to no cycle).
@@ -106,10 +84,6 @@ internal static class ReportScope
         var body = new Rebind(shape.Parameters[1], bucketBody).Visit(shape.Body);
         return Expression.Lambda<Func<T, TResult>>(body, row);
     }
-
-    /// <summary>Percent with one decimal, or null when there is nothing to divide by.</summary>
-    public static decimal? Percent(decimal part, decimal whole) =>
-        whole == 0 ? null : decimal.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
 
     private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
     {

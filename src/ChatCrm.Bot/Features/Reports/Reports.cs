@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Reports;
 
@@ -44,7 +45,7 @@ public static class Reports
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var deals = db.Deals.AsQueryable();
+        var deals = db.Deals.AsNoTracking();
         if (request.ManagerId is { } manager)
         {
             deals = deals.Where(d => d.OwnerUserId == manager);
