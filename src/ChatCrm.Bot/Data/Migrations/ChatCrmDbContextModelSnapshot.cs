@@ -410,17 +410,17 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("LostReasonId");
 
-                    b.HasIndex("OpenedAt");
-
                     b.HasIndex("StageId");
 
                     b.HasIndex("ClientId", "Status");
 
-                    b.HasIndex("Status", "ClosedAt");
+                    b.HasIndex("OpenedAt", "OwnerUserId", "ClosedAt", "ClientId");
 
-                    b.HasIndex("OwnerUserId", "Status", "StageId");
+                    b.HasIndex("OwnerUserId", "Status", "StageId", "Amount");
 
-                    b.HasIndex("Status", "StageId", "Amount", "ClientId");
+                    b.HasIndex("Status", "ClosedAt", "OwnerUserId", "OpenedAt");
+
+                    b.HasIndex("Status", "StageId", "Amount", "ClientId", "ExpectedCloseAt", "OwnerUserId");
 
                     b.ToTable("Deals", (string)null);
                 });
@@ -745,9 +745,11 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("ClientId", "Status", "HappenedAt");
 
-                    b.HasIndex("UserId", "Status", "HappenedAt");
-
                     b.HasIndex("UserId", "Status", "PlannedFor");
+
+                    b.HasIndex("UserId", "Status", "HappenedAt", "WorkTypeId");
+
+                    b.HasIndex("Status", "HappenedAt", "UserId", "WorkTypeId", "ClientId");
 
                     b.ToTable("Touches", (string)null);
                 });

@@ -52,15 +52,11 @@ internal sealed class ShowPayroll(IOptions<CrmOptions> crm) : ICommandHandler
             return;
         }
 
+        var slips = await MonthPay.ForManyAsync(ctx.Db, schemes, managers, month, ct);
         var rows = new List<PayrollRow>();
         foreach (var m in managers)
         {
-            var zone = TimeZones.Find(m.TimeZoneId) ?? TimeZoneInfo.Utc;
-            var slip = await MonthPay.ForAsync(ctx.Db, schemes, m.Id, month, zone, ct);
-            if (slip is null)
-            {
-                continue;
-            }
+            var slip = slips[m.Id];
 
             // A manager who left with nothing to be paid for the month is not on its payroll.
             if (!m.IsActive && slip.Lines.All(l => l.Kind == PayLineKind.Base))

@@ -53,7 +53,10 @@ internal sealed class TouchConfiguration : IEntityTypeConfiguration<Touch>
         b.HasKey(a => a.Id);
         b.HasIndex(a => new { a.ClientId, a.Status, a.HappenedAt });
         b.HasIndex(a => new { a.UserId, a.Status, a.PlannedFor });
-        b.HasIndex(a => new { a.UserId, a.Status, a.HappenedAt });
+        // Reports and pay count done touches per manager and work type in a period: answered from the index alone.
+        b.HasIndex(a => new { a.UserId, a.Status, a.HappenedAt, a.WorkTypeId });
+        // The same company-wide, and the clients worked in a period: a range of the index, not a scan of every touch.
+        b.HasIndex(a => new { a.Status, a.HappenedAt, a.UserId, a.WorkTypeId, a.ClientId });
         // The scheduler's every-minute question: which planned contacts start in the next minutes, for anyone.
         b.HasIndex(a => new { a.Status, a.PlannedFor });
         b.Property(a => a.Note).HasMaxLength(Touch.MaxNoteLength).IsRequired();
@@ -70,13 +73,15 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
     {
         b.ToTable("Deals");
         b.HasKey(d => d.Id);
-        b.HasIndex(d => new { d.OwnerUserId, d.Status, d.StageId });
+        // A manager's deals by status and stage, and the weighted pipeline per manager (hence the amount).
+        b.HasIndex(d => new { d.OwnerUserId, d.Status, d.StageId, d.Amount });
         b.HasIndex(d => new { d.ClientId, d.Status });
-        b.HasIndex(d => new { d.Status, d.ClosedAt });
+        // Deals closed in a period, per manager (digests, the managers report, won deals for pay).
+        b.HasIndex(d => new { d.Status, d.ClosedAt, d.OwnerUserId, d.OpenedAt });
         // Digests: deals opened in a period; the funnel and the open deals behind the forgotten-client scan,
         // both answered from this index alone.
-        b.HasIndex(d => d.OpenedAt);
-        b.HasIndex(d => new { d.Status, d.StageId, d.Amount, d.ClientId });
+        b.HasIndex(d => new { d.OpenedAt, d.OwnerUserId, d.ClosedAt, d.ClientId });
+        b.HasIndex(d => new { d.Status, d.StageId, d.Amount, d.ClientId, d.ExpectedCloseAt, d.OwnerUserId });
         b.Property(d => d.Currency).HasMaxLength(3).IsRequired();
         b.Property(d => d.Title).HasMaxLength(Deal.MaxTitleLength).IsRequired();
         b.Property(d => d.EnteredStageName).HasMaxLength(Stage.MaxNameLength).IsRequired();
