@@ -157,6 +157,8 @@ internal sealed partial class EnglishTexts
 
     public override string CatalogAdded(CatalogKind kind, string name) => $"✅ Added to {KindTitle(kind).ToLowerInvariant()}: {Bold(name)}";
 
+    public override string CatalogEdited(CatalogKind kind, string name, string? extra) =>
+        $"✏️ {Bold(name)} updated{(extra is null ? "" : $": {Escape(extra)}")}";
     public override string CatalogDuplicate(CatalogKind kind, string name) => $"⚠️ “{Escape(name)}” is already on the list.";
 
     public override string CatalogNotFound(CatalogKind kind, string query) =>
@@ -229,7 +231,7 @@ internal sealed partial class EnglishTexts
         docs["segments"] = new("client segments", "/segments", "/segments");
         docs["segment"] = new("add or remove a segment", "/segment add|remove &lt;segment&gt;", "/segment add retail");
         docs["products"] = new("products and services", "/products", "/products");
-        docs["product"] = new("add or remove a product", "/product add &lt;name&gt; [price] [#category] | remove &lt;name&gt;", "/product add CNC machine 1.5m #Machines");
+        docs["product"] = new("add, change or remove a product", "/product add &lt;name&gt; [price] [#category] | edit &lt;name&gt; [price] [#category, #- for none] | remove &lt;name&gt;", "/product edit CNC machine 1.6m #Equipment");
         docs["audit"] = new("audit log: who, what, before → after", "/audit [how many entries]", "/audit 20");
         docs["settings"] = new("morning plan and digest times, the forgotten threshold",
             "/settings [morning|digest|weekly|forgotten &lt;value&gt;|default]", "/settings morning 8:30");

@@ -157,6 +157,8 @@ internal sealed partial class RussianTexts
 
     public override string CatalogAdded(CatalogKind kind, string name) => $"✅ Добавлено в список «{KindTitle(kind)}»: {Bold(name)}";
 
+    public override string CatalogEdited(CatalogKind kind, string name, string? extra) =>
+        $"✏️ {Bold(name)} изменён{(extra is null ? "" : $": {Escape(extra)}")}";
     public override string CatalogDuplicate(CatalogKind kind, string name) => $"⚠️ «{Escape(name)}» в списке уже есть.";
 
     public override string CatalogNotFound(CatalogKind kind, string query) =>
@@ -229,7 +231,7 @@ internal sealed partial class RussianTexts
         docs["segments"] = new("сегменты клиентов", "/segments", "/segments");
         docs["segment"] = new("добавить или убрать сегмент", "/segment add|remove &lt;сегмент&gt;", "/segment add розница");
         docs["products"] = new("товары и услуги", "/products", "/products");
-        docs["product"] = new("добавить или убрать товар", "/product add &lt;название&gt; [цена] [#категория] | remove &lt;название&gt;", "/product add Станок ЧПУ 1,5 млн #Станки");
+        docs["product"] = new("добавить, изменить или убрать товар", "/product add &lt;название&gt; [цена] [#категория] | edit &lt;название&gt; [цена] [#категория, #- — без неё] | remove &lt;название&gt;", "/product edit Станок ЧПУ 1,6 млн #Оборудование");
         docs["audit"] = new("журнал изменений: кто, что, было → стало", "/audit [сколько записей]", "/audit 20");
         docs["settings"] = new("время утреннего плана и дайджестов, порог забытых клиентов",
             "/settings [morning|digest|weekly|forgotten &lt;значение&gt;|default]", "/settings morning 8:30");

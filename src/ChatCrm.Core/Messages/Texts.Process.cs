@@ -77,6 +77,9 @@ public abstract partial class Texts
     public abstract string AskCatalogName(CatalogKind kind);
     public abstract string CatalogAdded(CatalogKind kind, string name);
     public abstract string CatalogDuplicate(CatalogKind kind, string name);
+
+    /// <summary>A product's price or category changed; <paramref name="extra"/> is what the list now shows after its name.</summary>
+    public abstract string CatalogEdited(CatalogKind kind, string name, string? extra);
     public abstract string CatalogNotFound(CatalogKind kind, string query);
     public abstract string CatalogRemoveConfirm(CatalogKind kind, string name);
     public abstract string CatalogRemoved(CatalogKind kind, string name, bool retired);

@@ -202,11 +202,21 @@ internal static partial class DealLines
         }
 
         var before = deal.Amount;
-        var line = deal.AddLine(product, quantity, price, lines, ctx.Now);
-        ctx.Db.DealLines.Add(line);
+        int? quantityBefore = null;
+        // The same product at the same price is one line with a larger quantity; at another price it is a line of its own.
+        if (lines.FirstOrDefault(l => l.ProductId == product.Id && l.UnitPrice == price) is { } same)
+        {
+            quantityBefore = same.Quantity;
+            deal.SetLineQuantity(same, same.Quantity + quantity, lines);
+        }
+        else
+        {
+            ctx.Db.DealLines.Add(same = deal.AddLine(product, quantity, price, lines, ctx.Now));
+        }
+
         await ctx.Db.SaveChangesAsync(ct); // the line's id, for /undo
         ctx.Undo.Record(DealLineUndo.Kind,
-            JsonSerializer.Serialize(new DealLineUndo(deal.Id, true, line.Id, product.Id, quantity, price, before, deal.Amount)),
+            JsonSerializer.Serialize(new DealLineUndo(deal.Id, true, same.Id, product.Id, quantity, price, before, deal.Amount, quantityBefore)),
             ctx.T.UndoDealLineAdded(deal.Id));
         ctx.Audit.Record(AuditActions.DealLineAdded, $"deal #{deal.Id}", null,
             $"{product.Name}; {quantity.ToString(CultureInfo.InvariantCulture)} × {price.ToString(CultureInfo.InvariantCulture)}");
@@ -251,8 +261,9 @@ internal static partial class DealLines
 }
 
 /// <summary>What /undo needs to take a line back off, or put it back on, and the amounts either side of the change.</summary>
+/// <remarks><see cref="QuantityBefore"/> is set when the addition only raised an existing line's quantity.</remarks>
 internal sealed record DealLineUndo(long DealId, bool Added, long LineId, long ProductId, int Quantity, decimal UnitPrice,
-    decimal AmountBefore, decimal AmountAfter)
+    decimal AmountBefore, decimal AmountAfter, int? QuantityBefore = null)
 {
     public const string Kind = "deal.line";
 }
@@ -273,7 +284,12 @@ internal sealed class UndoDealLine : IUndoHandler
             throw changedSince;
         }
 
-        if (undo.Added)
+        if (undo is { Added: true, QuantityBefore: { } quantityBefore })
+        {
+            var line = lines.FirstOrDefault(l => l.Id == undo.LineId) ?? throw changedSince;
+            deal.SetLineQuantity(line, quantityBefore, lines);
+        }
+        else if (undo.Added)
         {
             // A line put back by an earlier /undo has a new id: the same product, quantity and price is the same line.
             var line = lines.FirstOrDefault(l => l.Id == undo.LineId)

@@ -149,9 +149,45 @@ internal sealed class ProductCatalog() : NamedCatalog<Product>(CatalogKind.Produ
     /// </summary>
     protected override Product Create(string text, IReadOnlyList<CatalogItem> existing)
     {
+        var (name, price, category) = Read(text);
+        var product = Product.Create(name, price);
+        product.SetCategory(category);
+        return product;
+    }
+
+    /// <summary>
+    /// /product edit «Станок ЧПУ 1,6 млн #Оборудование»: the product is found by the name part, and whatever else is
+    /// written — a price, a category (<c>#-</c> for none) — replaces what it had. Null when no live product has the name.
+    /// </summary>
+    public async Task<(string Name, string? Extra)?> EditAsync(BotContext ctx, string text, IReadOnlyList<CatalogItem> existing,
+        CancellationToken ct)
+    {
+        var (name, price, category) = Read(text);
+        if (Catalogs.Find(existing, name) is not { } item)
+        {
+            return null;
+        }
+
+        var product = await ctx.Db.Products.FirstAsync(p => p.Id == item.Id, ct);
+        if (price is not null)
+        {
+            product.SetPrice(price);
+        }
+
+        if (category is not null)
+        {
+            product.SetCategory(category == "-" ? null : category);
+        }
+
+        return (product.Name, Extra(ctx.T, product));
+    }
+
+    /// <summary>The name, the price and the category as written (null when not written).</summary>
+    internal static (string Name, decimal? Price, string? Category) Read(string text)
+    {
         var words = ProcessArgs.Words(text);
         string? category = null;
-        var at = Array.FindIndex(words, 1, w => (w.Length > 1 && w[0] == '#') || CategoryWords.Contains(w, StringComparer.OrdinalIgnoreCase));
+        var at = words.Length < 2 ? -1 : Array.FindIndex(words, 1, w => (w.Length > 1 && w[0] == '#') || CategoryWords.Contains(w, StringComparer.OrdinalIgnoreCase));
         if (at > 0)
         {
             var tail = words[at][0] == '#' ? [words[at][1..], .. words[(at + 1)..]] : words[(at + 1)..];
@@ -159,22 +195,15 @@ internal sealed class ProductCatalog() : NamedCatalog<Product>(CatalogKind.Produ
             words = words[..at];
         }
 
-        var product = Priced(words);
-        product.SetCategory(category);
-        return product;
-    }
-
-    private static Product Priced(string[] words)
-    {
         for (var i = 1; i < words.Length; i++)
         {
             if (AmountParser.TryParse(string.Join(' ', words[i..])) is { } price)
             {
-                return Product.Create(string.Join(' ', words[..i]), price);
+                return (string.Join(' ', words[..i]), price, category);
             }
         }
 
-        return Product.Create(string.Join(' ', words));
+        return (string.Join(' ', words), null, category);
     }
 
     protected override Task<bool> InUseAsync(ChatCrmDbContext db, long id, CancellationToken ct) =>

@@ -7,7 +7,7 @@ using ChatCrm.Core.Parsing;
 namespace ChatCrm.Bot.Features.SalesProcess;
 
 /// <summary>
-/// /worktype, /reason, /segment, /product add|remove &lt;name&gt;. A duplicate name is refused; an unknown one
+/// /worktype, /reason, /segment, /product add|remove &lt;name&gt; (and /product edit). A duplicate name is refused; an unknown one
 /// gets the list as buttons; removing an entry in use retires it so history keeps it.
 /// </summary>
 internal sealed class EditCatalog<TCatalog> : ICommandHandler
@@ -35,6 +35,18 @@ internal sealed class EditCatalog<TCatalog> : ICommandHandler
                     ctx.Reply(ctx.T.CatalogDuplicate(catalog.Kind, rest));
                 }
 
+                break;
+            case "edit" or "изменить" or "set" when catalog is ProductCatalog products && rest.Length > 0:
+                if (await products.EditAsync(ctx, rest, items, ct) is not { } edited)
+                {
+                    var (name, _, _) = ProductCatalog.Read(rest);
+                    ctx.Reply(ctx.T.CatalogNotFound(catalog.Kind, name));
+                    return;
+                }
+
+                ctx.Audit.Record($"{catalog.Command}.edited", edited.Name, null, edited.Extra);
+                ctx.Reply(new Reply(ctx.T.CatalogEdited(catalog.Kind, edited.Name, edited.Extra),
+                    [[Button.Callback(ctx.T.CatalogListButton, CommandTable.Run(catalog.Command + "s"))]]));
                 break;
             case "remove" or "убрать" or "удалить" or "delete":
                 var item = Catalogs.Find(items, rest.TrimStart('#').Length > 0 && ProcessArgs.Id(rest, 'x') is null ? rest.TrimStart('#') : rest);

@@ -168,6 +168,25 @@ public sealed class Deal
     }
 
     /// <summary>
+    /// Sets how many of a line's product the open deal carries (the same product added again at the same price adds to
+    /// its line rather than making a second one); the amount becomes the sum of the lines.
+    /// </summary>
+    public void SetLineQuantity(DealLine line, int quantity, IReadOnlyCollection<DealLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(lines);
+        EnsureOpen();
+        EnsureOwn(lines);
+        if (!lines.Contains(line))
+        {
+            throw new ArgumentException($"The line is not among deal {Id}'s lines.", nameof(line));
+        }
+
+        line.SetQuantity(quantity);
+        Amount = Positive(LinesTotal(lines));
+    }
+
+    /// <summary>
     /// Takes a line off the open deal: the amount becomes the sum of the lines left. When none is left the amount
     /// stays what it was (a deal always has an amount) and the manager may change it as before.
     /// </summary>

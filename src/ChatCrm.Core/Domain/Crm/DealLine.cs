@@ -33,11 +33,7 @@ public sealed class DealLine
             throw new DomainException(DomainError.ProductRetired, product.Name);
         }
 
-        if (quantity is < 1 or > MaxQuantity)
-        {
-            throw new DomainException(DomainError.QuantityOutOfRange, MaxQuantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
+        CheckQuantity(quantity);
         if (unitPrice <= 0)
         {
             throw new DomainException(DomainError.AmountNotPositive);
@@ -52,5 +48,21 @@ public sealed class DealLine
             Amount = decimal.Round(unitPrice * quantity, 2, MidpointRounding.AwayFromZero),
             CreatedAt = nowUtc,
         };
+    }
+
+    /// <summary>More (or fewer) of the same product at the same price: the line's quantity, and so its amount, change.</summary>
+    internal void SetQuantity(int quantity)
+    {
+        CheckQuantity(quantity);
+        Quantity = quantity;
+        Amount = decimal.Round(UnitPrice * quantity, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static void CheckQuantity(int quantity)
+    {
+        if (quantity is < 1 or > MaxQuantity)
+        {
+            throw new DomainException(DomainError.QuantityOutOfRange, MaxQuantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }

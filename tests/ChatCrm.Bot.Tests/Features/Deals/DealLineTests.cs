@@ -61,6 +61,44 @@ public sealed class DealLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_product_changes_price_and_category_and_an_unknown_one_changes_nothing()
+    {
+        var edited = (await _admin.LastAsync("/product edit станок чпу 1,6 млн #Оборудование")).Text;
+
+        edited.Should().Be("✏️ <b>Станок ЧПУ</b> изменён: цена 1 600 000 · категория Оборудование");
+        (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ")))
+            .Should().Match<Product>(p => p.Price == 1_600_000m && p.Category == "Оборудование");
+
+        (await _admin.LastAsync("/product edit Станок ЧПУ #-")).Text.Should().Be("✏️ <b>Станок ЧПУ</b> изменён: цена 1 600 000");
+        (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ"))).Category.Should().BeNull();
+
+        (await _admin.LastAsync("/product edit Пылесос 10к")).Text.Should().Contain("Пылесос");
+        (await _app.QueryAsync(db => db.Products.CountAsync())).Should().Be(3);
+        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "product.edited"))).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task The_same_product_at_the_same_price_adds_to_its_line_and_undo_takes_only_the_addition_back()
+    {
+        var id = await _ivan.OpenDealAsync("Ромашка 100к поставка");
+        await _ivan.LastAsync($"/deal {id} + Наладка 2 10к");
+
+        var again = (await _ivan.LastAsync($"/deal {id} + наладка 3 10к")).Text;
+
+        again.Should().Contain("• Наладка — 5 × 10 000 ₽ = 50 000 ₽").And.NotContain("2 × 10 000");
+        (await LinesAsync(id)).Select(l => (l.Quantity, l.UnitPrice)).Should().Equal((5, 10_000m));
+        (await DealAsync(id)).Amount.Should().Be(50_000m);
+
+        await _ivan.LastAsync($"/deal {id} + наладка 1 12к");
+        (await LinesAsync(id)).Select(l => (l.Quantity, l.UnitPrice)).Should().Equal((5, 10_000m), (1, 12_000m));
+
+        await _ivan.LastAsync("/undo");
+        await _ivan.LastAsync("/undo");
+        (await LinesAsync(id)).Select(l => (l.Quantity, l.UnitPrice)).Should().Equal((2, 10_000m));
+        (await DealAsync(id)).Amount.Should().Be(20_000m);
+    }
+
+    [Fact]
     public async Task A_product_named_with_a_typo_is_found()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
