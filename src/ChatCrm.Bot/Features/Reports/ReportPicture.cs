@@ -28,6 +28,13 @@ public static class ReportPicture
 
     public static byte[] Render(ReportChart chart, CultureInfo culture)
     {
+        using var plot = Draw(chart, culture);
+        return plot.GetImageBytes(Width, HeightFor(chart), ImageFormat.Png);
+    }
+
+    /// <summary>The chart laid out, not yet rendered; the caller disposes it.</summary>
+    internal static Plot Draw(ReportChart chart, CultureInfo culture)
+    {
         ArgumentNullException.ThrowIfNull(chart);
         var plot = new Plot();
         try
@@ -53,6 +60,13 @@ public static class ReportPicture
                 axis.TickLabelStyle.FontSize = 16;
             }
 
+            // Counts (deals, touches) are whole: a scale of 0, 0.5, 1 would read as half a deal.
+            if (series.All(x => x.Values.All(v => v == Math.Floor(v))))
+            {
+                ScottPlot.IAxis values = chart.Shape == ChartShape.Bars ? plot.Axes.Bottom : plot.Axes.Left;
+                values.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            }
+
             if (series.Count > 1)
             {
                 plot.Legend.IsVisible = true;
@@ -61,11 +75,12 @@ public static class ReportPicture
                 plot.Legend.Alignment = Alignment.LowerRight;
             }
 
-            return plot.GetImageBytes(Width, HeightFor(chart), ImageFormat.Png);
+            return plot;
         }
-        finally
+        catch
         {
             plot.Dispose();
+            throw;
         }
     }
 

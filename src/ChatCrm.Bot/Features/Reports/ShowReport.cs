@@ -18,7 +18,7 @@ namespace ChatCrm.Bot.Features.Reports;
 /// the period is coded as its kind's letter and first day (`M20261101`), a range as `R20261001-20261231`, the
 /// filter as `u7` (manager), `s3` (segment) or `c2` (cycle).
 /// </summary>
-internal sealed class ShowReport(OutboxWriter outbox, IOptions<CrmOptions> crm) : ICommandHandler, ICallbackHandler
+internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, ICallbackHandler
 {
     public const string Prefix = "rp";
     private static readonly string[] CsvWords = ["csv"];
@@ -118,8 +118,7 @@ internal sealed class ShowReport(OutboxWriter outbox, IOptions<CrmOptions> crm) 
         }
 
         var result = await report.BuildAsync(ctx.Db, request.Request, ctx.T, ct);
-        outbox.Document(ctx.ChatId, ReportFiles.Xlsx(result), ReportFiles.FileName(report.Kind, request.Request, "xlsx"),
-            Heading(ctx, result, request), $"u:{ctx.UpdateId}:rp-xlsx");
+        ctx.SendDocument(ReportFiles.Xlsx(result), ReportFiles.FileName(report.Kind, request.Request, "xlsx"), Heading(ctx, result, request));
     }
 
     private async Task SendAsync(BotContext ctx, IReport report, ReportPeriod period, Filter filter, bool csv, CancellationToken ct)
@@ -135,8 +134,8 @@ internal sealed class ShowReport(OutboxWriter outbox, IOptions<CrmOptions> crm) 
         if (csv)
         {
             ctx.Reply(text);
-            outbox.Document(ctx.ChatId, ReportFiles.Csv(result), ReportFiles.FileName(report.Kind, request.Request, "csv"),
-                heading + "\n" + ctx.T.ReportCsvCaption(ReportFiles.CsvDelimiter.ToString()), $"u:{ctx.UpdateId}:rp-csv");
+            ctx.SendDocument(ReportFiles.Csv(result), ReportFiles.FileName(report.Kind, request.Request, "csv"),
+                heading + "\n" + ctx.T.ReportCsvCaption(ReportFiles.CsvDelimiter.ToString()));
         }
         else
         {
@@ -146,7 +145,7 @@ internal sealed class ShowReport(OutboxWriter outbox, IOptions<CrmOptions> crm) 
 
         if (result.Chart is { } chart)
         {
-            outbox.Photo(ctx.ChatId, ReportPicture.Render(chart, ctx.T.Culture), heading, $"u:{ctx.UpdateId}:rp-chart");
+            ctx.SendPhoto(ReportPicture.Render(chart, ctx.T.Culture), heading);
         }
     }
 

@@ -58,6 +58,10 @@ public sealed class BotContext
     public void SendDocument(byte[] content, string fileName, string? captionHtml) =>
         _outbox.Document(ChatId, content, fileName, captionHtml, NextKey());
 
+    /// <summary>Sends the user a picture (a report's chart, PNG bytes) with a caption, through the outbox.</summary>
+    public void SendPhoto(byte[] png, string? captionHtml) =>
+        _outbox.Photo(ChatId, png, captionHtml, NextKey());
+
     /// <summary>Redraws the message whose button was tapped (a pager, a picker); a new message otherwise.</summary>
     public void Show(Reply reply)
     {

@@ -326,6 +326,26 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_chart_of_small_counts_has_whole_numbers_on_its_scale_and_one_of_amounts_may_have_fractions()
+    {
+        static double[] Ticks(ReportChart chart, bool bars)
+        {
+            using var plot = ReportPicture.Draw(chart, Core.Messages.Texts.Russian.Culture);
+            plot.GetImageBytes(ReportPicture.Width, ReportPicture.HeightFor(chart), ScottPlot.ImageFormat.Png);
+            ScottPlot.IAxis values = bars ? plot.Axes.Bottom : plot.Axes.Left;
+            return [.. values.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Position)];
+        }
+
+        var deals = Ticks(new ReportChart("Сделки", ChartShape.Bars, ["Иван", "Пётр"], [new ChartSeries("выиграно", [1, 2])]), bars: true);
+        var touches = Ticks(new ReportChart("Касания", ChartShape.Lines, ["1 дек", "2 дек"], [new ChartSeries("звонки", [0, 1])]), bars: false);
+        var amounts = Ticks(new ReportChart("Суммы", ChartShape.Bars, ["Иван"], [new ChartSeries("₽", [0.5])]), bars: true);
+
+        deals.Should().NotBeEmpty().And.OnlyContain(t => t == Math.Floor(t), "half a deal is not a thing");
+        touches.Should().NotBeEmpty().And.OnlyContain(t => t == Math.Floor(t));
+        amounts.Should().Contain(t => t != Math.Floor(t), "an amount's scale is left to the chart");
+    }
+
+    [Fact]
     public async Task The_monthly_digest_compares_the_month_so_far_with_the_same_days_of_the_previous_month()
     {
         // 1–28 November against 1–28 October: new deals 5 (D2 D3 D4 D6 D7) against 3 (D8, D5, D1); lost 3 against 1 (D8).
