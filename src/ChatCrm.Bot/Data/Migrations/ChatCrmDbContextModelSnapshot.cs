@@ -519,6 +519,8 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("Kind", "IsSettled", "DueAt");
 
+                    b.HasIndex("Kind", "At", "DealId", "Amount");
+
                     b.ToTable("Obligations", (string)null);
                 });
 

@@ -546,6 +546,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
                     b.HasIndex("Kind", "IsSettled", "DueAt");
 
+                    b.HasIndex("Kind", "At", "DealId", "Amount");
+
                     b.ToTable("Obligations", (string)null);
                 });
 

@@ -131,6 +131,8 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         b.HasKey(o => o.Id);
         b.HasIndex(o => new { o.DealId, o.Kind });
         b.HasIndex(o => new { o.Kind, o.IsSettled, o.DueAt });
+        // Money received in a period (reports, digests, pay): read from the index, then each payment's deal by its key.
+        b.HasIndex(o => new { o.Kind, o.At, o.DealId, o.Amount });
         b.Property(o => o.Note).HasMaxLength(Obligation.MaxNoteLength);
         b.HasOne<Deal>().WithMany().HasForeignKey(o => o.DealId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(o => o.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);

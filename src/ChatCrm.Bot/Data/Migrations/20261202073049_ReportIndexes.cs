@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ChatCrm.Bot.Data.PostgresMigrations
+namespace ChatCrm.Bot.Data.Migrations
 {
     /// <inheritdoc />
     public partial class ReportIndexes : Migration
@@ -41,6 +41,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 columns: new[] { "UserId", "Status", "HappenedAt", "WorkTypeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Obligations_Kind_At_DealId_Amount",
+                table: "Obligations",
+                columns: new[] { "Kind", "At", "DealId", "Amount" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Deals_OpenedAt_OwnerUserId_ClosedAt_ClientId",
                 table: "Deals",
                 columns: new[] { "OpenedAt", "OwnerUserId", "ClosedAt", "ClientId" });
@@ -56,7 +61,7 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 columns: new[] { "Status", "ClosedAt", "OwnerUserId", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Deals_Status_StageId_Amount_ClientId_ExpectedCloseAt_OwnerU~",
+                name: "IX_Deals_Status_StageId_Amount_ClientId_ExpectedCloseAt_OwnerUserId",
                 table: "Deals",
                 columns: new[] { "Status", "StageId", "Amount", "ClientId", "ExpectedCloseAt", "OwnerUserId" });
         }
@@ -73,6 +78,10 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 table: "Touches");
 
             migrationBuilder.DropIndex(
+                name: "IX_Obligations_Kind_At_DealId_Amount",
+                table: "Obligations");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Deals_OpenedAt_OwnerUserId_ClosedAt_ClientId",
                 table: "Deals");
 
@@ -85,7 +94,7 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                 table: "Deals");
 
             migrationBuilder.DropIndex(
-                name: "IX_Deals_Status_StageId_Amount_ClientId_ExpectedCloseAt_OwnerU~",
+                name: "IX_Deals_Status_StageId_Amount_ClientId_ExpectedCloseAt_OwnerUserId",
                 table: "Deals");
 
             migrationBuilder.CreateIndex(
