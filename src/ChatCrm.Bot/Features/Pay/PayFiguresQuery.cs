@@ -48,10 +48,12 @@ internal static class PayFiguresQuery
                 select new { g.Key.OwnerUserId, g.Key.DealId, g.Key.SegmentId, Paid = g.Sum(o => o.Amount) })
             .ToListAsync(ct);
 
-        var dealIds = paidByDeal.Select(p => p.DealId).Distinct().ToList();
-        var lines = dealIds.Count == 0
+        // The lines of every deal paid in the month (a subquery, not thousands of ids sent back as parameters);
+        // those of other managers' deals are simply not looked up below.
+        var paidDeals = db.Obligations.Where(o => o.Kind == ObligationKind.Payment && o.At >= start && o.At < end).Select(o => o.DealId);
+        var lines = paidByDeal.Count == 0
             ? []
-            : await db.DealLines.Where(l => dealIds.Contains(l.DealId))
+            : await db.DealLines.Where(l => paidDeals.Contains(l.DealId))
                 .GroupBy(l => new { l.DealId, l.ProductId })
                 .Select(g => new { g.Key.DealId, g.Key.ProductId, Amount = g.Sum(l => l.Amount) })
                 .ToListAsync(ct);
