@@ -1,8 +1,11 @@
 using System.Net;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Audit;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Pipeline;
@@ -109,6 +112,26 @@ public sealed class BurstTests : IAsyncLifetime
         (await NotesAsync()).Should().BeEmpty();
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == AuditActions.UpdatesRefused && a.ActorTelegramId == Ivan))).Should().Be(1);
         (await OutboxCountAsync(Ivan, "доступ к ChatCrm отключён")).Should().Be(31, "30 answered in turn, then one notice for the rest");
+    }
+
+    [Fact]
+    public async Task A_ceiling_below_one_stops_the_start_with_one_clear_sentence()
+    {
+        // The host itself, as in HeartbeatTests: a failed start is reported as the operator reads it.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9",
+            ["ConnectionStrings:ChatCrm"] = $"Data Source={Path.Combine(_app.Folder, "other.db")}",
+            ["Crm:MaxWaitingUpdates"] = "0",
+        });
+        builder.AddChatCrm();
+        await using var host = builder.Build();
+
+        Func<Task> start = () => host.StartAsync();
+
+        (await start.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("Crm:MaxWaitingUpdates must be between 1 and 100000, not 0.");
     }
 
     private static string Note(int i) => $"заметка {i:00}";
