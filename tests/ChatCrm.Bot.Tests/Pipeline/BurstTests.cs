@@ -21,7 +21,16 @@ public sealed class BurstTests : IAsyncLifetime
     private const long Petr = 2003;
     private const int Burst = 40;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private readonly IDictionary<string, string?>? _database;
     private ChatCrmApp _app = null!;
+
+    public BurstTests()
+        : this(null)
+    {
+    }
+
+    /// <param name="database">Settings that put the bot on another database (PostgreSQL); SQLite when null.</param>
+    internal BurstTests(IDictionary<string, string?>? database) => _database = database;
 
     public Task InitializeAsync() => StartAsync();
 
@@ -29,7 +38,13 @@ public sealed class BurstTests : IAsyncLifetime
 
     private async Task StartAsync(IDictionary<string, string?>? settings = null)
     {
-        _app = await ChatCrmApp.StartAsync(settings: settings, clock: _clock);
+        var all = new Dictionary<string, string?>(_database ?? new Dictionary<string, string?>());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        _app = await ChatCrmApp.StartAsync(settings: all, clock: _clock);
         var ivan = await Chat.JoinAsync(_app, Ivan);
         await Seed.ClientAsync(_app, "Ромашка", await ivan.UserIdAsync(), _clock.GetUtcNow().UtcDateTime.AddDays(-30));
         // Joining took one of Ivan's 30: a quiet minute fills his bucket again.
