@@ -30,6 +30,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
+    public DbSet<WaitingUpdate> WaitingUpdates => Set<WaitingUpdate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<UndoEntry> UndoLog => Set<UndoEntry>();
     public DbSet<Setting> Settings => Set<Setting>();

@@ -39,6 +39,8 @@ public static class ChatCrmHosting
         // The terminal chat has no Telegram name to learn: nothing waits for one there.
         services.AddSingleton(_ => mode == TransportMode.LocalChat ? Known(null) : new BotIdentity());
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<UserLanes>();
+        services.AddSingleton<WaitingSignal>();
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateProcessor>();
         services.AddScoped<OutboxWriter>();
@@ -58,6 +60,8 @@ public static class ChatCrmHosting
 
         // Hosted services start in this order: the database is migrated before anything reads it.
         services.AddHostedService<DatabaseInitializer>();
+        // Picks up what waited when the last run stopped, before a transport takes anything new.
+        services.AddHostedService<WaitingUpdatesWorker>();
         if (mode == TransportMode.LocalChat)
         {
             services.AddSingleton<ConsoleGateway>();

@@ -1,36 +1,33 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 
 namespace ChatCrm.Bot.Pipeline;
 
 /// <summary>
-/// The front door every transport calls: throttles each sender, runs the update in its own scope and
-/// transaction, turns a handler failure into a logged error and an apology (never a redelivery loop),
-/// and wakes the dispatcher once the reply is committed.
+/// The front door every transport calls: runs the update in its own scope and transaction, turns a handler failure
+/// into a logged error and an apology (never a redelivery loop), and wakes the dispatcher once the reply is committed.
+/// A sender past their rate (<see cref="UserLanes"/>) is slowed down without losing anything: the update is stored in
+/// <c>WaitingUpdates</c> before the transport acknowledges it, and <see cref="WaitingUpdatesWorker"/> runs it in turn.
+/// Only abuse is refused: more than <c>Crm:MaxWaitingUpdates</c> waiting, or a deactivated user flooding.
 /// </summary>
-public sealed class UpdatePipeline(
+internal sealed class UpdatePipeline(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
-    ILogger<UpdatePipeline> log) : IDisposable
+    UserLanes lanes,
+    WaitingSignal waiting,
+    IOptions<CrmOptions> crm,
+    ILogger<UpdatePipeline> log)
 {
-    // A person tapping quickly stays well inside this; a script hammering the bot does not.
-    private readonly PartitionedRateLimiter<long> _perUser = PartitionedRateLimiter.Create<long, long>(id =>
-        RateLimitPartition.GetTokenBucketLimiter(id, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 30,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly int _maxWaiting = crm.Value.MaxWaitingUpdates;
 
-    private readonly ConcurrentDictionary<long, byte> _warned = new();
-
-    /// <summary>Processes one update; returns normally once its effect is committed (or it is dropped on purpose).</summary>
+    /// <summary>
+    /// Handles one update; returns normally once its effect is committed, or once it is stored to wait its turn
+    /// (or refused on purpose). Either way the transport may then acknowledge it.
+    /// </summary>
     public async Task ProcessAsync(Update update, CancellationToken ct)
     {
         var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.From.Id;
@@ -39,25 +36,22 @@ public sealed class UpdatePipeline(
             return;
         }
 
-        using var lease = _perUser.AttemptAcquire(senderId.Value);
-        if (!lease.IsAcquired)
+        if (lanes.TryRunNow(senderId.Value) || await HoldAsync(update, senderId.Value, ct))
         {
-            if (_warned.TryAdd(senderId.Value, 0))
-            {
-                log.LogWarning("Rate limit: dropping updates from user {UserId} until they slow down", senderId);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().WarnSlowDownAsync(update, ct);
-                signal.Notify();
-            }
-
-            return;
+            await RunAsync(update, waitingId: null, ct);
         }
+    }
 
-        _warned.TryRemove(senderId.Value, out _);
+    /// <summary>
+    /// Runs one update through the processor; for a waiting one, <paramref name="waitingId"/> is its row, deleted in the
+    /// same transaction as the effect.
+    /// </summary>
+    internal async Task RunAsync(Update update, long? waitingId, CancellationToken ct)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ProcessAsync(update, ct);
+            await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ProcessAsync(update, waitingId, ct);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
@@ -68,11 +62,82 @@ public sealed class UpdatePipeline(
         {
             log.LogError(e, "Handling update {UpdateId} failed; the user gets an apology", update.Id);
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ApologiseAsync(update, ct);
+            await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ApologiseAsync(update, waitingId, ct);
         }
 
         signal.Notify();
     }
 
-    public void Dispose() => _perUser.Dispose();
+    /// <summary>Past the rate, or behind the sender's waiting updates: stores the update to wait, or refuses it. True if it may run now after all.</summary>
+    private async Task<bool> HoldAsync(Update update, long senderId, CancellationToken ct)
+    {
+        using var turn = await lanes.TurnAsync(senderId, ct);
+        if (turn.TryRunNow())
+        {
+            return true;
+        }
+
+        HoldOutcome outcome;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            outcome = await scope.ServiceProvider.GetRequiredService<UpdateProcessor>()
+                .HoldAsync(update, senderId, turn.Waiting, _maxWaiting, tellWaiting: !turn.Told, tellRefusal: !turn.Refused, ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            log.LogDebug("Update {UpdateId} is already waiting (a concurrent delivery stored it)", update.Id);
+            return false;
+        }
+
+        switch (outcome)
+        {
+            case HoldOutcome.Stored or HoldOutcome.StoredAndTold:
+                turn.Stored(told: outcome == HoldOutcome.StoredAndTold);
+                waiting.Notify();
+                break;
+            case HoldOutcome.Refused or HoldOutcome.RefusedAndTold:
+                if (!turn.Refused)
+                {
+                    log.LogWarning("Refusing updates from user {UserId}: {Waiting} already waiting, or the user is deactivated", senderId, turn.Waiting);
+                }
+
+                turn.MarkRefused();
+                break;
+            case HoldOutcome.Stranger:
+                // Nothing of a stranger's is stored, and all they can get is a polite refusal: past the rate they get nothing.
+                if (!turn.Refused)
+                {
+                    log.LogWarning("Rate limit: dropping updates from unknown sender {UserId} until they slow down", senderId);
+                }
+
+                turn.MarkRefused();
+                break;
+        }
+
+        signal.Notify();
+        return false;
+    }
+}
+
+/// <summary>What <see cref="UpdateProcessor.HoldAsync"/> did with an update past its sender's rate.</summary>
+internal enum HoldOutcome
+{
+    /// <summary>Stored to wait its turn.</summary>
+    Stored,
+
+    /// <summary>Stored, and the user was told their messages are being worked through.</summary>
+    StoredAndTold,
+
+    /// <summary>Not stored: too many wait already, or the user is deactivated.</summary>
+    Refused,
+
+    /// <summary>Refused, and the user was told so (once per burst) with an audit entry.</summary>
+    RefusedAndTold,
+
+    /// <summary>Already processed or already waiting: nothing to do.</summary>
+    Duplicate,
+
+    /// <summary>No user: nothing of theirs is stored.</summary>
+    Stranger,
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Onboarding;
@@ -9,6 +10,7 @@ using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using User = ChatCrm.Core.Domain.Users.User;
@@ -29,7 +31,8 @@ internal sealed class UpdateProcessor(
 {
     private readonly Language _fallback = crm.Value.Language;
 
-    public async Task ProcessAsync(Update update, CancellationToken ct)
+    /// <param name="waitingId">The update's row in WaitingUpdates when it waited its turn: deleted with the effect.</param>
+    public async Task ProcessAsync(Update update, long? waitingId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
@@ -51,12 +54,13 @@ internal sealed class UpdateProcessor(
             db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
         }
 
+        await ForgetWaitingAsync(waitingId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
     /// <summary>After a handler failed and its transaction rolled back: mark the update done and apologise.</summary>
-    public async Task ApologiseAsync(Update update, CancellationToken ct)
+    public async Task ApologiseAsync(Update update, long? waitingId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
@@ -78,27 +82,67 @@ internal sealed class UpdateProcessor(
             outbox.Message(user?.ChatId ?? from.Id, texts.Apology(), $"u:{update.Id}:apology");
         }
 
+        await ForgetWaitingAsync(waitingId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Once per burst, tells a sender who is being throttled why the bot went quiet.</summary>
-    public async Task WarnSlowDownAsync(Update update, CancellationToken ct)
+    /// <summary>
+    /// An update past its sender's rate, or behind their waiting ones: stored in WaitingUpdates to run in turn (telling
+    /// the user once per burst), or refused when <paramref name="waiting"/> already reaches <paramref name="ceiling"/> or
+    /// the user is deactivated (told once per burst, with an audit entry). A stranger's update is not stored.
+    /// </summary>
+    public async Task<HoldOutcome> HoldAsync(Update update, long senderId, int waiting, int ceiling, bool tellWaiting, bool tellRefusal,
+        CancellationToken ct)
     {
-        var from = update.Message?.From ?? update.CallbackQuery?.From;
-        if (from is null || update.Message?.Chat.Type is not (null or ChatType.Private))
-        {
-            return;
-        }
-
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == senderId, ct);
         if (user is null)
         {
-            return;
+            return HoldOutcome.Stranger;
         }
 
-        outbox.Message(user.ChatId, Texts.For(user.LanguageOr(_fallback)).SlowDown(), $"u:{update.Id}:slow");
+        if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct) || await db.WaitingUpdates.AnyAsync(w => w.UpdateId == update.Id, ct))
+        {
+            return HoldOutcome.Duplicate;
+        }
+
+        var texts = Texts.For(user.LanguageOr(_fallback));
+        if (!user.IsActive || waiting >= ceiling)
+        {
+            if (!tellRefusal)
+            {
+                return HoldOutcome.Refused;
+            }
+
+            outbox.Message(user.ChatId, user.IsActive ? texts.TooManyWaiting() : texts.Deactivated(), $"u:{update.Id}:refused");
+            db.Audit.Add(AuditEntry.Record(user.Id, user.TelegramId, AuditActions.UpdatesRefused, Now, user.DisplayName,
+                after: user.IsActive ? $"{waiting} waiting" : "deactivated"));
+            await db.SaveChangesAsync(ct);
+            return HoldOutcome.RefusedAndTold;
+        }
+
+        db.WaitingUpdates.Add(new WaitingUpdate
+        {
+            UpdateId = update.Id,
+            SenderTelegramId = senderId,
+            Json = JsonSerializer.Serialize(update, JsonBotAPI.Options),
+            ReceivedAt = Now,
+        });
+        if (tellWaiting)
+        {
+            outbox.Message(user.ChatId, texts.WorkingThrough(), $"u:{update.Id}:waiting");
+        }
+
         await db.SaveChangesAsync(ct);
+        return tellWaiting ? HoldOutcome.StoredAndTold : HoldOutcome.Stored;
+    }
+
+    private async Task ForgetWaitingAsync(long? waitingId, CancellationToken ct)
+    {
+        if (waitingId is { } id)
+        {
+            await db.WaitingUpdates.Where(w => w.Id == id).ExecuteDeleteAsync(ct);
+        }
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

@@ -87,7 +87,11 @@ internal sealed partial class EnglishTexts : Texts
     public override string Apology() =>
         "😔 Something went wrong and nothing was changed. Please try again a little later — we are looking into it.";
 
-    public override string SlowDown() => "⏳ Too many messages in a row. Please wait a moment.";
+    public override string WorkingThrough() =>
+        "⏳ Lots of messages in a row — I am working through them in order, nothing is lost. Replies will follow shortly.";
+
+    public override string TooManyWaiting() =>
+        "⛔ Too many of your messages are already waiting. New ones are not accepted until I have worked through those.";
     public override string StaleButton() => "This button is out of date.";
 
     public override string LanguageAsk() => "Choose your language / Выберите язык:";

@@ -87,7 +87,11 @@ internal sealed partial class RussianTexts : Texts
     public override string Apology() =>
         "😔 Что-то пошло не так, и действие не выполнено. Попробуйте ещё раз чуть позже — мы уже разбираемся.";
 
-    public override string SlowDown() => "⏳ Слишком много сообщений подряд. Подождите немного.";
+    public override string WorkingThrough() =>
+        "⏳ Много сообщений подряд — выполняю их по очереди, ничего не потеряется. Ответы придут чуть позже.";
+
+    public override string TooManyWaiting() =>
+        "⛔ Ваших сообщений в очереди уже слишком много. Новые не приняты, пока я не выполню накопившиеся.";
     public override string StaleButton() => "Эта кнопка устарела.";
 
     public override string LanguageAsk() => "Выберите язык / Choose your language:";

@@ -47,7 +47,8 @@ public abstract partial class Texts
     public abstract string MenuTitle(Role role);
     public abstract string NotUnderstood();
     public abstract string Apology();
-    public abstract string SlowDown();
+    public abstract string WorkingThrough();
+    public abstract string TooManyWaiting();
     public abstract string StaleButton();
 
     // Language, time zone, quiet hours, dialogs

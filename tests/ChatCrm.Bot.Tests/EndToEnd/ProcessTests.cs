@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using ChatCrm.Bot.Tests.Infrastructure;
@@ -120,6 +121,79 @@ public sealed class ProcessTests : IAsyncLifetime
         File.ReadAllBytes(picture).Take(4).Should().Equal((byte)0x89, (byte)'P', (byte)'N', (byte)'G');
         File.Delete(picture);
         bot.Process.ExitCode.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_burst_killed_while_part_of_it_waits_is_applied_whole_and_once_after_the_restart()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var port = BotProcess.FreePort();
+        var environment = Environment(api, port);
+        environment["Telegram__WebhookUrl"] = "https://crm.example.com/telegram/webhook";
+        environment["Telegram__SecretToken"] = ChatCrmApp.Secret;
+        environment["Logging__LogLevel__Default"] = "Warning";
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", ChatCrmApp.Secret);
+        var burst = Enumerable.Range(1, 40).Select(i => Updates.Text(ChatCrmApp.AdminId, $"/call Ромашка заметка {i:00}")).ToList();
+
+        await using (var first = BotProcess.Start(environment))
+        {
+            await Eventually(() => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
+            (await PostAsync(http, Updates.Text(ChatCrmApp.AdminId, "/client Ромашка"))).Should().Be(HttpStatusCode.OK);
+            // Posted as Telegram flushes a backlog: one after another, each acknowledged. The rate lets 29 more run at
+            // once; the rest wait, one a second, and the process dies while some still do.
+            foreach (var update in burst)
+            {
+                (await PostAsync(http, update)).Should().Be(HttpStatusCode.OK);
+            }
+
+            await Task.Delay(1500);
+            first.Kill();
+            await first.Process.WaitForExitAsync();
+        }
+
+        (await CountAsync("WaitingUpdates")).Should().BeGreaterThan(0, "the process was killed with updates still waiting");
+        await using var second = BotProcess.Start(environment);
+
+        for (var wait = 0; wait < 300 && await CountAsync("Touches") < 40; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(1500);
+        (await NotesAsync()).Should().Equal(Enumerable.Range(1, 40).Select(i => $"заметка {i:00}"), "every update took effect once, in order");
+        (await CountAsync("WaitingUpdates")).Should().Be(0);
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string update)
+    {
+        using var response = await http.PostAsync("/telegram/webhook", new StringContent(update, System.Text.Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_folder, "chatcrm.db")}");
+        await db.OpenAsync();
+        await using var count = db.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM \"{table}\"";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<string>> NotesAsync()
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_folder, "chatcrm.db")}");
+        await db.OpenAsync();
+        await using var select = db.CreateCommand();
+        select.CommandText = "SELECT Note FROM Touches ORDER BY Id";
+        var notes = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            notes.Add(reader.GetString(0));
+        }
+
+        return notes;
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> call)

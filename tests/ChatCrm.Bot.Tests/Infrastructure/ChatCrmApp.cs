@@ -23,11 +23,14 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
-    private ChatCrmApp(FakeBotApi api, bool polling, IDictionary<string, string?>? settings, TimeProvider? clock)
+    // Set when a restart hands the fake Bot API and the database folder on to the next host.
+    private bool _handedOver;
+
+    private ChatCrmApp(FakeBotApi api, bool polling, IDictionary<string, string?>? settings, TimeProvider? clock, string? folder = null)
     {
         Api = api;
         _clock = clock;
-        Folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", Guid.NewGuid().ToString("N"));
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "chatcrm-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         _settings = new Dictionary<string, string?>
         {
@@ -60,6 +63,19 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         var app = new ChatCrmApp(api, polling, settings, clock);
         _ = app.Server; // starts the host: migrations, dispatcher, transport
         return app;
+    }
+
+    /// <summary>
+    /// Stops this host as a shutdown would and starts a new one on the same database file, settings, clock and fake Bot
+    /// API: what was committed (and only that) survives. Use the returned app from then on.
+    /// </summary>
+    public async Task<ChatCrmApp> RestartAsync()
+    {
+        _handedOver = true;
+        await DisposeAsync();
+        var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder);
+        _ = next.Server;
+        return next;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -128,6 +144,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_handedOver)
+        {
+            return;
+        }
+
         await Api.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

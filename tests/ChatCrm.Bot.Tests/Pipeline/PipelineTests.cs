@@ -1,4 +1,3 @@
-using System.Net;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,20 +80,5 @@ public sealed class PipelineTests : IAsyncLifetime
         await _app.SendAsync(Updates.Tap(Ivan, "run:help"));
 
         (await _app.Api.WaitForMessagesAsync(Ivan, before + 1))[^1].Text.Should().Contain("Команды");
-    }
-
-    [Fact]
-    public async Task A_user_flooding_the_bot_is_slowed_down_told_once_and_the_webhook_still_answers_200()
-    {
-        var responses = new List<HttpStatusCode>();
-        for (var i = 0; i < 45; i++)
-        {
-            using var response = await _app.PostUpdateAsync(Updates.Text(Ivan, "/cancel"));
-            responses.Add(response.StatusCode);
-        }
-
-        responses.Should().OnlyContain(s => s == HttpStatusCode.OK);
-        (await _app.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Ivan && m.Payload.Contains("Слишком много")))).Should().Be(1);
-        (await _app.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Ivan && m.Payload.Contains("Отменять нечего")))).Should().BeInRange(29, 33);
     }
 }

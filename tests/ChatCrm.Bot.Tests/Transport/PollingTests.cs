@@ -1,5 +1,8 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Crm;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Transport;
 
@@ -36,5 +39,31 @@ public sealed class PollingTests : IAsyncLifetime
 
         _app.Api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle();
         (await _app.CountAsync<ProcessedUpdate>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_burst_fetched_by_polling_is_confirmed_at_once_and_every_update_takes_effect_in_order()
+    {
+        // The clock stands still: the 30 the rate allows run at once, the other 10 wait until it moves on.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await _app.DisposeAsync();
+        _app = await ChatCrmApp.StartAsync(polling: true, clock: clock);
+        await Seed.ClientAsync(_app, "Ромашка", await _app.UserIdAsync(ChatCrmApp.AdminId), clock.GetUtcNow().UtcDateTime.AddDays(-30));
+        for (var i = 1; i <= 40; i++)
+        {
+            _app.Api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, $"/call Ромашка заметка {i:00}", updateId: 100 + i));
+        }
+
+        await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "getUpdates" && x.Body["offset"]?.GetValue<int>() == 141), because: "offset moved past the burst");
+        (await _app.CountAsync<WaitingUpdate>()).Should().Be(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        for (var wait = 0; wait < 400 && await _app.CountAsync<Touch>() < 40; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        var notes = await _app.QueryAsync(db => db.Touches.OrderBy(t => t.Id).Select(t => t.Note).ToListAsync());
+        notes.Should().Equal(Enumerable.Range(1, 40).Select(i => $"заметка {i:00}"));
     }
 }

@@ -116,6 +116,35 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("UndoLog", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Bot.Data.WaitingUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SenderTelegramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique();
+
+                    b.HasIndex("SenderTelegramId", "Id");
+
+                    b.ToTable("WaitingUpdates", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Bot.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -125,6 +125,37 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("UndoLog", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Bot.Data.WaitingUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SenderTelegramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateId")
+                        .IsUnique();
+
+                    b.HasIndex("SenderTelegramId", "Id");
+
+                    b.ToTable("WaitingUpdates", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Bot.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -20,6 +20,9 @@ public sealed class CrmOptions : IValidatableObject
     [Range(1, 365)]
     public int ForgottenAfterDays { get; set; } = 7;
 
+    /// <summary>How many updates may wait for one user past their rate before further ones are refused (abuse, not a burst).</summary>
+    public int MaxWaitingUpdates { get; set; } = 500;
+
     public Language Language => Languages.FromCode(DefaultLanguage) ?? Language.Ru;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -37,6 +40,11 @@ public sealed class CrmOptions : IValidatableObject
         if (Currency.Length != 3 || !Currency.All(char.IsAsciiLetterUpper))
         {
             yield return new($"Crm:Currency must be a three-letter ISO code such as RUB, not '{Currency}'.");
+        }
+
+        if (MaxWaitingUpdates is < 1 or > 100_000)
+        {
+            yield return new($"Crm:MaxWaitingUpdates must be between 1 and 100000, not {MaxWaitingUpdates}.");
         }
 
         if (AdminTelegramIds.Any(id => id <= 0))

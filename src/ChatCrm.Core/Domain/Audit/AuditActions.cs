@@ -62,11 +62,14 @@ public static class AuditActions
     public const string UserBlockedBot = "user.blocked-bot";
     public const string UserUnblockedBot = "user.unblocked-bot";
 
+    /// <summary>Updates refused at the front door: too many already waiting for the sender, or a deactivated sender flooding.</summary>
+    public const string UpdatesRefused = "updates.refused";
+
     /// <summary>An admin put in place from the configuration at start, by no user.</summary>
     public const string AdminConfigured = "admin.configured";
 
     private static readonly HashSet<string> NotChanges =
-        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured];
+        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured, UpdatesRefused];
 
     /// <summary>
     /// Whether the action changes the shared CRM, so that it becomes the user's last change for /undo: refusals, undos
