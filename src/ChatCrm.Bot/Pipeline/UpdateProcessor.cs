@@ -130,7 +130,8 @@ internal sealed class UpdateProcessor(
         });
         if (tellWaiting)
         {
-            outbox.Message(user.ChatId, texts.WorkingThrough(), $"u:{update.Id}:waiting");
+            // Ahead of the replies already queued for this chat: a note that arrives 30 s into the burst explains nothing.
+            outbox.Message(user.ChatId, texts.WorkingThrough(), $"u:{update.Id}:waiting", OutboxMessage.PriorityCallback);
         }
 
         await db.SaveChangesAsync(ct);
