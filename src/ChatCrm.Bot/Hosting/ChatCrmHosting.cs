@@ -33,12 +33,14 @@ public static class ChatCrmHosting
         AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.Section);
         AddValidatedOptions<CrmOptions>(services, CrmOptions.Section);
         AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
+        AddValidatedOptions<OutboxOptions>(services, OutboxOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddChatCrmDatabase();
         // The terminal chat has no Telegram name to learn: nothing waits for one there.
         services.AddSingleton(_ => mode == TransportMode.LocalChat ? Known(null) : new BotIdentity());
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxHealth>();
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateProcessor>();
         services.AddScoped<OutboxWriter>();
@@ -86,7 +88,7 @@ public static class ChatCrmHosting
         return builder;
     }
 
-    /// <summary>The HTTP surface: the webhook and the health check.</summary>
+    /// <summary>The HTTP surface: the webhook and the health checks.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
     {
         app.MapTelegramWebhook();
