@@ -56,6 +56,7 @@ internal sealed class OutboxDispatcher(
     private DateTime _nextGlobalSlot;
     private DateTime _pausedUntil;
     private DateTime _nextFullScan;
+    private DateTime _nextSweep;
 
     // The outage: when it began (real clock), how many probes have failed, which row is probing now.
     private Backoff? _outagePause;
@@ -105,17 +106,18 @@ internal sealed class OutboxDispatcher(
 
     private async Task LoadAsync(bool full, CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        if (Now >= _nextSweep)
+        {
+            // At start and every few seconds: whatever has outlived its use is expired, loaded or not, even with a full backlog.
+            await ExpireOverdueAsync(db, ct);
+            _nextSweep = Now + FullScanEvery;
+        }
+
         if (_loaded.Count >= MaxLoaded)
         {
             return;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
-        if (full)
-        {
-            // Periodically (and at start): whatever has outlived its use is expired, whether loaded or not.
-            await ExpireOverdueAsync(db, ct);
         }
 
         var pending = db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
