@@ -66,6 +66,16 @@ public sealed class OutageTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Telegram has answered; the dispatcher records the answer a moment later.</summary>
+    private static async Task WaitUntilNothingPendingAsync(ChatCrmApp app)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await app.QueryAsync(db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
     [Fact]
     public async Task An_outage_pauses_all_sending_probes_with_one_message_at_growing_intervals_and_every_reply_arrives_after_it()
     {
@@ -96,6 +106,7 @@ public sealed class OutageTests : IAsyncLifetime
         resumed[0].Should().BeAfter(outageEnds.AddMilliseconds(-100), "nothing got through during the outage");
         (resumed[^1] - resumed[0]).Should().BeLessThan(TimeSpan.FromSeconds(3), "after the probe goes through, the backlog leaves at the normal pace");
         app.Api.Delivered().GroupBy(c => c.ChatId).Should().HaveCount(30).And.OnlyContain(g => g.Count() == 1);
+        await WaitUntilNothingPendingAsync(app);
         (await app.QueryAsync(db => db.Outbox.CountAsync(m => m.Status != OutboxStatus.Sent))).Should().Be(0);
     }
 
@@ -116,6 +127,7 @@ public sealed class OutageTests : IAsyncLifetime
 
         await app.Api.WaitForAsync(c => c.Count(x => x.Method == "sendMessage" && x.Ok) == 2 && c.Any(x => x.Method == "answerCallbackQuery" && x.Ok),
             TimeSpan.FromSeconds(15), "all three delivered");
+        await WaitUntilNothingPendingAsync(app);
         var probe = await RowAsync(app, "test:long:cb");
         probe.Status.Should().Be(OutboxStatus.Sent);
         probe.Attempts.Should().BeGreaterThan(8, "the most urgent row probes every ~0.3 s for 4 s and is never given up for failing");
@@ -140,7 +152,7 @@ public sealed class OutageTests : IAsyncLifetime
         });
 
         await app.Api.WaitForMessagesAsync(65_002, 1, TimeSpan.FromSeconds(10));
-        await Task.Delay(300);
+        await WaitUntilNothingPendingAsync(app);
         app.Api.Calls.Where(c => c.Method == "answerCallbackQuery").Should().NotContain(c => c.Ok, "Telegram no longer wants the answer");
         var row = await RowAsync(app, "test:cb");
         row.Status.Should().Be(OutboxStatus.Expired);
@@ -199,7 +211,7 @@ public sealed class OutageTests : IAsyncLifetime
 
         Volatile.Write(ref down, false);
         await app.Api.WaitForAsync(c => c.Count(x => x.Method == "sendMessage" && x.Ok) == 3, TimeSpan.FromSeconds(10), "the backlog delivered");
-        await Task.Delay(200);
+        await WaitUntilNothingPendingAsync(app);
         var after = JsonNode.Parse(await http.GetStringAsync("/health/ready"))!["outbox"]!;
         after["pending"]!.GetValue<int>().Should().Be(0);
         after["oldestPendingAgeSeconds"]!.GetValue<long>().Should().Be(0);
