@@ -63,6 +63,7 @@ internal sealed class OutboxDispatcher(
     private DateTime? _outageSince;
     private int _failedProbes;
     private long? _probeId;
+    private long? _failedProbeId;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -173,6 +174,7 @@ internal sealed class OutboxDispatcher(
             }
 
             ChatLane? best = null;
+            ChatLane? lastProbe = null;
             foreach (var lane in _lanes.Values)
             {
                 if (lane.Busy || Head(lane, appNow) is not { } head)
@@ -185,12 +187,19 @@ internal sealed class OutboxDispatcher(
                 {
                     wakeAt = Min(wakeAt, readyAt);
                 }
+                else if (_outageSince is not null && head.Id == _failedProbeId)
+                {
+                    // The row that failed the last probe goes again only if no other is due: a request Telegram
+                    // fails on its own must not pass for an outage that holds everybody's messages back for good.
+                    lastProbe = lane;
+                }
                 else if (best is null || SendOrder.Instance.Compare(head, best.Queue.Min!) < 0)
                 {
                     best = lane;
                 }
             }
 
+            best ??= lastProbe;
             if (best is null)
             {
                 return wakeAt;
@@ -286,9 +295,15 @@ internal sealed class OutboxDispatcher(
         {
             result = await gateway.SendAsync(row, CancellationToken.None);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
         {
             result = new SendResult.Transient(e.Message);
+        }
+        catch (Exception e)
+        {
+            // Not the network: something about this row (a payload that does not read, a file that does not decode).
+            // Retrying cannot help, and it must not pass for an outage that would hold everybody's messages back.
+            result = new SendResult.Rejected($"{e.GetType().Name}: {e.Message}");
         }
 
         await _done.Writer.WriteAsync((row, result));
@@ -360,6 +375,7 @@ internal sealed class OutboxDispatcher(
                 if (probe || _outageSince is null)
                 {
                     PauseForOutage(now, transient.Error);
+                    _failedProbeId = row.Id;
                 }
 
                 // else: a send started before the outage was noticed; the outage already accounts for it.
@@ -413,6 +429,7 @@ internal sealed class OutboxDispatcher(
 
         _outageSince = null;
         _outagePause = null;
+        _failedProbeId = null;
         health.OutageEnded();
         var backlog = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
         log.LogWarning("Telegram is reachable again after an outage of {Duration} ({Probes} failed probes); {Backlog} messages waiting, sending resumes",
