@@ -58,7 +58,7 @@ internal sealed class OutboxDispatcher(
     private DateTime _nextFullScan;
     private DateTime _nextSweep;
 
-    // The outage: when it began (real clock), how many probes have failed, which row is probing now.
+    // The outage: when it began (real clock), how many tries have failed, which row is probing now, which failed last.
     private Backoff? _outagePause;
     private DateTime? _outageSince;
     private int _failedProbes;
@@ -432,7 +432,7 @@ internal sealed class OutboxDispatcher(
         _failedProbeId = null;
         health.OutageEnded();
         var backlog = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
-        log.LogWarning("Telegram is reachable again after an outage of {Duration} ({Probes} failed probes); {Backlog} messages waiting, sending resumes",
+        log.LogWarning("Telegram is reachable again after an outage of {Duration} ({Failures} failed tries); {Backlog} messages waiting, sending resumes",
             now - since, _failedProbes, backlog);
     }
 
