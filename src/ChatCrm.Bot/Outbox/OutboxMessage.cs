@@ -48,7 +48,10 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; private set; }
     public int Attempts { get; private set; }
     public DateTime CreatedAt { get; private set; }
-    /// <summary>Set only when a send failed and is to be tried again after a back-off.</summary>
+    /// <summary>
+    /// Not to be tried before this. The dispatcher no longer sets it (a failed send pauses everybody, see
+    /// <c>OutboxDispatcher</c>), but still honours it; rows from before that change may carry one.
+    /// </summary>
     public DateTime? NextAttemptAt { get; private set; }
     /// <summary>
     /// After this (UTC, on the application's clock) the row is no longer worth sending and is marked
