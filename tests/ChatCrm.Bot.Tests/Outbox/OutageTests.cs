@@ -148,6 +148,30 @@ public sealed class OutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refused_connections_are_an_outage_too_tried_one_probe_at_a_time_and_health_says_so()
+    {
+        // Nothing listens on the discard port: every call fails at once with a network error, not an HTTP answer.
+        var app = await StartAsync(new() { ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9" });
+
+        await QueueAsync(app, outbox =>
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                outbox.Message(70_000 + i, $"reply {i}", $"test:refused:{i}");
+            }
+        });
+        await Task.Delay(3500);
+
+        var tries = await app.QueryAsync(db => db.Outbox.SumAsync(m => m.Attempts));
+        tries.Should().BeInRange(1, 19, "the sends under way when the outage began, then a probe at ~1 s and ~3 s — not 20 rows each on its own");
+        (await app.QueryAsync(db => db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending))).Should().Be(20, "nothing is given up");
+        using var http = app.CreateClient();
+        var outbox = JsonNode.Parse(await http.GetStringAsync("/health/ready"))!["outbox"]!;
+        outbox["sending"]!.GetValue<string>().Should().Be("paused");
+        outbox["pending"]!.GetValue<int>().Should().Be(20);
+    }
+
+    [Fact]
     public async Task A_button_answer_older_than_its_lifetime_is_expired_and_never_sent()
     {
         var app = await StartAsync(new() { ["Outbox:CallbackLifetime"] = "00:00:01", ["Outbox:MaxOutagePause"] = "00:00:00.3" });
