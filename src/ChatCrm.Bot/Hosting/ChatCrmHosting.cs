@@ -33,6 +33,7 @@ public static class ChatCrmHosting
         AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.Section);
         AddValidatedOptions<CrmOptions>(services, CrmOptions.Section);
         AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
+        AddValidatedOptions<OutboxOptions>(services, OutboxOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddChatCrmDatabase();
@@ -41,6 +42,7 @@ public static class ChatCrmHosting
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<UserLanes>();
         services.AddSingleton<WaitingSignal>();
+        services.AddSingleton<OutboxHealth>();
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateProcessor>();
         services.AddScoped<OutboxWriter>();
@@ -90,7 +92,7 @@ public static class ChatCrmHosting
         return builder;
     }
 
-    /// <summary>The HTTP surface: the webhook and the health check.</summary>
+    /// <summary>The HTTP surface: the webhook and the health checks.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
     {
         app.MapTelegramWebhook();

@@ -42,7 +42,7 @@ public sealed class ContactReminders(ChatCrmDbContext db, ScheduledOutbox outbox
             [
                 [Button.Callback("✅", MarkContactDone.Data(a.Id)), Button.Callback(r.T.InHourButton, PostponeContact.Data(a.Id, PostponeContact.ByAnHour))],
                 [Button.Callback(r.T.RescheduleButton, RescheduleContact.Data(a.Id))],
-            ]), Key(a.Id, a.At));
+            ]), Key(a.Id, a.At), a.At + Grace); // a reminder is no use once the contact's time has passed
             written++;
         }
 

@@ -5,6 +5,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Jobs;
@@ -66,7 +67,7 @@ public sealed class Escalations(ChatCrmDbContext db, ScheduledOutbox outbox)
                 }
 
                 outbox.Message(head.ChatId, new Reply(text.ToString(), [[Button.Callback(t.ReassignButton, HandOverClient.Data(s.Nudge.ClientId))]]),
-                    Key(s.Nudge.ClientId, head.Id, s.Nudge.FirstNudgedAt));
+                    Key(s.Nudge.ClientId, head.Id, s.Nudge.FirstNudgedAt), LocalCalendar.Day(head.Today, head.Zone).ToUtc);
                 written++;
             }
 

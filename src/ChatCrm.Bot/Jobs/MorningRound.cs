@@ -88,13 +88,15 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
             ]);
         }
 
-        outbox.Message(r.ChatId, new Reply(text.ToString(), buttons), key);
-        await NudgeAsync(r, rules, forgotten, ct);
+        // Useful while the morning lasts (the window the plan is written in); after it the plan is expired unsent.
+        var until = Due.WindowEndsUtc(r.Today, rules.Settings.MorningPlanAt, Due.MorningEnds, r.Zone);
+        outbox.Message(r.ChatId, new Reply(text.ToString(), buttons), key, until);
+        await NudgeAsync(r, rules, forgotten, until, ct);
         return await outbox.CommitAsync(ct);
     }
 
     /// <summary>A nudge a day for each of the longest-forgotten clients, remembering the streak for escalation.</summary>
-    private async Task NudgeAsync(Recipient r, RoundRules rules, List<Client> forgotten, CancellationToken ct)
+    private async Task NudgeAsync(Recipient r, RoundRules rules, List<Client> forgotten, DateTime untilUtc, CancellationToken ct)
     {
         var candidates = forgotten.Take(NudgesPerDay).ToList();
         var sent = await outbox.SentAsync(candidates.Select(c => NudgeKey(c.Id, r.Today)).ToList(), ct);
@@ -112,7 +114,7 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
             }
 
             var text = r.T.Nudge(client.Name, ForgottenClients.DaysSince(client, rules.NowUtc), (int)deal.Id, deal.Title, deal.Amount, deal.Stage);
-            outbox.Message(r.ChatId, new Reply(text, NudgeButtons.For(r.T, client.Id)), NudgeKey(client.Id, r.Today));
+            outbox.Message(r.ChatId, new Reply(text, NudgeButtons.For(r.T, client.Id)), NudgeKey(client.Id, r.Today), untilUtc);
             if (streaks.TryGetValue(client.Id, out var streak))
             {
                 streak.Nudged(r.Id, client.LastTouchAt, rules.NowUtc);

@@ -111,7 +111,8 @@ public sealed class ObligationAlerts(ChatCrmDbContext db, ScheduledOutbox outbox
         var fresh = messages.Where(m => !sent.Contains(m.Key)).ToList();
         foreach (var (key, to, text) in fresh)
         {
-            outbox.Message(to.ChatId, text, key);
+            // Written during the recipient's working day, about today: worth delivering until the local day ends.
+            outbox.Message(to.ChatId, text, key, LocalCalendar.Day(to.Today, to.Zone).ToUtc);
         }
 
         return fresh.Count > 0 && await outbox.CommitAsync(ct) ? fresh.Count : 0;

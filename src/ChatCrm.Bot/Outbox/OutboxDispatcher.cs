@@ -2,25 +2,35 @@ using System.Threading.Channels;
 using ChatCrm.Bot.Data;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Outbox;
 
 /// <summary>
 /// The only sender. One loop decides what goes next: the most urgent row (callback answers, then
 /// replies, then scheduled messages) whose chat is free, paced to Telegram's limits — about 30
-/// messages a second overall and one a second per chat. A 429 pauses everything for retry_after;
-/// 5xx and timeouts retry with back-off; 400 fails the row; 403 marks the user as having blocked the
-/// bot and fails the rest of that chat's queue. Rows of one chat go out one at a time, in order.
+/// messages a second overall and one a second per chat. A 429 pauses everything for retry_after.
+/// A 5xx, a timeout or a network error means Telegram is unreachable, for everybody: all sending pauses
+/// (1 s doubling to <c>Outbox:MaxOutagePause</c>, with jitter), then one message — the most urgent — probes;
+/// when it goes through sending resumes at the normal pace, when it fails the pause grows. No row is given up
+/// for failing during an outage: a row is given up only when it is no longer useful (its
+/// <see cref="OutboxMessage.ExpiresAt"/>), and is then marked <see cref="OutboxStatus.Expired"/>, never sent.
+/// 400 fails the row; 403 marks the user as having blocked the bot and fails the rest of that chat's queue.
+/// Rows of one chat go out one at a time, in order.
 /// </summary>
 /// <remarks>
 /// The rate limiters of System.Threading.RateLimiting hand out permits first come, first served;
 /// here a reply typed a second ago must overtake a thousand morning plans, so the pacing is a
-/// small priority scheduler of its own. It runs on the real clock: Telegram counts real seconds.
+/// small priority scheduler of its own. Pacing and pauses run on the real clock: Telegram counts real seconds.
+/// Expiry runs on the application's clock (<paramref name="time"/>), the one that stamped the rows.
 /// </remarks>
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBotGateway gateway,
     OutboxSignal signal,
+    OutboxHealth health,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
     // Telegram's limits with a margin for network jitter: ~28 a second overall, and a chat's next
@@ -28,10 +38,12 @@ internal sealed class OutboxDispatcher(
     internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(36);
     internal static readonly TimeSpan ChatInterval = TimeSpan.FromMilliseconds(1000);
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(10);
-    private static readonly Backoff Retry = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5));
+    private static readonly TimeSpan FirstOutagePause = TimeSpan.FromSeconds(1);
+    private static readonly string CallbackExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityCallback);
+    private static readonly string ReplyExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityReply);
+    private static readonly string ScheduledExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityScheduled);
     private const int MaxInFlight = 16;
     private const int MaxLoaded = 2000;
-    private const int MaxAttempts = 8;
     private const int Priorities = 3;
 
     private readonly TimeProvider _clock = TimeProvider.System;
@@ -40,9 +52,18 @@ internal sealed class OutboxDispatcher(
     private readonly long[] _maxLoadedId = new long[Priorities];
     private readonly Channel<(OutboxMessage Row, SendResult Result)> _done = Channel.CreateUnbounded<(OutboxMessage, SendResult)>();
     private readonly List<Task> _inFlight = [];
+    private readonly List<OutboxMessage> _expired = [];
     private DateTime _nextGlobalSlot;
     private DateTime _pausedUntil;
     private DateTime _nextFullScan;
+    private DateTime _nextSweep;
+
+    // The outage: when it began (real clock), how many tries have failed, which row is probing now, which failed last.
+    private Backoff? _outagePause;
+    private DateTime? _outageSince;
+    private int _failedProbes;
+    private long? _probeId;
+    private long? _failedProbeId;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -60,6 +81,7 @@ internal sealed class OutboxDispatcher(
 
                 await RecordCompletedAsync(ct);
                 var wakeAt = LaunchDue();
+                await ExpireSkippedAsync(ct);
                 await WaitAsync(signalled, wakeAt, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -80,15 +102,25 @@ internal sealed class OutboxDispatcher(
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The application's time, against which rows' <see cref="OutboxMessage.ExpiresAt"/> were written.</summary>
+    private DateTime AppNow => time.GetUtcNow().UtcDateTime;
+
     private async Task LoadAsync(bool full, CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        if (Now >= _nextSweep)
+        {
+            // At start and every few seconds: whatever has outlived its use is expired, loaded or not, even with a full backlog.
+            await ExpireOverdueAsync(db, ct);
+            _nextSweep = Now + FullScanEvery;
+        }
+
         if (_loaded.Count >= MaxLoaded)
         {
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
         var pending = db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
         List<OutboxMessage> rows = [];
         if (full)
@@ -126,27 +158,40 @@ internal sealed class OutboxDispatcher(
     private DateTime LaunchDue()
     {
         var now = Now;
+        var appNow = AppNow;
         var wakeAt = DateTime.MaxValue;
         while (_inFlight.Count < MaxInFlight)
         {
+            if (_outageSince is not null && (_probeId is not null || now < _pausedUntil))
+            {
+                // Telegram is unreachable: nothing goes until the pause is over, and then only one probe at a time.
+                return _probeId is not null ? wakeAt : Min(wakeAt, _pausedUntil);
+            }
+
             if (gateway.IsThrottled && now < Max(_pausedUntil, _nextGlobalSlot))
             {
                 return Min(wakeAt, Max(_pausedUntil, _nextGlobalSlot));
             }
 
             ChatLane? best = null;
+            ChatLane? lastProbe = null;
             foreach (var lane in _lanes.Values)
             {
-                if (lane.Busy || lane.Queue.Count == 0)
+                if (lane.Busy || Head(lane, appNow) is not { } head)
                 {
                     continue;
                 }
 
-                var head = lane.Queue.Min!;
                 var readyAt = Max(head.NextAttemptAt ?? DateTime.MinValue, gateway.IsThrottled && head.IsChatMessage ? lane.NextMessageAt : DateTime.MinValue);
                 if (readyAt > now)
                 {
                     wakeAt = Min(wakeAt, readyAt);
+                }
+                else if (_outageSince is not null && head.Id == _failedProbeId)
+                {
+                    // The row that failed the last probe goes again only if no other is due: a request Telegram
+                    // fails on its own must not pass for an outage that holds everybody's messages back for good.
+                    lastProbe = lane;
                 }
                 else if (best is null || SendOrder.Instance.Compare(head, best.Queue.Min!) < 0)
                 {
@@ -154,6 +199,7 @@ internal sealed class OutboxDispatcher(
                 }
             }
 
+            best ??= lastProbe;
             if (best is null)
             {
                 return wakeAt;
@@ -166,10 +212,81 @@ internal sealed class OutboxDispatcher(
             _nextGlobalSlot = (now - _nextGlobalSlot < GlobalInterval ? _nextGlobalSlot : now) + GlobalInterval;
 
             _inFlight.Add(SendAsync(row));
+            if (_outageSince is not null)
+            {
+                // The most urgent due row asks whether Telegram is back; the rest wait for its answer.
+                _probeId = row.Id;
+                return wakeAt;
+            }
         }
 
         return wakeAt;
     }
+
+    /// <summary>The lane's first row still worth sending; the expired ones before it are set aside, never sent.</summary>
+    private OutboxMessage? Head(ChatLane lane, DateTime appNow)
+    {
+        while (lane.Queue.Min is { } head)
+        {
+            if (!head.IsExpiredAt(appNow))
+            {
+                return head;
+            }
+
+            Forget(lane, head);
+            _expired.Add(head);
+        }
+
+        return null;
+    }
+
+    /// <summary>Marks the rows set aside at launch as expired (they stay pending in the table until this succeeds).</summary>
+    private async Task ExpireSkippedAsync(CancellationToken ct)
+    {
+        if (_expired.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        foreach (var chunk in _expired.Chunk(500))
+        {
+            var ids = chunk.Select(m => m.Id).ToList();
+            await Expire(db.Outbox.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending), ct);
+        }
+
+        log.LogInformation("{Count} outbox rows expired unsent: they were no longer useful", _expired.Count);
+        _expired.Clear();
+    }
+
+    /// <summary>Every pending row in the table past its expiry becomes Expired; so do their in-memory copies.</summary>
+    private async Task ExpireOverdueAsync(ChatCrmDbContext db, CancellationToken ct)
+    {
+        var appNow = AppNow;
+        var count = await Expire(db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.ExpiresAt <= appNow), ct);
+        if (count == 0)
+        {
+            return;
+        }
+
+        foreach (var lane in _lanes.Values)
+        {
+            foreach (var row in lane.Queue.Where(m => m.IsExpiredAt(appNow)).ToList())
+            {
+                Forget(lane, row);
+            }
+        }
+
+        log.LogInformation("{Count} outbox rows expired unsent: they were no longer useful", count);
+    }
+
+    private static Task<int> Expire(IQueryable<OutboxMessage> rows, CancellationToken ct) =>
+        rows.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Expired)
+            .SetProperty(m => m.Error, m => m.Priority == OutboxMessage.PriorityCallback ? CallbackExpired
+                : m.Priority == OutboxMessage.PriorityScheduled ? ScheduledExpired
+                : ReplyExpired), ct);
 
     private async Task SendAsync(OutboxMessage row)
     {
@@ -178,9 +295,15 @@ internal sealed class OutboxDispatcher(
         {
             result = await gateway.SendAsync(row, CancellationToken.None);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
         {
             result = new SendResult.Transient(e.Message);
+        }
+        catch (Exception e)
+        {
+            // Not the network: something about this row (a payload that does not read, a file that does not decode).
+            // Retrying cannot help, and it must not pass for an outage that would hold everybody's messages back.
+            result = new SendResult.Rejected($"{e.GetType().Name}: {e.Message}");
         }
 
         await _done.Writer.WriteAsync((row, result));
@@ -206,6 +329,17 @@ internal sealed class OutboxDispatcher(
     private async Task RecordAsync(ChatCrmDbContext db, OutboxMessage row, SendResult result, CancellationToken ct)
     {
         var now = Now;
+        var probe = _probeId == row.Id;
+        if (probe)
+        {
+            _probeId = null;
+            if (result is not SendResult.Transient)
+            {
+                // Any answer from Telegram, even a refusal, means it is reachable again.
+                await EndOutageAsync(db, now, ct);
+            }
+        }
+
         var lane = Lane(row.ChatId);
         lane.Busy = false;
         if (row.IsChatMessage)
@@ -232,24 +366,19 @@ internal sealed class OutboxDispatcher(
 
             case SendResult.Transient transient:
             {
+                // Not this row's fault: it stays pending, first in line, until it goes through or outlives its use.
                 var attempts = row.Attempts + 1;
-                var failed = attempts >= MaxAttempts;
-                var next = now + Retry.Delay(attempts);
                 await outbox.ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.NextAttemptAt, next)
-                    .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
                     .SetProperty(m => m.Error, Clip(transient.Error)), ct);
-                log.LogWarning("Outbox row {Id} to chat {Chat} failed (attempt {Attempt}): {Error}", row.Id, row.ChatId, attempts, transient.Error);
-                if (failed)
+                row.ScheduleRetry(attempts, row.NextAttemptAt);
+                if (probe || _outageSince is null)
                 {
-                    Forget(lane, row);
-                }
-                else
-                {
-                    row.ScheduleRetry(attempts, next);
+                    PauseForOutage(now, transient.Error);
+                    _failedProbeId = row.Id;
                 }
 
+                // else: a send started before the outage was noticed; the outage already accounts for it.
                 break;
             }
 
@@ -272,6 +401,39 @@ internal sealed class OutboxDispatcher(
                 lane.Queue.Clear();
                 break;
         }
+    }
+
+    /// <summary>A send failed for a reason that is nobody's row: everything pauses, longer with each failed probe.</summary>
+    private void PauseForOutage(DateTime now, string error)
+    {
+        if (_outageSince is null)
+        {
+            var max = options.Value.MaxOutagePause;
+            _outagePause = new Backoff(FirstOutagePause < max ? FirstOutagePause : max, max);
+            _outageSince = now;
+            _failedProbes = 0;
+            health.OutageBegan(now, error);
+            log.LogWarning("Telegram is unreachable ({Error}): all sending is paused and resumes once a probe goes through", error);
+        }
+
+        _failedProbes++;
+        _pausedUntil = Max(_pausedUntil, now + _outagePause!.Delay(_failedProbes));
+    }
+
+    private async Task EndOutageAsync(ChatCrmDbContext db, DateTime now, CancellationToken ct)
+    {
+        if (_outageSince is not { } since)
+        {
+            return;
+        }
+
+        _outageSince = null;
+        _outagePause = null;
+        _failedProbeId = null;
+        health.OutageEnded();
+        var backlog = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, ct);
+        log.LogWarning("Telegram is reachable again after an outage of {Duration} ({Failures} failed tries); {Backlog} messages waiting, sending resumes",
+            now - since, _failedProbes, backlog);
     }
 
     private async Task WaitAsync(Task signalled, DateTime wakeAt, CancellationToken ct)

@@ -19,6 +19,12 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>
+    /// Not sent in time to be of use (a button answer after Telegram's limit, a scheduled message after its
+    /// window, a reply after a day), typically because Telegram was unreachable; <see cref="OutboxMessage.Error"/> says why.
+    /// </summary>
+    Expired = 3,
 }
 
 /// <summary>
@@ -42,8 +48,16 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; private set; }
     public int Attempts { get; private set; }
     public DateTime CreatedAt { get; private set; }
-    /// <summary>Set only when a send failed and is to be tried again after a back-off.</summary>
+    /// <summary>
+    /// Not to be tried before this. The dispatcher no longer sets it (a failed send pauses everybody, see
+    /// <c>OutboxDispatcher</c>), but still honours it; rows from before that change may carry one.
+    /// </summary>
     public DateTime? NextAttemptAt { get; private set; }
+    /// <summary>
+    /// After this (UTC, on the application's clock) the row is no longer worth sending and is marked
+    /// <see cref="OutboxStatus.Expired"/>. Set by the writer, who knows the kind and window; null never expires.
+    /// </summary>
+    public DateTime? ExpiresAt { get; private set; }
     public DateTime? SentAt { get; private set; }
     public int? TelegramMessageId { get; private set; }
     public string? Error { get; private set; }
@@ -51,9 +65,11 @@ public sealed class OutboxMessage
     /// <summary>Counts towards Telegram's ~1 message per second per chat.</summary>
     public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage or OutboxKind.Photo or OutboxKind.Document;
 
-    public static OutboxMessage Create(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime nowUtc) =>
+    public static OutboxMessage Create(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime nowUtc,
+        DateTime? expiresAtUtc = null) =>
         new()
         {
+            ExpiresAt = expiresAtUtc,
             ChatId = chatId,
             Kind = kind,
             Payload = payload,
@@ -64,9 +80,20 @@ public sealed class OutboxMessage
         };
 
     /// <summary>The dispatcher's in-memory copy learns of its own retry schedule.</summary>
-    internal void ScheduleRetry(int attempts, DateTime notBeforeUtc)
+    internal void ScheduleRetry(int attempts, DateTime? notBeforeUtc)
     {
         Attempts = attempts;
         NextAttemptAt = notBeforeUtc;
     }
+
+    /// <summary>Whether the row is past its usefulness at <paramref name="nowUtc"/> (the application's clock).</summary>
+    public bool IsExpiredAt(DateTime nowUtc) => ExpiresAt is { } expires && expires <= nowUtc;
+
+    /// <summary>Why a row of this kind is given up when it expires: what lands in <see cref="Error"/>.</summary>
+    public static string ExpiryReason(int priority) => priority switch
+    {
+        PriorityCallback => "expired: a button answer is accepted by Telegram only shortly after the tap (Outbox:CallbackLifetime)",
+        PriorityScheduled => "expired: the scheduled message's window passed before it could be delivered",
+        _ => "expired: not delivered within Outbox:ReplyLifetime",
+    };
 }

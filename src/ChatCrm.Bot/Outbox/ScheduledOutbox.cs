@@ -27,10 +27,15 @@ public sealed class ScheduledOutbox(ChatCrmDbContext db, OutboxWriter outbox, Ou
         return sent;
     }
 
-    public void Message(long chatId, Reply reply, string key) => outbox.Message(chatId, reply, key, OutboxMessage.PriorityScheduled);
+    /// <param name="untilUtc">
+    /// The end of the message's window: after it the message is no use (a morning plan after the morning, a reminder after
+    /// the contact) and is expired unsent. Without one it lives as long as a reply (<c>Outbox:ReplyLifetime</c>).
+    /// </param>
+    public void Message(long chatId, Reply reply, string key, DateTime? untilUtc = null) =>
+        outbox.Message(chatId, reply, key, OutboxMessage.PriorityScheduled, untilUtc);
 
-    public void Photo(long chatId, byte[] png, string? captionHtml, string key) =>
-        outbox.Photo(chatId, png, captionHtml, key, OutboxMessage.PriorityScheduled);
+    public void Photo(long chatId, byte[] png, string? captionHtml, string key, DateTime? untilUtc = null) =>
+        outbox.Photo(chatId, png, captionHtml, key, OutboxMessage.PriorityScheduled, untilUtc);
 
     /// <summary>Commits what was staged; false when a key turned out to be taken, and then nothing of it is kept.</summary>
     public async Task<bool> CommitAsync(CancellationToken ct)

@@ -37,6 +37,25 @@ public static class Due
         return now >= start && now < start + length && !IsQuiet(local, quiet);
     }
 
+    /// <summary>
+    /// When the window <see cref="InWindow(DateTime, TimeOnly, TimeOnly, QuietHours?)"/> opens at <paramref name="at"/> on
+    /// <paramref name="localDate"/> closes, in UTC: what was written inside it is worth delivering until then, not after.
+    /// </summary>
+    public static DateTime WindowEndsUtc(DateOnly localDate, TimeOnly at, TimeOnly endsBy, TimeZoneInfo zone)
+    {
+        var span = endsBy.ToTimeSpan() - at.ToTimeSpan();
+        return WindowEndsUtc(localDate, at, span < MinimumWindow ? MinimumWindow : span, zone);
+    }
+
+    /// <summary>The end of a window of <paramref name="length"/> from <paramref name="at"/>, in UTC; never past the local midnight.</summary>
+    public static DateTime WindowEndsUtc(DateOnly localDate, TimeOnly at, TimeSpan length, TimeZoneInfo zone)
+    {
+        var end = at.ToTimeSpan() + length;
+        return end >= TimeSpan.FromDays(1)
+            ? LocalCalendar.Day(localDate, zone).ToUtc
+            : TimeZones.FirstInstantAtOrAfter(localDate.ToDateTime(TimeOnly.MinValue) + end, zone);
+    }
+
     public static bool IsQuiet(DateTime local, QuietHours? quiet) => quiet?.Contains(TimeOnly.FromDateTime(local)) ?? false;
 
     public static TimeZoneInfo ZoneOf(User user) => TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;

@@ -37,8 +37,11 @@ public sealed class DigestRound(DigestQueries queries, ScheduledOutbox outbox)
                 }
 
                 var pages = DigestComposer.Pages(head.T, data, head.Zone);
-                outbox.Message(head.ChatId, SendDigest.Page(head.T, pages, 1, kind, head.Today), key);
-                outbox.Photo(head.ChatId, FunnelChart.Render(data.Funnel, head.T.FunnelTitle, head.T.Culture), SendDigest.Caption(head.T, data), key + ":chart");
+                var until = kind == DigestKind.Weekly
+                    ? Due.WindowEndsUtc(head.Today, settings.WeeklyDigestAt, Due.WeeklyDigestWindow, head.Zone)
+                    : Due.WindowEndsUtc(head.Today, settings.DailyDigestAt, Due.DailyDigestWindow, head.Zone);
+                outbox.Message(head.ChatId, SendDigest.Page(head.T, pages, 1, kind, head.Today), key, until);
+                outbox.Photo(head.ChatId, FunnelChart.Render(data.Funnel, head.T.FunnelTitle, head.T.Culture), SendDigest.Caption(head.T, data), key + ":chart", until);
                 if (await outbox.CommitAsync(ct))
                 {
                     written++;
