@@ -33,7 +33,13 @@ public sealed class UpdatePipeline(
     /// <summary>Processes one update; returns normally once its effect is committed (or it is dropped on purpose).</summary>
     public async Task ProcessAsync(Update update, CancellationToken ct)
     {
-        var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.From.Id;
+        if (UpdateShape.Problem(update) is { } problem)
+        {
+            log.LogWarning("Dropped update {UpdateId}: {Problem}", update.Id, problem);
+            return;
+        }
+
+        var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From?.Id ?? update.MyChatMember?.From?.Id;
         if (senderId is null)
         {
             return;
