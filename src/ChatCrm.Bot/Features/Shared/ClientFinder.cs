@@ -29,7 +29,8 @@ public static partial class ClientFinder
     {
         if (ById().Match(text) is { Success: true } byId)
         {
-            var id = long.Parse(byId.Groups[1].Value, CultureInfo.InvariantCulture);
+            // A number too large to be any client's id names no client.
+            var id = long.TryParse(byId.Groups[1].Value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
             var client = await ctx.VisibleClients().FirstOrDefaultAsync(c => c.Id == id, ct);
             var rest = text[byId.Length..].Trim();
             return client is null
