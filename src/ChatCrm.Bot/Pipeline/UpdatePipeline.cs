@@ -39,6 +39,8 @@ public sealed class UpdatePipeline(
             return;
         }
 
+        UpdateText.Clean(update);
+
         var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From?.Id ?? update.MyChatMember?.From?.Id;
         if (senderId is null)
         {
