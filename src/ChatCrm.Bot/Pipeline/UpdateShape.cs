@@ -13,7 +13,8 @@ public static class UpdateShape
     public static string? Problem(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (update.Id <= 0)
+        // Telegram's ids are positive; the local chat numbers its own updates below zero. Zero is a missing id.
+        if (update.Id == 0)
         {
             return "no update_id";
         }
