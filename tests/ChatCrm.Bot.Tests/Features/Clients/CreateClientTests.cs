@@ -138,6 +138,21 @@ public sealed class CreateClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clients_stored_before_the_match_key_existed_get_it_at_the_next_start()
+    {
+        await _ivan.SayAsync("/client Ромашкa"); // a Latin «a»
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET MatchKey = ''"));
+
+        await using var restarted = await ChatCrmApp.StartAsync(clock: _clock,
+            settings: new Dictionary<string, string?> { ["ConnectionStrings:ChatCrm"] = $"Data Source={_app.DatabasePath}" });
+
+        (await restarted.QueryAsync(db => db.Clients.SingleAsync())).MatchKey.Should().Be("ромашка");
+        var petr = await Chat.JoinAsync(restarted, 2003, name: "Пётр");
+        (await petr.LastAsync("/client Ромашка")).Text.Should().Contain("его ведёт Иван");
+        (await restarted.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_near_identical_name_offers_to_open_the_existing_card()
     {
         await _ivan.SayAsync("/client Ромашка");
