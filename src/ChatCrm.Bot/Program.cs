@@ -1,8 +1,10 @@
 using ChatCrm.Bot.Hosting;
 
+// The program's own folder holds appsettings.json when it is started from elsewhere (see ContentRoot).
+var contentRoot = ContentRoot.For(args, Directory.GetCurrentDirectory());
 if (args.Contains("chat"))
 {
-    var chat = Host.CreateApplicationBuilder(args);
+    var chat = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
     chat.AddLocalSettings(args).AddChatCrm(TransportMode.LocalChat);
     // The terminal is the conversation: only problems go to stderr, whatever appsettings.json says.
     chat.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Warning);
@@ -10,7 +12,7 @@ if (args.Contains("chat"))
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
 builder.AddLocalSettings(args).AddChatCrm();
 var app = builder.Build();
 

@@ -266,12 +266,13 @@ async Task SeedAsync()
     long Owner(long client) => 2 + client % Managers; // user ids 2..101 are the managers
 
     // Clients: most are dormant (touched months ago or never), the ones with open deals are worked.
-    await Bulk("INSERT INTO Clients (Name, NameKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails, SegmentId) VALUES ($n, $k, $o, $c, $o, $t, '', '', $sg)",
+    await Bulk("INSERT INTO Clients (Name, NameKey, MatchKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails, SegmentId) VALUES ($n, $k, $m, $o, $c, $o, $t, '', '', $sg)",
         Clients, (cmd, i) =>
         {
             var id = i + 1L;
             cmd.Parameters["$n"].Value = $"Клиент {id}";
             cmd.Parameters["$k"].Value = $"клиент {id}";
+            cmd.Parameters["$m"].Value = $"клиент {id}";
             cmd.Parameters["$o"].Value = Owner(id);
             cmd.Parameters["$sg"].Value = id % 6 == 0 ? DBNull.Value : 1 + (id % Segments);
             cmd.Parameters["$c"].Value = T(now.AddDays(-400 + rnd.Next(30)));

@@ -26,8 +26,39 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         }
 
         await db.Database.MigrateAsync(ct);
+        await FillMatchKeysAsync(db, ct);
         await SeedProcessAsync(db, ct);
         await EnsureAdminsAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Clients stored before <see cref="Client.MatchKey"/> existed get it (and a fresh <see cref="Client.NameKey"/>)
+    /// once, in batches: SQL cannot fold look-alike letters, so the migration leaves the column empty.
+    /// </summary>
+    private async Task FillMatchKeysAsync(ChatCrmDbContext db, CancellationToken ct)
+    {
+        const int batch = 1000;
+        var filled = 0;
+        long after = 0;
+        while (true)
+        {
+            var clients = await db.Clients.Where(c => c.MatchKey == "" && c.Id > after).OrderBy(c => c.Id).Take(batch).ToListAsync(ct);
+            if (clients.Count == 0)
+            {
+                break;
+            }
+
+            clients.ForEach(c => c.RefreshKeys());
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            filled += clients.Count;
+            after = clients[^1].Id;
+        }
+
+        if (filled > 0)
+        {
+            log.LogInformation("Filled the name match key of {Count} clients", filled);
+        }
     }
 
     /// <summary>

@@ -30,7 +30,15 @@ internal sealed class UpdatePipeline(
     /// </summary>
     public async Task ProcessAsync(Update update, CancellationToken ct)
     {
-        var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.From.Id;
+        if (UpdateShape.Problem(update) is { } problem)
+        {
+            log.LogWarning("Dropped update {UpdateId}: {Problem}", update.Id, problem);
+            return;
+        }
+
+        UpdateText.Clean(update);
+
+        var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From?.Id ?? update.MyChatMember?.From?.Id;
         if (senderId is null)
         {
             return;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
@@ -27,7 +28,8 @@ internal sealed class UpdateProcessor(
     IServiceProvider services,
     BotIdentity bot,
     TimeProvider time,
-    IOptions<CrmOptions> crm)
+    IOptions<CrmOptions> crm,
+    ILogger<UpdateProcessor> log)
 {
     private readonly Language _fallback = crm.Value.Language;
 
@@ -59,32 +61,45 @@ internal sealed class UpdateProcessor(
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>After a handler failed and its transaction rolled back: mark the update done and apologise.</summary>
+    /// <summary>
+    /// After a handler failed and its transaction rolled back: mark the update done (and no longer waiting) and
+    /// apologise. Never throws because of the update itself (whatever it lacks, it gets no apology rather than a second
+    /// failure); only a database that cannot be written propagates, so the transport answers 500 and Telegram delivers
+    /// it again.
+    /// </summary>
     public async Task ApologiseAsync(Update update, long? waitingId, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+        try
         {
-            return;
-        }
-
-        db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
-        var from = update.Message?.From ?? update.CallbackQuery?.From;
-        if (from is not null && update.Message?.Chat.Type is null or ChatType.Private)
-        {
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
-            var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, from.LanguageCode, _fallback));
-            if (update.CallbackQuery is { } q)
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
             {
-                outbox.AnswerCallback(from.Id, q.Id, null, $"u:{update.Id}:cb");
+                return;
             }
 
-            outbox.Message(user?.ChatId ?? from.Id, texts.Apology(), $"u:{update.Id}:apology");
-        }
+            db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
+            var from = update.Message?.From ?? update.CallbackQuery?.From;
+            var chatType = update.Message is { } m ? m.Chat?.Type : null;
+            if (from is { Id: not 0 } && (update.Message is null || chatType == ChatType.Private))
+            {
+                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+                var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, from.LanguageCode, _fallback));
+                if (update.CallbackQuery is { Id: { Length: > 0 } callbackId })
+                {
+                    outbox.AnswerCallback(from.Id, callbackId, null, $"u:{update.Id}:cb");
+                }
 
-        await ForgetWaitingAsync(waitingId, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+                outbox.Message(user?.ChatId ?? from.Id, texts.Apology(), $"u:{update.Id}:apology");
+            }
+
+            await ForgetWaitingAsync(waitingId, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or DbException or DbUpdateException))
+        {
+            log.LogError(e, "Apologising for update {UpdateId} failed too; it is dropped", update.Id);
+        }
     }
 
     /// <summary>

@@ -3,7 +3,11 @@ using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Time;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace ChatCrm.Bot.Transport;
@@ -52,12 +56,28 @@ internal sealed class TelegramTransport(
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, limit: 100, timeout: PollSeconds, allowedUpdates: AllowedUpdates, cancellationToken: ct);
+                Update[] updates;
+                try
+                {
+                    updates = await bot.GetUpdates(offset, limit: 100, timeout: PollSeconds, allowedUpdates: AllowedUpdates, cancellationToken: ct);
+                }
+                catch (Exception e) when (e is not (ApiRequestException or OperationCanceledException))
+                {
+                    // One update the library cannot read fails the whole batch, and would again on every retry: read
+                    // the batch update by update, skip the unreadable ones and move the offset past them.
+                    (updates, var skipped) = await ReadOneByOneAsync(offset, ct);
+                    if (skipped is { } last)
+                    {
+                        log.LogWarning("getUpdates: skipped unreadable updates up to {UpdateId} ({Error})", last, e.Message);
+                        offset = Math.Max(offset ?? 0, last + 1);
+                    }
+                }
+
                 foreach (var update in updates)
                 {
                     // The offset moves past an update only once it is committed: a crash means Telegram sends it again.
                     await pipeline.ProcessAsync(update, ct);
-                    offset = update.Id + 1;
+                    offset = Math.Max(offset ?? 0, update.Id + 1);
                 }
 
                 failures = 0;
@@ -73,6 +93,53 @@ internal sealed class TelegramTransport(
                 await Task.Delay(Retry.Delay(failures), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>The pending batch as raw JSON (no long wait), each update read on its own; the highest unreadable id.</summary>
+    private async Task<(Update[] Updates, int? Skipped)> ReadOneByOneAsync(int? offset, CancellationToken ct)
+    {
+        var raw = await bot.SendRequest(new RawGetUpdates { Offset = offset, Limit = 100, Timeout = 0, AllowedUpdates = AllowedUpdates }, ct);
+        var updates = new List<Update>();
+        int? skipped = null;
+        foreach (var element in raw)
+        {
+            Update? update = null;
+            try
+            {
+                update = element.Deserialize<Update>(JsonBotAPI.Options);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogDebug("Unreadable update: {Error}", e.Message);
+            }
+
+            if (update is not null)
+            {
+                updates.Add(update);
+            }
+            else if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("update_id", out var id) && id.TryGetInt32(out var updateId))
+            {
+                skipped = Math.Max(skipped ?? 0, updateId);
+            }
+        }
+
+        return ([.. updates.OrderBy(u => u.Id)], skipped);
+    }
+
+    /// <summary>getUpdates whose result stays raw JSON, so one unreadable update cannot hide the others.</summary>
+    private sealed class RawGetUpdates() : RequestBase<JsonElement[]>("getUpdates")
+    {
+        [JsonPropertyName("offset")]
+        public int? Offset { get; init; }
+
+        [JsonPropertyName("limit")]
+        public int? Limit { get; init; }
+
+        [JsonPropertyName("timeout")]
+        public int? Timeout { get; init; }
+
+        [JsonPropertyName("allowed_updates")]
+        public IEnumerable<UpdateType>? AllowedUpdates { get; init; }
     }
 
     private async Task RetryAsync(string what, Func<Task> call, CancellationToken ct)

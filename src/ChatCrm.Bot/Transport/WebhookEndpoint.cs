@@ -10,7 +10,8 @@ namespace ChatCrm.Bot.Transport;
 
 /// <summary>
 /// POST /telegram/webhook. A wrong secret is refused before the body is read; a body that is not an
-/// update is a 400; anything else answers 200 once its effect is committed. A 500 happens only if the
+/// update, or lacks what its kind needs (<see cref="UpdateShape"/>), is a 400 and is stored nowhere; anything
+/// else answers 200 once its effect is committed. A 500 happens only if the
 /// database itself is unavailable — then Telegram's redelivery is exactly what we want.
 /// </summary>
 internal static class WebhookEndpoint
@@ -26,7 +27,8 @@ internal static class WebhookEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, UpdatePipeline pipeline, IOptions<TelegramOptions> options, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, UpdatePipeline pipeline, IOptions<TelegramOptions> options,
+        ILoggerFactory logs, CancellationToken ct)
     {
         if (!SecretMatches(http.Request.Headers[SecretHeader].ToString(), options.Value.SecretToken))
         {
@@ -49,13 +51,22 @@ internal static class WebhookEndpoint
         {
             update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Not only JsonException: Telegram.Bot's converters throw others for a polymorphic field without its
+            // type key (my_chat_member.new_chat_member without status, forward_origin without type).
+            logs.CreateLogger(typeof(WebhookEndpoint)).LogWarning("Refused a webhook body that is not an update: {Error}", e.Message);
             return Results.BadRequest();
         }
 
         if (update is null)
         {
+            return Results.BadRequest();
+        }
+
+        if (UpdateShape.Problem(update) is { } problem)
+        {
+            logs.CreateLogger(typeof(WebhookEndpoint)).LogWarning("Refused update {UpdateId}: {Problem}", update.Id, problem);
             return Results.BadRequest();
         }
 

@@ -55,7 +55,7 @@ public static class ClientReference
     /// <summary>
     /// The whole text or, failing that, the longest client name the text starts with (whole words; the rest is
     /// returned as typed); several clients with that name → Ambiguous; else typos of the first 1–3 words →
-    /// Suggestions; else NotFound. Names are compared by <see cref="ClientNames.Normalise"/>. When a longer name
+    /// Suggestions; else NotFound. Names are compared by <see cref="ClientNames.MatchKey"/>. When a longer name
     /// is a near miss of the words that follow an exact one («Ромашка Плюз» with «Ромашка» and «Ромашка Плюс»),
     /// both are offered as Suggestions rather than silently taking the shorter.
     /// </summary>
@@ -70,7 +70,7 @@ public static class ClientReference
         }
 
         var byKey = candidates
-            .Select(c => (c.Id, c.Name, Key: ClientNames.Normalise(c.Name)))
+            .Select(c => (c.Id, c.Name, Key: ClientNames.MatchKey(c.Name)))
             .Where(c => c.Key.Length > 0)
             .GroupBy(c => c.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -78,7 +78,7 @@ public static class ClientReference
         var longestName = candidates.Max(c => WordEnds(c.Name).Count) + ExtraWordsAllowed;
         for (var k = Math.Min(words.Count, longestName); k >= 1; k--)
         {
-            var typed = ClientNames.Normalise(text[..words[k - 1]]);
+            var typed = ClientNames.MatchKey(text[..words[k - 1]]);
             if (byKey.TryGetValue(typed, out var named))
             {
                 var ids = named.Select(c => c.Id).Order().ToList();
@@ -121,7 +121,7 @@ public static class ClientReference
         var best = new Dictionary<long, (int Score, int Words, string Name)>();
         for (var k = fromWords; k <= Math.Min(toWords, words.Count); k++)
         {
-            var typed = ClientNames.Normalise(text[..words[k - 1]]);
+            var typed = ClientNames.MatchKey(text[..words[k - 1]]);
             foreach (var (key, clients) in byKey.Where(e => keyFilter(e.Key)))
             {
                 // Unprocessed on purpose: our key already folded case, and FuzzySharp's PreprocessMode.Full keeps

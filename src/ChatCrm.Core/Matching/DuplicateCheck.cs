@@ -29,7 +29,8 @@ public sealed record Duplicate(long Id, string Name, DuplicateReason Reason, int
 public static class DuplicateCheck
 {
     /// <summary>
-    /// FuzzySharp ratio of normalised names that counts as the same client: high, because a false alarm costs the
+    /// FuzzySharp ratio of the names' <see cref="ClientNames.Compact"/> keys (look-alike letters, case, quotes, spaces and
+    /// legal forms aside) that counts as the same client: high, because a false alarm costs the
     /// user a tap while "Альфа" and "Альта" may well be different companies.
     /// </summary>
     public const int NameThreshold = 90;
@@ -46,7 +47,7 @@ public static class DuplicateCheck
         ArgumentNullException.ThrowIfNull(emails);
         ArgumentNullException.ThrowIfNull(existing);
 
-        var key = ClientNames.Normalise(name);
+        var key = ClientNames.Compact(name);
         var newPhones = phones.Select(p => Phones.Normalise(p, defaultRegion)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var newEmails = emails.Select(Emails.Normalise).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
@@ -64,7 +65,7 @@ public static class DuplicateCheck
                 reason |= DuplicateReason.Email;
             }
 
-            var other = ClientNames.Normalise(client.Name);
+            var other = ClientNames.Compact(client.Name);
             var score = key.Length == 0 || other.Length == 0 ? 0 : Fuzz.Ratio(key, other);
             if (score >= NameThreshold)
             {

@@ -66,6 +66,15 @@ internal sealed partial class EnglishTexts
 
     public override string Unassigned => "unassigned";
 
+    public override string DuplicateRefused(string client) => $"⚠️ Client “{Escape(client)}” was not created:";
+
+    public override string DuplicateElsewhere(string? owner, bool samePhone, bool sameEmail)
+    {
+        var why = samePhone && sameEmail ? "same phone and e-mail" : samePhone ? "same phone" : sameEmail ? "same e-mail" : "same name";
+        var whose = owner is null ? "it has no manager" : $"{Escape(owner)} manages it";
+        return $"• This client already exists — {whose} ({why}). Please ask your head.";
+    }
+
     public override string DuplicateQuestion() => "Open the existing one, or create a new client anyway?";
 
     public override string NoClients() => "You have no clients yet. Add one: /client Acme, +44 20 7946 0958";

@@ -9,7 +9,7 @@ internal sealed partial class EnglishTexts
     public override string ClientNotFound(string query) =>
         $"No client “{Escape(query)}” among yours. To create one: /client {Escape(query)}";
 
-    public override string DealNotFound(int number) => $"There is no deal #{number}. Your deals: /deals";
+    public override string DealNotFound(string number, bool everyone) =>
+        everyone ? $"There is no deal #{Escape(number)}. Deals: /deals" : $"There is no deal #{Escape(number)} among yours. Your deals: /deals";
 
-    public override string NotYourDeal(int number) => $"⛔ Deal #{number} belongs to another manager — only they or a head can change it.";
 }

@@ -79,6 +79,8 @@ internal sealed partial class EnglishTexts : Texts
     public override string NotAllowed(string command, Role required) =>
         $"⛔ /{Escape(command)} is for the {RoleName(required)} role and above.";
 
+    public override string NotAllowedButton(Role required) => $"⛔ This button is for the {RoleName(required)} role and above.";
+
     public override string MenuTitle(Role role) => $"What shall we do? ({RoleName(role)})";
 
     public override string NotUnderstood() =>

@@ -49,18 +49,9 @@ public sealed record Reply
     public static implicit operator Reply(string html) => new(html);
 
     /// <summary>
-    /// Last line of defence for the 4096-character limit: lists page themselves, but if text still runs
-    /// over it is cut at a line break, so no tag opened on a kept line is left dangling.
+    /// Last line of defence for the 4096-character limit: lists page themselves, but if text still runs over it is
+    /// cut at a safe place (<see cref="Messages.Html.Cut"/>): a line break when there is one, never inside a tag, an
+    /// entity or an emoji, and with the tags open at the cut closed.
     /// </summary>
-    private static string Fit(string html)
-    {
-        if (html.Length <= MaxLength)
-        {
-            return html;
-        }
-
-        var limit = MaxLength - Cut.Length;
-        var lineBreak = html.LastIndexOf('\n', limit - 1);
-        return html[..(lineBreak > 0 ? lineBreak : limit)] + Cut;
-    }
+    private static string Fit(string html) => Messages.Html.Cut(html, MaxLength, Cut);
 }

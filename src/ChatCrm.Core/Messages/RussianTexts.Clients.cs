@@ -66,6 +66,15 @@ internal sealed partial class RussianTexts
 
     public override string Unassigned => "без менеджера";
 
+    public override string DuplicateRefused(string client) => $"⚠️ Клиент «{Escape(client)}» не создан:";
+
+    public override string DuplicateElsewhere(string? owner, bool samePhone, bool sameEmail)
+    {
+        var why = samePhone && sameEmail ? "совпадают телефон и e-mail" : samePhone ? "совпадает телефон" : sameEmail ? "совпадает e-mail" : "совпадает название";
+        var whose = owner is null ? "он без менеджера" : $"его ведёт {Escape(owner)}";
+        return $"• Такой клиент уже есть — {whose} ({why}). Обратитесь к руководителю.";
+    }
+
     public override string DuplicateQuestion() => "Открыть существующего или всё равно создать нового?";
 
     public override string NoClients() => "У вас пока нет клиентов. Добавить: /client Ромашка, 8 900 123-45-67";

@@ -9,7 +9,6 @@ internal sealed partial class RussianTexts
     public override string ClientNotFound(string query) =>
         $"Клиента «{Escape(query)}» не нашёл среди ваших. Создать: /client {Escape(query)}";
 
-    public override string DealNotFound(int number) => $"Сделки #{number} нет. Ваши сделки — /deals";
-
-    public override string NotYourDeal(int number) => $"⛔ Сделку #{number} ведёт другой менеджер — изменить её может он или руководитель.";
+    public override string DealNotFound(string number, bool everyone) =>
+        everyone ? $"Сделки #{Escape(number)} нет. Сделки — /deals" : $"Сделки #{Escape(number)} нет среди ваших. Ваши сделки — /deals";
 }

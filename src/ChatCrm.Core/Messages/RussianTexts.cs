@@ -79,6 +79,8 @@ internal sealed partial class RussianTexts : Texts
     public override string NotAllowed(string command, Role required) =>
         $"⛔ Команда /{Escape(command)} доступна роли «{RoleName(required)}» и выше.";
 
+    public override string NotAllowedButton(Role required) => $"⛔ Эта кнопка — для роли «{RoleName(required)}» и выше.";
+
     public override string MenuTitle(Role role) => $"Что делаем? ({RoleName(role)})";
 
     public override string NotUnderstood() =>

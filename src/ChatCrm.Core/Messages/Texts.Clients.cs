@@ -39,6 +39,12 @@ public abstract partial class Texts
     public abstract string DuplicateLine(string client, string contacts, string? owner, bool mine, bool samePhone, bool sameEmail);
     public abstract string DuplicateQuestion();
 
+    /// <summary>A manager's new client is another manager's: the header of the refusal.</summary>
+    public abstract string DuplicateRefused(string client);
+
+    /// <summary>Another manager's (or the pool's) client that matched: who has it and which field, never the client itself.</summary>
+    public abstract string DuplicateElsewhere(string? owner, bool samePhone, bool sameEmail);
+
     /// <summary>Who a client without a manager belongs to, wherever an owner's name would stand.</summary>
     public abstract string Unassigned { get; }
 

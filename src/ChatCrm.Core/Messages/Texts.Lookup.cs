@@ -4,6 +4,9 @@ public abstract partial class Texts
 {
     public abstract string WhichClient(string query);
     public abstract string ClientNotFound(string query);
-    public abstract string DealNotFound(int number);
-    public abstract string NotYourDeal(int number);
+    /// <summary>
+    /// No such deal among those the user may work on — one answer whether it is missing or someone else's, so deal
+    /// numbers cannot be probed. <paramref name="everyone"/>: the user sees all deals (a head).
+    /// </summary>
+    public abstract string DealNotFound(string number, bool everyone);
 }

@@ -44,6 +44,9 @@ public abstract partial class Texts
     public abstract string ExampleLabel { get; }
     public abstract string UnknownCommand(string name);
     public abstract string NotAllowed(string command, Role required);
+
+    /// <summary>A button's refusal, shown as the tap's toast (plain text): it speaks of the button, not of its data.</summary>
+    public abstract string NotAllowedButton(Role required);
     public abstract string MenuTitle(Role role);
     public abstract string NotUnderstood();
     public abstract string Apology();

@@ -14,6 +14,34 @@ public static class DealNumberParser
     {
         ArgumentNullException.ThrowIfNull(text);
         length = 0;
+        if (Scan(text) is not { } digits
+            || !int.TryParse(text.AsSpan(digits.Start, digits.End - digits.Start), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || number <= 0)
+        {
+            return null;
+        }
+
+        length = digits.End;
+        return number;
+    }
+
+    /// <summary>
+    /// The digits of a deal number at the start of <paramref name="text"/> too large to be any deal's
+    /// («#99999999999999999999»): such a number names no deal, and is answered as one that does not exist. Null
+    /// for anything else.
+    /// </summary>
+    public static string? OutOfRangePrefix(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Scan(text) is { } digits
+            && !int.TryParse(text.AsSpan(digits.Start, digits.End - digits.Start), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? text[digits.Start..digits.End]
+            : null;
+    }
+
+    /// <summary>Where the digits of a cleanly ending number after optional spaces and «#»/«№» are; null when there are none.</summary>
+    private static (int Start, int End)? Scan(string text)
+    {
         var i = SkipSpaces(text, 0);
         if (i < text.Length && text[i] is '#' or '№')
         {
@@ -26,15 +54,7 @@ public static class DealNumberParser
             i++;
         }
 
-        if (i == start || !EndsCleanly(text, i)
-            || !int.TryParse(text.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || number <= 0)
-        {
-            return null;
-        }
-
-        length = i;
-        return number;
+        return i == start || !EndsCleanly(text, i) ? null : (start, i);
     }
 
     private static bool EndsCleanly(string text, int i) =>

@@ -92,7 +92,7 @@ public static partial class ProcessArgs
     /// <summary>Reads the <c>#s12</c> form buttons put in re-run arguments: a letter for the kind, then an id.</summary>
     public static long? Id(string text, char kind) =>
         IdRef().Match(text.Trim()) is { Success: true } m && m.Groups[1].Value[0] == kind
-            ? long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)
+            ? long.TryParse(m.Groups[2].Value, CultureInfo.InvariantCulture, out var id) ? id : 0 // too large: no such row
             : null;
 
     public static string Ref(char kind, long id) => $"#{kind}{id.ToString(CultureInfo.InvariantCulture)}";

@@ -70,6 +70,24 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Started_from_another_folder_the_bot_reads_its_own_settings_and_keeps_its_data_in_the_working_directory()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var port = BotProcess.FreePort();
+        var environment = Environment(api, port);
+        environment.Remove("ConnectionStrings__ChatCrm");
+        environment.Remove("Logging__LogLevel__Default");
+        api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/help", "en", updateId: 51));
+
+        await using var bot = BotProcess.StartIn(_folder, environment);
+        await api.WaitForMessagesAsync(ChatCrmApp.AdminId, 1, TimeSpan.FromSeconds(30));
+        await bot.WaitForOutputAsync("Connected to Telegram", TimeSpan.FromSeconds(10));
+
+        bot.Output.Should().NotContain("Executed DbCommand", "appsettings.json keeps EF Core at Warning");
+        File.Exists(Path.Combine(_folder, "data", "chatcrm.db")).Should().BeTrue("the SQLite file is relative to the working directory");
+    }
+
+    [Fact]
     public async Task Health_answers_on_the_running_process()
     {
         await using var api = await FakeBotApi.StartAsync();

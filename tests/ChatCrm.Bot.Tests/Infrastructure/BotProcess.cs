@@ -42,8 +42,15 @@ public sealed class BotProcess : IAsyncDisposable
     public static BotProcess Start(IDictionary<string, string> environment, params string[] args) =>
         StartDll(BotDll, environment, args);
 
+    /// <summary>The built bot started from <paramref name="workingDirectory"/>, as a service is, rather than from its own folder.</summary>
+    public static BotProcess StartIn(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        StartDll(BotDll, environment, args, workingDirectory);
+
     /// <summary>Any built app (`dotnet &lt;dll&gt;`) the same way; the benchmarks start their bare baseline server with it.</summary>
-    public static BotProcess StartDll(string dll, IDictionary<string, string> environment, params string[] args)
+    public static BotProcess StartDll(string dll, IDictionary<string, string> environment, params string[] args) =>
+        StartDll(dll, environment, args, Path.GetDirectoryName(dll)!);
+
+    private static BotProcess StartDll(string dll, IDictionary<string, string> environment, string[] args, string workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -51,7 +58,7 @@ public sealed class BotProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
             StandardOutputEncoding = Encoding.UTF8,
         };
         info.ArgumentList.Add(dll);

@@ -143,6 +143,39 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "access.denied" && a.Subject == "deact"))).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("en", "⛔ This button is for the admin role and above.")]
+    [InlineData("ru", "⛔ Эта кнопка — для роли «администратор» и выше.")]
+    public async Task A_refused_button_is_answered_once_with_a_toast_that_speaks_of_the_button(string language, string toast)
+    {
+        var manager = await Chat.JoinAsync(_app, Manager, "manager", language: language);
+        var adminRowId = await _app.QueryAsync(db => db.Users.Where(u => u.TelegramId == ChatCrmApp.AdminId).Select(u => u.Id).SingleAsync());
+        var before = await _app.QueryAsync(db => db.Outbox.MaxAsync(m => m.Id));
+
+        var said = await manager.TapAsync($"deact:{adminRowId}:y");
+
+        said.Should().BeEmpty("the refusal comes once, as the toast");
+        var answers = await _app.QueryAsync(db => db.Outbox.Where(m => m.Id > before && m.Kind == OutboxKind.AnswerCallback).Select(m => m.Payload).ToListAsync());
+        answers.Select(Toast).Should().Equal(toast);
+    }
+
+    [Theory]
+    [InlineData("en", "⛔ /digest is for the head of sales role and above.")]
+    [InlineData("ru", "⛔ Команда /digest доступна роли «руководитель» и выше.")]
+    public async Task A_refused_menu_button_names_the_command_it_stands_for_once(string language, string toast)
+    {
+        var manager = await Chat.JoinAsync(_app, Manager, "manager", language: language);
+        var before = await _app.QueryAsync(db => db.Outbox.MaxAsync(m => m.Id));
+
+        var said = await manager.TapAsync("run:digest");
+
+        said.Should().BeEmpty();
+        var answers = await _app.QueryAsync(db => db.Outbox.Where(m => m.Id > before && m.Kind == OutboxKind.AnswerCallback).Select(m => m.Payload).ToListAsync());
+        answers.Select(Toast).Should().Equal(toast);
+    }
+
+    private static string? Toast(string payload) => System.Text.Json.JsonSerializer.Deserialize<CallbackAnswerPayload>(payload)!.Text;
+
     [Fact]
     public async Task A_head_cannot_invite_an_admin()
     {

@@ -16,6 +16,23 @@ public sealed class PipelineTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    [Theory]
+    [InlineData("ru", "Клиент <b>Ромашка</b> создан")]
+    [InlineData("en", "Client <b>Ромашка</b> created")]
+    public async Task Control_characters_are_neither_stored_nor_echoed(string language, string expected)
+    {
+        var ivan = new Chat(_app, Ivan, "Иван\0\u0007", language);
+
+        var said = await ivan.LastAsync("/client Ром\0ашка\u001b, \u00078 900 123-45-67");
+
+        said.Text.Should().Contain(expected);
+        said.Text.Should().NotContainAny("\0", "\u0007", "\u001b");
+        var client = await ivan.ClientAsync("Ромашка");
+        client.Phones.Should().Be("+79001234567");
+        (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.TelegramId == Ivan))).DisplayName.Should().Be("Иван");
+        (await ivan.LastAsync("/card Ромашка")).Text.Should().NotContainAny("\0", "\u0007", "\u001b");
+    }
+
     [Fact]
     public async Task Telegram_saying_the_user_blocked_the_bot_marks_them_unreachable_until_they_write_again()
     {

@@ -52,6 +52,20 @@ public sealed class PostgresTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task The_duplicate_check_finds_a_look_alike_name_and_tells_a_manager_only_who_has_it()
+    {
+        var ivan = await Chat.JoinAsync(App, 2002, name: "Иван");
+        var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
+        await ivan.SayAsync("/client ООО «Ромашка», +7 900 123-45-67");
+
+        var said = await petr.LastAsync("/client Pомашкa"); // Latin «P» and «a»
+
+        said.Text.Should().Contain("его ведёт Иван").And.Contain("совпадает название").And.NotContain("900");
+        (await App.QueryAsync(db => db.Clients.CountAsync())).Should().Be(1);
+        (await ivan.LastAsync("/card Ромашкa")).Text.Should().Contain("🗂 <b>ООО «Ромашка»</b>");
+    }
+
+    [PostgresFact]
     public async Task The_same_update_posted_concurrently_has_one_effect_and_one_reply()
     {
         var update = Updates.Text(ChatCrmApp.AdminId, "/quiet 22:00-07:00");

@@ -66,4 +66,23 @@ public sealed class PollingTests : IAsyncLifetime
         var notes = await _app.QueryAsync(db => db.Touches.OrderBy(t => t.Id).Select(t => t.Note).ToListAsync());
         notes.Should().Equal(Enumerable.Range(1, 40).Select(i => $"заметка {i:00}"));
     }
+
+    [Fact]
+    public async Task An_update_the_library_cannot_read_is_skipped_and_the_ones_around_it_are_answered()
+    {
+        const string from = """{"id": 1001, "is_bot": false, "first_name": "Анна", "language_code": "en"}""";
+        const string chat = """{"id": 1001, "first_name": "Анна", "type": "private"}""";
+        _app.Api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/help", "en", updateId: 20));
+        _app.Api.EnqueueUpdate("""{"update_id": 21, "my_chat_member": {"chat": CHAT, "from": FROM, "date": 1795766880, "old_chat_member": {"user": FROM, "status": "member"}, "new_chat_member": {"user": FROM}}}"""
+            .Replace("CHAT", chat, StringComparison.Ordinal).Replace("FROM", from, StringComparison.Ordinal));
+        _app.Api.EnqueueUpdate("""{"update_id": 22, "message": {"message_id": 1, "date": 1795766880, "from": FROM, "text": "/help"}}"""
+            .Replace("FROM", from, StringComparison.Ordinal));
+        _app.Api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/lang ru", "en", updateId: 23));
+
+        await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "getUpdates" && x.Body["offset"]?.GetValue<int>() == 24), because: "offset moved past all four");
+        var replies = await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId, 2);
+
+        replies[0].Text.Should().Contain("Commands");
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(2, "only the two readable updates were handled");
+    }
 }

@@ -56,6 +56,46 @@ public sealed class WebhookTests : IAsyncLifetime
         (await _app.CountAsync<OutboxMessage>()).Should().Be(0);
     }
 
+    private const string From = """{"id": 1001, "is_bot": false, "first_name": "Анна", "language_code": "ru"}""";
+    private const string Private = """{"id": 1001, "first_name": "Анна", "type": "private"}""";
+    private const string Bot = """{"id": 7000001, "is_bot": true, "first_name": "ChatCrm"}""";
+
+    /// <summary>Updates Telegram.Bot cannot read, or that lack what their kind needs — all from the configured admin.</summary>
+    public static TheoryData<string, string> Structurally_invalid_updates => new()
+    {
+        { "my_chat_member without new_chat_member.status", Fill("""{"update_id": 11, "my_chat_member": {"chat": PRIVATE, "from": FROM, "date": 1795766880, "old_chat_member": {"user": BOT, "status": "member"}, "new_chat_member": {"user": BOT}}}""") },
+        { "forward_origin without type", Fill("""{"update_id": 12, "message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "from": FROM, "text": "/help", "forward_origin": {"date": 1795766880}}}""") },
+        { "callback_query without from", Fill("""{"update_id": 13, "callback_query": {"id": "1", "chat_instance": "1", "data": "cmd:help"}}""") },
+        { "my_chat_member without from", Fill("""{"update_id": 14, "my_chat_member": {"chat": PRIVATE, "date": 1795766880, "old_chat_member": {"user": BOT, "status": "member"}, "new_chat_member": {"user": BOT, "status": "kicked"}}}""") },
+        { "my_chat_member without chat", Fill("""{"update_id": 15, "my_chat_member": {"from": FROM, "date": 1795766880, "old_chat_member": {"user": BOT, "status": "member"}, "new_chat_member": {"user": BOT, "status": "kicked"}}}""") },
+        { "my_chat_member without new_chat_member", Fill("""{"update_id": 16, "my_chat_member": {"chat": PRIVATE, "from": FROM, "date": 1795766880}}""") },
+        { "message without chat", Fill("""{"update_id": 17, "message": {"message_id": 1, "date": 1795766880, "from": FROM, "text": "/help"}}""") },
+        { "plain text without chat", Fill("""{"update_id": 18, "message": {"message_id": 1, "date": 1795766880, "from": FROM, "text": "привет"}}""") },
+        { "callback_query without id", Fill("""{"update_id": 19, "callback_query": {"from": FROM, "chat_instance": "1", "data": "cmd:help"}}""") },
+        { "callback_query whose message has no chat", Fill("""{"update_id": 20, "callback_query": {"id": "1", "from": FROM, "chat_instance": "1", "data": "cmd:help", "message": {"message_id": 5, "date": 1795766880}}}""") },
+        { "a text that is a number", Fill("""{"update_id": 21, "message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "from": FROM, "text": 42}}""") },
+        { "an update id beyond 64 bits", Fill("""{"update_id": 99999999999999999999999, "message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "from": FROM, "text": "/help"}}""") },
+        { "an update without its id", Fill("""{"message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "from": FROM, "text": "/help"}}""") },
+        { "a from without its id", Fill("""{"update_id": 22, "message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "from": {"first_name": "X", "is_bot": false}, "text": "/help"}}""") },
+        { "a chat without its type", Fill("""{"update_id": 23, "message": {"message_id": 1, "date": 1795766880, "chat": {"id": 1001}, "from": FROM, "text": "/help"}}""") },
+        { "reply_to_message with an origin without type", Fill("""{"update_id": 24, "message": {"message_id": 2, "date": 1795766880, "chat": PRIVATE, "from": FROM, "text": "/help", "reply_to_message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "forward_origin": {"date": 1}}}}""") },
+        { "a message that is an array", """{"update_id": 26, "message": []}""" },
+    };
+
+    private static string Fill(string body) =>
+        body.Replace("FROM", From, StringComparison.Ordinal).Replace("PRIVATE", Private, StringComparison.Ordinal).Replace("BOT", Bot, StringComparison.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Structurally_invalid_updates))]
+    public async Task Structurally_invalid_updates_get_400_or_200_and_store_nothing(string what, string body)
+    {
+        using var response = await _app.PostUpdateAsync(body);
+
+        ((int)response.StatusCode).Should().BeOneOf([200, 400], what);
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(0, what);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(0, what);
+    }
+
     [Fact]
     public async Task A_one_megabyte_body_is_refused_without_a_500()
     {

@@ -44,4 +44,44 @@ public class ClientNamesTests
     {
         ClientNames.Normalise(name).Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("Ромашкa", "Ромашка")] // Latin «a»
+    [InlineData("POMAШKA", "Ромашка")] // Latin P, O, M, A, K
+    [InlineData("Веста", "Bectа")]
+    [InlineData("Техно", "Texнo")]
+    [InlineData("Сокол", "Cokoл")]
+    [InlineData("ООО Ромашка", "OOO Ромашка")] // «OOO» in Latin letters is a legal form too
+    [InlineData("Ромашка", "Ромашка GmbH")]
+    [InlineData("Ромашка", "«Ромашка», ООО")]
+    [InlineData("Ёлка", "елка")]
+    [InlineData("Альфа-Банк", "Альфа Банк")]
+    [InlineData("Альфа—Банк!", "альфа банк")]
+    [InlineData("Acme", "АСМЕ")] // Cyrillic А, С, М, Е
+    public void Look_alike_letters_punctuation_and_legal_forms_fold_to_one_match_key(string one, string other)
+    {
+        ClientNames.MatchKey(one).Should().Be(ClientNames.MatchKey(other));
+    }
+
+    [Theory]
+    [InlineData("Ромашка", "Лютик")]
+    [InlineData("Альфа", "Альта")]
+    [InlineData("Ромашка", "Ромашка Плюс")]
+    public void Different_names_keep_different_match_keys(string one, string other)
+    {
+        ClientNames.MatchKey(one).Should().NotBe(ClientNames.MatchKey(other));
+    }
+
+    [Fact]
+    public void The_sort_key_keeps_latin_letters_latin()
+    {
+        ClientNames.Normalise("Acme GmbH").Should().Be("acme");
+        ClientNames.MatchKey("Acme GmbH").Should().Be("асме");
+    }
+
+    [Fact]
+    public void The_compact_key_ignores_spaces()
+    {
+        ClientNames.Compact("Рома шка").Should().Be(ClientNames.Compact("Ромашкa"));
+    }
 }

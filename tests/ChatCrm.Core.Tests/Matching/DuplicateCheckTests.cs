@@ -42,6 +42,16 @@ public class DuplicateCheckTests
     }
 
     [Theory]
+    [InlineData("Ромашкa")] // Latin «a»
+    [InlineData("PОМАШКА")] // Latin «P»
+    [InlineData("«Ромашка» LLC")]
+    [InlineData("Рома-шка")]
+    public void A_name_that_only_looks_different_is_a_duplicate(string name)
+    {
+        DuplicateCheck.Find(name, [], [], Existing).Select(d => (d.Id, d.Reason)).Should().Equal((1L, DuplicateReason.Name));
+    }
+
+    [Theory]
     [InlineData("Альта")]
     [InlineData("Ромашка Плюс")]
     [InlineData("Одуванчик")]

@@ -39,4 +39,23 @@ public class DealNumberParserTests
         DealNumberParser.TryParsePrefix(text, out var length).Should().BeNull();
         length.Should().Be(0);
     }
+
+    [Theory]
+    [InlineData("2147483648", "2147483648")]
+    [InlineData("#99999999999999999999999 2", "99999999999999999999999")]
+    [InlineData(" № 99999999999999999999999", "99999999999999999999999")]
+    public void A_number_too_large_for_any_deal_is_told_apart_so_it_can_be_answered_as_not_found(string text, string digits)
+    {
+        DealNumberParser.OutOfRangePrefix(text).Should().Be(digits);
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("99999999999999999999abc")]
+    [InlineData("Ромашка")]
+    [InlineData("")]
+    public void A_number_in_range_or_no_number_is_not_out_of_range(string text)
+    {
+        DealNumberParser.OutOfRangePrefix(text).Should().BeNull();
+    }
 }

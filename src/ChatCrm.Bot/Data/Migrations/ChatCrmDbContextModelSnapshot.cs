@@ -262,6 +262,11 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.Property<DateTime?>("LastTouchAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -291,6 +296,8 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("Emails");
+
+                    b.HasIndex("MatchKey");
 
                     b.HasIndex("NameKey");
 

@@ -279,6 +279,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.Property<DateTime?>("LastTouchAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -308,6 +313,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("Emails");
+
+                    b.HasIndex("MatchKey");
 
                     b.HasIndex("NameKey");
 

@@ -14,7 +14,8 @@ namespace ChatCrm.Bot.Features.Clients;
 /// <summary>
 /// /client &lt;name&gt;[, phone][, email][, #segment]: a client owned by its creator. An unknown segment is asked
 /// about (the existing ones as buttons, or none); a client that looks like one we have (same phone or e-mail
-/// among all clients, or a near-identical name) is offered instead — "open existing" or "create anyway".
+/// among all clients, or a near-identical name) is offered instead — "open existing" or "create anyway". A manager
+/// is not shown another manager's client: only that it exists, who has it and what matched; it is not created.
 /// </summary>
 internal sealed class CreateClient : ICommandHandler
 {
@@ -66,7 +67,15 @@ internal sealed class CreateClient : ICommandHandler
         input.Emails.ToList().ForEach(e => client.AddEmail(e));
         client.SetSegment(segment);
 
-        if (!force && await FindDuplicatesAsync(ctx, client, ct) is { Count: > 0 } duplicates)
+        var duplicates = await FindDuplicatesAsync(ctx, client, ct);
+        if (!ctx.SeesEverything() && duplicates.Any(d => d.Client.OwnerUserId != ctx.User.Id))
+        {
+            // Another manager's client: neither shown nor duplicated, whatever was answered or typed.
+            await RefuseDuplicateAsync(ctx, client.Name, duplicates, ct);
+            return;
+        }
+
+        if (!force && duplicates.Count > 0)
         {
             await AskDuplicateAsync(ctx, input, segment, client.Name, duplicates, ct);
             return;
@@ -115,13 +124,18 @@ internal sealed class CreateClient : ICommandHandler
             ctx.T.SegmentUnknown(input.Segment ?? "", live.Count > 0), options);
     }
 
-    /// <summary>Among all clients, not only the user's: the same company must not be worked twice by two managers.</summary>
-    private static async Task<IReadOnlyList<Duplicate>> FindDuplicatesAsync(BotContext ctx, Client client, CancellationToken ct)
+    /// <summary>
+    /// Among all clients, not only the user's: the same company must not be worked twice by two managers. Names are
+    /// compared by <see cref="ClientNames.MatchKey"/>, so a Latin look-alike letter does not dodge the check.
+    /// </summary>
+    private static async Task<IReadOnlyList<(Duplicate Match, Client Client)>> FindDuplicatesAsync(BotContext ctx, Client client, CancellationToken ct)
     {
-        var prefix = client.NameKey[..Math.Min(2, client.NameKey.Length)];
+        var key = client.MatchKey;
+        var prefix = key[..Math.Min(2, key.Length)];
         var phones = client.PhoneNumbers.ToList();
         var emails = client.EmailAddresses.ToList();
-        var query = ctx.Db.Clients.Where(c => c.NameKey.StartsWith(prefix));
+        // The exact key on its own as well: the prefix candidates are capped, a same-named client must not fall off.
+        var query = ctx.Db.Clients.Where(c => c.MatchKey.StartsWith(prefix)).Union(ctx.Db.Clients.Where(c => c.MatchKey == key));
         foreach (var phone in phones)
         {
             query = query.Union(ctx.Db.Clients.Where(c => c.Phones.Contains(phone)));
@@ -133,23 +147,58 @@ internal sealed class CreateClient : ICommandHandler
         }
 
         var candidates = await query.OrderByDescending(c => c.Id).Take(MaxCandidates).ToListAsync(ct);
-        return DuplicateCheck.Find(client.Name, phones, emails, [.. candidates.Select(ExistingClient.From)]);
+        var found = DuplicateCheck.Find(client.Name, phones, emails, [.. candidates.Select(ExistingClient.From)]);
+        return [.. found.Select(d => (d, candidates.First(c => c.Id == d.Id)))];
     }
 
-    private static async Task AskDuplicateAsync(BotContext ctx, ClientInput input, Segment? segment, string name,
-        IReadOnlyList<Duplicate> duplicates, CancellationToken ct)
+    private static async Task<Dictionary<long, string>> OwnersAsync(BotContext ctx, IEnumerable<Client> clients, CancellationToken ct)
+    {
+        var ownerIds = clients.Select(c => c.OwnerUserId).OfType<long>().Distinct().ToList();
+        return await ctx.Db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    /// <summary>
+    /// A manager whose new client is another manager's: told that it exists, who has it and which field matched —
+    /// never its name, phone or e-mail — and nothing is created. Their own look-alikes are shown in full.
+    /// </summary>
+    private static async Task RefuseDuplicateAsync(BotContext ctx, string name, IReadOnlyList<(Duplicate Match, Client Client)> duplicates,
+        CancellationToken ct)
     {
         var shown = duplicates.Take(5).ToList();
-        var ids = shown.Select(d => d.Id).ToList();
-        var clients = await ctx.Db.Clients.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
-        var ownerIds = clients.Select(c => c.OwnerUserId).OfType<long>().Distinct().ToList();
-        var owners = await ctx.Db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = await OwnersAsync(ctx, shown.Select(d => d.Client), ct);
+        var lines = new List<string>();
+        var rows = new List<IReadOnlyList<Button>>();
+        foreach (var (match, existing) in shown)
+        {
+            var samePhone = match.Reason.HasFlag(DuplicateReason.Phone);
+            var sameEmail = match.Reason.HasFlag(DuplicateReason.Email);
+            if (existing.OwnerUserId == ctx.User.Id)
+            {
+                lines.Add(ctx.T.DuplicateLine(existing.Name, Contacts(existing), null, mine: true, samePhone, sameEmail));
+                rows.Add([Button.Callback(ctx.T.OpenExistingButton(existing.Name), TouchLogging.Card(existing.Id))]);
+            }
+            else
+            {
+                var owner = existing.OwnerUserId is { } o && owners.TryGetValue(o, out var n) ? n : null;
+                lines.Add(ctx.T.DuplicateElsewhere(owner, samePhone, sameEmail));
+            }
+        }
+
+        var text = ctx.T.DuplicateRefused(name) + "\n" + string.Join("\n", lines.Distinct(StringComparer.Ordinal));
+        ctx.Reply(new Reply(text, rows));
+    }
+
+    /// <summary>Heads and admins see every look-alike in full; a manager only their own (others' are refused above).</summary>
+    private static async Task AskDuplicateAsync(BotContext ctx, ClientInput input, Segment? segment, string name,
+        IReadOnlyList<(Duplicate Match, Client Client)> duplicates, CancellationToken ct)
+    {
+        var shown = duplicates.Take(5).ToList();
+        var owners = await OwnersAsync(ctx, shown.Select(d => d.Client), ct);
 
         var text = new StringBuilder(ctx.T.DuplicateHeader(name));
         var rows = new List<IReadOnlyList<Button>>();
-        foreach (var duplicate in shown)
+        foreach (var (duplicate, existing) in shown)
         {
-            var existing = clients.First(c => c.Id == duplicate.Id);
             var mine = existing.OwnerUserId == ctx.User.Id;
             var owner = existing.OwnerUserId is { } o && owners.TryGetValue(o, out var n) ? n : null;
             text.Append('\n').Append(ctx.T.DuplicateLine(existing.Name, Contacts(existing), owner, mine,

@@ -51,12 +51,12 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
 
     private static async Task SearchAsync(BotContext ctx, string query, CancellationToken ct)
     {
-        var key = ClientNames.Normalise(query);
+        var key = ClientNames.MatchKey(query);
         var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
         var phone = Phones.Normalise(query);
         var email = query.ToLowerInvariant();
         var matches = ctx.VisibleClients().Where(c =>
-            (key.Length > 0 && c.NameKey.Contains(key))
+            (key.Length > 0 && c.MatchKey.Contains(key))
             || (phone != null && c.Phones.Contains(phone))
             || (digits.Length >= 5 && c.Phones.Contains(digits))
             || (email.Contains('@') && c.Emails.Contains(email)));

@@ -72,7 +72,7 @@ internal static partial class DealLines
     {
         if (ProductRef().Match(text) is { Success: true } byId)
         {
-            var id = long.Parse(byId.Groups[1].Value, CultureInfo.InvariantCulture);
+            var id = long.TryParse(byId.Groups[1].Value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0; // too large: no product
             if (products.FirstOrDefault(p => p.Id == id) is { } chosen)
             {
                 return (chosen, text[byId.Length..].Trim());
@@ -116,7 +116,7 @@ internal static partial class DealLines
         asked = false;
         if (ProductRef().Match(title) is { Success: true } byId && byId.Length == title.Length)
         {
-            var id = long.Parse(byId.Groups[1].Value, CultureInfo.InvariantCulture);
+            var id = long.TryParse(byId.Groups[1].Value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0; // too large: no product
             return products.FirstOrDefault(p => p.Id == id);
         }
 

@@ -29,7 +29,8 @@ public static partial class ClientFinder
     {
         if (ById().Match(text) is { Success: true } byId)
         {
-            var id = long.Parse(byId.Groups[1].Value, CultureInfo.InvariantCulture);
+            // A number too large to be any client's id names no client.
+            var id = long.TryParse(byId.Groups[1].Value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
             var client = await ctx.VisibleClients().FirstOrDefaultAsync(c => c.Id == id, ct);
             var rest = text[byId.Length..].Trim();
             return client is null
@@ -37,7 +38,7 @@ public static partial class ClientFinder
                 : new ClientLookup(ClientMatchKind.Exact, client, [client], rest, null);
         }
 
-        var key = ClientNames.Normalise(text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
+        var key = ClientNames.MatchKey(text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
         if (key.Length == 0)
         {
             return new ClientLookup(ClientMatchKind.NotFound, null, [], text.Trim(), null);
@@ -46,7 +47,7 @@ public static partial class ClientFinder
         // A short prefix of the first word keeps the candidate set small and indexed, yet lets typos later in the name through.
         var prefix = key[..Math.Min(3, key.Length)];
         var candidates = await ctx.VisibleClients()
-            .Where(c => c.NameKey.StartsWith(prefix))
+            .Where(c => c.MatchKey.StartsWith(prefix))
             .OrderByDescending(c => c.LastTouchAt)
             .Take(MaxCandidates)
             .ToListAsync(ct);

@@ -10,7 +10,10 @@ namespace ChatCrm.Bot.Features.Shared;
 /// </summary>
 public sealed class CommandRunner(IServiceProvider services)
 {
-    public async Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct)
+    public Task RunCommandAsync(BotContext ctx, string name, string args, CancellationToken ct) =>
+        RunCommandAsync(ctx, name, args, button: false, ct);
+
+    private async Task RunCommandAsync(BotContext ctx, string name, string args, bool button, CancellationToken ct)
     {
         if (CommandTable.Find(name) is not { } route)
         {
@@ -18,7 +21,7 @@ public sealed class CommandRunner(IServiceProvider services)
             return;
         }
 
-        if (Authorise(ctx, route.MinRole, "/" + name))
+        if (Authorise(ctx, route.MinRole, "/" + name, button ? ctx.T.NotAllowed(name, route.MinRole) : null))
         {
             var handler = (ICommandHandler)services.GetRequiredService(route.Handler);
             await Refusing(ctx, () => handler.HandleAsync(ctx, args, ct), ct);
@@ -32,13 +35,13 @@ public sealed class CommandRunner(IServiceProvider services)
         {
             ctx.User.EndDialog();
             ctx.SourceMessageId = null;
-            await RunCommandAsync(ctx, parts[1], "", ct);
+            await RunCommandAsync(ctx, parts[1], "", button: true, ct);
         }
         else if (CommandTable.FindCallback(parts) is not var (route, args))
         {
             ctx.CallbackToast = ctx.T.StaleButton();
         }
-        else if (Authorise(ctx, route.MinRole, route.Prefix))
+        else if (Authorise(ctx, route.MinRole, route.Prefix, ctx.T.NotAllowedButton(route.MinRole)))
         {
             var handler = (ICallbackHandler)services.GetRequiredService(route.Handler);
             await Refusing(ctx, () => handler.HandleAsync(ctx, args, ct), ct);
@@ -68,16 +71,27 @@ public sealed class CommandRunner(IServiceProvider services)
         }
     }
 
-    /// <summary>The one place roles are checked. A refusal is answered and audited.</summary>
-    private static bool Authorise(BotContext ctx, Role required, string what)
+    /// <summary>
+    /// The one place roles are checked. A refusal is answered once and audited: a typed command with a message naming
+    /// it, a button with <paramref name="buttonRefusal"/> as the tap's toast — it speaks of the action (the command a
+    /// menu button stands for, or "this button"), never of the button's internal prefix.
+    /// </summary>
+    private static bool Authorise(BotContext ctx, Role required, string what, string? buttonRefusal = null)
     {
         if (ctx.User.Role.Includes(required))
         {
             return true;
         }
 
-        ctx.Reply(ctx.T.NotAllowed(what.TrimStart('/'), required));
-        ctx.CallbackToast = ctx.T.NotAllowed(what.TrimStart('/'), required);
+        if (buttonRefusal is null)
+        {
+            ctx.Reply(ctx.T.NotAllowed(what.TrimStart('/'), required));
+        }
+        else
+        {
+            ctx.CallbackToast = buttonRefusal;
+        }
+
         ctx.Audit.Record(AuditActions.AccessDenied, what, ctx.User.Role.Code(), required.Code());
         return false;
     }

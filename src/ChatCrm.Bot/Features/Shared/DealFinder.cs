@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -32,8 +33,9 @@ public static class DealFinder
     }
 
     /// <summary>
-    /// Reads the deal number and loads it if the user may work on it. Replies itself when there is
-    /// no number, no such deal, or the deal is someone else's (that refusal is audited).
+    /// Reads the deal number and loads it if the user may work on it. Replies itself when there is a number but no
+    /// such deal among the user's: one answer whether the deal is missing, someone else's (that refusal is audited)
+    /// or the number too large to be any deal's, so deal numbers cannot be probed.
     /// </summary>
     public static async Task<DealLookup> FindAsync(BotContext ctx, string text, CancellationToken ct)
     {
@@ -41,20 +43,24 @@ public static class DealFinder
         var rest = number is null ? text.Trim() : text[length..].Trim();
         if (number is null)
         {
+            if (DealNumberParser.OutOfRangePrefix(text) is { } tooLarge)
+            {
+                ctx.Reply(ctx.T.DealNotFound(tooLarge, ctx.SeesEverything()));
+                return new DealLookup(null, 0, rest); // a number was given (and answered), so nobody asks for one
+            }
+
             return new DealLookup(null, null, rest);
         }
 
         var deal = await ctx.Db.Deals.FirstOrDefaultAsync(d => d.Id == number.Value, ct);
-        if (deal is null)
+        if (deal is null || !ctx.CanSee(deal))
         {
-            ctx.Reply(ctx.T.DealNotFound(number.Value));
-            return new DealLookup(null, number, rest);
-        }
+            ctx.Reply(ctx.T.DealNotFound(number.Value.ToString(CultureInfo.InvariantCulture), ctx.SeesEverything()));
+            if (deal is not null)
+            {
+                ctx.Audit.Record(AuditActions.AccessDenied, $"deal #{number.Value}", "other owner");
+            }
 
-        if (!ctx.CanSee(deal))
-        {
-            ctx.Reply(ctx.T.NotYourDeal(number.Value));
-            ctx.Audit.Record(AuditActions.AccessDenied, $"deal #{number.Value}", "other owner");
             return new DealLookup(null, number, rest);
         }
 

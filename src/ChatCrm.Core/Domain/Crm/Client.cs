@@ -20,6 +20,7 @@ public sealed class Client
     {
         Name = "";
         NameKey = "";
+        MatchKey = "";
         Phones = "";
         Emails = "";
     }
@@ -29,6 +30,12 @@ public sealed class Client
 
     /// <summary><see cref="ClientNames.Normalise"/> of <see cref="Name"/>, kept in step for indexed search and duplicate checks.</summary>
     public string NameKey { get; private set; }
+
+    /// <summary>
+    /// <see cref="ClientNames.MatchKey"/> of <see cref="Name"/> (look-alike Latin letters folded into Cyrillic), kept in
+    /// step for the indexed duplicate check and for finding the client a command names.
+    /// </summary>
+    public string MatchKey { get; private set; }
     public long? SegmentId { get; private set; }
 
     /// <summary>The manager who works the client; null = the unassigned pool.</summary>
@@ -61,7 +68,14 @@ public sealed class Client
     public void Rename(string name)
     {
         Name = Text.Name(name, MaxNameLength);
+        RefreshKeys();
+    }
+
+    /// <summary>Recomputes the comparison keys from the name: after the rules of <see cref="ClientNames"/> change.</summary>
+    public void RefreshKeys()
+    {
         NameKey = ClientNames.Normalise(Name);
+        MatchKey = ClientNames.MatchKey(Name);
     }
 
     /// <summary>Adds a phone in any common notation; false when the client already has it. Refuses invalid numbers.</summary>

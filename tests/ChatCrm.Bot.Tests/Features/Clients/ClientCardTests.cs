@@ -24,6 +24,18 @@ public sealed class ClientCardTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    [Theory]
+    [InlineData("/card #c99999999999999999999999", "ru", "Клиента «#c99999999999999999999999» не нашёл среди ваших")]
+    [InlineData("/card #c9223372036854775807", "ru", "не нашёл среди ваших")]
+    [InlineData("/card #c99999999999999999999999", "en", "#c99999999999999999999999")]
+    [InlineData("/call #c99999999999999999999999 обсудили", "ru", "не нашёл среди ваших")]
+    public async Task A_client_id_too_large_for_any_client_reads_as_not_found(string command, string language, string expected)
+    {
+        var said = await _ivan.LastAsync(command, language);
+
+        said.Text.Should().Contain(expected).And.NotContain("Что-то пошло не так").And.NotContain("went wrong");
+    }
+
     [Fact]
     public async Task The_card_shows_owner_segment_contacts_open_deals_last_touches_and_the_next_contact()
     {

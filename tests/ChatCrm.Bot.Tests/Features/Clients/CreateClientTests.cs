@@ -44,21 +44,112 @@ public sealed class CreateClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_same_phone_written_differently_is_offered_as_the_existing_client_and_create_anyway_creates()
+    public async Task A_head_is_offered_the_existing_client_in_full_and_create_anyway_creates()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
+        var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
         await petr.SayAsync("/client Ромашка, +79001234567");
+
+        var offer = await head.LastAsync("/client Лютик, 8 900 123-45-67");
+
+        offer.Text.Should().Contain("Ромашка").And.Contain("+7 900 123-45-67").And.Contain("тот же телефон").And.Contain("ведёт Пётр");
+        offer.Has("card:").Should().BeTrue("a head may open any client");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+
+        var created = await head.TapAsync(offer.Button("Всё равно создать"));
+
+        created[^1].Text.Should().Contain("Клиент <b>Лютик</b> создан");
+        (await head.ClientAsync("Лютик")).Phones.Should().Be("+79001234567");
+    }
+
+    [Theory]
+    [InlineData("/client Другая, +7 900 123-45-67", "совпадает телефон")]
+    [InlineData("/client Другая, ROMASHKA@example.com", "совпадает e-mail")]
+    [InlineData("/client Другая, +7 900 123-45-67, romashka@example.com", "совпадают телефон и e-mail")]
+    [InlineData("/client Ромашка", "совпадает название")]
+    [InlineData("/client Ромашкa", "совпадает название")] // a Latin «a» does not dodge the check
+    [InlineData("/client OOO «Pомашка»", "совпадает название")]
+    public async Task A_manager_learns_only_who_has_another_managers_client_and_nothing_is_created(string command, string field)
+    {
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
+        await petr.SayAsync("/client Ромашка ООО, +7 900 123-45-67, romashka@example.com");
+
+        var said = await _ivan.SayAsync(command);
+
+        said.Should().ContainSingle();
+        said[0].Text.Should().Contain("не создан").And.Contain("Такой клиент уже есть — его ведёт Пётр").And.Contain(field)
+            .And.Contain("Обратитесь к руководителю");
+        said[0].Text.Should().NotContain("Ромашка ООО").And.NotContain("900").And.NotContain("romashka@");
+        said[0].Buttons.Should().BeEmpty("neither the card nor «create anyway» is offered");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_force_a_duplicate_of_another_managers_client_by_typing_the_answer()
+    {
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
+        await petr.SayAsync("/client Ромашка, +7 900 123-45-67");
+
+        var said = await _ivan.LastAsync("/client dup ! ⟫ Другая, +7 900 123-45-67");
+
+        said.Text.Should().Contain("его ведёт Пётр").And.NotContain("Ромашка");
+        (await _app.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_manager_told_about_another_managers_client_in_english_sees_no_details_either()
+    {
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Peter");
+        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
+        await petr.SayAsync("/client Acme Ltd, +44 20 7946 0958, sales@acme.example");
+
+        var said = await john.LastAsync("/client Other, sales@acme.example");
+
+        said.Text.Should().Be("⚠️ Client “Other” was not created:\n• This client already exists — Peter manages it (same e-mail). Please ask your head.");
+        said.Buttons.Should().BeEmpty();
+        (await _app.CountAsync<Client>()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_manager_is_shown_their_own_look_alike_in_full_and_may_create_anyway()
+    {
+        await _ivan.SayAsync("/client Ромашка, +7 900 123-45-67");
 
         var offer = await _ivan.LastAsync("/client Лютик, 8 900 123-45-67");
 
-        offer.Text.Should().Contain("Ромашка").And.Contain("тот же телефон").And.Contain("ведёт Пётр");
-        offer.Has("card:").Should().BeFalse("another manager's client cannot be opened by Ivan");
-        (await _app.CountAsync<Client>()).Should().Be(1);
+        offer.Text.Should().Contain("Ромашка").And.Contain("+7 900 123-45-67").And.Contain("ваш клиент");
+        (await _ivan.TapAsync(offer.Button("Всё равно создать")))[^1].Text.Should().Contain("Клиент <b>Лютик</b> создан");
+        (await _app.CountAsync<Client>()).Should().Be(2);
+    }
 
-        var created = await _ivan.TapAsync(offer.Button("Всё равно создать"));
+    [Fact]
+    public async Task Another_managers_client_cannot_be_found_by_name_in_lookups_or_their_buttons()
+    {
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
+        await petr.SayAsync("/client Ромашка, +7 900 123-45-67");
 
-        created[^1].Text.Should().Contain("Клиент <b>Лютик</b> создан");
-        (await _ivan.ClientAsync("Лютик")).Phones.Should().Be("+79001234567");
+        foreach (var command in new[] { "/card Ромашка", "/card Ромашко", "/call Ромашкa обсудили", "/clients Ромашка", "/clients 900123" })
+        {
+            var said = await _ivan.SayAsync(command);
+            said.Should().NotBeEmpty(command);
+            said.Should().AllSatisfy(s => s.Plain.Should().NotContain("Ромашка</b>").And.NotContain("900 123"), command);
+            said.SelectMany(s => s.Buttons).Should().NotContain(b => b.Label.Contains("Ромашка"), command);
+        }
+    }
+
+    [Fact]
+    public async Task Clients_stored_before_the_match_key_existed_get_it_at_the_next_start()
+    {
+        await _ivan.SayAsync("/client Ромашкa"); // a Latin «a»
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET MatchKey = ''"));
+
+        await using var restarted = await ChatCrmApp.StartAsync(clock: _clock,
+            settings: new Dictionary<string, string?> { ["ConnectionStrings:ChatCrm"] = $"Data Source={_app.DatabasePath}" });
+
+        (await restarted.QueryAsync(db => db.Clients.SingleAsync())).MatchKey.Should().Be("ромашка");
+        var petr = await Chat.JoinAsync(restarted, 2003, name: "Пётр");
+        (await petr.LastAsync("/client Ромашка")).Text.Should().Contain("его ведёт Иван");
+        (await restarted.CountAsync<Client>()).Should().Be(1);
     }
 
     [Fact]

@@ -209,7 +209,7 @@ public sealed class DealLineTests : IAsyncLifetime
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
         var petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
 
-        (await petr.LastAsync($"/deal {id} + Станок ЧПУ")).Text.Should().Contain($"Сделку #{id} ведёт другой менеджер");
+        (await petr.LastAsync($"/deal {id} + Станок ЧПУ")).Text.Should().Be($"Сделки #{id} нет среди ваших. Ваши сделки — /deals");
         (await LinesAsync(id)).Should().BeEmpty();
         (await DealAsync(id)).Amount.Should().Be(100_000m);
     }

@@ -254,14 +254,41 @@ public sealed class DealTests : IAsyncLifetime
         var petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
 
-        (await petr.LastAsync($"/move {id} 2")).Text.Should().Contain($"Сделку #{id} ведёт другой менеджер");
-        (await petr.TapAsync($"dwon:{id}"))[^1].Text.Should().Contain("ведёт другой менеджер");
+        (await petr.LastAsync($"/move {id} 2")).Text.Should().Be($"Сделки #{id} нет среди ваших. Ваши сделки — /deals");
+        (await petr.TapAsync($"dwon:{id}"))[^1].Text.Should().Contain("нет среди ваших");
 
         (await DealAsync(id)).IsOpen.Should().BeTrue();
         (await HistoryAsync(id)).Should().HaveCount(1);
         var petrId = await _app.UserIdAsync(Petr);
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.ActorUserId == petrId && a.Action == "access.denied")))
             .Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Another_managers_deal_and_a_missing_one_get_the_same_answer_so_numbers_cannot_be_probed()
+    {
+        var petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
+        var id = await _ivan.OpenDealAsync("Ромашка 100к");
+        var missing = id + 998;
+
+        var theirs = (await petr.LastAsync($"/move {id} 2")).Text;
+        var none = (await petr.LastAsync($"/move {missing} 2")).Text;
+
+        theirs.Replace($"#{id}", "#N", StringComparison.Ordinal).Should().Be(none.Replace($"#{missing}", "#N", StringComparison.Ordinal));
+        none.Should().Be($"Сделки #{missing} нет среди ваших. Ваши сделки — /deals");
+        (await petr.LastAsync($"/move {id} 2", "en")).Text.Should().Be($"There is no deal #{id} among yours. Your deals: /deals");
+    }
+
+    [Theory]
+    [InlineData("/move 99999999999999999999999 2")]
+    [InlineData("/move #2147483648")]
+    [InlineData("/deal 99999999999999999999 + Станок")]
+    [InlineData("/won 99999999999999999999")]
+    public async Task A_deal_number_too_large_for_any_deal_reads_as_not_found(string command)
+    {
+        var said = await _ivan.LastAsync(command);
+
+        said.Text.Should().NotContain("Что-то пошло не так").And.MatchRegex("нет среди ваших|не нашёл|не найден|нет\\.");
     }
 
     [Fact]

@@ -15,11 +15,13 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.ToTable("Clients");
         b.HasKey(c => c.Id);
         b.HasIndex(c => c.NameKey);
+        b.HasIndex(c => c.MatchKey);
         b.HasIndex(c => new { c.OwnerUserId, c.LastTouchAt });
         b.HasIndex(c => c.Phones);
         b.HasIndex(c => c.Emails);
         b.Property(c => c.Name).HasMaxLength(Client.MaxNameLength).IsRequired();
         b.Property(c => c.NameKey).HasMaxLength(Client.MaxNameLength).IsRequired();
+        b.Property(c => c.MatchKey).HasMaxLength(Client.MaxNameLength).IsRequired();
         b.Property(c => c.Phones).HasMaxLength(Client.MaxPhonesLength).IsRequired();
         b.Property(c => c.Emails).HasMaxLength(Client.MaxEmailsLength).IsRequired();
         b.Ignore(c => c.PhoneNumbers);
