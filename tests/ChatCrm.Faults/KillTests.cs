@@ -22,7 +22,7 @@ public sealed class KillTests(ITestOutputHelper output)
     {
         var kills = FaultMode.Pick(3, 30);
         var total = FaultMode.Pick(150, 3_000);
-        var users = FaultMode.Pick(12, 30);
+        var users = FaultMode.Pick(25, 30);
         // Well inside each user's own rate (30 at once, then 1 a second): this scenario is about kills, not bursts.
         var perSecond = FaultMode.Pick(12.0, 10.0);
         var random = new Random(FaultMode.Seed);
