@@ -30,7 +30,7 @@ public sealed class BurstTests(ITestOutputHelper output)
             await Task.Delay(250);
         }
 
-        await KillTests.Settle(bot, TimeSpan.FromSeconds(120));
+        await bot.OutboxDrainedAsync(TimeSpan.FromSeconds(120));
         var replies = bot.Api.DeliveredTo(User);
         var slowDown = replies.Count(r => r.Text?.Contains('⏳') == true);
         Figures.Report(output, "5. 40-update burst from one user", statuses.All(s => s == 200) && applied == burst,

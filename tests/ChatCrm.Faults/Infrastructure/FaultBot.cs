@@ -229,8 +229,22 @@ public sealed class FaultBot : IAsyncDisposable
     /// <summary>Replies written but not yet sent (or retried) by the dispatcher.</summary>
     public Task<long> PendingOutboxAsync() => CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 0");
 
-    public Task<long> UserIdAsync(long telegramId) =>
-        CountAsync("SELECT Id FROM Users WHERE TelegramId = $t", ("$t", telegramId));
+    /// <summary>Waits until nothing is left pending in the outbox; false when it did not drain in time.</summary>
+    public async Task<bool> OutboxDrainedAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await PendingOutboxAsync() > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return true;
+    }
 
     private SqliteConnection Open()
     {

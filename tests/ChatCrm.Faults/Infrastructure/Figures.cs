@@ -32,6 +32,7 @@ public static class Figures
         int i => i.ToString("N0", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
         TimeSpan t => t.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s",
         IEnumerable<KeyValuePair<int, int>> counts => string.Join(" ", counts.OrderBy(c => c.Key).Select(c => $"{(c.Key == 0 ? "no answer" : c.Key)}×{c.Value}")),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
@@ -68,8 +69,10 @@ public static class Figures
                 rows.Add(row);
             }
 
+            // The header and its rule first, then the scenarios by number, whatever order they finished in.
+            static bool IsScenario(string line) => line.Length > 2 && char.IsAsciiDigit(line[2]);
             var table = new StringBuilder().Append(Start).Append('\n');
-            foreach (var r in rows)
+            foreach (var r in rows.Where(r => !IsScenario(r)).Concat(rows.Where(IsScenario).Order(StringComparer.Ordinal)))
             {
                 table.Append(r).Append('\n');
             }
