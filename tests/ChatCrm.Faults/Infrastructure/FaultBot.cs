@@ -39,6 +39,9 @@ public sealed class FaultBot : IAsyncDisposable
     }
 
     public FakeBotApi Api { get; }
+
+    /// <summary>The relay to the fake when started <c>proxied</c>.</summary>
+    public OutageProxy? Proxy { get; private init; }
     public string Folder { get; }
     public int Port { get; }
     public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
@@ -50,7 +53,9 @@ public sealed class FaultBot : IAsyncDisposable
 
     /// <param name="seed">Writes the people (and anything else) the scenario needs into the migrated file before the bot starts.</param>
     /// <param name="settings">Extra configuration as environment variables (<c>Outbox__ReplyLifetime</c>).</param>
-    public static async Task<FaultBot> StartAsync(Func<ChatCrmDbContext, Task>? seed = null, IDictionary<string, string>? settings = null)
+    /// <param name="proxied">Talk to the fake through an <see cref="OutageProxy"/>, so a test can take the Bot API off the network.</param>
+    public static async Task<FaultBot> StartAsync(Func<ChatCrmDbContext, Task>? seed = null, IDictionary<string, string>? settings = null,
+        bool proxied = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "chatcrm-faults", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -68,11 +73,12 @@ public sealed class FaultBot : IAsyncDisposable
         }
 
         var api = await FakeBotApi.StartAsync();
+        var proxy = proxied ? OutageProxy.Start(api.BaseUrl) : null;
         var port = BotProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["Telegram__BotToken"] = FakeBotApi.Token,
-            ["Telegram__ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram__ApiBaseUrl"] = proxy?.BaseUrl ?? api.BaseUrl,
             ["Telegram__WebhookUrl"] = "https://crm.example.com/telegram/webhook",
             ["Telegram__SecretToken"] = ChatCrmApp.Secret,
             ["ConnectionStrings__ChatCrm"] = $"Data Source={database}",
@@ -88,7 +94,7 @@ public sealed class FaultBot : IAsyncDisposable
             environment[key] = value;
         }
 
-        var bot = new FaultBot(api, folder, port, environment);
+        var bot = new FaultBot(api, folder, port, environment) { Proxy = proxy };
         try
         {
             await bot.RestartAsync();
@@ -269,6 +275,11 @@ public sealed class FaultBot : IAsyncDisposable
 
         _http.Dispose();
         _health.Dispose();
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+
         await Api.DisposeAsync();
         try
         {
