@@ -5,8 +5,9 @@ namespace ChatCrm.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The kinds of slow or server-needing test, as the "Category" trait that <c>dotnet test --filter</c> selects on:
-/// <c>--filter "Category!=EndToEnd&amp;Category!=Postgres"</c> runs only the fast ones. Mark a class (or a test) with
-/// <see cref="EndToEndAttribute"/>, <see cref="PostgresAttribute"/> or <see cref="BrowserAttribute"/>.
+/// <c>--filter "Category!=EndToEnd&amp;Category!=Postgres&amp;Category!=Faults"</c> runs only the fast ones (Faults is the
+/// fault suite, tests/ChatCrm.Faults). Mark a class (or a test) with <see cref="EndToEndAttribute"/>,
+/// <see cref="PostgresAttribute"/> or <see cref="BrowserAttribute"/>.
 /// </summary>
 public static class Categories
 {
