@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,15 +66,66 @@ internal static class DatabaseSetup
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = Prepare(connection);
             command.ExecuteNonQuery();
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = Prepare(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        /// <summary>
+        /// A write that failed with "database is locked" can leave its transaction open (its rollback is refused while
+        /// the failed statement is still in progress). Going back to the pool like that, the connection would keep its
+        /// lock — every other writer waiting on it — and the next unit of work to get it would fail with "cannot start a
+        /// transaction within a transaction". So it is rolled back when it is closed, and again, should that fail, when
+        /// it is opened.
+        /// </summary>
+        public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            if (InTransaction(connection))
+            {
+                try
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "ROLLBACK;";
+                    command.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // Still refused: the guard in Prepare rolls it back when the connection is next opened.
+                }
+            }
+
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData,
+            InterceptionResult result)
+        {
+            if (InTransaction(connection))
+            {
+                try
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = "ROLLBACK;";
+                    await command.ExecuteNonQueryAsync();
+                }
+                catch (SqliteException)
+                {
+                    // Still refused: the guard in Prepare rolls it back when the connection is next opened.
+                }
+            }
+
+            return result;
+        }
+
+        private static string Prepare(DbConnection connection) => InTransaction(connection) ? "ROLLBACK; " + Pragmas : Pragmas;
+
+        private static bool InTransaction(DbConnection connection) =>
+            connection is SqliteConnection { State: ConnectionState.Open, Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
     }
 }

@@ -7,6 +7,8 @@ namespace ChatCrm.Bot.Data;
 internal static class DbErrors
 {
     private const int SqliteConstraint = 19;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 
     /// <summary>A unique key refused the row: the same update or message was already committed.</summary>
     public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
@@ -15,4 +17,25 @@ internal static class DbErrors
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// The database could not do it now but may in a moment: SQLite busy or locked past its timeout (a crowd of writers
+    /// after a restart), a PostgreSQL connection lost, a serialization failure or deadlock. Such an update must not be
+    /// answered as done — the transport refuses it and Telegram delivers it again.
+    /// </summary>
+    public static bool IsTransient(Exception e)
+    {
+        for (var x = (Exception?)e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                case SqliteException s when s.SqliteErrorCode is SqliteBusy or SqliteLocked:
+                case NpgsqlException { IsTransient: true }:
+                case TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 }

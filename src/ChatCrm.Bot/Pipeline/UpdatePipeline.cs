@@ -66,6 +66,12 @@ internal sealed class UpdatePipeline(
             log.LogDebug("Update {UpdateId} was already committed by a concurrent delivery", update.Id);
             return;
         }
+        catch (Exception e) when (DbErrors.IsTransient(e) && !ct.IsCancellationRequested)
+        {
+            // Not the handler's fault and not the user's: an apology would mark the update done and lose it for good.
+            log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
+            throw;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             log.LogError(e, "Handling update {UpdateId} failed; the user gets an apology", update.Id);

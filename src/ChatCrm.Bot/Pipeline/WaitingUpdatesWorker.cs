@@ -101,7 +101,8 @@ internal sealed class WaitingUpdatesWorker(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var attempts = _failures[row.Id] = _failures.GetValueOrDefault(row.Id) + 1;
-            if (attempts < MaxAttempts)
+            // A busy or unreachable database is no reason to give a waiting update up: it is tried until it commits.
+            if (attempts < MaxAttempts || DbErrors.IsTransient(e))
             {
                 throw;
             }

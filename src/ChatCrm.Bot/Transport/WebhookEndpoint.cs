@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Pipeline;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -11,8 +12,8 @@ namespace ChatCrm.Bot.Transport;
 /// <summary>
 /// POST /telegram/webhook. A wrong secret is refused before the body is read; a body that is not an
 /// update, or lacks what its kind needs (<see cref="UpdateShape"/>), is a 400 and is stored nowhere; anything
-/// else answers 200 once its effect is committed. A 500 happens only if the
-/// database itself is unavailable — then Telegram's redelivery is exactly what we want.
+/// else answers 200 once its effect is committed or it is stored to wait its turn. A database that is busy past its
+/// timeout or unreachable gets a 503 (nothing was committed) — then Telegram's redelivery is exactly what we want.
 /// </summary>
 internal static class WebhookEndpoint
 {
@@ -70,7 +71,16 @@ internal static class WebhookEndpoint
             return Results.BadRequest();
         }
 
-        await pipeline.ProcessAsync(update, ct);
+        try
+        {
+            await pipeline.ProcessAsync(update, ct);
+        }
+        catch (Exception e) when (DbErrors.IsTransient(e))
+        {
+            // Not committed: Telegram delivers it again on anything but a 2xx, which is exactly what is wanted.
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Ok();
     }
 

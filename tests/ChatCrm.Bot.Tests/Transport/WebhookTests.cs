@@ -97,6 +97,42 @@ public sealed class WebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_the_locked_database_cannot_commit_gets_503_not_an_apology_and_its_redelivery_takes_effect()
+    {
+        // Another writer holds the lock past the bot's wait for it (2 s here instead of the default 30), as a crowd of
+        // redeliveries can after a restart.
+        var folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(folder, "locked.db");
+        await _app.DisposeAsync();
+        _app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["ConnectionStrings:ChatCrm"] = $"Data Source={file};Default Timeout=2" });
+        var update = Updates.Text(ChatCrmApp.AdminId, "/client Ромашка", updateId: 7001);
+        HttpStatusCode refused;
+        await using (var locker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using var hold = locker.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE;";
+            await hold.ExecuteNonQueryAsync();
+
+            using var response = await _app.PostUpdateAsync(update);
+            refused = response.StatusCode;
+        }
+
+        refused.Should().Be(HttpStatusCode.ServiceUnavailable, "Telegram delivers again what was not answered 2xx");
+        (await _app.CountAsync<ProcessedUpdate>()).Should().Be(0, "the update is not marked done");
+        _app.Api.Delivered().Should().BeEmpty("no apology for what will still be done");
+
+        using var again = await _app.PostUpdateAsync(update);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.Name == "Ромашка"))).Should().Be(1);
+        (await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId))[^1].Text.Should().Contain("Ромашка");
+        await _app.DisposeAsync();
+        _app = await ChatCrmApp.StartAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task A_one_megabyte_body_is_refused_without_a_500()
     {
         var huge = Updates.Text(ChatCrmApp.AdminId, "/help " + new string('x', 1024 * 1024));
