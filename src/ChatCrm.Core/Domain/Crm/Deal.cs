@@ -173,15 +173,7 @@ public sealed class Deal
     /// </summary>
     public void SetLineQuantity(DealLine line, int quantity, IReadOnlyCollection<DealLine> lines)
     {
-        ArgumentNullException.ThrowIfNull(line);
-        ArgumentNullException.ThrowIfNull(lines);
-        EnsureOpen();
-        EnsureOwn(lines);
-        if (!lines.Contains(line))
-        {
-            throw new ArgumentException($"The line is not among deal {Id}'s lines.", nameof(line));
-        }
-
+        EnsureLineOf(line, lines);
         line.SetQuantity(quantity);
         Amount = Positive(LinesTotal(lines));
     }
@@ -192,6 +184,17 @@ public sealed class Deal
     /// </summary>
     public void RemoveLine(DealLine line, IReadOnlyCollection<DealLine> lines)
     {
+        EnsureLineOf(line, lines);
+        var left = lines.Where(l => !ReferenceEquals(l, line)).ToList();
+        if (left.Count > 0)
+        {
+            Amount = Positive(LinesTotal(left));
+        }
+    }
+
+    /// <summary>The deal is open, <paramref name="lines"/> are its own, and <paramref name="line"/> is one of them.</summary>
+    private void EnsureLineOf(DealLine line, IReadOnlyCollection<DealLine> lines)
+    {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(lines);
         EnsureOpen();
@@ -199,12 +202,6 @@ public sealed class Deal
         if (!lines.Contains(line))
         {
             throw new ArgumentException($"The line is not among deal {Id}'s lines.", nameof(line));
-        }
-
-        var left = lines.Where(l => !ReferenceEquals(l, line)).ToList();
-        if (left.Count > 0)
-        {
-            Amount = Positive(LinesTotal(left));
         }
     }
 
