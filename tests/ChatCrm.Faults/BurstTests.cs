@@ -35,7 +35,7 @@ public sealed class BurstTests(ITestOutputHelper output)
         var slowDown = replies.Count(r => r.Text?.Contains('⏳') == true);
         Figures.Report(output, "5. 40-update burst from one user", statuses.All(s => s == 200) && applied == burst,
             ("updates", burst), ("answered 200", statuses.Count(s => s == 200)), ("effects", applied), ("replies", replies.Count),
-            ("«slow down» notes", slowDown));
+            ("«⏳» notes (the user told their messages wait)", slowDown));
 
         statuses.Should().AllSatisfy(s => s.Should().Be(200));
         applied.Should().Be(burst, "an update that got 200 is never dropped");

@@ -105,7 +105,7 @@ public sealed class KillTests(ITestOutputHelper output)
             ("POSTs", redelivery.Attempts), ("redeliveries", redelivery.Redeliveries), ("statuses", redelivery.Statuses),
             ("never accepted", redelivery.GaveUp.Count), ("effects", applied.Count), ("lost", lost.Count), ("doubled effects", doubled),
             ("replies", replies.Values.Sum()), ("double replies", doubleReplies), ("missing replies", missingReplies),
-            ("apologies", apologies), ("«slow down» notes", slowDowns), ("outbox drained", settled));
+            ("apologies", apologies), ("«⏳» notes (the user told their messages wait)", slowDowns), ("outbox drained", settled));
         foreach (var (message, times) in LogDigest.Problems(bot.Output).Take(12))
         {
             output.WriteLine($"  logged ×{times}: {message}");

@@ -66,8 +66,9 @@ public sealed class Escalations(ChatCrmDbContext db, ScheduledOutbox outbox)
                     text.Append('\n').Append(t.EscalationNoHistory());
                 }
 
+                // No window: its key lets it be written once, so a copy expired at the end of the day would never come again.
                 outbox.Message(head.ChatId, new Reply(text.ToString(), [[Button.Callback(t.ReassignButton, HandOverClient.Data(s.Nudge.ClientId))]]),
-                    Key(s.Nudge.ClientId, head.Id, s.Nudge.FirstNudgedAt), LocalCalendar.Day(head.Today, head.Zone).ToUtc);
+                    Key(s.Nudge.ClientId, head.Id, s.Nudge.FirstNudgedAt));
                 written++;
             }
 

@@ -112,7 +112,8 @@ public sealed class ObligationAlerts(ChatCrmDbContext db, ScheduledOutbox outbox
         foreach (var (key, to, text) in fresh)
         {
             // Written during the recipient's working day, about today: worth delivering until the local day ends.
-            outbox.Message(to.ChatId, text, key, LocalCalendar.Day(to.Today, to.Zone).ToUtc);
+            // No window: its key lets it be written once, so a copy expired at the end of the day would never come again.
+            outbox.Message(to.ChatId, text, key);
         }
 
         return fresh.Count > 0 && await outbox.CommitAsync(ct) ? fresh.Count : 0;

@@ -118,6 +118,8 @@ internal sealed class UpdatePipeline(
 
                 turn.MarkRefused();
                 break;
+            case HoldOutcome.Unstorable:
+                return true;
             case HoldOutcome.Stranger:
                 // Nothing of a stranger's is stored, and all they can get is a polite refusal: past the rate they get nothing.
                 if (!turn.Refused)
@@ -154,4 +156,7 @@ internal enum HoldOutcome
 
     /// <summary>No user: nothing of theirs is stored.</summary>
     Stranger,
+
+    /// <summary>Cannot be written back as JSON to wait (a field Telegram always sends is missing): it runs now instead.</summary>
+    Unstorable,
 }

@@ -136,11 +136,23 @@ internal sealed class UpdateProcessor(
             return HoldOutcome.RefusedAndTold;
         }
 
+        string json;
+        try
+        {
+            json = JsonSerializer.Serialize(update, JsonBotAPI.Options);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            // Read but not writable back (an entity without its type, say): it cannot wait, so it runs now.
+            log.LogWarning("Update {UpdateId} cannot be stored to wait ({Error}); it runs out of turn", update.Id, e.Message);
+            return HoldOutcome.Unstorable;
+        }
+
         db.WaitingUpdates.Add(new WaitingUpdate
         {
             UpdateId = update.Id,
             SenderTelegramId = senderId,
-            Json = JsonSerializer.Serialize(update, JsonBotAPI.Options),
+            Json = json,
             ReceivedAt = Now,
         });
         if (tellWaiting)

@@ -113,6 +113,22 @@ public sealed class BurstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_past_the_rate_that_cannot_be_stored_runs_out_of_turn_rather_than_fail_or_vanish()
+    {
+        await PostBurstAsync(Ivan);
+
+        // Telegram always sends an entity's type; without it the update is read but cannot be written back to wait.
+        var odd = Updates.Text(Ivan, "/call Ромашка без типа", updateId: Updates.NextId())
+            .Replace("\"type\":\"bot_command\"", "\"unknown_field\":1", StringComparison.Ordinal);
+        odd.Should().Contain("unknown_field", "the fixture's entity lost its type");
+        using var response = await _app.PostUpdateAsync(odd);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _app.QueryAsync(db => db.Touches.AnyAsync(t => t.Note == "без типа"))).Should().BeTrue("it ran at once");
+        (await _app.CountAsync<WaitingUpdate>()).Should().Be(10, "the burst's own updates still wait their turn");
+    }
+
+    [Fact]
     public async Task A_deactivated_user_flooding_the_bot_gets_nothing_queued()
     {
         await _app.WriteAsync(async db =>

@@ -4,7 +4,6 @@ using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ChatCrm.Bot.Tests.Postgres;
 
@@ -12,10 +11,8 @@ namespace ChatCrm.Bot.Tests.Postgres;
 [Postgres]
 public sealed class PostgresOutageTests : IAsyncLifetime
 {
-    private readonly string _database = "chatcrm_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly PostgresDatabase _database = new();
     private ChatCrmApp? _app;
-
-    private static string Server => Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) ?? "";
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -27,23 +24,16 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         }
 
         await _app.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 
     [PostgresFact]
     public async Task During_an_outage_a_stale_button_answer_expires_the_backlog_shows_in_health_and_the_reply_arrives_after()
     {
-        var app = _app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:ChatCrm"] = new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString,
-            ["Outbox:CallbackLifetime"] = "00:00:01",
-            ["Outbox:MaxOutagePause"] = "00:00:00.3",
-        });
+        var settings = _database.Settings;
+        settings["Outbox:CallbackLifetime"] = "00:00:01";
+        settings["Outbox:MaxOutagePause"] = "00:00:00.3";
+        var app = _app = await ChatCrmApp.StartAsync(settings: settings);
         var down = true;
         app.Api.Behaviour = (method, _) => method is "sendMessage" or "answerCallbackQuery" && Volatile.Read(ref down) ? new FakeAnswer(502, "Bad Gateway") : null;
 
