@@ -39,8 +39,12 @@ internal sealed class EditCatalog<TCatalog> : ICommandHandler
             case "edit" or "изменить" or "set" when catalog is ProductCatalog products && rest.Length > 0:
                 if (await products.EditAsync(ctx, rest, items, ct) is not { } edited)
                 {
+                    // The products whose names come closest, each button carrying the price and category typed.
                     var (name, _, _) = ProductCatalog.Read(rest);
-                    ctx.Reply(ctx.T.CatalogNotFound(catalog.Kind, name));
+                    var changes = string.Join(' ', ProcessArgs.Words(rest))[name.Length..];
+                    ctx.AskChoice(catalog.Command, "edit {0}" + changes, ctx.T.CatalogNotFound(catalog.Kind, name),
+                        ProcessArgs.Suggest(items.Where(i => !i.IsRetired), i => i.Name, name)
+                            .Take(12).Select(i => (i.Name, ProcessArgs.Ref('x', i.Id))));
                     return;
                 }
 

@@ -72,9 +72,15 @@ public sealed class DealLineTests : IAsyncLifetime
         (await _admin.LastAsync("/product edit Станок ЧПУ #-")).Text.Should().Be("✏️ <b>Станок ЧПУ</b> изменён: цена 1 600 000");
         (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ"))).Category.Should().BeNull();
 
-        (await _admin.LastAsync("/product edit Пылесос 10к")).Text.Should().Contain("Пылесос");
+        var (unknown, choices) = await _admin.LastAsync("/product edit Станок ЦПУ 1,7 млн");
+        unknown.Should().Contain("Станок ЦПУ");
+        choices.Should().Contain("Станок ЧПУ=pick:#x");
         (await _app.QueryAsync(db => db.Products.CountAsync())).Should().Be(3);
-        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "product.edited"))).Should().Be(2);
+        (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ"))).Price.Should().Be(1_600_000m, "nothing changed yet");
+
+        await _admin.TapAsync($"pick:#x{await ProductIdAsync("Станок ЧПУ")}");
+        (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ"))).Price.Should().Be(1_700_000m, "the tap applies the price typed");
+        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "product.edited"))).Should().Be(3);
     }
 
     [Fact]
