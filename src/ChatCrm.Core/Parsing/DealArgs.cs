@@ -29,14 +29,17 @@ public static class DealArgs
     /// keyword is there but no date follows it, <see cref="KeywordDate.Unreadable"/> holds what followed, so the
     /// caller can say what it did not understand (or, for a note, keep the words).
     /// </summary>
-    public static KeywordDate ReadDate(string text, IReadOnlyList<string> keywords, DateTime nowUtc, TimeZoneInfo zone)
+    /// <param name="direction">Past after <see cref="AtWords"/> (when it happened: «дата 28.11» is the last
+    /// 28 November); forward for a due or shipment date.</param>
+    public static KeywordDate ReadDate(string text, IReadOnlyList<string> keywords, DateTime nowUtc, TimeZoneInfo zone,
+        WhenDirection direction = WhenDirection.Forward)
     {
         ArgumentNullException.ThrowIfNull(text);
         string? unreadable = null;
         foreach (var (start, end) in Occurrences(text, keywords))
         {
             var after = text[end..];
-            if (WhenParser.TryParsePrefix(after, nowUtc, zone) is { } when)
+            if (WhenParser.TryParsePrefix(after, nowUtc, zone, direction) is { } when)
             {
                 var rest = $"{text[..start].Trim()} {after[when.Length..].Trim()}".Trim();
                 return new KeywordDate(when, rest, null);

@@ -1,3 +1,5 @@
+using ChatCrm.Core.Domain.Users;
+
 namespace ChatCrm.Core.Parsing;
 
 /// <summary>
@@ -13,10 +15,28 @@ public static class TouchArgumentsParser
     private static readonly string[] AtWords = ["at", "дата"];
 
     /// <summary>
+    /// Verbs that name the next contact when a date follows them: «перезвонить в пт», "follow up Monday". Only the
+    /// infinitive, the imperative and the future — «перезвонил вчера» tells what happened, not what is planned.
+    /// </summary>
+    private static readonly string[][] NextVerbs =
+    [
+        ["перезвонить"], ["перезвоню"], ["перезвоним"], ["перезвони"], ["позвонить"], ["позвоню"], ["позвоним"],
+        ["набрать"], ["наберу"], ["наберём"], ["наберем"], ["созвониться"], ["созвонимся"], ["созвон"],
+        ["написать"], ["напишу"], ["напишем"], ["напомнить"], ["напомню"], ["напомни"],
+        ["связаться"], ["свяжусь"], ["свяжемся"], ["встретиться"], ["встретимся"], ["встреча"],
+        ["follow", "up"], ["follow-up"], ["followup"], ["call", "back"], ["callback"], ["ping"], ["remind"],
+        ["check", "in"], ["touch", "base"], ["reach", "out"], ["get", "back"], ["reconnect"], ["meet"],
+    ];
+
+    /// <summary>
     /// A keyword counts only as a whole word followed by a readable date, so «обсудили дату» or "call at the office"
     /// stay in the note. The first <c>next</c> and the first <c>at</c> that read as dates win; later ones are note text.
+    /// A verb meaning "next" followed by a date plans the next contact the way <c>далее</c> does, and stays as the
+    /// start of that contact's note. The date after <c>at</c> is read into the past (back-dating, see
+    /// <see cref="WhenDirection.Past"/>); the others forward.
     /// </summary>
-    public static TouchArguments Parse(string text, DateTime nowUtc, TimeZoneInfo zone)
+    /// <param name="language">The user's language: how «12/10» is read.</param>
+    public static TouchArguments Parse(string text, DateTime nowUtc, TimeZoneInfo zone, Language language = Language.Ru)
     {
         ArgumentNullException.ThrowIfNull(text);
         var note = new List<string>();
@@ -34,16 +54,13 @@ public static class TouchArgumentsParser
                 continue;
             }
 
-            var wordEnd = i;
-            while (wordEnd < text.Length && !char.IsWhiteSpace(text[wordEnd]))
-            {
-                wordEnd++;
-            }
-
+            var wordEnd = WordEnd(text, i);
             var word = text[i..wordEnd];
             var isNext = next is null && NextWords.Contains(word, StringComparer.OrdinalIgnoreCase);
             var isAt = at is null && AtWords.Contains(word, StringComparer.OrdinalIgnoreCase);
-            if ((isNext || isAt) && WhenParser.TryParsePrefix(text[wordEnd..], nowUtc, zone) is { Length: > 0 } phrase)
+            if ((isNext || isAt)
+                && WhenParser.TryParsePrefix(text[wordEnd..], nowUtc, zone, isAt ? WhenDirection.Past : WhenDirection.Forward, language)
+                    is { Length: > 0 } phrase)
             {
                 Add(target, text[pieceStart..i]);
                 if (isNext)
@@ -53,11 +70,22 @@ public static class TouchArgumentsParser
                 }
                 else
                 {
-                    at = BackDated(text[wordEnd..(wordEnd + phrase.Length)], phrase, nowUtc, zone);
+                    at = phrase;
                     target = note;
                 }
 
                 i = pieceStart = wordEnd + phrase.Length;
+                continue;
+            }
+
+            if (next is null && VerbEnd(text, i) is { } verbEnd
+                && WhenParser.TryParsePrefix(text[verbEnd..], nowUtc, zone, WhenDirection.Forward, language) is { Length: > 0 } planned)
+            {
+                Add(target, text[pieceStart..i].TrimEnd().TrimEnd(',', ';', '—', '-', ':'));
+                next = planned;
+                target = nextNote;
+                Add(target, text[i..verbEnd]);
+                i = pieceStart = verbEnd + planned.Length;
                 continue;
             }
 
@@ -68,22 +96,49 @@ public static class TouchArgumentsParser
         return new TouchArguments(string.Join(' ', note), next, string.Join(' ', nextNote), at);
     }
 
-    /// <summary>
-    /// The date reader takes a bare time already past as tomorrow's; after <c>at</c> the user means today's
-    /// («дата 10:00» said at 15:00). A phrase that named its day keeps it, and a future one is refused later.
-    /// </summary>
-    private static WhenPhrase BackDated(string phraseText, WhenPhrase phrase, DateTime nowUtc, TimeZoneInfo zone)
+    private static int WordEnd(string text, int start)
     {
-        if (phrase.Utc <= nowUtc || !phrase.HasTime || phrase.Utc - nowUtc > TimeSpan.FromDays(1))
+        var end = start;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
         {
-            return phrase;
+            end++;
         }
 
-        const string today = "сегодня ";
-        var asToday = WhenParser.TryParsePrefix(today + phraseText.TrimStart(), nowUtc, zone);
-        return asToday is not null && asToday.Length == today.Length + phraseText.TrimStart().Length && asToday.Utc <= nowUtc
-            ? asToday with { Length = phrase.Length }
-            : phrase;
+        return end;
+    }
+
+    /// <summary>Where a verb meaning "next" that starts at <paramref name="start"/> ends; null when none does.</summary>
+    private static int? VerbEnd(string text, int start)
+    {
+        foreach (var verb in NextVerbs)
+        {
+            var i = start;
+            var matched = true;
+            foreach (var part in verb)
+            {
+                while (i < text.Length && char.IsWhiteSpace(text[i]) && i > start)
+                {
+                    i++;
+                }
+
+                var end = WordEnd(text, i);
+                if (!text.AsSpan(i, end - i).TrimEnd(",.;:").Equals(part, StringComparison.OrdinalIgnoreCase)
+                    || (end - i != part.Length && part != verb[^1]))
+                {
+                    matched = false;
+                    break;
+                }
+
+                i = end;
+            }
+
+            if (matched)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static void Add(List<string> target, string piece)

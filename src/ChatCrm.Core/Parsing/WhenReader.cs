@@ -177,6 +177,7 @@ internal sealed class WhenReader
         var mark = _pos;
         var mode = TakeFrom(NextWords) is not null ? WeekdayMode.Next
             : TakeFrom(ThisWords) is not null ? WeekdayMode.This
+            : TakeFrom(LastWords) is not null ? WeekdayMode.Last
             : WeekdayMode.Nearest;
         TakeAbbreviationDot();
         if (Peek() is not { Kind: TokenKind.Word } word || !Weekdays.TryGetValue(word.Text, out var weekday))
@@ -251,6 +252,7 @@ internal sealed class WhenReader
             return false;
         }
 
+        var start = _tokens[_pos].Start;
         _pos += 3;
         int? year = null;
         if (IsGluedSymbol(_pos, separator) && IsGlued(_pos, _pos + 1)
@@ -261,7 +263,28 @@ internal sealed class WhenReader
             _pos += 2;
         }
 
+        if (separator == '/')
+        {
+            // «12/10» may be either order; the parser settles it by the user's language (see WhenParser).
+            var dayFirst = IsDate(first, second, year);
+            var monthFirst = IsDate(second, first, year);
+            day = new CalendarDate(first, second, year)
+            {
+                Written = (start, LastEnd),
+                DayFirstValid = dayFirst,
+                MonthFirstValid = monthFirst,
+            };
+            return Reject(!dayFirst && !monthFirst);
+        }
+
         return AcceptDate(first, second, year, out day);
+    }
+
+    private static bool IsDate(int dayOfMonth, int month, int? year)
+    {
+        var checkYear = year ?? 2000;
+        return month is >= 1 and <= 12 && checkYear is >= 1 and <= 9999
+            && dayOfMonth >= 1 && dayOfMonth <= DateTime.DaysInMonth(checkYear, month);
     }
 
     private bool TryReadDayThenMonth([NotNullWhen(true)] out DaySpec? day)
@@ -351,11 +374,8 @@ internal sealed class WhenReader
     private bool AcceptDate(int dayOfMonth, int month, int? year, [NotNullWhen(true)] out DaySpec? day)
     {
         // Without a year, 29 February is possible in principle; the resolver decides for the actual year.
-        var checkYear = year ?? 2000;
-        var valid = month is >= 1 and <= 12 && checkYear is >= 1 and <= 9999
-            && dayOfMonth >= 1 && dayOfMonth <= DateTime.DaysInMonth(checkYear, month);
         day = new CalendarDate(dayOfMonth, month, year);
-        return Reject(!valid);
+        return Reject(!IsDate(dayOfMonth, month, year));
     }
 
     // ---- offsets: «через 3 дня», "in 2 hours" ----
@@ -409,36 +429,39 @@ internal sealed class WhenReader
 
     private bool TryReadTime(out TimeOnly time)
     {
-        if (TryReadPartOfDay(out var half))
+        if (TryReadPartOfDay(out var part))
         {
-            // «утром в 9», «вечером в 7»: the adverb says which half of the day the hour is in.
+            // «утром в 9», «вечером в 7», «после обеда в 3»: the words say which half of the day the hour is in.
             var afterAdverb = _pos;
-            if (TryReadClock(half, out time))
+            if (part.Half is { } half && TryReadClock(half, out time))
             {
                 return true;
             }
 
             _pos = afterAdverb;
-            time = new TimeOnly(DefaultHour(half), 0);
+            time = new TimeOnly(part.Hour, 0);
             return !_rejected;
         }
 
         return TryReadClock(null, out time);
     }
 
-    private bool TryReadPartOfDay(out DayHalf half)
+    /// <summary>«утром», «после обеда», «в обед», "in the afternoon", "at lunch": the longest phrase wins.</summary>
+    private bool TryReadPartOfDay(out PartOfDay part)
     {
         var mark = _pos;
-        Take("in");
-        Take("the");
-        if (Peek() is { Kind: TokenKind.Word } word && PartOfDayAdverbs.TryGetValue(word.Text, out half))
+        foreach (var (words, value) in PartsOfDay)
         {
-            _pos++;
-            return true;
+            _pos = mark;
+            if (words.All(Take))
+            {
+                part = value;
+                return true;
+            }
         }
 
         _pos = mark;
-        half = default;
+        part = default;
         return false;
     }
 
@@ -564,19 +587,22 @@ internal sealed class WhenReader
             return true;
         }
 
-        if (TryReadPartOfDay(out half))
+        var beforePart = _pos;
+        if (TryReadPartOfDay(out var part) && part.Half is { } adverbHalf)
         {
+            half = adverbHalf;
             return true;
         }
 
-        var mark = _pos;
+        _pos = beforePart;
         if (Take("at") && Take("night"))
         {
             half = DayHalf.Night;
             return true;
         }
 
-        _pos = mark;
+        _pos = beforePart;
+        half = default;
         return false;
     }
 

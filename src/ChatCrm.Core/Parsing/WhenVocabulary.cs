@@ -10,6 +10,10 @@ internal enum OffsetUnit
     Year,
 }
 
+/// <summary>A part of the day: the hour it means alone (working hours, not the edges of the day) and, when it is
+/// one, the half of the day an hour given with it belongs to.</summary>
+internal readonly record struct PartOfDay(DayHalf? Half, int Hour);
+
 /// <summary>The words the date/time parser knows, in every form a user is likely to type.</summary>
 internal static class WhenVocabulary
 {
@@ -75,12 +79,39 @@ internal static class WhenVocabulary
         (9, ["девять", "nine"]),
         (10, ["десять", "ten"]));
 
-    /// <summary>«утром», "in the morning": alone they stand for <see cref="DefaultHour"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, DayHalf> PartOfDayAdverbs = Table<DayHalf>(
-        (DayHalf.Morning, ["утром", "morning"]),
-        (DayHalf.Afternoon, ["днем", "afternoon"]),
-        (DayHalf.Evening, ["вечером", "evening"]),
-        (DayHalf.Night, ["ночью"]));
+    /// <summary>
+    /// «утром», «после обеда», "in the afternoon": the hour they stand for alone, and the half of the day an hour
+    /// after them is in («после обеда в 3» is 15:00). Longer phrases first, so «в обед» is not «в» + a note.
+    /// «в обед» and «к обеду» name a moment, not a half: an hour after them is not theirs.
+    /// </summary>
+    public static readonly IReadOnlyList<(string[] Words, PartOfDay Part)> PartsOfDay =
+    [
+        (["in", "the", "morning"], new(DayHalf.Morning, 9)),
+        (["in", "the", "afternoon"], new(DayHalf.Afternoon, 14)),
+        (["in", "the", "evening"], new(DayHalf.Evening, 18)),
+        (["this", "morning"], new(DayHalf.Morning, 9)),
+        (["this", "afternoon"], new(DayHalf.Afternoon, 14)),
+        (["this", "evening"], new(DayHalf.Evening, 18)),
+        (["после", "обеда"], new(DayHalf.Afternoon, 14)),
+        (["после", "обед"], new(DayHalf.Afternoon, 14)),
+        (["after", "lunch"], new(DayHalf.Afternoon, 14)),
+        (["до", "обеда"], new(DayHalf.Morning, 11)),
+        (["before", "lunch"], new(DayHalf.Morning, 11)),
+        (["с", "утра"], new(DayHalf.Morning, 9)),
+        (["в", "обед"], new(null, 13)),
+        (["at", "lunchtime"], new(null, 13)),
+        (["at", "lunch"], new(null, 13)),
+        (["к", "обеду"], new(null, 12)),
+        (["by", "lunch"], new(null, 12)),
+        (["утром"], new(DayHalf.Morning, 9)),
+        (["morning"], new(DayHalf.Morning, 9)),
+        (["днем"], new(DayHalf.Afternoon, 13)),
+        (["afternoon"], new(DayHalf.Afternoon, 14)),
+        (["вечером"], new(DayHalf.Evening, 18)),
+        (["evening"], new(DayHalf.Evening, 18)),
+        (["tonight"], new(DayHalf.Evening, 18)),
+        (["ночью"], new(DayHalf.Night, 23)),
+    ];
 
     /// <summary>«9 утра», «3 дня», «7 вечера», «2 ночи».</summary>
     public static readonly IReadOnlyDictionary<string, DayHalf> PartOfDaySuffixes = Table<DayHalf>(
@@ -92,20 +123,15 @@ internal static class WhenVocabulary
     public static readonly IReadOnlySet<string> NextWords = new HashSet<string>(
         ["следующий", "следующую", "следующее", "следующая", "следующей", "след", "next"], StringComparer.Ordinal);
 
+    public static readonly IReadOnlySet<string> LastWords = new HashSet<string>(
+        ["прошлый", "прошлую", "прошлое", "прошлая", "прошлой", "прошл", "last"], StringComparer.Ordinal);
+
     public static readonly IReadOnlySet<string> ThisWords = new HashSet<string>(
         ["этот", "эту", "это", "эта", "ближайший", "ближайшую", "ближайшее", "this", "coming"], StringComparer.Ordinal);
 
     public static readonly IReadOnlySet<string> OrdinalSuffixes = new HashSet<string>(
         ["st", "nd", "rd", "th"], StringComparer.Ordinal);
 
-    /// <summary>The hour a part of the day means when no hour is given: working hours, not the edges of the day.</summary>
-    public static int DefaultHour(DayHalf half) => half switch
-    {
-        DayHalf.Morning => 9,
-        DayHalf.Afternoon => 13,
-        DayHalf.Evening => 18,
-        _ => 23,
-    };
 
     private static Dictionary<string, T> Table<T>(params (T Value, string[] Words)[] rows)
     {

@@ -24,6 +24,26 @@ public sealed class TouchArgumentsParserTests
     [InlineData("дата 13:00", "", null, "", "2026-12-03 13:00")]
     [InlineData("далее пт далее пн", "", "2026-12-04 00:00", "далее пн", null)]
     [InlineData("далееееее пт", "далееееее пт", null, "", null)]
+    // issue 9: after «дата»/"at" a date without a year or week is the most recent past one
+    [InlineData("обсудили цену дата 25.11", "обсудили цену", null, "", "2026-11-25 00:00")]
+    [InlineData("дата 30 ноября", "", null, "", "2026-11-30 00:00")]
+    [InlineData("дата в понедельник показали демо", "показали демо", null, "", "2026-11-30 00:00")]
+    [InlineData("at 28.11 10:00", "", null, "", "2026-11-28 10:00")]
+    [InlineData("дата чт", "", null, "", "2026-12-03 00:00")]
+    // issue 9: verbs meaning "next" plan the next contact and stay as its note
+    [InlineData("перезвонить в пт", "", "2026-12-04 00:00", "перезвонить", null)]
+    [InlineData("обсудили цену, перезвонить завтра", "обсудили цену", "2026-12-04 00:00", "перезвонить", null)]
+    [InlineData("Перезвонить завтра в 11 уточнить объём", "", "2026-12-04 11:00", "Перезвонить уточнить объём", null)]
+    [InlineData("созвониться в среду", "", "2026-12-09 00:00", "созвониться", null)]
+    [InlineData("написать в понедельник", "", "2026-12-07 00:00", "написать", null)]
+    [InlineData("напомнить через 3 дня про оплату", "", "2026-12-06 00:00", "напомнить про оплату", null)]
+    [InlineData("sent the proposal, follow up Monday", "sent the proposal", "2026-12-07 00:00", "follow up", null)]
+    [InlineData("call back tomorrow 3pm", "", "2026-12-04 15:00", "call back", null)]
+    [InlineData("follow-up next Tue", "", "2026-12-08 00:00", "follow-up", null)]
+    [InlineData("перезвонил вчера", "перезвонил вчера", null, "", null)]
+    [InlineData("перезвонить клиенту", "перезвонить клиенту", null, "", null)]
+    [InlineData("перезвонить далее пт 15:00", "перезвонить", "2026-12-04 15:00", "", null)]
+    [InlineData("перезвонить в пт далее пн", "", "2026-12-04 00:00", "перезвонить далее пн", null)]
     public void Keywords_split_the_note_the_next_contact_and_the_back_date(string text, string note, string? next, string nextNote, string? at)
     {
         var parsed = TouchArgumentsParser.Parse(text, Now, Moscow);

@@ -14,7 +14,7 @@ internal sealed class RecordPayment : ICommandHandler
             return;
         }
 
-        var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone);
+        var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone, WhenDirection.Past);
         if (read.When is null && read.Unreadable is { } unreadable)
         {
             ctx.Reply(ctx.T.DateUnreadable(unreadable));

@@ -27,7 +27,7 @@ internal sealed class RecordShipment : ICommandHandler
             return;
         }
 
-        var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone);
+        var read = DealArgs.ReadDate(found.Rest, DealArgs.AtWords, ctx.Now, ctx.Zone, WhenDirection.Past);
         var note = read.Rest.Length == 0 ? null : read.Rest;
         var shipment = Obligation.RecordShipment(deal, read.When?.Utc ?? ctx.Now, ctx.User.Id, ctx.Now, note);
         var owed = await ObligationSteps.AddAndSaveAsync(ctx, deal, shipment, ctx.T.UndoShipment(deal.Id), ct);
