@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Touches;
@@ -30,6 +31,17 @@ internal sealed class NextStep : ICallbackHandler
 
         return rows;
     }
+
+    /// <summary>
+    /// <c>nx:&lt;client&gt;:&lt;work type&gt;:d&lt;yyyyMMdd[HHmm]&gt;</c>: plans the contact on a day read from a note
+    /// (at <see cref="TouchTimes.DefaultTime"/> when the note gave no time).
+    /// </summary>
+    public static string OnDay(long clientId, long workTypeId, WhenPhrase when) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}:{clientId}:{workTypeId}:d")
+        + when.LocalDateTime.ToString(when.HasTime ? DayAndTime : Day, CultureInfo.InvariantCulture);
+
+    private const string Day = "yyyyMMdd";
+    private const string DayAndTime = "yyyyMMddHHmm";
 
     public async Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -60,6 +72,13 @@ internal sealed class NextStep : ICallbackHandler
                 var when = args[2] switch { "t" => QuickWhen.Tomorrow, "3" => QuickWhen.InThreeDays, _ => QuickWhen.NextWeek };
                 var planned = await PlanContact.PlanAndSaveAsync(ctx, client, workType, TouchTimes.QuickUtc(when, ctx.Now, ctx.Zone), null, ct);
                 ctx.Show(PlanContact.Planned(ctx, client, workType, planned));
+                return;
+            case ['d', .. var written] when DateTime.TryParseExact(written, [DayAndTime, Day], CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local):
+                var onDay = DateOnly.FromDateTime(local);
+                var at = LocalCalendar.At(onDay, written.Length == DayAndTime.Length ? TimeOnly.FromDateTime(local) : TouchTimes.DefaultTime, ctx.Zone);
+                var plannedOnDay = await PlanContact.PlanAndSaveAsync(ctx, client, workType, at, null, ct);
+                ctx.Reply(PlanContact.Planned(ctx, client, workType, plannedOnDay));
                 return;
             default:
                 ctx.CallbackToast = ctx.T.StaleButton();

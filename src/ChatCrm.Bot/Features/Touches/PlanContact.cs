@@ -38,7 +38,12 @@ internal sealed class PlanContact : ICommandHandler
         var client = lookup.Client!;
         var rest = lookup.Rest;
         (var workType, rest) = await LeadingWorkTypeAsync(ctx, rest, ct);
-        var when = WhenParser.TryParsePrefix(rest, ctx.Now, ctx.Zone);
+        var when = WhenParser.TryParsePrefix(rest, ctx.Now, ctx.Zone, WhenDirection.Forward, ctx.T.Language);
+        if (DateQuestions.AskIfAmbiguous(ctx, "plan", args, when))
+        {
+            return;
+        }
+
         var fallbackType = workType ?? await WorkTypeLookup.DefaultAsync(ctx, ct);
         if (fallbackType is null)
         {

@@ -6,6 +6,7 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Touches;
@@ -49,16 +50,37 @@ internal static class TouchLogging
             return;
         }
 
-        var parsed = TouchArgumentsParser.Parse(lookup.Rest, ctx.Now, ctx.Zone);
+        var parsed = TouchArgumentsParser.Parse(lookup.Rest, ctx.Now, ctx.Zone, ctx.T.Language);
+        if (DateQuestions.AskIfAmbiguous(ctx, command, resumePrefix + args, parsed.At, parsed.Next))
+        {
+            return;
+        }
+
         await LogAndSaveAsync(ctx, lookup.Client!, workType, parsed, ct);
     }
 
-    /// <summary>Logs the touch and the next contact named with it; saves, because /undo needs their ids.</summary>
+    /// <summary>
+    /// Logs the touch and the next contact named with it; saves, because /undo needs their ids. A contact planned for
+    /// the client by the end of the touch's day is what the touch fulfils (see <see cref="PlanToCloseAsync"/>): it
+    /// becomes the touch, the reply says so, and /undo plans it again.
+    /// </summary>
     public static async Task LogAndSaveAsync(BotContext ctx, Client client, WorkType workType, TouchArguments args, CancellationToken ct)
     {
         var happened = TouchTimes.HappenedUtc(args.At, ctx.Now, ctx.Zone);
-        var touch = Touch.LogDone(client, workType, ctx.User.Id, happened, args.Note, ctx.Now);
-        ctx.Db.Touches.Add(touch);
+        var plan = happened <= ctx.Now ? await PlanToCloseAsync(ctx, client, workType, happened, ct) : null;
+        var closed = plan is null ? null : new TouchUndo.ClosedPlan(plan.UserId, plan.WorkTypeId, plan.Note);
+        Touch touch;
+        if (plan is not null)
+        {
+            plan.CompleteBy(client, workType, ctx.User.Id, happened, args.Note, ctx.Now);
+            touch = plan;
+        }
+        else
+        {
+            touch = Touch.LogDone(client, workType, ctx.User.Id, happened, args.Note, ctx.Now);
+            ctx.Db.Touches.Add(touch);
+        }
+
         Touch? next = null;
         if (args.Next is { } when)
         {
@@ -67,20 +89,44 @@ internal static class TouchLogging
         }
 
         await NextContact.SaveAndUpdateAsync(ctx, client, ct);
-        ctx.Undo.Record(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id)),
+        ctx.Undo.Record(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id, closed)),
             ctx.T.TouchUndoDescription(workType.Name, client.Name));
         ctx.Audit.Record(AuditActions.TouchLogged, client.Name, after: workType.Code);
 
         var backDated = args.At is null ? null : ctx.InWords(happened);
+        var closedLine = plan is null ? "" : "\n" + ctx.T.PlanClosed(ctx.InWords(plan.PlannedFor!.Value));
         if (next is not null)
         {
-            ctx.Reply(new Reply(ctx.T.TouchLogged(workType.Name, client.Name, backDated, ctx.InWords(next.PlannedFor!.Value)),
+            ctx.Reply(new Reply(ctx.T.TouchLogged(workType.Name, client.Name, backDated, ctx.InWords(next.PlannedFor!.Value)) + closedLine,
                 [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]));
+            return;
         }
-        else
+
+        var fact = ctx.T.TouchLogged(workType.Name, client.Name, backDated, null) + closedLine;
+        var mention = WhenParser.FindDayMention(args.Note, ctx.Now, ctx.Zone, ctx.T.Language);
+        if (mention is not null)
         {
-            ctx.Reply(await NextStepAsync(ctx, client, workType, ctx.T.TouchLogged(workType.Name, client.Name, backDated, null), always: true, ct));
+            // «обсудили 25.12 поставку»: the day stays in the note, but the user sees it was not planned and can plan it.
+            fact += "\n" + ctx.T.DayInNote(mention.Text);
         }
+
+        var reply = await NextStepAsync(ctx, client, workType, fact, always: true, ct);
+        ctx.Reply(mention is null ? reply
+            : new Reply(reply.Html, [[DateQuestions.PlanButton(ctx, client.Id, workType.Id, mention.When)], .. reply.Buttons]));
+    }
+
+    /// <summary>
+    /// The planned contact a touch of <paramref name="client"/> fulfils: planned for any time up to the end of the
+    /// touch's day (today's later call included, an overdue one of any age too), of the same work type — the one
+    /// planned last — or of any type when it is the only one. A plan for a later day stays: it is still to come.
+    /// </summary>
+    private static async Task<Touch?> PlanToCloseAsync(BotContext ctx, Client client, WorkType workType, DateTime happenedUtc, CancellationToken ct)
+    {
+        var (_, dayEnd) = LocalCalendar.Day(LocalCalendar.Today(happenedUtc, ctx.Zone), ctx.Zone);
+        var due = await ctx.Db.Touches
+            .Where(a => a.ClientId == client.Id && a.Status == TouchStatus.Planned && a.PlannedFor < dayEnd)
+            .ToListAsync(ct);
+        return due.Where(a => a.WorkTypeId == workType.Id).MaxBy(a => a.PlannedFor) ?? (due.Count == 1 ? due[0] : null);
     }
 
     /// <summary>

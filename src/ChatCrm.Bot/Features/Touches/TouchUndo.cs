@@ -13,7 +13,11 @@ internal sealed class TouchUndo : IUndoHandler
     public const string LoggedKind = "touch.logged";
     public const string PlannedKind = "contact.planned";
 
-    public sealed record Logged(long TouchId, long? NextId);
+    /// <param name="Closed">Set when the touch completed a planned contact: what the plan was, to plan it again.</param>
+    public sealed record Logged(long TouchId, long? NextId, ClosedPlan? Closed = null);
+
+    /// <summary>The manager, work type and note a planned contact had before a logged touch completed it.</summary>
+    public sealed record ClosedPlan(long UserId, long WorkTypeId, string Note);
 
     public string Kind => LoggedKind;
 
@@ -30,7 +34,20 @@ internal sealed class TouchUndo : IUndoHandler
 
         var client = await ctx.Db.Clients.FirstAsync(c => c.Id == touch.ClientId, ct);
         // A next contact already done since is a real touch of its own and stays.
-        ctx.Db.Touches.RemoveRange(touches.Where(a => a.Id == touch.Id || a.Status == TouchStatus.Planned));
+        ctx.Db.Touches.RemoveRange(touches.Where(a => a.Id != touch.Id && a.Status == TouchStatus.Planned));
+        if (logged.Closed is { } closed)
+        {
+            // The touch was a planned contact completed: it is planned again, as it was.
+            if (touch.Status == TouchStatus.Done)
+            {
+                touch.Reopen(closed.UserId, closed.WorkTypeId, closed.Note);
+            }
+        }
+        else
+        {
+            ctx.Db.Touches.Remove(touch);
+        }
+
         await SaveAndRecomputeTouchesAsync(ctx, client, ct);
     }
 

@@ -83,6 +83,39 @@ public sealed class Touch
     }
 
     /// <summary>
+    /// A touch logged by hand that fulfils this planned contact («/call Ромашка …» with a call planned for today): the
+    /// plan becomes that touch — who made it, its work type, when it happened, its note below the planned one — so the
+    /// figures count one touch done and the plan kept (plan vs fact), not a done touch beside an overdue plan.
+    /// </summary>
+    public void CompleteBy(Client client, WorkType workType, long userId, DateTime happenedAtUtc, string? note, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(workType);
+        if (happenedAtUtc > nowUtc)
+        {
+            throw new DomainException(DomainError.DateInFuture);
+        }
+
+        if (workType.IsRetired)
+        {
+            throw new DomainException(DomainError.WorkTypeRetired, workType.Name);
+        }
+
+        Complete(client, happenedAtUtc, note);
+        WorkTypeId = workType.Id;
+        UserId = userId;
+        CompletedAt = nowUtc;
+    }
+
+    /// <summary>/undo of <see cref="CompleteBy"/>: planned again for its old time, with the manager, work type and note it had.</summary>
+    public void Reopen(long userId, long workTypeId, string note)
+    {
+        Uncomplete();
+        UserId = userId;
+        WorkTypeId = workTypeId;
+        Note = note;
+    }
+
+    /// <summary>
     /// Takes back a completion made from a plan (/undo right after ✅): the contact is planned again for its old
     /// time. The client's last touch is the caller's to recompute, since only the stored touches know it.
     /// </summary>
