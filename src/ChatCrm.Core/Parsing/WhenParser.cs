@@ -41,7 +41,7 @@ public enum WhenDirection
 /// <item>A time without a day is today, or tomorrow when it has already passed (to the minute).
 /// A named day is never moved: «сегодня в 9» at 10:00 is this morning, for back-dating.</item>
 /// <item>A date without a year is this year, or next year once it has passed (so «25.12» said on 27.12 is next
-/// Christmas, and «at 20.11» cannot back-date: write the year or «вчера»). «29.02» names the coming February and
+/// Christmas); read <see cref="WhenDirection.Past"/> it is the other way round (below). «29.02» names the coming February and
 /// is rejected when that February has no 29th. A written year is taken as is; two digits mean 20xx.</item>
 /// <item>Read <see cref="WhenDirection.Past"/> (back-dating), a date without a year, a weekday and a bare time mean
 /// the most recent occurrence up to today: «25.11» said on 2 December is 25 November, «в понедельник» the last
