@@ -10,5 +10,5 @@ internal sealed partial class EnglishTexts
 
     public override string DayInNote(string text) => $"📅 The note mentions “{Escape(text)}” — I did not plan anything for it.";
 
-    public override string PlanOnButton(string when) => $"📅 Plan it for {when}?";
+    public override string PlanOnButton(string when) => $"📅 Plan it for {Escape(when)}?";
 }

@@ -10,5 +10,5 @@ internal sealed partial class RussianTexts
 
     public override string DayInNote(string text) => $"📅 В заметке есть дата «{Escape(text)}» — в план я её не ставил.";
 
-    public override string PlanOnButton(string when) => $"📅 Запланировать на {when}?";
+    public override string PlanOnButton(string when) => $"📅 Запланировать на {Escape(when)}?";
 }

@@ -12,5 +12,6 @@ public abstract partial class Texts
     /// <summary>The note still names a day that was not used; a button offers to plan it.</summary>
     public abstract string DayInNote(string text);
 
+    /// <summary>A button label; escaped like every text, which changes nothing in a date in words.</summary>
     public abstract string PlanOnButton(string when);
 }
