@@ -26,8 +26,8 @@ public sealed record FreeTextClientText(string Text, bool Strong, bool RestIsNot
 /// <summary>The client a reading settled on: how commands name it, how the user sees it, and the note left after it.</summary>
 public sealed record FreeTextClient(string Reference, string Name, string Note);
 
-/// <summary>One equivalent command, as it runs (<see cref="Text"/>) and the actions it does.</summary>
-public sealed record FreeTextCommand(string Name, string Args, IReadOnlyList<FreeTextAction> Actions)
+/// <summary>One equivalent command, as it runs (<see cref="Text"/>), the actions it does and the note it carries.</summary>
+public sealed record FreeTextCommand(string Name, string Args, IReadOnlyList<FreeTextAction> Actions, string Note = "")
 {
     public string Text => $"/{Name} {Args}";
 }
@@ -88,7 +88,8 @@ public sealed record FreeTextReading(IReadOnlyList<FreeTextAction> Actions, IRea
         var first = true;
         foreach (var log in Actions.Where(a => a.Kind == FreeTextActionKind.Log))
         {
-            var args = clientReference + (first && note.Length > 0 ? " " + SafeNote(note) : "");
+            var carried = first ? SafeNote(note) : "";
+            var args = clientReference + (carried.Length > 0 ? " " + carried : "");
             var actions = new List<FreeTextAction> { log };
             if (plans.FirstOrDefault(p => p.WorkType == log.WorkType && p.When is not null) is { } next)
             {
@@ -97,7 +98,7 @@ public sealed record FreeTextReading(IReadOnlyList<FreeTextAction> Actions, IRea
                 plans.Remove(next);
             }
 
-            commands.Add(new FreeTextCommand(LogCommand(log.WorkType), args, actions));
+            commands.Add(new FreeTextCommand(LogCommand(log.WorkType), args, actions, carried));
             first = false;
         }
 
