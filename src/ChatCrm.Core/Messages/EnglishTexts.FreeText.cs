@@ -10,7 +10,7 @@ internal sealed partial class EnglishTexts
         $"✅ {Escape(workType)}: <b>{Escape(client)}</b>" + (note.Length > 0 ? $" — “{Escape(note)}”" : "");
 
     public override string FreeTextPlanLine(string workType, string client, string when) =>
-        $"📅 {Escape(workType)}: <b>{Escape(client)}</b> — " + (when.Length > 0 ? Escape(when) : "I will ask when");
+        $"📅 Plan — {Escape(workType)}: <b>{Escape(client)}</b>, " + (when.Length > 0 ? Escape(when) : "I will ask when");
 
     public override string FreeTextDoButton => "✅ Save";
     public override string FreeTextEditButton => "✏️ Edit";

@@ -10,7 +10,7 @@ internal sealed partial class RussianTexts
         $"✅ {Escape(workType)}: <b>{Escape(client)}</b>" + (note.Length > 0 ? $" — «{Escape(note)}»" : "");
 
     public override string FreeTextPlanLine(string workType, string client, string when) =>
-        $"📅 {Escape(workType)}: <b>{Escape(client)}</b> — " + (when.Length > 0 ? Escape(when) : "когда — спрошу");
+        $"📅 План — {Escape(workType)}: <b>{Escape(client)}</b>, " + (when.Length > 0 ? Escape(when) : "когда — спрошу");
 
     public override string FreeTextDoButton => "✅ Записать";
     public override string FreeTextEditButton => "✏️ Изменить";

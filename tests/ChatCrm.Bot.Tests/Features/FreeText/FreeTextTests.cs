@@ -43,7 +43,7 @@ public sealed class FreeTextTests : IAsyncLifetime
         var proposal = await _ivan.LastAsync("Позвонил в Ромашка, обсудили цену, договорились о демо в пятницу в 11");
 
         proposal.Text.Should().Be("🤖 Понял так (пока ничего не записал):\n✅ Звонок: <b>Ромашка</b> — «обсудили цену»\n" +
-                                  "📅 Демо: <b>Ромашка</b> — пт, 4 декабря, 11:00");
+                                  "📅 План — Демо: <b>Ромашка</b>, пт, 4 декабря, 11:00");
         proposal.Labels.Should().Equal("✅ Записать", "✏️ Изменить", "✖️ Отмена");
         proposal.CallbackData.Should().OnlyContain(d => d.Length <= 64);
         (await TouchesAsync()).Should().BeEmpty("nothing is written before the tap");
@@ -124,7 +124,7 @@ public sealed class FreeTextTests : IAsyncLifetime
         var proposal = await john.LastAsync("Called Acme, sending the proposal, follow up next Tue");
 
         proposal.Text.Should().StartWith("🤖 Here is what I read (nothing saved yet):\n✅ ").And.Contain("<b>Acme</b> — “sending the proposal”")
-            .And.Contain("📅 ").And.Contain("Tue, 8 Dec");
+            .And.Contain("📅 Plan — ").And.Contain("Tue, 8 Dec");
         proposal.Labels.Should().Equal("✅ Save", "✏️ Edit", "✖️ Cancel");
 
         await john.TapAsync(proposal.Button("Save"));
