@@ -68,8 +68,11 @@ public sealed record FreeTextReading(IReadOnlyList<FreeTextAction> Actions, IRea
             if (pickedId is null)
             {
                 pickedId = id;
-                var note = candidate.RestIsNote ? Join(match.Rest, Note) : Note;
-                picked = new FreeTextClient("#c" + id.ToString(CultureInfo.InvariantCulture), nameOf(id), note);
+                var name = nameOf(id);
+                // «Ромашка, позвонил, обсудили цену»: the clause that only named the client is no note.
+                var said = string.Join(", ", Note.Split(", ").Where(part => ClientNames.MatchKey(part) != ClientNames.MatchKey(name)));
+                var note = candidate.RestIsNote ? Join(match.Rest, said) : said;
+                picked = new FreeTextClient("#c" + id.ToString(CultureInfo.InvariantCulture), name, note);
             }
         }
 
@@ -253,7 +256,6 @@ public static class FreeTextReader
             }
         }
 
-        // A clause that only named the client is no note.
         return new FreeTextReading(actions, clients, string.Join(", ", note));
     }
 

@@ -39,6 +39,12 @@ public sealed class FreeTextReaderTests
     }
 
     [Fact]
+    public void A_clause_that_only_names_the_client_is_no_note()
+    {
+        Commands("Ромашка, позвонил, обсудили цену").Should().Equal("/call #c7 обсудили цену");
+    }
+
+    [Fact]
     public void The_written_out_date_reads_back_as_the_same_moment()
     {
         var reading = FreeTextReader.Read("демо Ромашка в пятницу в 11", Now, Moscow);
