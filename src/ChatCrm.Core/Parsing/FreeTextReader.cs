@@ -19,9 +19,10 @@ public sealed record FreeTextAction(FreeTextActionKind Kind, string WorkType, Wh
 /// <summary>
 /// Where the client may be named: the text after a verb (<paramref name="Strong"/>: a close match may be offered
 /// there, the user confirms it) or elsewhere (only an exact name counts). What follows the name in a logged touch's
-/// clause is that touch's note (<paramref name="RestIsNote"/>).
+/// clause is that touch's note (<paramref name="RestIsNote"/>). A <paramref name="Rival"/> is a clause with no action of
+/// its own: when it starts with another client's exact name («Позвонил Ромашке и Лютик»), which client is unclear.
 /// </summary>
-public sealed record FreeTextClientText(string Text, bool Strong, bool RestIsNote);
+public sealed record FreeTextClientText(string Text, bool Strong, bool RestIsNote, bool Rival = false);
 
 /// <summary>The client a reading settled on: how commands name it, how the user sees it, and the note left after it.</summary>
 public sealed record FreeTextClient(string Reference, string Name, string Note);
@@ -49,7 +50,7 @@ public sealed record FreeTextReading(IReadOnlyList<FreeTextAction> Actions, IRea
         ArgumentNullException.ThrowIfNull(find);
         FreeTextClient? picked = null;
         long? pickedId = null;
-        foreach (var candidate in ClientTexts)
+        foreach (var candidate in ClientTexts.Where(c => !c.Rival))
         {
             var (match, nameOf) = find(candidate);
             var accept = match.Kind == ClientMatchKind.Exact
@@ -76,7 +77,8 @@ public sealed record FreeTextReading(IReadOnlyList<FreeTextAction> Actions, IRea
             }
         }
 
-        return picked;
+        return ClientTexts.Where(c => c.Rival).Select(c => find(c).Match)
+            .Any(m => m.Kind == ClientMatchKind.Exact && m.Ids[0] != pickedId) ? null : picked;
     }
 
     /// <summary>
@@ -235,6 +237,7 @@ public static class FreeTextReader
             if (!acted && clause.Trim(' ', ',', '.', ';', '!', '?', ':', '—', '-') is { Length: > 0 } said)
             {
                 note.Add(said);
+                clients.Add(new FreeTextClientText(said, Strong: false, RestIsNote: false, Rival: true));
             }
 
             firstClause = false;
