@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.FreeText;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Me;
 using ChatCrm.Bot.Features.Obligations;
@@ -130,6 +131,7 @@ public static class CommandTable
         Callback<ReopenDeal>(DealViews.Reopen, Role.Manager),
         Callback<ListDeals>(DealViews.List, Role.Manager),
         Callback<ChangePay>(ChangePay.Prefix, Role.Head),
+        Callback<FreeTextButtons>(FreeTextProposals.Prefix, Role.Manager),
     ];
 
     /// <summary>

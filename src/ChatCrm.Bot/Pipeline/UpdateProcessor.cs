@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.FreeText;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
@@ -214,10 +215,16 @@ internal sealed class UpdateProcessor(
             return true;
         }
 
-        if (m.Text is { } text && user.ActiveDialog(Now) is { } dialog)
+        // A proposal read from free text waits only for its buttons: a line typed meanwhile is read afresh.
+        if (m.Text is { } text && user.ActiveDialog(Now) is { } dialog && dialog.Command != FreeTextProposals.DialogName)
         {
             user.EndDialog();
             await RunCommandAsync(ctx, dialog.Command, Dialogs.Answer(dialog.Args, text), ct);
+            return true;
+        }
+
+        if (m.Text is { } said && await FreeTextProposals.TryProposeAsync(ctx, said, ct))
+        {
             return true;
         }
 

@@ -50,12 +50,15 @@ public sealed class CommandRunner(IServiceProvider services)
 
     /// <summary>
     /// Entities guard their own rules by throwing; the user hears which rule in one sentence. The
-    /// handler's half-made changes are never saved: the update's transaction is rolled back.
+    /// handler's half-made changes are never saved: the update's transaction is rolled back to where the handler
+    /// began. What came before the handler (the pipeline's <c>EndDialog()</c> and <c>Seen()</c>, a command menu, an
+    /// earlier command of the same update) is written first, so the rollback cannot take it along.
     /// </summary>
     private static async Task Refusing(BotContext ctx, Func<Task> handler, CancellationToken ct)
     {
         const string savepoint = "handler";
         var tx = ctx.Db.Database.CurrentTransaction ?? throw new InvalidOperationException("Handlers run inside the update's transaction.");
+        await ctx.Db.SaveChangesAsync(ct);
         await tx.CreateSavepointAsync(savepoint, ct);
         try
         {
@@ -63,9 +66,11 @@ public sealed class CommandRunner(IServiceProvider services)
         }
         catch (DomainException e)
         {
-            // Whatever the handler wrote or staged before the rule said no is undone, saved or not.
+            // Whatever the handler wrote or staged before the rule said no is undone, saved or not; the user is read
+            // back as the savepoint left them, so a change the handler made to them is undone too.
             await tx.RollbackToSavepointAsync(savepoint, ct);
             ctx.Db.ChangeTracker.Clear();
+            await ctx.Db.Attach(ctx.User).ReloadAsync(ct);
             ctx.Undo.ForgetChanges();
             ctx.Reply(ctx.T.Error(e.Error, e.Detail));
         }

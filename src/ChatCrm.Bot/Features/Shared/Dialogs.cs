@@ -37,7 +37,8 @@ internal sealed class PickOption(CommandRunner runner) : ICallbackHandler
     {
         var dialog = ctx.User.ActiveDialog(ctx.Now);
         ctx.User.EndDialog();
-        if (dialog is null)
+        // A question that names no command (a free-text proposal waits for its own buttons) takes no pick.
+        if (dialog is null || CommandTable.Find(dialog.Value.Command) is null)
         {
             ctx.CallbackToast = ctx.T.StaleButton();
             return;
