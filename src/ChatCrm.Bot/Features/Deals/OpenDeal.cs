@@ -144,7 +144,7 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
         ctx.Undo.Record(UndoDealOpened.DealOpenedKind, deal.Id.ToString(CultureInfo.InvariantCulture), ctx.T.UndoDealOpened(deal.Id));
         ctx.Audit.Record(AuditActions.DealOpen, $"deal #{deal.Id}", null, $"{client.Name}; {deal.Amount.ToString(CultureInfo.InvariantCulture)} {deal.Currency}; {first.Name}");
         ctx.Reply(new Reply(
-            ctx.T.DealOpened(deal.Id, deal.Title, client.Name, deal.Amount, deal.Currency, first.Name, cycle.IsDefault ? null : cycle.Name) + lineText,
+            ctx.T.DealOpened(deal.Id, deal.Title, client.Name, deal.Amount, deal.Currency, BuiltInNames.Show(first.Name, ctx.T.Language), cycle.IsDefault ? null : cycle.Name) + lineText,
             DealViews.ForOpen(ctx, deal, live)));
     }
 
@@ -242,7 +242,7 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
 
         var client = await DealViews.ClientNameAsync(ctx, deal, ct);
         var stage = await DealViews.StageAsync(ctx, deal, ct);
-        var text = ctx.T.DealsStage(stage.Name, null) + "\n" + ctx.T.DealsLine(deal.Id, deal.Title, client, deal.Amount, deal.Currency, deal.DaysInStage(ctx.Now), null);
+        var text = ctx.T.DealsStage(BuiltInNames.Show(stage.Name, ctx.T.Language), null) + "\n" + ctx.T.DealsLine(deal.Id, deal.Title, client, deal.Amount, deal.Currency, deal.DaysInStage(ctx.Now), null);
         ctx.Reply(new Reply(text.TrimStart('\n'), deal.Status == DealStatus.Open
             ? DealViews.ForOpen(ctx, deal, await DealViews.LiveStagesAsync(ctx, deal.CycleId, ct))
             : DealViews.ForClosed(ctx, deal)));
