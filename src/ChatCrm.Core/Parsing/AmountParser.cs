@@ -106,14 +106,21 @@ public static class AmountParser
         var end = part.End;
         var scale = part.Scale;
         var rubles = part.Rubles;
+        var parts = 1;
         while (!rubles && scale > 1m && ReadPart(text, SkipSpaces(text, end), scale) is { } next)
         {
-            (value, end, scale, rubles) = (value + next.Value, next.End, next.Scale, next.Rubles);
+            (value, end, scale, rubles, parts) = (value + next.Value, next.End, next.Scale, next.Rubles, parts + 1);
         }
 
         if (!rubles && RubleAt(text, end) is { } rubleEnd)
         {
             (end, rubles) = (rubleEnd, true);
+        }
+
+        if (part.Lone && parts == 1 && !rubles)
+        {
+            // «Клуб Миллион», «миллион роз»: a scale word alone is a word; «миллион двести тысяч», «миллион рублей» are money.
+            return null;
         }
 
         if (!EndsCleanly(text, end) || IsForeignCurrencyAt(text, SkipSpaces(text, end)))
@@ -147,7 +154,7 @@ public static class AmountParser
     }
 
     /// <summary>One part of an amount: a number (digits or words) with its scale, «1,5 млн», «двести тысяч», «150».</summary>
-    private sealed record Part(decimal Value, int End, decimal Scale, bool Rubles);
+    private sealed record Part(decimal Value, int End, decimal Scale, bool Rubles, bool Lone = false);
 
     /// <summary>
     /// The first part (<paramref name="above"/> null) may be a bare number; a later one must carry a smaller scale than
@@ -202,8 +209,8 @@ public static class AmountParser
         }
         else if (ScaleAt(text, i, fullWordOnly: true) is { } alone)
         {
-            // «миллион», «тысяча»: a scale word alone is one of it.
-            return Scaled(1m, alone, above);
+            // «миллион двести тысяч»: a scale word alone is one of it (the caller wants more words after it).
+            return Scaled(1m, alone, above) is { } one ? one with { Lone = true } : null;
         }
         else
         {
