@@ -60,4 +60,16 @@ public sealed class BuiltInNamesTests : IAsyncLifetime
         (await ivan.LastAsync($"/move {id} proposal")).Text.Should().Contain("«Первый контакт» → «Предложение»");
         (await ivan.LastAsync($"/move {id}", "en")).Labels.Should().Contain("Подача заявки").And.Contain("Contract");
     }
+
+    [Fact]
+    public async Task An_english_admin_tunes_a_russian_seeded_stage_and_reason_by_their_english_names()
+    {
+        var admin = Chat.Admin(_app);
+
+        await admin.LastAsync("/stage set Proposal days 21", "en");
+        (await _app.QueryAsync(db => db.Stages.SingleAsync(s => s.Name == "Предложение"))).DaysAllowed.Should().Be(21);
+
+        await admin.LastAsync("/reason remove No budget", "en");
+        (await _app.QueryAsync(db => db.LostReasons.Where(r => r.Name == "Нет бюджета" && !r.IsRetired).CountAsync())).Should().Be(0);
+    }
 }
