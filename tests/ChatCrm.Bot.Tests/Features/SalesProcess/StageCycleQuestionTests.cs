@@ -51,7 +51,8 @@ public sealed class StageCycleQuestionTests : IAsyncLifetime
     [Fact]
     public async Task The_long_name_is_kept_when_picked_and_goes_to_the_default_cycle()
     {
-        await _admin.LastAsync("/stage add тендеры Подача заявки дней 5");
+        (await _admin.LastAsync("/stage add тендеры Подача заявки дней 5")).CallbackData.Should().Contain("pick:n");
+        (await StagesNamedAsync("тендеры Подача заявки")).Should().BeEmpty("nothing is created until the tap");
 
         await _admin.TapAsync("pick:n");
 
