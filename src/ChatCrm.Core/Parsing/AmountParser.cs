@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ChatCrm.Core.Parsing;
 
 /// <summary>
-/// Parses a ruble amount the way people type it: «150000», «150 000», «150к», «150 тыс.», «1,5 млн», "1.5m",
-/// «2 млрд», «150 000 ₽», «150000 руб.», «1 500,50», «1500.50».
+/// Parses a ruble amount the way people type it: «150000», «150 000», «150к», «150 тыс.», «150 т.р.», «150тр»,
+/// «1,5 млн», «2,5кк», "1.5m", «2 млрд», «1 млн 200 тыс», «полтора миллиона», «двести тысяч», "two hundred k",
+/// «150 000 ₽», «150000 руб.», «1 500,50», «1500.50».
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -14,8 +16,14 @@ namespace ChatCrm.Core.Parsing;
 /// <item>A single comma or dot is a decimal separator («1,5» is 1.5) unless exactly three digits follow it and no
 /// multiplier does: «1,500» and «1.500» are 1500, «1,500 млн» is 1.5 million. With both kinds, the last one is
 /// the decimal separator: "1,500.50" and «1.500,50» are 1500.50.</item>
-/// <item>Multipliers: к/k/тыс/тысяч (×1 000), млн/m/mln/миллион (×1 000 000), млрд/bn/миллиард (×10⁹), glued or
-/// after a space. A lone «к» after a number is read as thousands («150 к»), not the preposition.</item>
+/// <item>Multipliers: к/k/тыс/тысяч (×1 000), т.р./тр (thousand rubles), кк/млн/m/mln/миллион (×1 000 000),
+/// млрд/bn/миллиард (×10⁹), glued or after a space. A lone «к» after a number is read as thousands («150 к»), not
+/// the preposition.</item>
+/// <item>Compound amounts go from the larger scale down: «1 млн 200 тыс» is 1 200 000. A bare number after a scale
+/// («1 млн 200») is not taken: it may be the colloquial 1 200 000 or a count, so the caller decides (and asks).</item>
+/// <item>Spelled-out numbers up to 999 (Russian and English) count only before a scale or a currency word:
+/// «сто пятьдесят тысяч», «полтора миллиона», «полмиллиона», «два с половиной миллиона», "one and a half million",
+/// "half a million", «сто рублей»; a lone «сто» is a word, not an amount.</item>
 /// <item>Only rubles: ₽, руб, рубль/рубля/рублей, р, rub are accepted and skipped. Any other currency ("$100",
 /// «100 €», «100 usd») is refused rather than silently stored as rubles.</item>
 /// <item>Refused (null): zero, negatives, more than two decimal places after the multiplier, more than 10¹²,
@@ -28,14 +36,44 @@ public static class AmountParser
     private const int MaxDigits = 20;
     private const char RubleSign = '₽';
 
-    private static readonly Dictionary<string, decimal> Multipliers = new(StringComparer.Ordinal)
+    /// <summary>Scales in order of trial (longer spellings first); the bool says the scale already names rubles («т.р.»).</summary>
+    private static readonly (Regex Pattern, decimal Scale, bool Rubles, bool FullWord)[] Scales =
+    [
+        (Scale(@"т\.?\s?р(?:уб)?"), 1_000m, true, false),
+        (Scale(@"тысяч[аиу]?|thousands?"), 1_000m, false, true),
+        (Scale(@"тыс"), 1_000m, false, false),
+        (Scale(@"ккк|kkk"), 1_000_000_000m, false, false),
+        (Scale(@"кк|kk"), 1_000_000m, false, false),
+        (Scale(@"к|k"), 1_000m, false, false),
+        (Scale(@"миллион(?:а|ов)?|millions?"), 1_000_000m, false, true),
+        (Scale(@"млн|mln|m"), 1_000_000m, false, false),
+        (Scale(@"миллиард(?:а|ов)?|billions?"), 1_000_000_000m, false, true),
+        (Scale(@"млрд|bn"), 1_000_000_000m, false, false),
+    ];
+
+    private static readonly Dictionary<string, decimal> Hundreds = new(StringComparer.Ordinal)
     {
-        ["к"] = 1_000m, ["k"] = 1_000m, ["тыс"] = 1_000m, ["тысяч"] = 1_000m, ["тысячи"] = 1_000m,
-        ["тысяча"] = 1_000m, ["тысячу"] = 1_000m, ["thousand"] = 1_000m,
-        ["млн"] = 1_000_000m, ["m"] = 1_000_000m, ["mln"] = 1_000_000m, ["миллион"] = 1_000_000m,
-        ["миллиона"] = 1_000_000m, ["миллионов"] = 1_000_000m, ["million"] = 1_000_000m,
-        ["млрд"] = 1_000_000_000m, ["bn"] = 1_000_000_000m, ["миллиард"] = 1_000_000_000m,
-        ["миллиарда"] = 1_000_000_000m, ["миллиардов"] = 1_000_000_000m, ["billion"] = 1_000_000_000m,
+        ["сто"] = 100, ["двести"] = 200, ["триста"] = 300, ["четыреста"] = 400, ["пятьсот"] = 500,
+        ["шестьсот"] = 600, ["семьсот"] = 700, ["восемьсот"] = 800, ["девятьсот"] = 900,
+    };
+
+    private static readonly Dictionary<string, decimal> Tens = new(StringComparer.Ordinal)
+    {
+        ["двадцать"] = 20, ["тридцать"] = 30, ["сорок"] = 40, ["пятьдесят"] = 50, ["шестьдесят"] = 60,
+        ["семьдесят"] = 70, ["восемьдесят"] = 80, ["девяносто"] = 90,
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60,
+        ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    private static readonly Dictionary<string, decimal> Units = new(StringComparer.Ordinal)
+    {
+        ["один"] = 1, ["одна"] = 1, ["одну"] = 1, ["два"] = 2, ["две"] = 2, ["три"] = 3, ["четыре"] = 4, ["пять"] = 5,
+        ["шесть"] = 6, ["семь"] = 7, ["восемь"] = 8, ["девять"] = 9, ["десять"] = 10, ["одиннадцать"] = 11,
+        ["двенадцать"] = 12, ["тринадцать"] = 13, ["четырнадцать"] = 14, ["пятнадцать"] = 15, ["шестнадцать"] = 16,
+        ["семнадцать"] = 17, ["восемнадцать"] = 18, ["девятнадцать"] = 19,
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
+        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
     };
 
     private static readonly HashSet<string> RubleWords = new(StringComparer.Ordinal)
@@ -53,30 +91,36 @@ public static class AmountParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var i = SkipSpaces(text, 0);
-        if (i >= text.Length || !char.IsAsciiDigit(text[i]))
+        if (i >= text.Length || !(char.IsAsciiDigit(text[i]) || char.IsLetter(text[i])))
         {
-            // Covers «-150» and «$100» as well as plain words.
+            // Covers «-150» and «$100».
             return null;
         }
 
-        var groups = ReadDigitGroups(text, ref i);
-        var end = i;
-        var multiplier = 1m;
-        var (word, wordEnd) = ReadWord(text, SkipSpaces(text, end));
-        if (word is not null && Multipliers.TryGetValue(word, out var scale))
+        if (ReadPart(text, i, null) is not { } part)
         {
-            multiplier = scale;
-            end = SkipAbbreviationDot(text, wordEnd);
-            (word, wordEnd) = ReadWord(text, SkipSpaces(text, end));
+            return null;
         }
 
-        if (word is not null && RubleWords.Contains(word))
+        var value = part.Value;
+        var end = part.End;
+        var scale = part.Scale;
+        var rubles = part.Rubles;
+        var parts = 1;
+        while (!rubles && scale > 1m && ReadPart(text, SkipSpaces(text, end), scale) is { } next)
         {
-            end = SkipAbbreviationDot(text, wordEnd);
+            (value, end, scale, rubles, parts) = (value + next.Value, next.End, next.Scale, next.Rubles, parts + 1);
         }
-        else if (SkipSpaces(text, end) is var sign && sign < text.Length && text[sign] == RubleSign)
+
+        if (!rubles && RubleAt(text, end) is { } rubleEnd)
         {
-            end = sign + 1;
+            (end, rubles) = (rubleEnd, true);
+        }
+
+        if (part.Lone && parts == 1 && !rubles)
+        {
+            // «Клуб Миллион», «миллион роз»: a scale word alone is a word; «миллион двести тысяч», «миллион рублей» are money.
+            return null;
         }
 
         if (!EndsCleanly(text, end) || IsForeignCurrencyAt(text, SkipSpaces(text, end)))
@@ -84,14 +128,9 @@ public static class AmountParser
             return null;
         }
 
-        var number = Interpret(groups, multiplier != 1m);
-        if (number is null)
-        {
-            return null;
-        }
-
-        var value = number.Value * multiplier;
-        return value > 0 && value <= MaxAmount && value == decimal.Round(value, 2) ? new AmountPhrase(value, end) : null;
+        return value > 0 && value <= MaxAmount && value == decimal.Round(value, 2)
+            ? new AmountPhrase(value, end) { HasMoneyWord = rubles || part.Scale > 1m, LastScale = scale }
+            : null;
     }
 
     /// <summary>The whole text must be an amount (surrounding spaces and final punctuation allowed).</summary>
@@ -113,6 +152,215 @@ public static class AmountParser
 
         return amount.Value;
     }
+
+    /// <summary>One part of an amount: a number (digits or words) with its scale, «1,5 млн», «двести тысяч», «150».</summary>
+    private sealed record Part(decimal Value, int End, decimal Scale, bool Rubles, bool Lone = false);
+
+    /// <summary>
+    /// The first part (<paramref name="above"/> null) may be a bare number; a later one must carry a smaller scale than
+    /// the part before it («1 млн 200 тыс») or close the amount with a currency («… 300 руб»).
+    /// </summary>
+    private static Part? ReadPart(string text, int i, decimal? above)
+    {
+        if (i >= text.Length)
+        {
+            return null;
+        }
+
+        decimal quantity;
+        int end;
+        if (char.IsAsciiDigit(text[i]))
+        {
+            var groups = ReadDigitGroups(text, ref i);
+            end = i;
+            var digitScale = ScaleAt(text, SkipSpaces(text, end), fullWordOnly: false);
+            if (above is not null && groups.Count > 1)
+            {
+                return null;
+            }
+
+            if (Interpret(groups, digitScale is not null) is not { } number)
+            {
+                return null;
+            }
+
+            quantity = number;
+            if (digitScale is { } ds)
+            {
+                return Scaled(quantity, ds, above);
+            }
+
+            if (above is null)
+            {
+                return new Part(quantity, end, 1m, false);
+            }
+        }
+        else if (ReadSpelled(text, i) is { } spelled)
+        {
+            (quantity, end) = spelled;
+            if (ScaleAt(text, SkipSpaces(text, end), fullWordOnly: false) is { } ws)
+            {
+                return Scaled(quantity, ws, above);
+            }
+        }
+        else if (HalfGlued(text, i) is { } half)
+        {
+            return Scaled(0.5m, half, above);
+        }
+        else if (ScaleAt(text, i, fullWordOnly: true) is { } alone)
+        {
+            // «миллион двести тысяч»: a scale word alone is one of it (the caller wants more words after it).
+            return Scaled(1m, alone, above) is { } one ? one with { Lone = true } : null;
+        }
+        else
+        {
+            return null;
+        }
+
+        // A number without a scale counts only when a currency closes it: «сто рублей», «1 млн 300 руб».
+        return RubleAt(text, end) is { } rubleEnd && (above is null || quantity < above)
+            ? new Part(quantity, rubleEnd, 1m, true)
+            : null;
+    }
+
+    private static Part? Scaled(decimal quantity, (decimal Scale, int End, bool Rubles) scale, decimal? above)
+    {
+        var value = quantity * scale.Scale;
+        return above is { } limit && (scale.Scale >= limit || value >= limit)
+            ? null
+            : new Part(value, scale.End, scale.Scale, scale.Rubles);
+    }
+
+    private static (decimal Scale, int End, bool Rubles)? ScaleAt(string text, int i, bool fullWordOnly)
+    {
+        foreach (var (pattern, scale, rubles, fullWord) in Scales)
+        {
+            if ((fullWord || !fullWordOnly) && pattern.Match(text, i) is { Success: true } m)
+            {
+                return (scale, SkipAbbreviationDot(text, m.Index + m.Length), rubles);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>«полмиллиона», «пол-тысячи»: half of a scale written as one word.</summary>
+    private static (decimal Scale, int End, bool Rubles)? HalfGlued(string text, int i)
+    {
+        if (!text.AsSpan(i).StartsWith("пол", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var j = i + 3;
+        if (j < text.Length && text[j] == '-')
+        {
+            j++;
+        }
+
+        return j < text.Length && char.IsLetter(text[j]) ? ScaleAt(text, j, fullWordOnly: true) : null;
+    }
+
+    /// <summary>
+    /// A number in words up to 999: «сто пятьдесят», «двадцать пять», «полтора», «пол», «два с половиной», "two hundred",
+    /// "one hundred and fifty", "twenty-five", "one and a half", "half a", "a". Where the words end, or null.
+    /// </summary>
+    private static (decimal Value, int End)? ReadSpelled(string text, int i)
+    {
+        var words = new List<(string Word, int End)>();
+        var at = i;
+        while (words.Count < 10 && ReadWord(text, at) is ({ } word, var wordEnd))
+        {
+            words.Add((word, wordEnd));
+            at = wordEnd < text.Length && text[wordEnd] == '-' ? wordEnd + 1 : SkipSpaces(text, wordEnd);
+        }
+
+        var value = 0m;
+        var taken = 0;
+        var stage = 0; // 0: hundreds may come, 1: tens may come, 2: units may come, 3: nothing more
+        string? Word(int k) => k < words.Count ? words[k].Word : null;
+        while (taken < words.Count && stage < 3)
+        {
+            var w = words[taken].Word;
+            if (stage == 0 && Hundreds.TryGetValue(w, out var h))
+            {
+                (value, stage) = (h, 1);
+            }
+            else if (stage == 0 && w is "a" or "one" && Word(taken + 1) == "hundred")
+            {
+                (value, stage, taken) = (100m, 1, taken + 1);
+            }
+            else if (stage <= 1 && Tens.TryGetValue(w, out var t))
+            {
+                (value, stage) = (value + t, 2);
+            }
+            else if (stage <= 2 && Units.TryGetValue(w, out var u) && !(stage == 2 && u >= 10))
+            {
+                (value, stage) = (value + u, 3);
+                if (value < 10 && Word(taken + 1) == "hundred")
+                {
+                    (value, stage, taken) = (value * 100, 1, taken + 1);
+                }
+            }
+            else if (stage == 1 && w == "and" && Word(taken + 1) is { } next && (Tens.ContainsKey(next) || Units.ContainsKey(next)))
+            {
+                // "one hundred and fifty"
+            }
+            else if (taken == 0 && w is "полтора" or "полторы")
+            {
+                (value, stage) = (1.5m, 3);
+            }
+            else if (taken == 0 && w is "пол" or "half")
+            {
+                (value, stage) = (0.5m, 3);
+                if (w == "half" && Word(taken + 1) is "a" or "an")
+                {
+                    taken++;
+                }
+            }
+            else if (taken == 0 && w is "a" or "an" && Word(1) is { } scaleWord && ScaleAt(scaleWord, 0, fullWordOnly: true) is not null)
+            {
+                // "a million", "a thousand"
+                (value, stage) = (1m, 3);
+            }
+            else
+            {
+                break;
+            }
+
+            taken++;
+        }
+
+        if (taken == 0)
+        {
+            return null;
+        }
+
+        // «два с половиной», "one and a half"
+        if (value == decimal.Truncate(value) && (Word(taken), Word(taken + 1), Word(taken + 2)) is ("с", "половиной", _) or ("and", "a", "half"))
+        {
+            taken += Word(taken) == "с" ? 2 : 3;
+            value += 0.5m;
+        }
+
+        return (value, words[taken - 1].End);
+    }
+
+    /// <summary>Where a currency word or sign right after <paramref name="end"/> ends, or null.</summary>
+    private static int? RubleAt(string text, int end)
+    {
+        var at = SkipSpaces(text, end);
+        if (at < text.Length && text[at] == RubleSign)
+        {
+            return at + 1;
+        }
+
+        var (word, wordEnd) = ReadWord(text, at);
+        return word is not null && RubleWords.Contains(word) ? SkipAbbreviationDot(text, wordEnd) : null;
+    }
+
+    private static Regex Scale(string pattern) =>
+        new(@"\G(?:" + pattern + @")(?![\p{L}\p{Nd}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly record struct DigitGroup(char Separator, string Digits);
 

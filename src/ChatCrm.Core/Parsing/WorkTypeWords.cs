@@ -30,7 +30,7 @@ public static class WorkTypeWords
         }
 
         return live.FirstOrDefault(w => w.Code == key)
-            ?? live.FirstOrDefault(w => w.Name.Equals(key, StringComparison.OrdinalIgnoreCase))
+            ?? live.FirstOrDefault(w => BuiltInNames.Matches(w.Name, key))
             ?? (Aliases.TryGetValue(key, out var code) ? live.FirstOrDefault(w => w.Code == code) : null);
     }
 }

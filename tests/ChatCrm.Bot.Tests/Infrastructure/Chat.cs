@@ -93,7 +93,13 @@ public sealed partial class Chat(ChatCrmApp app, long telegramId, string? name =
     /// <summary>Opens a deal the way a manager does and returns its number.</summary>
     public async Task<long> OpenDealAsync(string args)
     {
-        var reply = (await LastAsync("/deal " + args)).Text;
+        var (reply, markup) = await LastAsync("/deal " + args);
+        if (markup.Contains("=pick:new", StringComparison.Ordinal))
+        {
+            // The client already has an open deal: this helper means "one more".
+            reply = (await TapAsync("pick:new"))[^1].Text;
+        }
+
         reply.Should().Contain("#", $"the deal should open, but the bot said: {reply}");
         return await app.QueryAsync(db => db.Deals.OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync());
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ internal static class DealViews
     /// <summary>An open deal: the other live stages to move on to, then won / lost.</summary>
     public static List<IReadOnlyList<Button>> ForOpen(BotContext ctx, Deal deal, IReadOnlyList<Stage> live)
     {
-        var rows = StageRows(live.Where(s => s.Id != deal.StageId), s => $"{Move}:{deal.Id}:{s.Id}");
+        var rows = StageRows(live.Where(s => s.Id != deal.StageId), s => $"{Move}:{deal.Id}:{s.Id}", ctx.T.Language);
         rows.Add([Button.Callback(ctx.T.WonButton, $"{Win}:{deal.Id}"), Button.Callback(ctx.T.LostButton, $"{Lose}:{deal.Id}")]);
         return rows;
     }
@@ -39,13 +40,14 @@ internal static class DealViews
     public static List<IReadOnlyList<Button>> ForClosed(BotContext ctx, Deal deal) =>
         [[Button.Callback(ctx.T.ReopenButton, $"{Reopen}:{deal.Id}")]];
 
-    public static List<IReadOnlyList<Button>> StageRows(IEnumerable<Stage> stages, Func<Stage, string> data) =>
-        Rows(stages.Select(s => (s.Name, data(s))));
+    /// <summary>Stage buttons; a built-in stage is labelled in <paramref name="language"/> (<see cref="BuiltInNames"/>).</summary>
+    public static List<IReadOnlyList<Button>> StageRows(IEnumerable<Stage> stages, Func<Stage, string> data, Language language) =>
+        Rows(stages.Select(s => (BuiltInNames.Show(s.Name, language), data(s))));
 
     public static List<IReadOnlyList<Button>> Rows(IEnumerable<(string Label, string Data)> options) =>
         [.. options.Select(o => Button.Callback(o.Label, o.Data)).Chunk(2).Select(r => (IReadOnlyList<Button>)r)];
 
-    /// <summary>A stage as users name it: its name (any letter case), the start of one name, or its position.</summary>
+    /// <summary>A stage as users name it: its name (any letter case, a built-in's in either language), the start of one name, or its position.</summary>
     public static Stage? Resolve(string text, IReadOnlyList<Stage> live)
     {
         var name = text.Trim();
@@ -54,13 +56,13 @@ internal static class DealViews
             return position >= 1 && position <= live.Count ? live[position - 1] : null;
         }
 
-        var exact = live.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        var exact = live.FirstOrDefault(s => BuiltInNames.Matches(s.Name, name));
         if (exact is not null || name.Length == 0)
         {
             return exact;
         }
 
-        var started = live.Where(s => s.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var started = live.Where(s => BuiltInNames.NamesOf(s.Name).Any(n => n.StartsWith(name, StringComparison.OrdinalIgnoreCase))).ToList();
         return started.Count == 1 ? started[0] : null;
     }
 

@@ -27,7 +27,7 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
         }
 
         var stages = await ctx.Db.Stages.Where(s => !s.IsRetired).OrderBy(s => s.CycleId).ThenBy(s => s.Position).ToListAsync(ct);
-        if (stages.FirstOrDefault(s => string.Equals(s.Name, query, StringComparison.OrdinalIgnoreCase)) is { } stage)
+        if (stages.FirstOrDefault(s => BuiltInNames.Matches(s.Name, query)) is { } stage)
         {
             await ShowAsync(ctx, 1, $"s{stage.Id}", ct);
             return;
@@ -56,7 +56,9 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
         if (filter is ['s', .. var sid] && long.TryParse(sid, CultureInfo.InvariantCulture, out var stageId))
         {
             deals = deals.Where(d => d.StageId == stageId);
-            label = await ctx.Db.Stages.Where(s => s.Id == stageId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+            label = await ctx.Db.Stages.Where(s => s.Id == stageId).Select(s => s.Name).FirstOrDefaultAsync(ct) is { } stageName
+                ? BuiltInNames.Show(stageName, ctx.T.Language)
+                : null;
         }
         else if (filter is ['c', .. var cid] && long.TryParse(cid, CultureInfo.InvariantCulture, out var clientId))
         {
@@ -95,7 +97,7 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
         {
             if (row.StageId != stageShown)
             {
-                text.Append('\n').Append(ctx.T.DealsStage(row.Stage, manyCycles ? row.Cycle : null));
+                text.Append('\n').Append(ctx.T.DealsStage(BuiltInNames.Show(row.Stage, ctx.T.Language), manyCycles ? BuiltInNames.Show(row.Cycle, ctx.T.Language) : null));
                 stageShown = row.StageId;
             }
 

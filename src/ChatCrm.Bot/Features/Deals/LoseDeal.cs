@@ -68,12 +68,13 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
     private static (LostReason? Reason, string? Note) Match(string text, List<LostReason> reasons)
     {
         var trimmed = text.Trim();
-        foreach (var r in reasons.OrderByDescending(r => r.Name.Length))
+        // A built-in reason answers to its name in either language: "price too high" is «Цена» + a comment.
+        foreach (var (r, name) in reasons.SelectMany(r => BuiltInNames.NamesOf(r.Name).Select(n => (r, n))).OrderByDescending(x => x.n.Length))
         {
-            if (trimmed.StartsWith(r.Name, StringComparison.OrdinalIgnoreCase)
-                && (trimmed.Length == r.Name.Length || !char.IsLetterOrDigit(trimmed[r.Name.Length])))
+            if (trimmed.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                && (trimmed.Length == name.Length || !char.IsLetterOrDigit(trimmed[name.Length])))
             {
-                var note = trimmed[r.Name.Length..].Trim().TrimStart(',', '.', ':', '—', '-').Trim();
+                var note = trimmed[name.Length..].Trim().TrimStart(',', '.', ':', '—', '-').Trim();
                 return (r, note.Length == 0 ? null : note);
             }
         }
@@ -83,7 +84,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
 
     private static void Ask(BotContext ctx, Deal deal, List<LostReason> reasons, string? typed)
     {
-        var rows = DealViews.Rows(reasons.Select(r => (r.Name, $"{DealViews.Lose}:{deal.Id}:{r.Id}")));
+        var rows = DealViews.Rows(reasons.Select(r => (BuiltInNames.Show(r.Name, ctx.T.Language), $"{DealViews.Lose}:{deal.Id}:{r.Id}")));
         rows.Add([Dialogs.Cancel(ctx.T)]);
         var question = new Reply(ctx.T.PickLostReason(deal.Id, deal.Title, typed), rows);
         ctx.Ask("lost", deal.Id.ToString(CultureInfo.InvariantCulture), question);
@@ -95,7 +96,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
         var change = deal.Lose(reason, note, ctx.Now, ctx.User.Id);
         await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealLost(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealLost, $"deal #{deal.Id}", null, reason.Name);
-        var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, reason.Name), DealViews.ForClosed(ctx, deal));
+        var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, BuiltInNames.Show(reason.Name, ctx.T.Language)), DealViews.ForClosed(ctx, deal));
         ctx.Answer(reply, edit: show);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         {
             var current = await DealViews.StageAsync(ctx, deal, ct);
             var question = found.Rest.Length == 0
-                ? ctx.T.PickStage(deal.Id, title, current.Name)
+                ? ctx.T.PickStage(deal.Id, title, BuiltInNames.Show(current.Name, ctx.T.Language))
                 : ctx.T.StageUnknown(found.Rest, await ctx.Db.Cycles.Where(c => c.Id == deal.CycleId).Select(c => c.Name).FirstAsync(ct));
             ctx.Ask("move", deal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new Reply(question, DealViews.ForOpen(ctx, deal, live)));
@@ -77,7 +77,7 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, stage.Name);
 
-        var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, from.Name, stage.Name), DealViews.ForOpen(ctx, deal, live));
+        var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, BuiltInNames.Show(from.Name, ctx.T.Language), BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live));
         ctx.Answer(reply, edit: show);
     }
 
@@ -90,6 +90,6 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         var others = await ctx.Db.Stages.Where(s => s.CycleId != deal.CycleId || s.IsRetired).ToListAsync(ct);
         var trimmed = name.Trim();
         return others.OrderBy(s => s.CycleId == deal.CycleId ? 0 : 1)
-            .FirstOrDefault(s => string.Equals(s.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(s => BuiltInNames.Matches(s.Name, trimmed));
     }
 }

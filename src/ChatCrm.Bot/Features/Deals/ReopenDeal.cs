@@ -34,7 +34,7 @@ internal sealed class ReopenDeal : ICallbackHandler
         var change = deal.Reopen(stage, ctx.Now, ctx.User.Id);
         await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealReopened(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealReopen, $"deal #{deal.Id}", before.Status.ToString(), stage.Name);
-        ctx.Show(new Reply(ctx.T.DealReopened(deal.Id, deal.Title, stage.Name), DealViews.ForOpen(ctx, deal, live)));
+        ctx.Show(new Reply(ctx.T.DealReopened(deal.Id, deal.Title, BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live)));
     }
 
     /// <summary>A closed deal was asked to move: say so, and offer to reopen it in that stage (or pick one).</summary>
@@ -44,7 +44,7 @@ internal sealed class ReopenDeal : ICallbackHandler
         var target = stage is not null && live.Any(s => s.Id == stage.Id) ? stage : null;
         var stages = target is null ? live : [target];
         ctx.Reply(new Reply(ctx.T.DealClosedReopenOffer(deal.Id, deal.Title, won, target?.Name),
-            DealViews.StageRows(stages, s => $"{DealViews.Reopen}:{deal.Id}:{s.Id}")));
+            DealViews.StageRows(stages, s => $"{DealViews.Reopen}:{deal.Id}:{s.Id}", ctx.T.Language)));
         return Task.CompletedTask;
     }
 }

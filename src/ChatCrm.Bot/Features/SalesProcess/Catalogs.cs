@@ -44,7 +44,8 @@ internal static class Catalogs
     public static CatalogItem? Find(IEnumerable<CatalogItem> items, string text) =>
         ProcessArgs.Id(text, 'x') is { } id
             ? items.FirstOrDefault(i => i.Id == id && !i.IsRetired)
-            : items.FirstOrDefault(i => !i.IsRetired && (Same(i.Name, text) || (i.Extra is { } code && Same(code, text))));
+            : items.FirstOrDefault(i => !i.IsRetired && (Same(i.Name, text) || (i.Extra is { } code && Same(code, text))))
+                ?? items.FirstOrDefault(i => !i.IsRetired && BuiltInNames.Matches(i.Name, text));
 
     public static bool Taken(IEnumerable<CatalogItem> items, string name) =>
         items.Any(i => !i.IsRetired && Same(i.Name, name));

@@ -19,7 +19,7 @@ internal sealed record StageScope(SalesCycle Cycle, List<Stage> Stages)
             return live.FirstOrDefault(s => s.Id == id);
         }
 
-        var exact = live.FirstOrDefault(s => ProcessArgs.Same(s.Name, text));
+        var exact = live.FirstOrDefault(s => ProcessArgs.Same(s.Name, text)) ?? live.FirstOrDefault(s => BuiltInNames.Matches(s.Name, text));
         if (exact is not null || text.Trim().Length < 3)
         {
             return exact;

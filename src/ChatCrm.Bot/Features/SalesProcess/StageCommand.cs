@@ -31,6 +31,25 @@ internal sealed class StageCommand : ICommandHandler
 
         var (cycleName, withoutCycle) = TakeCycle(rest);
         var live = await Cycles.LiveAsync(ctx, ct);
+        if (verb is "add" or "добавить" or "new" or "новый" && cycleName is null)
+        {
+            // «/stage add Тендеры Подача заявки»: a stage of cycle Тендеры, or a stage with the whole name?
+            var answer = withoutCycle.StartsWith("!c ", StringComparison.Ordinal) ? 'c' : withoutCycle.StartsWith("!n ", StringComparison.Ordinal) ? 'n' : '\0';
+            withoutCycle = answer == '\0' ? withoutCycle : withoutCycle[3..];
+            if (answer != 'n' && LeadingCycle(live, withoutCycle) is var (named, stageArgs))
+            {
+                if (answer == 'c')
+                {
+                    (cycleName, withoutCycle) = (ProcessArgs.Ref('y', named.Id), stageArgs);
+                }
+                else
+                {
+                    AskCycleOrLongName(ctx, live, named, withoutCycle, stageArgs);
+                    return;
+                }
+            }
+        }
+
         var cycle = ProcessArgs.Words(withoutCycle).FirstOrDefault(w => ProcessArgs.Id(w, 's') is not null) is { } stageRef && cycleName is null
             ? await Cycles.OfStageAsync(ctx, ProcessArgs.Id(stageRef, 's')!.Value, ct)
             : Cycles.Find(live, cycleName);
@@ -41,6 +60,31 @@ internal sealed class StageCommand : ICommandHandler
         }
 
         await use(ctx, await Cycles.ScopeAsync(ctx, cycle, ct), withoutCycle, ct);
+    }
+
+    /// <summary>A live cycle named by the first words of a new stage's arguments, and the arguments after them.</summary>
+    private static (SalesCycle Cycle, string StageArgs)? LeadingCycle(IReadOnlyList<SalesCycle> live, string args)
+    {
+        var words = ProcessArgs.Words(args);
+        for (var k = Math.Min(words.Length - 1, 4); k >= 1; k--)
+        {
+            var head = string.Join(' ', words[..k]);
+            if (live.FirstOrDefault(c => ProcessArgs.Same(c.Name, head)) is { } cycle)
+            {
+                return (cycle, string.Join(' ', words[k..]));
+            }
+        }
+
+        return null;
+    }
+
+    private static void AskCycleOrLongName(BotContext ctx, IReadOnlyList<SalesCycle> live, SalesCycle named, string args, string stageArgs)
+    {
+        var stage = ProcessArgs.Split(stageArgs, ProcessArgs.After, ProcessArgs.Days, ProcessArgs.Prob).Head;
+        var longName = ProcessArgs.Split(args, ProcessArgs.After, ProcessArgs.Days, ProcessArgs.Prob).Head;
+        var fallback = Cycles.Find(live, null)!;
+        ctx.AskChoice("stage", $"add !{{0}} {args}", ctx.T.StageCycleOrLongName(named.Name, stage, longName, fallback.Name),
+            [($"1) «{stage}» → {named.Name}", "c"), ($"2) «{longName}» → {fallback.Name}", "n")], perRow: 1);
     }
 
     /// <summary>Cuts <c>cycle &lt;name&gt;</c> out of the arguments; the name runs to the next keyword or the end.</summary>

@@ -327,7 +327,7 @@ public sealed class DealTests : IAsyncLifetime
     {
         var (opened, markup) = await _ivan.LastAsync("/deal Ромашка 1.5m machine tools", "en");
         var id = (await LastDealAsync()).Id;
-        opened.Should().Be($"💼 Deal #{id} “machine tools” (<b>Ромашка</b>), 1,500,000 ₽ — stage “Первый контакт”");
+        opened.Should().Be($"💼 Deal #{id} “machine tools” (<b>Ромашка</b>), 1,500,000 ₽ — stage “First contact”");
         markup.Should().Contain("🏆 Won").And.Contain("❌ Lost");
 
         (await _ivan.LastAsync($"/lost {id}", "en")).Text.Should().Contain("Pick a reason");

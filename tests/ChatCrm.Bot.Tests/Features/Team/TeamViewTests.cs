@@ -68,7 +68,7 @@ public sealed class TeamViewTests : IAsyncLifetime
         (await _admin.LastAsync("/norm call 5000 day")).Text.Should().Contain("от 1 до 1000");
         var ask = await _admin.LastAsync("/norm звонки 5 day");
         ask.CallbackData.Should().Contain("pick:call");
-        (await _admin.LastAsync("/target Борис сто рублей")).Text.Should().Contain("/target");
+        (await _admin.LastAsync("/target Борис много рублей")).Text.Should().Contain("/target");
         (await _admin.LastAsync("/target Никто 100к")).Text.Should().Contain("«Никто»");
 
         (await _app.QueryAsync(db => db.Norms.AnyAsync())).Should().BeFalse();
