@@ -38,23 +38,64 @@ public static partial class ClientFinder
                 : new ClientLookup(ClientMatchKind.Exact, client, [client], rest, null);
         }
 
-        var key = ClientNames.MatchKey(text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
-        if (key.Length == 0)
+        // Each way of naming a client is a range of the search keys' index; the typo start only when nothing fits better.
+        var search = ClientReference.SearchFor(text);
+        var candidates = new Dictionary<long, Client>();
+        if (search.Email is { } email)
         {
-            return new ClientLookup(ClientMatchKind.NotFound, null, [], text.Trim(), null);
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Email, email, prefix: false, ct));
         }
 
-        // A short prefix of the first word keeps the candidate set small and indexed, yet lets typos later in the name through.
-        var prefix = key[..Math.Min(3, key.Length)];
-        var candidates = await ctx.VisibleClients()
-            .Where(c => c.MatchKey.StartsWith(prefix))
-            .OrderByDescending(c => c.LastTouchAt)
-            .Take(MaxCandidates)
-            .ToListAsync(ct);
-        var match = ClientReference.Resolve(text, candidates.Select(c => new ClientCandidate(c.Id, c.Name)).ToList());
-        var options = match.Ids.Select(id => candidates.First(c => c.Id == id)).ToList();
+        foreach (var tail in search.PhoneTails)
+        {
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.PhoneTail, ClientSearchKeys.TailKey(tail), prefix: true, ct));
+        }
+
+        if (search.WordStart is { } start)
+        {
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Word, start, prefix: true, ct));
+        }
+
+        var match = Resolve(text, candidates);
+        if (match.Kind == ClientMatchKind.NotFound && search.TypoStart is { } typo && typo != search.WordStart)
+        {
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Word, typo, prefix: true, ct));
+            match = Resolve(text, candidates);
+        }
+
+        var options = match.Ids.Select(id => candidates[id]).ToList();
         return new ClientLookup(match.Kind, match.Kind == ClientMatchKind.Exact ? options[0] : null, options, match.Rest, match);
     }
+
+    /// <summary>
+    /// The visible clients with a search key equal to <paramref name="value"/> or, for a prefix, starting with it:
+    /// a range of the keys' (kind, value) index, then each client by its primary key; the most recently touched first.
+    /// </summary>
+    internal static IQueryable<Client> ByKey(BotContext ctx, ClientKeyKind kind, string value, bool prefix)
+    {
+        var keys = ctx.Db.ClientSearchKeys.Where(k => k.Kind == kind);
+        if (prefix)
+        {
+            var end = ClientSearchKeys.RangeEnd(value);
+            keys = keys.Where(k => string.Compare(k.Value, value) >= 0 && string.Compare(k.Value, end) < 0);
+        }
+        else
+        {
+            keys = keys.Where(k => k.Value == value);
+        }
+
+        var ids = keys.Select(k => k.ClientId);
+        return ctx.VisibleClients().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id).Take(MaxCandidates);
+    }
+
+    private static Task<List<Client>> ByKeyAsync(BotContext ctx, ClientKeyKind kind, string value, bool prefix, CancellationToken ct) =>
+        ByKey(ctx, kind, value, prefix).ToListAsync(ct);
+
+    private static void Add(Dictionary<long, Client> candidates, List<Client> found) =>
+        found.ForEach(c => candidates.TryAdd(c.Id, c));
+
+    private static ClientMatch Resolve(string text, Dictionary<long, Client> candidates) =>
+        ClientReference.Resolve(text, [.. candidates.Values.Select(c => new ClientCandidate(c.Id, c.Name, c.PhoneNumbers, c.EmailAddresses))]);
 
     /// <summary>
     /// When the lookup did not settle on one client: asks which (buttons) and resumes
