@@ -69,11 +69,11 @@ public static partial class ClientFinder
 
     /// <summary>
     /// The visible clients with a search key equal to <paramref name="value"/> or, for a prefix, starting with it:
-    /// a range of the keys' (kind, value) index, then each client by its primary key; the most recently touched first.
+    /// a range of the keys' (kind, value) index, then each client by its primary key.
     /// </summary>
-    internal static IQueryable<Client> ByKey(BotContext ctx, ClientKeyKind kind, string value, bool prefix)
+    internal static IQueryable<Client> ByKey(IQueryable<Client> visible, IQueryable<ClientSearchKey> searchKeys, ClientKeyKind kind, string value, bool prefix)
     {
-        var keys = ctx.Db.ClientSearchKeys.Where(k => k.Kind == kind);
+        var keys = searchKeys.Where(k => k.Kind == kind);
         if (prefix)
         {
             var end = ClientSearchKeys.RangeEnd(value);
@@ -84,12 +84,18 @@ public static partial class ClientFinder
             keys = keys.Where(k => k.Value == value);
         }
 
-        var ids = keys.Select(k => k.ClientId);
-        return ctx.VisibleClients().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id).Take(MaxCandidates);
+        // The keys drive: SQLite keeps a CROSS JOIN's left table as the outer loop, so a manager's lookup reads the
+        // keys' range and each client by its primary key, never all of the manager's clients in their index's order.
+        // No ORDER BY for the same reason; the cap bounds a very common start, and the caller sorts what came.
+        return (from k in keys
+                from c in visible
+                where c.Id == k.ClientId
+                select c).Take(MaxCandidates);
     }
 
-    private static Task<List<Client>> ByKeyAsync(BotContext ctx, ClientKeyKind kind, string value, bool prefix, CancellationToken ct) =>
-        ByKey(ctx, kind, value, prefix).ToListAsync(ct);
+    private static async Task<List<Client>> ByKeyAsync(BotContext ctx, ClientKeyKind kind, string value, bool prefix, CancellationToken ct) =>
+        [.. (await ByKey(ctx.VisibleClients(), ctx.Db.ClientSearchKeys, kind, value, prefix).ToListAsync(ct))
+            .DistinctBy(c => c.Id).OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id)];
 
     private static void Add(Dictionary<long, Client> candidates, List<Client> found) =>
         found.ForEach(c => candidates.TryAdd(c.Id, c));
