@@ -55,4 +55,105 @@ public sealed class FindClientTests : IAsyncLifetime
         touches.Should().OnlyContain(t => t.ClientId == _acme);
         touches[0].Note.Should().Be("discussed the price");
     }
+
+    [Fact]
+    public async Task A_case_form_of_the_name_finds_the_client_and_the_note_stays()
+    {
+        await _ivan.SayAsync("/call Ромашке выставили счёт");
+
+        var touch = (await TouchesAsync()).Single();
+        touch.ClientId.Should().Be(_romashka);
+        touch.Note.Should().Be("выставили счёт");
+    }
+
+    [Fact]
+    public async Task A_call_by_the_surname_in_the_instrumental_finds_the_person()
+    {
+        await _ivan.SayAsync("/meet Ивановым обсудили договор");
+
+        (await TouchesAsync()).Single().ClientId.Should().Be(_ivanov);
+    }
+
+    [Fact]
+    public async Task A_word_of_a_longer_name_with_no_legal_form_finds_the_client()
+    {
+        var group = await Seed.ClientAsync(_app, "Acme Group", _ivanId, Now.AddDays(-30));
+
+        await _ivan.SayAsync("/call Acme Group sent the proposal");
+        await _ivan.SayAsync("/call Group called back");
+
+        (await TouchesAsync()).Should().HaveCount(2).And.OnlyContain(t => t.ClientId == group);
+    }
+
+    [Fact]
+    public async Task The_last_digits_of_a_phone_open_the_card()
+    {
+        (await _ivan.LastAsync("/card 4567")).Text.Should().Contain("Иванов Петр");
+        (await _ivan.LastAsync("/card 123-45-67")).Text.Should().Contain("Иванов Петр");
+    }
+
+    [Fact]
+    public async Task A_call_by_phone_digits_keeps_the_note()
+    {
+        await _ivan.SayAsync("/call 123-45-67 обсудили цену");
+
+        var touch = (await TouchesAsync()).Single();
+        touch.ClientId.Should().Be(_ivanov);
+        touch.Note.Should().Be("обсудили цену");
+    }
+
+    [Fact]
+    public async Task Two_phones_ending_the_same_are_offered_as_buttons()
+    {
+        var other = await Seed.ClientAsync(_app, "Лютик", _ivanId, Now.AddDays(-30), phone: "+7 916 000-45-67");
+
+        var asked = await _ivan.LastAsync("/card 4567");
+
+        asked.Labels.Should().Contain("Иванов Петр").And.Contain("Лютик");
+        (await _ivan.TapAsync($"pick:{other}"))[^1].Text.Should().Contain("Лютик");
+    }
+
+    [Fact]
+    public async Task An_email_opens_the_card()
+    {
+        await _app.WriteAsync(async db =>
+        {
+            (await db.Clients.SingleAsync(c => c.Id == _romashka)).AddEmail("info@romashka.ru");
+            return await db.SaveChangesAsync();
+        });
+
+        (await _ivan.LastAsync("/card INFO@romashka.ru")).Text.Should().Contain("Ромашка");
+    }
+
+    [Fact]
+    public async Task A_renamed_client_is_found_by_the_new_name_only()
+    {
+        await _app.WriteAsync(async db =>
+        {
+            (await db.Clients.SingleAsync(c => c.Id == _romashka)).Rename("Лютик Сервис");
+            return await db.SaveChangesAsync();
+        });
+
+        (await _ivan.LastAsync("/card Лютик")).Text.Should().Contain("Лютик Сервис");
+        (await _ivan.LastAsync("/card Ромашка")).Text.Should().Contain("не нашёл");
+    }
+
+    [Fact]
+    public async Task Another_managers_client_is_not_found_by_word_phone_or_email()
+    {
+        var petr = await Chat.JoinAsync(_app, 3003, "manager", "Пётр");
+        var theirs = await Seed.ClientAsync(_app, "Василёк Трейд", await petr.UserIdAsync(), Now.AddDays(-30), phone: "+7 916 555-88-99");
+        await _app.WriteAsync(async db =>
+        {
+            (await db.Clients.SingleAsync(c => c.Id == theirs)).AddEmail("boss@vasilek.ru");
+            return await db.SaveChangesAsync();
+        });
+
+        foreach (var typed in new[] { "/card Трейд", "/card 8899", "/card boss@vasilek.ru" })
+        {
+            (await _ivan.LastAsync(typed)).Text.Should().Contain("не нашёл", typed);
+        }
+
+        (await petr.LastAsync("/card 8899")).Text.Should().Contain("Василёк Трейд");
+    }
 }
