@@ -95,7 +95,7 @@ public static class ClientReference
     /// starts with (whole words; the rest is returned as typed; several clients with that name → Ambiguous); the
     /// last digits of a phone (at least <see cref="ClientSearchKeys.MinPhoneDigits"/>); the most words that each name
     /// a different word of one client's name — exactly, in another case («Ромашке») or by its start («Ива») — the
-    /// exact fit before a form before a start, several equally good → Ambiguous; else typos of the first 1–3 words →
+    /// exact fit before a form before a start, a name the words cover whole before a longer one with the same words, several equally good → Ambiguous; else typos of the first 1–3 words →
     /// Suggestions; else NotFound. Names are compared by <see cref="ClientNames.MatchKey"/>. When a longer name
     /// is a near miss of the words that follow a fitting one («Ромашка Плюз» with «Ромашка» and «Ромашка Плюс»),
     /// both are offered as Suggestions rather than silently taking the shorter.
@@ -190,7 +190,7 @@ public static class ClientReference
             }
 
             var fits = names
-                .Select(n => (n.Id, Fit: FitOf(typed, n.Words)))
+                .Select(n => (n.Id, Fit: FitOf(typed, n.Words, out var used), Used: used, Whole: typed.Length == n.Words.Length))
                 .Where(f => f.Fit is not null)
                 .ToList();
             if (fits.Count == 0)
@@ -199,15 +199,25 @@ public static class ClientReference
             }
 
             var best = fits.Max(f => f.Fit!.Value);
-            return (k, [.. fits.Where(f => f.Fit == best).Select(f => f.Id).Distinct().Order()]);
+            var top = fits.Where(f => f.Fit == best).ToList();
+            if (best != Fit.Start)
+            {
+                // «Ромашке» fits «Ромашка» whole and «Ромашка Плюс» by the same word: the whole name is meant, as it
+                // would be typed in full. Different words («Кузнецову»: «Кузнецов», «Кузнецова») still ask.
+                var wholes = top.Where(f => f.Whole).Select(f => f.Used).ToList();
+                top = [.. top.Where(f => f.Whole || !wholes.Any(w => w.SequenceEqual(f.Used)))];
+            }
+
+            return (k, [.. top.Select(f => f.Id).Distinct().Order()]);
         }
 
         return null;
     }
 
     /// <summary>How well the typed words fit a name's words, each a different one; null when one of them fits none.</summary>
-    private static Fit? FitOf(string[] typed, string[] name)
+    private static Fit? FitOf(string[] typed, string[] name, out string[] usedWords)
     {
+        usedWords = [];
         var used = new bool[name.Length];
         var weakest = Fit.Word;
         foreach (var t in typed)
@@ -240,6 +250,7 @@ public static class ClientReference
             weakest = best.Value < weakest ? best.Value : weakest;
         }
 
+        usedWords = [.. name.Where((_, i) => used[i]).Order(StringComparer.Ordinal)];
         return weakest;
     }
 
