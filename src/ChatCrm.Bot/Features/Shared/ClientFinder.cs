@@ -22,6 +22,9 @@ public static partial class ClientFinder
 {
     private const int MaxCandidates = 300;
 
+    /// <summary>The most clients offered as buttons when several fit equally well.</summary>
+    public const int MaxChoices = 8;
+
     [GeneratedRegex(@"^\s*#c(\d+)\b\s*")]
     private static partial Regex ById();
 
@@ -64,6 +67,12 @@ public static partial class ClientFinder
         }
 
         var options = match.Ids.Select(id => candidates[id]).ToList();
+        if (match.Kind == ClientMatchKind.Ambiguous && options.Count > MaxChoices)
+        {
+            // «Ива» among a million clients: the most recently worked ones, not a keyboard of hundreds.
+            options = [.. options.OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id).Take(MaxChoices)];
+        }
+
         return new ClientLookup(match.Kind, match.Kind == ClientMatchKind.Exact ? options[0] : null, options, match.Rest, match);
     }
 

@@ -156,4 +156,18 @@ public sealed class FindClientTests : IAsyncLifetime
 
         (await petr.LastAsync("/card 8899")).Text.Should().Contain("Василёк Трейд");
     }
+
+    [Fact]
+    public async Task Many_equally_good_fits_offer_only_the_most_recently_worked_few()
+    {
+        for (var i = 1; i <= 10; i++)
+        {
+            await Seed.ClientAsync(_app, $"Ивлев {i:00}", _ivanId, Now.AddDays(-30));
+        }
+
+        var asked = await _ivan.LastAsync("/card Ивлев");
+
+        asked.CallbackData.Count(d => d.StartsWith("pick:", StringComparison.Ordinal) && d != "pick:-").Should().Be(8);
+        asked.Labels.Should().OnlyContain(l => l.StartsWith("Ивлев", StringComparison.Ordinal) || l.Contains("Отмена", StringComparison.Ordinal));
+    }
 }
