@@ -82,7 +82,8 @@ public static class ClientReference
         var text = argumentText ?? "";
         var words = WordEnds(text);
         var email = words.Count > 0 ? EmailAt(text, words) : null;
-        var first = FirstNameWord(text, words);
+        // An address names its client alone; its letters are no name to look up.
+        var first = email is null ? FirstNameWord(text, words) : null;
         return new ClientSearch(
             first is null ? null : WordForms.SearchStem(first),
             first is null ? null : first[..Math.Min(MinWordStart, first.Length)],
