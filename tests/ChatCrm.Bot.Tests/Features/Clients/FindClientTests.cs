@@ -170,4 +170,20 @@ public sealed class FindClientTests : IAsyncLifetime
         asked.CallbackData.Count(d => d.StartsWith("pick:", StringComparison.Ordinal) && d != "pick:-").Should().Be(8);
         asked.Labels.Should().OnlyContain(l => l.StartsWith("Ивлев", StringComparison.Ordinal) || l.Contains("Отмена", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Clients_stored_before_their_search_keys_get_them_at_the_next_start()
+    {
+        // As a database from before the keys existed: the rows are there, the keys are not.
+        await _app.WriteAsync(db => db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM ClientSearchKeys; UPDATE Clients SET SearchKeysVersion = 0;"));
+        (await _ivan.LastAsync("/card Ромашкой")).Text.Should().Contain("не нашёл");
+
+        _app = await _app.RestartAsync();
+        _ivan = new Chat(_app, 2002);
+
+        (await _ivan.LastAsync("/card Ромашкой")).Text.Should().Contain("Ромашка");
+        (await _ivan.LastAsync("/card 4567")).Text.Should().Contain("Иванов Петр");
+        (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.SearchKeysVersion == 0))).Should().Be(0);
+    }
 }
