@@ -42,6 +42,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClientSearchKey> ClientSearchKeys => Set<ClientSearchKey>();
     public DbSet<ContactPerson> ContactPeople => Set<ContactPerson>();
     public DbSet<Touch> Touches => Set<Touch>();
     public DbSet<Deal> Deals => Set<Deal>();
@@ -53,8 +54,57 @@ public class ChatCrmDbContext : DbContext
     public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
     public DbSet<PaySchemeVersion> PaySchemes => Set<PaySchemeVersion>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Prefix ranges (value >= 'ива' AND value < 'ивб') need code-point order; a linguistic collation is not.
+            modelBuilder.Entity<ClientSearchKey>().Property(k => k.Value).UseCollation("C");
+        }
+    }
+
+    /// <summary>Keeps every added or changed client's search keys in step, whatever code changed it.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ClientsWithChangedKeys())
+        {
+            if (entry.State != EntityState.Added && entry.Collection(c => c.SearchKeys) is { IsLoaded: false } keys)
+            {
+                await keys.LoadAsync(cancellationToken);
+            }
+
+            entry.Entity.SyncSearchKeys();
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        foreach (var entry in ClientsWithChangedKeys())
+        {
+            if (entry.State != EntityState.Added && entry.Collection(c => c.SearchKeys) is { IsLoaded: false } keys)
+            {
+                keys.Load();
+            }
+
+            entry.Entity.SyncSearchKeys();
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Client>> ClientsWithChangedKeys()
+    {
+        ChangeTracker.DetectChanges();
+        return
+        [
+            .. ChangeTracker.Entries<Client>().Where(e => e.State == EntityState.Added
+                || (e.State == EntityState.Modified && (e.Property(c => c.Name).IsModified || e.Property(c => c.Phones).IsModified
+                    || e.Property(c => c.Emails).IsModified))),
+        ];
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -3,6 +3,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
 
         await db.Database.MigrateAsync(ct);
         await FillMatchKeysAsync(db, ct);
+        await FillSearchKeysAsync(db, ct);
         await SeedProcessAsync(db, ct);
         await EnsureAdminsAsync(db, ct);
     }
@@ -58,6 +60,38 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         if (filled > 0)
         {
             log.LogInformation("Filled the name match key of {Count} clients", filled);
+        }
+    }
+
+    /// <summary>
+    /// Clients stored before their search keys existed, or with keys an older <see cref="ClientSearchKeys.Version"/>
+    /// built, get them once, in batches, found by the indexed version column (the rules live in code, not SQL).
+    /// </summary>
+    private async Task FillSearchKeysAsync(ChatCrmDbContext db, CancellationToken ct)
+    {
+        const int batch = 1000;
+        var filled = 0;
+        long after = 0;
+        while (true)
+        {
+            var clients = await db.Clients.Include(c => c.SearchKeys)
+                .Where(c => c.SearchKeysVersion < ClientSearchKeys.Version && c.Id > after)
+                .OrderBy(c => c.Id).Take(batch).AsSplitQuery().ToListAsync(ct);
+            if (clients.Count == 0)
+            {
+                break;
+            }
+
+            clients.ForEach(c => c.SyncSearchKeys());
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            filled += clients.Count;
+            after = clients[^1].Id;
+        }
+
+        if (filled > 0)
+        {
+            log.LogInformation("Built the search keys of {Count} clients", filled);
         }
     }
 

@@ -33,6 +33,9 @@ public static class ClientNames
     /// </summary>
     public static string MatchKey(string? name) => Key(name, fold: true);
 
+    /// <summary>True for a word of a <see cref="MatchKey"/> that is a legal form («ооо», «llc» in folded letters).</summary>
+    public static bool IsLegalForm(string matchKeyWord) => FoldedLegalForms.Contains(matchKeyWord);
+
     /// <summary><see cref="MatchKey"/> without its spaces: «Рома шка» and «Ромашка» are the same client to the duplicate check.</summary>
     public static string Compact(string? name) => MatchKey(name).Replace(" ", "", StringComparison.Ordinal);
 

@@ -52,6 +52,20 @@ public sealed class PostgresTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task Clients_are_found_by_a_word_a_case_form_a_phone_tail_and_an_email()
+    {
+        var ivan = await Chat.JoinAsync(App, 2002, name: "Иван");
+        await ivan.SayAsync("/client Иванов Петр, +7 900 123-45-67, petr@ivanov.ru");
+        await ivan.SayAsync("/client Ромашка");
+
+        (await ivan.LastAsync("/card Иванов")).Text.Should().Contain("Иванов Петр");
+        (await ivan.LastAsync("/card Ромашкой")).Text.Should().Contain("Ромашка");
+        (await ivan.LastAsync("/card 4567")).Text.Should().Contain("Иванов Петр");
+        (await ivan.LastAsync("/card petr@ivanov.ru")).Text.Should().Contain("Иванов Петр");
+        (await ivan.LastAsync("/clients Ива")).Text.Should().Contain("Иванов Петр").And.NotContain("Ромашка");
+    }
+
+    [PostgresFact]
     public async Task The_duplicate_check_finds_a_look_alike_name_and_tells_a_manager_only_who_has_it()
     {
         var ivan = await Chat.JoinAsync(App, 2002, name: "Иван");

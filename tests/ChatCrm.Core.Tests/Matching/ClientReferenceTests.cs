@@ -119,7 +119,7 @@ public class ClientReferenceTests
     [Theory]
     [InlineData("Одуванчик звонок")]
     [InlineData("обсудили цену")]
-    [InlineData("Ром")]
+    [InlineData("Ро звонок")]
     public void Nothing_close_is_not_found(string text)
     {
         var match = ClientReference.Resolve(text, Clients);

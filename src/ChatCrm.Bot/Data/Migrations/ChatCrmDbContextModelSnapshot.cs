@@ -288,6 +288,9 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasMaxLength(85)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SearchKeysVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SegmentId")
                         .HasColumnType("INTEGER");
 
@@ -302,6 +305,8 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("NameKey");
 
                     b.HasIndex("Phones");
+
+                    b.HasIndex("SearchKeysVersion");
 
                     b.HasIndex("SegmentId");
 
@@ -350,6 +355,32 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("EscalatedAt", "FirstNudgedAt");
 
                     b.ToTable("ClientNudges", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientSearchKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Kind", "Value", "ClientId");
+
+                    b.ToTable("ClientSearchKeys", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>
@@ -1018,6 +1049,15 @@ namespace ChatCrm.Bot.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientSearchKey", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
+                        .WithMany("SearchKeys")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
@@ -1171,6 +1211,11 @@ namespace ChatCrm.Bot.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UsedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Client", b =>
+                {
+                    b.Navigation("SearchKeys");
                 });
 #pragma warning restore 612, 618
         }

@@ -305,6 +305,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasMaxLength(85)
                         .HasColumnType("character varying(85)");
 
+                    b.Property<int>("SearchKeysVersion")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("SegmentId")
                         .HasColumnType("bigint");
 
@@ -319,6 +322,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("NameKey");
 
                     b.HasIndex("Phones");
+
+                    b.HasIndex("SearchKeysVersion");
 
                     b.HasIndex("SegmentId");
 
@@ -369,6 +374,35 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("EscalatedAt", "FirstNudgedAt");
 
                     b.ToTable("ClientNudges", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientSearchKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Kind", "Value", "ClientId");
+
+                    b.ToTable("ClientSearchKeys", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>
@@ -1069,6 +1103,15 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ClientSearchKey", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
+                        .WithMany("SearchKeys")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ContactPerson", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Crm.Client", null)
@@ -1222,6 +1265,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .WithMany()
                         .HasForeignKey("UsedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Client", b =>
+                {
+                    b.Navigation("SearchKeys");
                 });
 #pragma warning restore 612, 618
         }

@@ -134,19 +134,27 @@ internal sealed class CreateClient : ICommandHandler
         var prefix = key[..Math.Min(2, key.Length)];
         var phones = client.PhoneNumbers.ToList();
         var emails = client.EmailAddresses.ToList();
-        // The exact key on its own as well: the prefix candidates are capped, a same-named client must not fall off.
-        var query = ctx.Db.Clients.Where(c => c.MatchKey.StartsWith(prefix)).Union(ctx.Db.Clients.Where(c => c.MatchKey == key));
+        // Index ranges only: the name's start on the MatchKey index (a comparison, since LIKE cannot use it), the exact
+        // key on its own as well (the prefix candidates are capped, a same-named client must not fall off), and each
+        // phone and e-mail by its search key.
+        var end = prefix.Length == 0 ? null : ClientSearchKeys.RangeEnd(prefix);
+        var candidates = end is null
+            ? []
+            : await ctx.Db.Clients.Where(c => string.Compare(c.MatchKey, prefix) >= 0 && string.Compare(c.MatchKey, end) < 0)
+                .OrderByDescending(c => c.Id).Take(MaxCandidates).ToListAsync(ct);
+        candidates.AddRange(await ctx.Db.Clients.Where(c => c.MatchKey == key).Take(MaxCandidates).ToListAsync(ct));
         foreach (var phone in phones)
         {
-            query = query.Union(ctx.Db.Clients.Where(c => c.Phones.Contains(phone)));
+            candidates.AddRange(await ClientFinder.ByKey(ctx.Db.Clients, ctx.Db.ClientSearchKeys, ClientKeyKind.PhoneTail,
+                ClientSearchKeys.TailKey(ClientSearchKeys.Digits(phone)), prefix: false).ToListAsync(ct));
         }
 
         foreach (var email in emails)
         {
-            query = query.Union(ctx.Db.Clients.Where(c => c.Emails.Contains(email)));
+            candidates.AddRange(await ClientFinder.ByKey(ctx.Db.Clients, ctx.Db.ClientSearchKeys, ClientKeyKind.Email, email, prefix: false).ToListAsync(ct));
         }
 
-        var candidates = await query.OrderByDescending(c => c.Id).Take(MaxCandidates).ToListAsync(ct);
+        candidates = [.. candidates.DistinctBy(c => c.Id)];
         var found = DuplicateCheck.Find(client.Name, phones, emails, [.. candidates.Select(ExistingClient.From)]);
         return [.. found.Select(d => (d, candidates.First(c => c.Id == d.Id)))];
     }

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Features.Clients;
 
 /// <summary>
-/// /clients [text]: my clients by name, ten a page (<c>cls:&lt;page&gt;</c>), or those whose name, phone or e-mail
-/// contains the text. Every line has a number (and, for a head, whose the client is); the number's button opens the card.
+/// /clients [text]: my clients by name, ten a page (<c>cls:&lt;page&gt;</c>), or those the text names: words starting
+/// words of the name, a phone's last digits, an e-mail. Every line has a number (and, for a head, whose the client
+/// is); the number's button opens the card.
 /// </summary>
 internal sealed class ListClients : ICommandHandler, ICallbackHandler
 {
@@ -51,23 +52,39 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
 
     private static async Task SearchAsync(BotContext ctx, string query, CancellationToken ct)
     {
-        var key = ClientNames.MatchKey(query);
-        var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
-        var phone = Phones.Normalise(query);
-        var email = query.ToLowerInvariant();
-        var matches = ctx.VisibleClients().Where(c =>
-            (key.Length > 0 && c.MatchKey.Contains(key))
-            || (phone != null && c.Phones.Contains(phone))
-            || (digits.Length >= 5 && c.Phones.Contains(digits))
-            || (email.Contains('@') && c.Emails.Contains(email)));
-        var total = await matches.CountAsync(ct);
+        // The same index ranges a command's client lookup reads (ClientSearchKeys), never a scan of every client: the
+        // start of a word of the name (every typed word must start a word of it, or be one in another case), the last
+        // digits of a phone, an e-mail.
+        var search = ClientReference.SearchFor(query);
+        var found = new Dictionary<long, Client>();
+        if (search.Email is { } email)
+        {
+            await AddAsync(ctx, found, ClientKeyKind.Email, email, prefix: false, ct);
+        }
+
+        foreach (var tail in search.PhoneTails)
+        {
+            await AddAsync(ctx, found, ClientKeyKind.PhoneTail, ClientSearchKeys.TailKey(tail), prefix: true, ct);
+        }
+
+        if (search.WordStart is { } start && search.Email is null)
+        {
+            var typed = ClientNames.MatchKey(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var byName = await ClientFinder.ByKey(ctx.VisibleClients(), ctx.Db.ClientSearchKeys, ClientKeyKind.Word, start, prefix: true).ToListAsync(ct);
+            foreach (var c in byName.Where(c => NamedBy(typed, c.MatchKey)))
+            {
+                found.TryAdd(c.Id, c);
+            }
+        }
+
+        var total = found.Count;
         if (total == 0)
         {
             ctx.Reply(ctx.T.ClientsNotFound(query));
             return;
         }
 
-        var clients = await matches.OrderBy(c => c.NameKey).ThenBy(c => c.Id).Take(SearchLimit).ToListAsync(ct);
+        var clients = found.Values.OrderBy(c => c.NameKey, StringComparer.Ordinal).ThenBy(c => c.Id).Take(SearchLimit).ToList();
         var (text, rows) = await LinesAsync(ctx, ctx.T.ClientsFound(query, total), clients, 0, ct);
         if (total > clients.Count)
         {
@@ -75,6 +92,21 @@ internal sealed class ListClients : ICommandHandler, ICallbackHandler
         }
 
         ctx.Reply(new Reply(text, rows));
+    }
+
+    private static async Task AddAsync(BotContext ctx, Dictionary<long, Client> found, ClientKeyKind kind, string value, bool prefix, CancellationToken ct)
+    {
+        foreach (var c in await ClientFinder.ByKey(ctx.VisibleClients(), ctx.Db.ClientSearchKeys, kind, value, prefix).ToListAsync(ct))
+        {
+            found.TryAdd(c.Id, c);
+        }
+    }
+
+    /// <summary>Every typed word starts a word of the name or is one in another case.</summary>
+    private static bool NamedBy(string[] typed, string matchKey)
+    {
+        var words = matchKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return typed.All(t => words.Any(w => w.StartsWith(t, StringComparison.Ordinal) || WordForms.IsFormOf(t, w)));
     }
 
     private static async Task<(string Text, List<IReadOnlyList<Button>> Rows)> LinesAsync(

@@ -16,7 +16,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("lost"), ct) is not { Deal: var deal } found)
+        if (await DealFinder.RequireAsync(ctx, "lost", args, t => t.DealAskNumber("lost"), ct) is not { Deal: var deal } found)
         {
             return;
         }

@@ -15,7 +15,7 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("move"), ct) is not { Deal: var deal } found)
+        if (await DealFinder.RequireAsync(ctx, "move", args, t => t.DealAskNumber("move"), ct) is not { Deal: var deal } found)
         {
             return;
         }

@@ -12,7 +12,7 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("won"), ct) is not { Deal: var deal } found)
+        if (await DealFinder.RequireAsync(ctx, "won", args, t => t.DealAskNumber("won"), ct) is not { Deal: var deal } found)
         {
             return;
         }

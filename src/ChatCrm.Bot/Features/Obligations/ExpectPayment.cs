@@ -13,7 +13,7 @@ internal sealed class ExpectPayment : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        if (await ObligationSteps.RequireAmountAsync(ctx, args, t => t.InvoiceUsage(), ct) is not { Deal: var deal, Amount: var amount } found)
+        if (await ObligationSteps.RequireAmountAsync(ctx, "invoice", args, t => t.InvoiceUsage(), ct) is not { Deal: var deal, Amount: var amount } found)
         {
             return;
         }

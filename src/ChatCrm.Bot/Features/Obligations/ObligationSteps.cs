@@ -22,9 +22,9 @@ internal static class ObligationSteps
     /// The opening of /invoice and /paid: the deal, then the amount. Null once the user has been answered — with
     /// <paramref name="usage"/> when the number or the amount is missing, with the word that is no amount otherwise.
     /// </summary>
-    public static async Task<DealAmount?> RequireAmountAsync(BotContext ctx, string args, Func<Texts, Reply> usage, CancellationToken ct)
+    public static async Task<DealAmount?> RequireAmountAsync(BotContext ctx, string command, string args, Func<Texts, Reply> usage, CancellationToken ct)
     {
-        if (await DealFinder.RequireAsync(ctx, args, usage, ct) is not { Deal: var deal } found)
+        if (await DealFinder.RequireAsync(ctx, command, args, usage, ct) is not { Deal: var deal } found)
         {
             return null;
         }

@@ -9,7 +9,7 @@ internal sealed class RecordPayment : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        if (await ObligationSteps.RequireAmountAsync(ctx, args, t => t.PaidUsage(), ct) is not { Deal: var deal, Amount: var amount } found)
+        if (await ObligationSteps.RequireAmountAsync(ctx, "paid", args, t => t.PaidUsage(), ct) is not { Deal: var deal, Amount: var amount } found)
         {
             return;
         }

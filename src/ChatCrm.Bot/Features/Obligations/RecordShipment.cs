@@ -13,7 +13,7 @@ internal sealed class RecordShipment : ICommandHandler
 {
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
-        if (await DealFinder.RequireAsync(ctx, args, t => t.DealAskNumber("shipped"), ct) is not { Deal: var deal } found)
+        if (await DealFinder.RequireAsync(ctx, "shipped", args, t => t.DealAskNumber("shipped"), ct) is not { Deal: var deal } found)
         {
             return;
         }

@@ -22,6 +22,9 @@ public static partial class ClientFinder
 {
     private const int MaxCandidates = 300;
 
+    /// <summary>The most clients offered as buttons when several fit equally well.</summary>
+    public const int MaxChoices = 8;
+
     [GeneratedRegex(@"^\s*#c(\d+)\b\s*")]
     private static partial Regex ById();
 
@@ -38,23 +41,76 @@ public static partial class ClientFinder
                 : new ClientLookup(ClientMatchKind.Exact, client, [client], rest, null);
         }
 
-        var key = ClientNames.MatchKey(text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
-        if (key.Length == 0)
+        // Each way of naming a client is a range of the search keys' index; the typo start only when nothing fits better.
+        var search = ClientReference.SearchFor(text);
+        var candidates = new Dictionary<long, Client>();
+        if (search.Email is { } email)
         {
-            return new ClientLookup(ClientMatchKind.NotFound, null, [], text.Trim(), null);
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Email, email, prefix: false, ct));
         }
 
-        // A short prefix of the first word keeps the candidate set small and indexed, yet lets typos later in the name through.
-        var prefix = key[..Math.Min(3, key.Length)];
-        var candidates = await ctx.VisibleClients()
-            .Where(c => c.MatchKey.StartsWith(prefix))
-            .OrderByDescending(c => c.LastTouchAt)
-            .Take(MaxCandidates)
-            .ToListAsync(ct);
-        var match = ClientReference.Resolve(text, candidates.Select(c => new ClientCandidate(c.Id, c.Name)).ToList());
-        var options = match.Ids.Select(id => candidates.First(c => c.Id == id)).ToList();
+        foreach (var tail in search.PhoneTails)
+        {
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.PhoneTail, ClientSearchKeys.TailKey(tail), prefix: true, ct));
+        }
+
+        if (search.WordStart is { } start)
+        {
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Word, start, prefix: true, ct));
+        }
+
+        var match = Resolve(text, candidates);
+        if (match.Kind == ClientMatchKind.NotFound && search.TypoStart is { } typo && typo != search.WordStart)
+        {
+            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Word, typo, prefix: true, ct));
+            match = Resolve(text, candidates);
+        }
+
+        var options = match.Ids.Select(id => candidates[id]).ToList();
+        if (match.Kind == ClientMatchKind.Ambiguous && options.Count > MaxChoices)
+        {
+            // «Ива» among a million clients: the most recently worked ones, not a keyboard of hundreds.
+            options = [.. options.OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id).Take(MaxChoices)];
+        }
+
         return new ClientLookup(match.Kind, match.Kind == ClientMatchKind.Exact ? options[0] : null, options, match.Rest, match);
     }
+
+    /// <summary>
+    /// The visible clients with a search key equal to <paramref name="value"/> or, for a prefix, starting with it:
+    /// a range of the keys' (kind, value) index, then each client by its primary key.
+    /// </summary>
+    internal static IQueryable<Client> ByKey(IQueryable<Client> visible, IQueryable<ClientSearchKey> searchKeys, ClientKeyKind kind, string value, bool prefix)
+    {
+        var keys = searchKeys.Where(k => k.Kind == kind);
+        if (prefix)
+        {
+            var end = ClientSearchKeys.RangeEnd(value);
+            keys = keys.Where(k => string.Compare(k.Value, value) >= 0 && string.Compare(k.Value, end) < 0);
+        }
+        else
+        {
+            keys = keys.Where(k => k.Value == value);
+        }
+
+        // The keys drive: SQLite keeps a CROSS JOIN's left table as the outer loop, so a manager's lookup reads the
+        // keys' range and each client by its primary key, never all of the manager's clients in their index's order.
+        // No ORDER BY for the same reason; the cap bounds a very common start, and the caller sorts what came.
+        return (from k in keys
+                from c in visible
+                where c.Id == k.ClientId
+                select c).Take(MaxCandidates);
+    }
+
+    private static async Task<List<Client>> ByKeyAsync(BotContext ctx, ClientKeyKind kind, string value, bool prefix, CancellationToken ct) =>
+        [.. (await ByKey(ctx.VisibleClients(), ctx.Db.ClientSearchKeys, kind, value, prefix).ToListAsync(ct))
+            .DistinctBy(c => c.Id).OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id)];
+
+    private static void Add(Dictionary<long, Client> candidates, List<Client> found) =>
+        found.ForEach(c => candidates.TryAdd(c.Id, c));
+
+    private static ClientMatch Resolve(string text, Dictionary<long, Client> candidates) =>
+        ClientReference.Resolve(text, [.. candidates.Values.Select(c => new ClientCandidate(c.Id, c.Name, c.PhoneNumbers, c.EmailAddresses))]);
 
     /// <summary>
     /// When the lookup did not settle on one client: asks which (buttons) and resumes

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
@@ -15,21 +17,53 @@ public sealed record FoundDeal(Deal Deal, string Rest);
 
 public static class DealFinder
 {
+    /// <summary>The most open deals of one client offered as buttons.</summary>
+    private const int MaxDealChoices = 8;
+
     /// <summary>
     /// The opening of every command that acts on one deal: the deal, or null once the user has been answered —
-    /// asked for the number with <paramref name="askForNumber"/> when there is none, told when the deal is
-    /// missing or someone else's.
+    /// asked for the number with <paramref name="askForNumber"/> when the text names neither a deal nor a client,
+    /// told when the deal is missing or someone else's. A client instead of a number («/move Ромашка») means that
+    /// client's open deal: the only one goes straight on, several are offered as buttons that run
+    /// <paramref name="command"/> again with the pick, none is said with a button to open one.
     /// </summary>
-    public static async Task<FoundDeal?> RequireAsync(BotContext ctx, string text, Func<Texts, Reply> askForNumber, CancellationToken ct)
+    public static async Task<FoundDeal?> RequireAsync(BotContext ctx, string command, string text, Func<Texts, Reply> askForNumber, CancellationToken ct)
     {
         var found = await FindAsync(ctx, text, ct);
-        if (found.Number is null)
+        if (found.Number is not null)
+        {
+            return found.Deal is { } deal ? new FoundDeal(deal, found.Rest) : null;
+        }
+
+        var lookup = string.IsNullOrWhiteSpace(text) ? null : await ClientFinder.FindAsync(ctx, text, ct);
+        if (lookup is null || lookup.Kind == ClientMatchKind.NotFound)
         {
             ctx.Reply(askForNumber(ctx.T));
             return null;
         }
 
-        return found.Deal is { } deal ? new FoundDeal(deal, found.Rest) : null;
+        if (ClientFinder.AskIfUnsettled(ctx, lookup, command, text.Trim()))
+        {
+            return null;
+        }
+
+        var client = lookup.Client!;
+        var open = await ctx.VisibleDeals()
+            .Where(d => d.ClientId == client.Id && d.Status == DealStatus.Open)
+            .OrderBy(d => d.Id).Take(MaxDealChoices).ToListAsync(ct);
+        switch (open.Count)
+        {
+            case 0:
+                ctx.Reply(new Reply(ctx.T.NoOpenDealsOf(client.Name),
+                    [[Button.Callback(ctx.T.NewDealButton, ClientActions.Data(ClientActions.NewDeal, client.Id))]]));
+                return null;
+            case 1:
+                return new FoundDeal(open[0], lookup.Rest);
+            default:
+                ctx.AskChoice(command, ("{0} " + lookup.Rest).Trim(), ctx.T.WhichDealOf(client.Name),
+                    open.Select(d => (ctx.T.DealChoice(d.Id, d.Title, d.Amount, d.Currency), d.Id.ToString(CultureInfo.InvariantCulture))), perRow: 1);
+                return null;
+        }
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed class Client
 
     private const char Separator = ';';
 
+    private readonly List<ClientSearchKey> _searchKeys = [];
+
     private Client()
     {
         Name = "";
@@ -55,6 +57,12 @@ public sealed class Client
     /// <summary>Lower-case addresses separated by ';', or empty.</summary>
     public string Emails { get; private set; }
 
+    /// <summary>The <see cref="ClientSearchKeys.Version"/> <see cref="SearchKeys"/> were built with; older ones are rebuilt at start.</summary>
+    public int SearchKeysVersion { get; private set; }
+
+    /// <summary>The words, phone tails and e-mails the client is found by (<see cref="ClientSearchKeys"/>).</summary>
+    public IReadOnlyCollection<ClientSearchKey> SearchKeys => _searchKeys;
+
     public IReadOnlyList<string> PhoneNumbers => Split(Phones);
     public IReadOnlyList<string> EmailAddresses => Split(Emails);
 
@@ -76,6 +84,22 @@ public sealed class Client
     {
         NameKey = ClientNames.Normalise(Name);
         MatchKey = ClientNames.MatchKey(Name);
+    }
+
+    /// <summary>
+    /// Brings <see cref="SearchKeys"/> in step with the name, phones and e-mails: stale keys go, missing ones come.
+    /// The store calls it before saving a client whose name or contacts changed, with the stored keys loaded.
+    /// </summary>
+    public void SyncSearchKeys()
+    {
+        var wanted = ClientSearchKeys.For(Name, PhoneNumbers, EmailAddresses).ToHashSet();
+        _searchKeys.RemoveAll(k => !wanted.Contains(new ClientKey(k.Kind, k.Value)));
+        foreach (var key in wanted.Where(w => !_searchKeys.Any(k => k.Kind == w.Kind && k.Value == w.Value)))
+        {
+            _searchKeys.Add(ClientSearchKey.Of(key));
+        }
+
+        SearchKeysVersion = ClientSearchKeys.Version;
     }
 
     /// <summary>Adds a phone in any common notation; false when the client already has it. Refuses invalid numbers.</summary>

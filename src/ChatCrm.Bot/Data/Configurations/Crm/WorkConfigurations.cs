@@ -19,6 +19,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => new { c.OwnerUserId, c.LastTouchAt });
         b.HasIndex(c => c.Phones);
         b.HasIndex(c => c.Emails);
+        // Finds the clients whose search keys an older ClientSearchKeys.Version built, at start, without a scan.
+        b.HasIndex(c => c.SearchKeysVersion);
+        b.HasMany(c => c.SearchKeys).WithOne().HasForeignKey(k => k.ClientId).OnDelete(DeleteBehavior.Cascade);
         b.Property(c => c.Name).HasMaxLength(Client.MaxNameLength).IsRequired();
         b.Property(c => c.NameKey).HasMaxLength(Client.MaxNameLength).IsRequired();
         b.Property(c => c.MatchKey).HasMaxLength(Client.MaxNameLength).IsRequired();
@@ -29,6 +32,23 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(c => c.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Segment>().WithMany().HasForeignKey(c => c.SegmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// Every way to find a client is a range of one index: (kind, value) — a word's start, a phone's last digits
+/// (its reversed digits' start), an e-mail — leading to the client's id without touching the clients table.
+/// </summary>
+internal sealed class ClientSearchKeyConfiguration : IEntityTypeConfiguration<ClientSearchKey>
+{
+    public void Configure(EntityTypeBuilder<ClientSearchKey> b)
+    {
+        b.ToTable("ClientSearchKeys");
+        b.HasKey(k => k.Id);
+        b.HasIndex(k => new { k.Kind, k.Value, k.ClientId });
+        b.HasIndex(k => k.ClientId);
+        b.Property(k => k.Kind).HasConversion<int>();
+        b.Property(k => k.Value).HasMaxLength(Core.Matching.ClientSearchKeys.MaxValueLength).IsRequired();
     }
 }
 
