@@ -58,7 +58,7 @@ internal sealed class FreeTextButtons(CommandRunner runner) : ICallbackHandler
     {
         ctx.Show(new Reply(string.Join('\n', commands.Select(c => FreeTextProposals.Code(c.Copy)).Prepend(ctx.T.FreeTextDoing))));
         ctx.SourceMessageId = null;
-        foreach (var command in commands)
+        foreach (var command in commands.OrderBy(c => c.RunsFirst ? 0 : 1))
         {
             var line = command.Run.TrimStart('/');
             var space = line.IndexOf(' ', StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Matching;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.FreeText;
@@ -61,8 +62,9 @@ public static class FreeTextProposals
         }
 
         var copies = reading.Commands(client.Name, client.Note, russian);
+        var runs = reading.Commands(client.Reference, client.Note, russian);
         var proposal = new Proposal(ctx.UpdateId.ToString(CultureInfo.InvariantCulture),
-            [.. reading.Commands(client.Reference, client.Note, russian).Zip(copies, (run, copy) => new ProposedCommand(run.Text, copy.Text))]);
+            [.. runs.Zip(copies, (run, copy) => new ProposedCommand(run.Text, copy.Text, RunsFirst(ctx, run)))]);
         var lines = Lines(ctx, copies, client.Name, workTypes);
         if (proposal.Write() is { Length: > MaxStored })
         {
@@ -77,6 +79,17 @@ public static class FreeTextProposals
             [Button.Callback(ctx.T.CancelButton, proposal.Data("no"))],
         ]));
         return true;
+    }
+
+    /// <summary>
+    /// A plan for a later day runs before the touches, so the logged touch says the next contact is planned instead of
+    /// asking for one; a plan for today runs after them, since a touch would close it as done.
+    /// </summary>
+    private static bool RunsFirst(BotContext ctx, FreeTextCommand command)
+    {
+        var today = LocalCalendar.Today(ctx.Now, ctx.Zone);
+        return command.Actions.Count > 0 && command.Actions.All(a => a.Kind == FreeTextActionKind.Plan
+            && a.When is { } when && DateOnly.FromDateTime(when.LocalDateTime) > today);
     }
 
     /// <summary>A command to copy: Telegram copies a <c>code</c> span with one tap.</summary>
@@ -108,13 +121,16 @@ public static class FreeTextProposals
     private static string Shown(string note) => note.Length <= MaxNoteShown ? note : note[..MaxNoteShown] + "…";
 }
 
-/// <summary>One proposed command: as it runs (the client by id) and as the user may copy it (the client by name).</summary>
-public sealed record ProposedCommand(string Run, string Copy);
+/// <summary>
+/// One proposed command: as it runs (the client by id) and as the user may copy it (the client by name);
+/// <paramref name="RunsFirst"/> when ✅ runs it before the others.
+/// </summary>
+public sealed record ProposedCommand(string Run, string Copy, bool RunsFirst = false);
 
 /// <summary>A proposal as it waits in the user's dialog: a stamp (the update that made it) and its commands.</summary>
 public sealed record Proposal(string Stamp, IReadOnlyList<ProposedCommand> Commands)
 {
-    public string Write() => string.Join('\n', Commands.Select(c => c.Run + "\t" + c.Copy).Prepend(Stamp));
+    public string Write() => string.Join('\n', Commands.Select(c => c.Run + "\t" + c.Copy + (c.RunsFirst ? "\t1" : "")).Prepend(Stamp));
 
     /// <summary>The proposal waiting for this user's tap, or null when it expired or another question replaced it.</summary>
     public static Proposal? Pending(BotContext ctx)
@@ -125,7 +141,7 @@ public sealed record Proposal(string Stamp, IReadOnlyList<ProposedCommand> Comma
         }
 
         var lines = dialog.Args.Split('\n');
-        return new Proposal(lines[0], [.. lines.Skip(1).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2).Select(p => new ProposedCommand(p[0], p[1]))]);
+        return new Proposal(lines[0], [.. lines.Skip(1).Select(l => l.Split('\t', 3)).Where(p => p.Length >= 2).Select(p => new ProposedCommand(p[0], p[1], p is [_, _, "1"]))]);
     }
 
     public string Data(string verb, int? index = null) =>
