@@ -95,10 +95,11 @@ public static partial class ClientFinder
 
         // The keys drive: SQLite keeps a CROSS JOIN's left table as the outer loop, so a manager's lookup reads the
         // keys' range and each client by its primary key, never all of the manager's clients in their index's order.
-        // No ORDER BY for the same reason; the cap bounds a very common start, and the caller sorts what came.
+        // Ordered as the keys' index already is, so the cap takes a definite slice without a sort; the caller sorts what came.
         return (from k in keys
                 from c in visible
                 where c.Id == k.ClientId
+                orderby k.Value, k.ClientId
                 select c).Take(MaxCandidates);
     }
 
