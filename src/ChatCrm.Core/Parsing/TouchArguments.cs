@@ -108,6 +108,22 @@ public static class TouchArgumentsParser
     }
 
     /// <summary>Where a verb meaning "next" that starts at <paramref name="start"/> ends; null when none does.</summary>
+    /// <summary>
+    /// The length of a verb meaning "next" that <paramref name="text"/> starts with («перезвонить в пт», "follow up
+    /// Monday"), or null: /plan reads the date after it and keeps the verb as the contact's note.
+    /// </summary>
+    public static int? LeadingNextVerb(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return start < text.Length ? VerbEnd(text, start) : null;
+    }
+
     private static int? VerbEnd(string text, int start)
     {
         foreach (var verb in NextVerbs)

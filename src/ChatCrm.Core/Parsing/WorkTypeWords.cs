@@ -8,10 +8,12 @@ public static class WorkTypeWords
     /// <summary>Words people use for the default work types in either language.</summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
-        ["звонок"] = "call", ["позвонить"] = "call", ["созвон"] = "call",
-        ["встреча"] = "meeting", ["meet"] = "meeting", ["встретиться"] = "meeting",
+        ["звонок"] = "call", ["позвонить"] = "call", ["созвон"] = "call", ["перезвонить"] = "call", ["перезвоню"] = "call",
+        ["набрать"] = "call", ["наберу"] = "call", ["созвониться"] = "call", ["созвонимся"] = "call", ["callback"] = "call",
+        ["встреча"] = "meeting", ["meet"] = "meeting", ["встретиться"] = "meeting", ["встретимся"] = "meeting",
         ["демо"] = "demo", ["презентация"] = "demo",
-        ["письмо"] = "email", ["e-mail"] = "email", ["mail"] = "email", ["почта"] = "email",
+        ["письмо"] = "email", ["e-mail"] = "email", ["mail"] = "email", ["почта"] = "email", ["написать"] = "email",
+        ["напишу"] = "email",
     };
 
     /// <summary>

@@ -38,6 +38,15 @@ internal sealed class PlanContact : ICommandHandler
         var client = lookup.Client!;
         var rest = lookup.Rest;
         (var workType, rest) = await LeadingWorkTypeAsync(ctx, rest, ct);
+        var verb = "";
+        if (TouchArgumentsParser.LeadingNextVerb(rest) is { } verbEnd
+            && WhenParser.TryParsePrefix(rest[verbEnd..], ctx.Now, ctx.Zone, WhenDirection.Forward, ctx.T.Language) is not null)
+        {
+            // «/plan Ромашка перезвонить в пт»: the verb says what to do, the date follows it; the verb stays as the note.
+            verb = rest[..verbEnd].Trim();
+            rest = rest[verbEnd..].Trim();
+        }
+
         var when = WhenParser.TryParsePrefix(rest, ctx.Now, ctx.Zone, WhenDirection.Forward, ctx.T.Language);
         if (DateQuestions.AskIfAmbiguous(ctx, "plan", args, when))
         {
@@ -65,6 +74,7 @@ internal sealed class PlanContact : ICommandHandler
         }
 
         workType ??= fallbackType;
+        rest = $"{verb} {rest}".Trim();
         var planned = await PlanAndSaveAsync(ctx, client, workType, TouchTimes.PlannedUtc(when, ctx.Zone), rest, ct);
         ctx.Reply(Planned(ctx, client, workType, planned));
     }

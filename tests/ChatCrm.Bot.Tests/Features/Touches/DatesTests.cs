@@ -102,6 +102,19 @@ public sealed class DatesTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().Be(touches[1].PlannedFor);
     }
 
+    [Theory]
+    [InlineData("/plan Ромашка перезвонить в пт", "📅 Звонок: Ромашка — пт, 4 декабря, 10:00", "")]
+    [InlineData("/plan Ромашка написать завтра в 12", "📅 Письмо: Ромашка — завтра, чт 3 декабря, 12:00", "")]
+    [InlineData("/plan Ромашка напомнить в пятницу после обеда про договор", "📅 Звонок: Ромашка — пт, 4 декабря, 14:00", "напомнить про договор")]
+    public async Task A_plan_that_starts_with_a_verb_reads_the_date_after_it(string message, string reply, string note)
+    {
+        (await _ivan.LastAsync(message)).Text.Should().StartWith(reply);
+
+        var planned = (await TouchesAsync()).Single();
+        planned.Status.Should().Be(TouchStatus.Planned);
+        (planned.Note ?? "").Should().Be(note);
+    }
+
     [Fact]
     public async Task Follow_up_monday_plans_it_and_a_past_tense_verb_does_not()
     {
