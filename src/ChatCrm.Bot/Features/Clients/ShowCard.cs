@@ -118,7 +118,7 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
         foreach (var t in touches)
         {
             var note = t.Note.Length <= NoteInCard ? t.Note : t.Note[..NoteInCard] + "…";
-            text.Append('\n').Append(ctx.T.CardTouch(t.WorkType, ctx.T.Ago(t.HappenedAt!.Value, ctx.Now), note));
+            text.Append('\n').Append(ctx.T.CardTouch(ctx.Shown(t.WorkType), ctx.T.Ago(t.HappenedAt!.Value, ctx.Now), note));
         }
     }
 
@@ -131,7 +131,7 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
             .FirstOrDefaultAsync(ct);
         text.Append("\n\n").Append(next is null
             ? ctx.T.CardNoNext()
-            : ctx.T.CardNext(next.WorkType, ctx.InWords(next.PlannedFor!.Value), next.PlannedFor < ctx.Now,
+            : ctx.T.CardNext(ctx.Shown(next.WorkType), ctx.InWords(next.PlannedFor!.Value), next.PlannedFor < ctx.Now,
                 next.Note.Length <= NoteInCard ? next.Note : next.Note[..NoteInCard] + "…"));
     }
 }

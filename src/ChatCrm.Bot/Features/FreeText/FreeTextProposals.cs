@@ -103,7 +103,7 @@ public static class FreeTextProposals
         {
             foreach (var action in command.Actions)
             {
-                var type = workTypes.FirstOrDefault(w => w.Code == action.WorkType)?.Name ?? action.WorkType;
+                var type = workTypes.FirstOrDefault(w => w.Code == action.WorkType) is { } known ? ctx.Shown(known.Name) : action.WorkType;
                 if (action.Kind == FreeTextActionKind.Log)
                 {
                     yield return ctx.T.FreeTextTouchLine(type, client, first ? Shown(command.Note) : "");

@@ -67,7 +67,7 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
 
             // A daily and a weekly norm for the same work: the stricter one is what the head expects.
             int? expected = typeNorms.Count == 0 ? null : typeNorms.Max(n => n.ExpectedBetween(firstDay, today));
-            text.Append('\n').Append(ctx.T.MeTouches(type.Name, done, expected));
+            text.Append('\n').Append(ctx.T.MeTouches(ctx.Shown(type.Name), done, expected));
             lines++;
         }
 

@@ -55,7 +55,7 @@ internal static class ContactButtons
         await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         var workType = await ctx.Db.WorkTypes.FirstAsync(w => w.Id == touch.WorkTypeId, ct);
         ctx.Undo.Record(ContactMovedUndo.Kind, JsonSerializer.Serialize(new ContactMovedUndo.Moved(touch.Id, from)),
-            ctx.T.MoveUndoDescription(workType.Name, client.Name));
+            ctx.T.MoveUndoDescription(ctx.Shown(workType.Name), client.Name));
         ctx.Audit.Record(AuditActions.ContactMoved, client.Name, before: Stamp(from), after: Stamp(toUtc));
         Answer(ctx, fromPlan, PlanContact.Planned(ctx, client, workType, touch));
     }

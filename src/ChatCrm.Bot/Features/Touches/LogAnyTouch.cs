@@ -14,7 +14,7 @@ internal sealed class LogAnyTouch : ICommandHandler
         {
             var live = await ctx.Db.WorkTypes.Where(w => !w.IsRetired).OrderBy(w => w.Id).ToListAsync(ct);
             // The first word may well be the client («/log Ромашка …»): it waits in the dialog, the tapped type goes in front.
-            ctx.AskChoice("log", "{0} " + args, ctx.T.AskWorkType(), live.Select(w => (w.Name, w.Code)));
+            ctx.AskChoice("log", "{0} " + args, ctx.T.AskWorkType(), live.Select(w => (ctx.Shown(w.Name), w.Code)));
             return;
         }
 

@@ -28,9 +28,9 @@ internal sealed class MarkContactDone : ICallbackHandler
         touch.Complete(client, ctx.Now);
         await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);
-        ctx.Undo.Record(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(workType.Name, client.Name));
+        ctx.Undo.Record(ContactDoneUndo.Kind, touch.Id.ToString(CultureInfo.InvariantCulture), ctx.T.TouchUndoDescription(ctx.Shown(workType.Name), client.Name));
         ctx.Audit.Record(AuditActions.ContactDone, client.Name, after: workType.Code);
-        var fact = ctx.T.TouchLogged(workType.Name, client.Name, null, null);
+        var fact = ctx.T.TouchLogged(ctx.Shown(workType.Name), client.Name, null, null);
         ContactButtons.Answer(ctx, fromPlan, await TouchLogging.NextStepAsync(ctx, client, workType, fact, always: false, ct));
     }
 }

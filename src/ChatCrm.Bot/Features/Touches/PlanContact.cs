@@ -86,13 +86,13 @@ internal sealed class PlanContact : ICommandHandler
         ctx.Db.Touches.Add(planned);
         await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         ctx.Undo.Record(TouchUndo.PlannedKind, planned.Id.ToString(CultureInfo.InvariantCulture),
-            ctx.T.PlanUndoDescription(workType.Name, client.Name));
+            ctx.T.PlanUndoDescription(ctx.Shown(workType.Name), client.Name));
         ctx.Audit.Record(AuditActions.ContactPlanned, client.Name, after: workType.Code);
         return planned;
     }
 
     public static Reply Planned(BotContext ctx, Client client, WorkType workType, Touch planned) =>
-        new(ctx.T.ContactPlanned(workType.Name, client.Name, ctx.InWords(planned.PlannedFor!.Value), ctx.Now > planned.PlannedFor),
+        new(ctx.T.ContactPlanned(ctx.Shown(workType.Name), client.Name, ctx.InWords(planned.PlannedFor!.Value), ctx.Now > planned.PlannedFor),
             [[Button.Callback(ctx.T.CardButton, TouchLogging.Card(client.Id)), Button.Callback(ctx.T.TodayButton, CommandTable.Run("today"))]]);
 
     /// <summary>A work type named by the first word, and the text after it; the text unchanged when there is none.</summary>

@@ -112,7 +112,7 @@ internal static class ShowPlan
     private static void AppendItem(BotContext ctx, StringBuilder text, List<Button> buttons, int n, Item item, string when)
     {
         var note = item.Touch.Note.Length <= NoteInLine ? item.Touch.Note : item.Touch.Note[..NoteInLine] + "…";
-        text.Append('\n').Append(ctx.T.PlanLine(n, when, item.WorkType, item.Client, note));
+        text.Append('\n').Append(ctx.T.PlanLine(n, when, ctx.Shown(item.WorkType), item.Client, note));
         buttons.Add(Button.Callback($"✅ {n}", MarkContactDone.Data(item.Touch.Id, fromPlan: true)));
         buttons.Add(Button.Callback($"⏰ {n}", PostponeContact.Data(item.Touch.Id, PostponeContact.ByADay, fromPlan: true)));
     }

@@ -32,7 +32,7 @@ internal static class TouchLogging
 
         if (args.Length == 0)
         {
-            ctx.Ask(command, resumePrefix.TrimEnd(), ctx.T.AskTouchClient(workType.Name));
+            ctx.Ask(command, resumePrefix.TrimEnd(), ctx.T.AskTouchClient(ctx.Shown(workType.Name)));
             return;
         }
 
@@ -90,19 +90,19 @@ internal static class TouchLogging
 
         await NextContact.SaveAndUpdateAsync(ctx, client, ct);
         ctx.Undo.Record(TouchUndo.LoggedKind, JsonSerializer.Serialize(new TouchUndo.Logged(touch.Id, next?.Id, closed)),
-            ctx.T.TouchUndoDescription(workType.Name, client.Name));
+            ctx.T.TouchUndoDescription(ctx.Shown(workType.Name), client.Name));
         ctx.Audit.Record(AuditActions.TouchLogged, client.Name, after: workType.Code);
 
         var backDated = args.At is null ? null : ctx.InWords(happened);
         var closedLine = plan is null ? "" : "\n" + ctx.T.PlanClosed(ctx.InWords(plan.PlannedFor!.Value));
         if (next is not null)
         {
-            ctx.Reply(new Reply(ctx.T.TouchLogged(workType.Name, client.Name, backDated, ctx.InWords(next.PlannedFor!.Value)) + closedLine,
+            ctx.Reply(new Reply(ctx.T.TouchLogged(ctx.Shown(workType.Name), client.Name, backDated, ctx.InWords(next.PlannedFor!.Value)) + closedLine,
                 [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]));
             return;
         }
 
-        var fact = ctx.T.TouchLogged(workType.Name, client.Name, backDated, null) + closedLine;
+        var fact = ctx.T.TouchLogged(ctx.Shown(workType.Name), client.Name, backDated, null) + closedLine;
         var mention = WhenParser.FindDayMention(args.Note, ctx.Now, ctx.Zone, ctx.T.Language);
         if (mention is not null)
         {

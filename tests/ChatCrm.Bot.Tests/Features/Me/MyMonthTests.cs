@@ -112,7 +112,7 @@ public sealed class MyMonthTests : IAsyncLifetime
         await SeedAsync(withTarget: true);
 
         (await _ivan.LastAsync("/me", "en")).Text.Should()
-            .Contain("Звонок: 3 of 90 by the norm")
+            .Contain("Call: 3 of 90 by the norm")
             .And.Contain("Open deals: 2 worth 300,000 ₽, weighted 110,000 ₽")
             .And.Contain("Won: 1 deal worth 300,000 ₽ — 30% of the 1,000,000 ₽ target")
             .And.Contain("Paid: 120,000 ₽ — 12% of the target");

@@ -84,7 +84,7 @@ public sealed class DatesTests : IAsyncLifetime
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
         await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now.AddDays(-3));
 
-        (await john.LastAsync("/plan Acme friday in the afternoon")).Text.Should().Be("📅 Звонок: Acme — Fri, 4 Dec, 14:00");
+        (await john.LastAsync("/plan Acme friday in the afternoon")).Text.Should().Be("📅 Call: Acme — Fri, 4 Dec, 14:00");
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed class DatesTests : IAsyncLifetime
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
         await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now.AddDays(-3));
 
-        (await john.LastAsync("/call Acme sent the proposal, follow up Monday")).Text.Should().Be("✅ Звонок: Acme — next Mon, 7 Dec, 10:00");
+        (await john.LastAsync("/call Acme sent the proposal, follow up Monday")).Text.Should().Be("✅ Call: Acme — next Mon, 7 Dec, 10:00");
         (await _ivan.LastAsync("/call Ромашка перезвонил вчера, не застал")).Text.Should().Contain("Когда следующий контакт");
         (await TouchesAsync()).Last().Note.Should().Be("перезвонил вчера, не застал");
     }
@@ -139,7 +139,7 @@ public sealed class DatesTests : IAsyncLifetime
         question.Buttons.Should().OnlyContain(b => System.Text.Encoding.UTF8.GetByteCount(b.Data) <= 64);
         (await TouchesAsync()).Should().BeEmpty();
 
-        (await john.TapAsync(question.Button("10 Dec")))[^1].Text.Should().Be("✅ Звонок: Acme — next Thu, 10 Dec, 10:00");
+        (await john.TapAsync(question.Button("10 Dec")))[^1].Text.Should().Be("✅ Call: Acme — next Thu, 10 Dec, 10:00");
         var touches = await TouchesAsync();
         touches.Should().HaveCount(2);
         touches[0].Note.Should().Be("discussed the price");
@@ -155,7 +155,7 @@ public sealed class DatesTests : IAsyncLifetime
         var question = await john.LastAsync("/plan Acme 12/10");
         question.Text.Should().Be("Which date is “12/10”?");
 
-        (await john.TapAsync(question.Button("12 Oct")))[^1].Text.Should().Be("📅 Звонок: Acme — Tue, 12 Oct 2027, 10:00");
+        (await john.TapAsync(question.Button("12 Oct")))[^1].Text.Should().Be("📅 Call: Acme — Tue, 12 Oct 2027, 10:00");
     }
 
     [Fact]

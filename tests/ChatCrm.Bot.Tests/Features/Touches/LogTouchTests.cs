@@ -185,7 +185,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now.AddDays(-3));
 
         (await john.LastAsync("/call Acme discussed the price at 10:00 next tomorrow 3pm")).Text
-            .Should().Be("✅ Звонок: Acme (today, Thu 3 Dec, 10:00) — next tomorrow, Fri 4 Dec, 15:00");
+            .Should().Be("✅ Call: Acme (today, Thu 3 Dec, 10:00) — next tomorrow, Fri 4 Dec, 15:00");
         (await john.LastAsync("/call Acme")).Text.Should().Contain("The next contact is already planned");
         (await john.LastAsync("/call Nobody")).Text.Should().Contain("No client “Nobody” among yours");
     }

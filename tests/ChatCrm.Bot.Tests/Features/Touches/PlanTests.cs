@@ -233,8 +233,8 @@ public sealed class PlanTests : IAsyncLifetime
         var acme = await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now);
         await Seed.PlannedAsync(_app, acme, await john.UserIdAsync(), Now.AddHours(2), Now, "send the quote");
 
-        (await john.LastAsync("/plan Acme in 3 days meeting")).Text.Should().Be("📅 Встреча: Acme — Sun, 6 Dec, 10:00");
-        (await john.LastAsync("/today")).Text.Should().Contain("Today's plan").And.Contain("14:00 Звонок — <b>Acme</b> · send the quote");
+        (await john.LastAsync("/plan Acme in 3 days meeting")).Text.Should().Be("📅 Meeting: Acme — Sun, 6 Dec, 10:00");
+        (await john.LastAsync("/today")).Text.Should().Contain("Today's plan").And.Contain("14:00 Call — <b>Acme</b> · send the quote");
         (await john.LastAsync("/forgotten")).Text.Should().Contain("No forgotten clients");
     }
 }
