@@ -6,29 +6,13 @@ namespace ChatCrm.Core.Tests.Corpus;
 /// <summary>Every row of Corpus/amounts.tsv against the real parsers; the file's header says how to read a row.</summary>
 public class AmountsCorpusTests
 {
-    private const string File = "Corpus/amounts.tsv";
 
     public static TheoryData<int, string, string, string, string, string> Rows()
     {
         var data = new TheoryData<int, string, string, string, string, string>();
-        var lines = System.IO.File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, File));
-        var header = true;
-        for (var n = 0; n < lines.Length; n++)
+        foreach (var r in CorpusFile.Read("amounts.tsv", "language", "kind", "message", "amount", "rest"))
         {
-            if (lines[n].Length == 0 || lines[n].StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (header)
-            {
-                lines[n].Split('\t').Should().Equal("language", "kind", "message", "amount", "rest");
-                header = false;
-                continue;
-            }
-
-            var c = lines[n].Split('\t');
-            data.Add(n + 1, c[0], c[1], c[2], c[3], c.Length > 4 ? c[4] : "");
+            data.Add(r.Line, r[0], r[1], r[2], r[3], r[4]);
         }
 
         return data;

@@ -8,30 +8,16 @@ namespace ChatCrm.Core.Tests.Corpus;
 /// </summary>
 public class ClientsCorpusTests
 {
-    private static readonly string FilePath = Path.Combine(AppContext.BaseDirectory, "Corpus", "clients.tsv");
+    private static readonly string FilePath = CorpusFile.PathOf("clients.tsv");
 
     private static readonly Lazy<IReadOnlyList<ClientCandidate>> Candidates = new(ReadCandidates);
 
     public static TheoryData<int, string, string, string, string> Rows()
     {
         var data = new TheoryData<int, string, string, string, string>();
-        var lines = File.ReadAllLines(FilePath);
-        var header = true;
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var r in CorpusFile.Read("clients.tsv", "language", "message", "expected", "rest"))
         {
-            if (lines[i].Length == 0 || lines[i].StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-
-            var cells = lines[i].Split('\t');
-            data.Add(i + 1, cells[0], cells[1], cells[2], cells.Length > 3 ? cells[3] : "");
+            data.Add(r.Line, r[0], r[1], r[2], r[3]);
         }
 
         return data;

@@ -18,12 +18,9 @@ public sealed class DatesCorpusTests
     public static TheoryData<string, string, string> Rows()
     {
         var data = new TheoryData<string, string, string>();
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Corpus", "dates.tsv"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1);
-        foreach (var line in lines)
+        foreach (var r in CorpusFile.Read("dates.tsv", "language", "message", "expected"))
         {
-            var cells = line.Split('\t');
-            data.Add(cells[0], cells[1], cells[2]);
+            data.Add(r[0], r[1], r[2]);
         }
 
         return data;

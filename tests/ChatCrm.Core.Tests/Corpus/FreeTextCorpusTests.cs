@@ -11,7 +11,6 @@ namespace ChatCrm.Core.Tests.Corpus;
 /// </summary>
 public sealed class FreeTextCorpusTests
 {
-    private const string File = "Corpus/freetext.tsv";
     private static readonly DateTime Now = new(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
     private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
@@ -24,24 +23,9 @@ public sealed class FreeTextCorpusTests
     public static TheoryData<int, string, string, string> Rows()
     {
         var data = new TheoryData<int, string, string, string>();
-        var lines = System.IO.File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, File));
-        var header = true;
-        for (var n = 0; n < lines.Length; n++)
+        foreach (var r in CorpusFile.Read("freetext.tsv", "language", "message", "expected"))
         {
-            if (lines[n].Length == 0 || lines[n].StartsWith('#'))
-            {
-                continue;
-            }
-
-            var c = lines[n].Split('\t');
-            if (header)
-            {
-                c.Should().Equal("language", "message", "expected");
-                header = false;
-                continue;
-            }
-
-            data.Add(n + 1, c[0], c[1], c[2]);
+            data.Add(r.Line, r[0], r[1], r[2]);
         }
 
         return data;
