@@ -20,6 +20,8 @@ start_postgres() {
   done
   su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname = 'chatcrm'\"" | grep -q 1 \
     || su postgres -c "psql -qc \"create role chatcrm login createdb password 'chatcrm'\""
+  # Dropping a test database WITH (FORCE) must be able to stop an autovacuum worker in it.
+  su postgres -c "psql -qc 'grant pg_signal_backend to chatcrm'" >/dev/null
 }
 
 # Only the connection string may reach stdout: the caller captures it whole, and a server start

@@ -27,12 +27,29 @@ public sealed class PostgresDatabase
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    public async Task DropAsync()
+    public Task DropAsync() => DropAsync(_name);
+
+    /// <summary>
+    /// Drops a test database on the CHATCRM_TEST_POSTGRES server. An autovacuum worker busy in it belongs to no role, so
+    /// <c>WITH (FORCE)</c> from a role without pg_signal_backend is refused (42501) until the worker is done: wait and retry.
+    /// </summary>
+    public static async Task DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(Server);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }

@@ -35,11 +35,7 @@ public sealed class PostgresTests : IAsyncLifetime
         }
 
         await _app.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await PostgresDatabase.DropAsync(_database);
     }
 
     [PostgresFact]
