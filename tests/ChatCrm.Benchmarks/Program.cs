@@ -171,19 +171,30 @@ if (args.Contains("--find"))
                 var found = await ClientFinder.FindAsync(Visible(db), db.ClientSearchKeys, text, CancellationToken.None);
                 return $"{found.Kind}, {found.Options.Count} offered{(found.Options.Any(c => c.Id == Probe) ? ", the probe among them" : "")}";
             });
+            await MeasureAsync("    its first key query alone (ClientFinder.ByKey, loading the clients)", async db =>
+            {
+                var (kind, value, prefix) = FirstKey(text);
+                return $"{(await ClientFinder.ByKey(Visible(db), db.ClientSearchKeys, kind, value, prefix).ToListAsync()).Count} clients";
+            });
             Console.WriteLine($"    plan of the first key query: {plan}");
         }
     }
 
     return;
 
+    static (ChatCrm.Core.Matching.ClientKeyKind Kind, string Value, bool Prefix) FirstKey(string text)
+    {
+        // The first index range FindAsync reads for the text: an e-mail, else a phone tail, else the word's start.
+        var search = ChatCrm.Core.Matching.ClientReference.SearchFor(text);
+        return search.Email is { } e ? (ChatCrm.Core.Matching.ClientKeyKind.Email, e, false)
+            : search.PhoneTails.Count > 0 ? (ChatCrm.Core.Matching.ClientKeyKind.PhoneTail, ChatCrm.Core.Matching.ClientSearchKeys.TailKey(search.PhoneTails[0]), true)
+            : (ChatCrm.Core.Matching.ClientKeyKind.Word, search.WordStart!, true);
+    }
+
     static async Task<string> PlanAsync(ChatCrmDbContext db, IQueryable<Client> visible, string text)
     {
         // The first index range FindAsync reads for the text (as ClientFinderQueryPlanTests builds it).
-        var search = ChatCrm.Core.Matching.ClientReference.SearchFor(text);
-        var (kind, value, prefix) = search.Email is { } e ? (ChatCrm.Core.Matching.ClientKeyKind.Email, e, false)
-            : search.PhoneTails.Count > 0 ? (ChatCrm.Core.Matching.ClientKeyKind.PhoneTail, ChatCrm.Core.Matching.ClientSearchKeys.TailKey(search.PhoneTails[0]), true)
-            : (ChatCrm.Core.Matching.ClientKeyKind.Word, search.WordStart!, true);
+        var (kind, value, prefix) = FirstKey(text);
         var sql = string.Join('\n', ClientFinder.ByKey(visible, db.ClientSearchKeys, kind, value, prefix).ToQueryString().Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
