@@ -4,6 +4,7 @@ using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.Pay;
 using ChatCrm.Bot.Features.Reports;
 using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Pay;
@@ -100,6 +101,113 @@ else
     {
         await db.Database.MigrateAsync();
         Console.WriteLine($"Applied {string.Join(", ", pending)} in {migrate.Elapsed.TotalSeconds:F0} s");
+    }
+}
+
+if (args.Contains("--find"))
+{
+    // `-- --find`: issue 9 — every way of naming a client is an index range at a million clients. First the start's own
+    // backfill builds the search keys of every client that lacks them (all of them, the first time after seeding), then
+    // the production lookup (ClientFinder.FindAsync over the visible clients, as a command's argument runs it) for a
+    // head, who sees all 1M clients, and for one manager, who sees their own 10,000.
+    await using (var db = new ChatCrmDbContext(options))
+    {
+        var phones = await db.Clients.CountAsync(c => c.Phones != "");
+        var emails = await db.Clients.CountAsync(c => c.Emails != "");
+        Console.WriteLine($"{phones:N0} clients with a phone, {emails:N0} with an e-mail");
+        if (phones == 0)
+        {
+            Console.WriteLine("The file predates the seeded names, phones and e-mails: run with --fresh.");
+            return;
+        }
+
+        var fill = Stopwatch.StartNew();
+        var built = await ChatCrm.Bot.Hosting.DatabaseInitializer.FillSearchKeysAsync(db, CancellationToken.None);
+        fill.Stop();
+        Console.WriteLine($"Search keys built for {built:N0} clients in {fill.Elapsed.TotalSeconds:F0} s; {await db.ClientSearchKeys.CountAsync():N0} keys stored");
+    }
+
+    // Client 123300 «Ромашка …» (owner: manager user 2) has an e-mail (every third client does) and a phone.
+    const long Probe = 123_300;
+    const long ProbeOwner = 2 + Probe % Managers;
+    Client probe;
+    await using (var db = new ChatCrmDbContext(options))
+    {
+        probe = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == Probe);
+    }
+
+    var digits = ChatCrm.Core.Matching.ClientSearchKeys.Digits(probe.PhoneNumbers[0]);
+    // The company word follows the owner in the seed (word = id % 100, owner = 2 + id % 100): all 10,000 of manager 2's
+    // clients are «Ромашка …», the manager's worst case. The surnames are spread: ~100 of one manager's clients each.
+    var word = probe.Name.Split(' ')[0];
+    var surname = probe.Name.Split(' ')[1];
+    var lookups = new (string Label, string Text)[]
+    {
+        ("whole word", word),
+        ("4-letter prefix", word[..4]),
+        ("3-letter prefix", word[..3]),
+        ("inflected form", word[..^1] + "е"),
+        ("whole surname", surname),
+        ("surname's 4-letter prefix", surname[..4]),
+        ("inflected surname", surname + "у"),
+        ("last 4 phone digits", digits[^4..]),
+        ("last 7 phone digits", digits[^7..]),
+        ("e-mail", probe.EmailAddresses[0]),
+    };
+    Console.WriteLine($"Probe: #{probe.Id} «{probe.Name}», {probe.PhoneNumbers[0]}, {probe.EmailAddresses[0]}, owner {ProbeOwner}");
+    foreach (var (label, text) in lookups)
+    {
+        foreach (var manager in new[] { false, true })
+        {
+            IQueryable<Client> Visible(ChatCrmDbContext db) => manager ? db.Clients.Where(c => c.OwnerUserId == ProbeOwner) : db.Clients;
+            string plan;
+            await using (var db = new ChatCrmDbContext(options))
+            {
+                plan = await PlanAsync(db, Visible(db), text);
+            }
+
+            await MeasureAsync($"find «{text}» ({label}), {(manager ? "a manager (10k clients)" : "a head (1M clients)")}", async db =>
+            {
+                var found = await ClientFinder.FindAsync(Visible(db), db.ClientSearchKeys, text, CancellationToken.None);
+                return $"{found.Kind}, {found.Options.Count} offered{(found.Options.Any(c => c.Id == Probe) ? ", the probe among them" : "")}";
+            });
+            await MeasureAsync("    its first key query alone (ClientFinder.ByKey, loading the clients)", async db =>
+            {
+                var (kind, value, prefix) = FirstKey(text);
+                return $"{(await ClientFinder.ByKey(Visible(db), db.ClientSearchKeys, kind, value, prefix).ToListAsync()).Count} clients";
+            });
+            Console.WriteLine($"    plan of the first key query: {plan}");
+        }
+    }
+
+    return;
+
+    static (ChatCrm.Core.Matching.ClientKeyKind Kind, string Value, bool Prefix) FirstKey(string text)
+    {
+        // The first index range FindAsync reads for the text: an e-mail, else a phone tail, else the word's start.
+        var search = ChatCrm.Core.Matching.ClientReference.SearchFor(text);
+        return search.Email is { } e ? (ChatCrm.Core.Matching.ClientKeyKind.Email, e, false)
+            : search.PhoneTails.Count > 0 ? (ChatCrm.Core.Matching.ClientKeyKind.PhoneTail, ChatCrm.Core.Matching.ClientSearchKeys.TailKey(search.PhoneTails[0]), true)
+            : (ChatCrm.Core.Matching.ClientKeyKind.Word, search.WordStart!, true);
+    }
+
+    static async Task<string> PlanAsync(ChatCrmDbContext db, IQueryable<Client> visible, string text)
+    {
+        // The first index range FindAsync reads for the text (as ClientFinderQueryPlanTests builds it).
+        var (kind, value, prefix) = FirstKey(text);
+        var sql = string.Join('\n', ClientFinder.ByKey(visible, db.ClientSearchKeys, kind, value, prefix).ToQueryString().Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+
+        return $"{kind} {(prefix ? "starting with" : "=")} '{value}': {string.Join(" / ", lines)}";
     }
 }
 
@@ -265,14 +373,22 @@ async Task SeedAsync()
     string T(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     long Owner(long client) => 2 + client % Managers; // user ids 2..101 are the managers
 
-    // Clients: most are dormant (touched months ago or never), the ones with open deals are worked.
-    await Bulk("INSERT INTO Clients (Name, NameKey, MatchKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails, SegmentId) VALUES ($n, $k, $m, $o, $c, $o, $t, '', '', $sg)",
+    // Clients: most are dormant (touched months ago or never), the ones with open deals are worked. Names are a company
+    // word and a surname (10,000 pairs, 100 clients each; a word or a surname names 10,000 clients company-wide; the
+    // company word follows the owner — all of a manager's clients share one — while a manager has ~100 of each surname);
+    // every client has a mobile phone (random, so a 4-digit tail is shared by ~100 clients all over the company) and
+    // every third an e-mail, for the client lookups (`--find`). The search keys are left to the start's backfill.
+    var contacts = new Random(7);
+    await Bulk("INSERT INTO Clients (Name, NameKey, MatchKey, OwnerUserId, CreatedAt, CreatedByUserId, LastTouchAt, Phones, Emails, SegmentId) VALUES ($n, $k, $m, $o, $c, $o, $t, $ph, $em, $sg)",
         Clients, (cmd, i) =>
         {
             var id = i + 1L;
-            cmd.Parameters["$n"].Value = $"Клиент {id}";
-            cmd.Parameters["$k"].Value = $"клиент {id}";
-            cmd.Parameters["$m"].Value = $"клиент {id}";
+            var name = ClientName(id);
+            cmd.Parameters["$n"].Value = name;
+            cmd.Parameters["$k"].Value = ChatCrm.Core.Matching.ClientNames.Normalise(name);
+            cmd.Parameters["$m"].Value = ChatCrm.Core.Matching.ClientNames.MatchKey(name);
+            cmd.Parameters["$ph"].Value = ClientPhone(contacts.Next(1_000_000_000));
+            cmd.Parameters["$em"].Value = id % 3 == 0 ? ClientEmail(id) : "";
             cmd.Parameters["$o"].Value = Owner(id);
             cmd.Parameters["$sg"].Value = id % 6 == 0 ? DBNull.Value : 1 + (id % Segments);
             cmd.Parameters["$c"].Value = T(now.AddDays(-400 + rnd.Next(30)));
@@ -414,3 +530,9 @@ async Task SeedAsync()
         }
     }
 }
+
+static string ClientName(long id) => $"{ChatCrm.Benchmarks.FindNames.Words[(int)(id % ChatCrm.Benchmarks.FindNames.Words.Length)]} {ChatCrm.Benchmarks.FindNames.Surnames[(int)(id / ChatCrm.Benchmarks.FindNames.Words.Length % ChatCrm.Benchmarks.FindNames.Surnames.Length)]}";
+
+static string ClientPhone(int number) => $"+79{number:000000000}";
+
+static string ClientEmail(long id) => $"client{id}@firm{id % 1000}.ru";

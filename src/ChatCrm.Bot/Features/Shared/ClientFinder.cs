@@ -28,13 +28,17 @@ public static partial class ClientFinder
     [GeneratedRegex(@"^\s*#c(\d+)\b\s*")]
     private static partial Regex ById();
 
-    public static async Task<ClientLookup> FindAsync(BotContext ctx, string text, CancellationToken ct)
+    public static Task<ClientLookup> FindAsync(BotContext ctx, string text, CancellationToken ct) =>
+        FindAsync(ctx.VisibleClients(), ctx.Db.ClientSearchKeys, text, ct);
+
+    /// <summary>The lookup over <paramref name="visible"/> clients: what <see cref="FindAsync(BotContext, string, CancellationToken)"/> runs, and the benchmark measures.</summary>
+    internal static async Task<ClientLookup> FindAsync(IQueryable<Client> visible, IQueryable<ClientSearchKey> searchKeys, string text, CancellationToken ct)
     {
         if (ById().Match(text) is { Success: true } byId)
         {
             // A number too large to be any client's id names no client.
             var id = long.TryParse(byId.Groups[1].Value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-            var client = await ctx.VisibleClients().FirstOrDefaultAsync(c => c.Id == id, ct);
+            var client = await visible.FirstOrDefaultAsync(c => c.Id == id, ct);
             var rest = text[byId.Length..].Trim();
             return client is null
                 ? new ClientLookup(ClientMatchKind.NotFound, null, [], rest, null)
@@ -46,23 +50,23 @@ public static partial class ClientFinder
         var candidates = new Dictionary<long, Client>();
         if (search.Email is { } email)
         {
-            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Email, email, prefix: false, ct));
+            Add(candidates, await ByKeyAsync(visible, searchKeys, ClientKeyKind.Email, email, prefix: false, ct));
         }
 
         foreach (var tail in search.PhoneTails)
         {
-            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.PhoneTail, ClientSearchKeys.TailKey(tail), prefix: true, ct));
+            Add(candidates, await ByKeyAsync(visible, searchKeys, ClientKeyKind.PhoneTail, ClientSearchKeys.TailKey(tail), prefix: true, ct));
         }
 
         if (search.WordStart is { } start)
         {
-            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Word, start, prefix: true, ct));
+            Add(candidates, await ByKeyAsync(visible, searchKeys, ClientKeyKind.Word, start, prefix: true, ct));
         }
 
         var match = Resolve(text, candidates);
         if (match.Kind == ClientMatchKind.NotFound && search.TypoStart is { } typo && typo != search.WordStart)
         {
-            Add(candidates, await ByKeyAsync(ctx, ClientKeyKind.Word, typo, prefix: true, ct));
+            Add(candidates, await ByKeyAsync(visible, searchKeys, ClientKeyKind.Word, typo, prefix: true, ct));
             match = Resolve(text, candidates);
         }
 
@@ -103,8 +107,8 @@ public static partial class ClientFinder
                 select c).Take(MaxCandidates);
     }
 
-    private static async Task<List<Client>> ByKeyAsync(BotContext ctx, ClientKeyKind kind, string value, bool prefix, CancellationToken ct) =>
-        [.. (await ByKey(ctx.VisibleClients(), ctx.Db.ClientSearchKeys, kind, value, prefix).ToListAsync(ct))
+    private static async Task<List<Client>> ByKeyAsync(IQueryable<Client> visible, IQueryable<ClientSearchKey> searchKeys, ClientKeyKind kind, string value, bool prefix, CancellationToken ct) =>
+        [.. (await ByKey(visible, searchKeys, kind, value, prefix).ToListAsync(ct))
             .DistinctBy(c => c.Id).OrderByDescending(c => c.LastTouchAt).ThenByDescending(c => c.Id)];
 
     private static void Add(Dictionary<long, Client> candidates, List<Client> found) =>
