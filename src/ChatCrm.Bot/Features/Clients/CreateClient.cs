@@ -142,7 +142,7 @@ internal sealed class CreateClient : ICommandHandler
             ? []
             : await ctx.Db.Clients.Where(c => string.Compare(c.MatchKey, prefix) >= 0 && string.Compare(c.MatchKey, end) < 0)
                 .OrderByDescending(c => c.Id).Take(MaxCandidates).ToListAsync(ct);
-        candidates.AddRange(await ctx.Db.Clients.Where(c => c.MatchKey == key).Take(MaxCandidates).ToListAsync(ct));
+        candidates.AddRange(await ctx.Db.Clients.Where(c => c.MatchKey == key).OrderBy(c => c.Id).Take(MaxCandidates).ToListAsync(ct));
         foreach (var phone in phones)
         {
             candidates.AddRange(await ClientFinder.ByKey(ctx.Db.Clients, ctx.Db.ClientSearchKeys, ClientKeyKind.PhoneTail,
