@@ -34,6 +34,8 @@ public class ChatCrmDbContext : DbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<UndoEntry> UndoLog => Set<UndoEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<ClientImport> Imports => Set<ClientImport>();
+    public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
 
     public DbSet<SalesCycle> Cycles => Set<SalesCycle>();
     public DbSet<Stage> Stages => Set<Stage>();

@@ -9,6 +9,8 @@ public sealed class Client
     public const int MaxNameLength = 200;
     public const int MaxPhones = 5;
     public const int MaxEmails = 5;
+    public const int MaxCityLength = 100;
+    public const int MaxNoteLength = 1000;
 
     /// <summary>Column sizes for the stored lists: <see cref="MaxPhones"/> E.164 numbers (≤ 16 chars) or <see cref="MaxEmails"/> addresses, ';'-separated.</summary>
     public const int MaxPhonesLength = MaxPhones * 17;
@@ -56,6 +58,12 @@ public sealed class Client
 
     /// <summary>Lower-case addresses separated by ';', or empty.</summary>
     public string Emails { get; private set; }
+
+    /// <summary>The town the client is in, as typed («Казань»); null when unknown.</summary>
+    public string? City { get; private set; }
+
+    /// <summary>A standing note about the client (not a touch's note): how to reach them, what matters to them.</summary>
+    public string? Note { get; private set; }
 
     /// <summary>The <see cref="ClientSearchKeys.Version"/> <see cref="SearchKeys"/> were built with; older ones are rebuilt at start.</summary>
     public int SearchKeysVersion { get; private set; }
@@ -121,6 +129,14 @@ public sealed class Client
 
     public bool RemoveEmail(string email) =>
         Matching.Emails.Normalise(email) is { } normalised && Remove(Emails, normalised, v => Emails = v);
+
+    /// <summary>Blank clears the city.</summary>
+    public void SetCity(string? city) =>
+        City = string.IsNullOrWhiteSpace(city) ? null : Text.Name(city, MaxCityLength);
+
+    /// <summary>Blank clears the note; a long note is refused, never cut.</summary>
+    public void SetNote(string? note) =>
+        Note = string.IsNullOrWhiteSpace(note) ? null : Text.Note(note, MaxNoteLength);
 
     /// <summary>Null returns the client to the unassigned pool.</summary>
     public void AssignTo(long? userId) => OwnerUserId = userId;

@@ -27,6 +27,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.MatchKey).HasMaxLength(Client.MaxNameLength).IsRequired();
         b.Property(c => c.Phones).HasMaxLength(Client.MaxPhonesLength).IsRequired();
         b.Property(c => c.Emails).HasMaxLength(Client.MaxEmailsLength).IsRequired();
+        b.Property(c => c.City).HasMaxLength(Client.MaxCityLength);
+        b.Property(c => c.Note).HasMaxLength(Client.MaxNoteLength);
         b.Ignore(c => c.PhoneNumbers);
         b.Ignore(c => c.EmailAddresses);
         b.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
