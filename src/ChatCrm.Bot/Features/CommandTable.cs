@@ -91,6 +91,14 @@ public static class CommandTable
         Command<ChangeSettings>("settings", Role.Head),
         Command<ChangePay>("pay", Role.Head),
         Command<ShowPayroll>("payroll", Role.Head),
+
+        // Data in: import.
+
+        // Data out: export.
+
+        // Client records.
+
+        // The prospect pool.
     ];
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
@@ -132,6 +140,14 @@ public static class CommandTable
         Callback<ListDeals>(DealViews.List, Role.Manager),
         Callback<ChangePay>(ChangePay.Prefix, Role.Head),
         Callback<FreeTextButtons>(FreeTextProposals.Prefix, Role.Manager),
+
+        // Data in: import.
+
+        // Data out: export.
+
+        // Client records.
+
+        // The prospect pool.
     ];
 
     /// <summary>
@@ -149,6 +165,10 @@ public static class CommandTable
         Undo<UndoDealOpened>(),
         Undo<UndoDealLine>(),
         Undo<UndoObligation>(),
+
+        // Client records.
+
+        // The prospect pool.
     ];
 
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>

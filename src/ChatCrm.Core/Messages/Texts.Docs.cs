@@ -31,6 +31,18 @@ public abstract partial class Texts
 
     protected abstract void AddPayDocs(IDictionary<string, CommandDoc> docs);
 
+    /// <summary>Bringing a client base in from a spreadsheet.</summary>
+    protected abstract void AddImportDocs(IDictionary<string, CommandDoc> docs);
+
+    /// <summary>/export.</summary>
+    protected abstract void AddExportDocs(IDictionary<string, CommandDoc> docs);
+
+    /// <summary>Client records: /edit, /person, /history, /merge.</summary>
+    protected abstract void AddRecordDocs(IDictionary<string, CommandDoc> docs);
+
+    /// <summary>The prospect pool: /pool, /take.</summary>
+    protected abstract void AddPoolDocs(IDictionary<string, CommandDoc> docs);
+
     private IReadOnlyDictionary<string, CommandDoc> BuildDocs()
     {
         var docs = new Dictionary<string, CommandDoc>();
@@ -42,6 +54,10 @@ public abstract partial class Texts
         AddScheduleDocs(docs);
         AddReportDocs(docs);
         AddPayDocs(docs);
+        AddImportDocs(docs);
+        AddExportDocs(docs);
+        AddRecordDocs(docs);
+        AddPoolDocs(docs);
         return docs;
     }
 }
