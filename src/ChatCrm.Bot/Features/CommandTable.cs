@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
+using ChatCrm.Bot.Features.Export;
 using ChatCrm.Bot.Features.FreeText;
 using ChatCrm.Bot.Features.Help;
 using ChatCrm.Bot.Features.Me;
@@ -95,6 +96,7 @@ public static class CommandTable
         // Data in: import.
 
         // Data out: export.
+        Command<ExportData>("export", Role.Manager),
 
         // Client records.
 
@@ -144,6 +146,7 @@ public static class CommandTable
         // Data in: import.
 
         // Data out: export.
+        Callback<ExportData>(ExportData.Prefix, Role.Manager),
 
         // Client records.
 

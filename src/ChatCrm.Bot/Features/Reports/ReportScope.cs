@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Team;
+using ChatCrm.Core.Parsing;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Time;
@@ -56,6 +60,42 @@ internal static class ReportScope
             .Select(p => (p.Id, p.DisplayName)).ToList();
     }
 
+    /// <summary>
+    /// What follows the period in /report and /export: nothing, a manager, #segment or «cycle name»; null when it
+    /// names nothing known.
+    /// </summary>
+    public static async Task<ReportFilter?> FilterFromTextAsync(BotContext ctx, string text, CancellationToken ct)
+    {
+        var q = text.Trim();
+        if (q.Length == 0)
+        {
+            return new ReportFilter(null, null, null);
+        }
+
+        var words = ProcessArgs.Words(q);
+        if (ProcessArgs.Cycle.Contains(words[0], StringComparer.OrdinalIgnoreCase))
+        {
+            var name = string.Join(' ', words[1..]);
+            var cycles = await ctx.Db.Cycles.ToListAsync(ct);
+            var cycle = cycles.FirstOrDefault(c => ProcessArgs.Same(c.Name, name))
+                ?? (cycles.Where(c => c.Name.StartsWith(name, StringComparison.CurrentCultureIgnoreCase)).ToList() is [var one] && name.Length > 0 ? one : null);
+            return cycle is null ? null : new ReportFilter(null, null, cycle.Id);
+        }
+
+        if (q.StartsWith('#') && ProcessArgs.Id(q, 'u') is null)
+        {
+            var name = q[1..].Trim();
+            var segments = await ctx.Db.Segments.ToListAsync(ct);
+            var segment = (ProcessArgs.Id(q, 's') is { } sid ? segments.FirstOrDefault(x => x.Id == sid) : null)
+                ?? segments.FirstOrDefault(x => ProcessArgs.Same(x.Name, name))
+                ?? (segments.Where(x => x.Name.StartsWith(name, StringComparison.CurrentCultureIgnoreCase)).ToList() is [var one] && name.Length > 0 ? one : null);
+            return segment is null ? null : new ReportFilter(null, segment.Id, null);
+        }
+
+        var users = await ctx.Db.Users.OrderBy(u => u.DisplayName).ToListAsync(ct);
+        return Colleagues.Find(users, q) is { } user ? new ReportFilter(user.Id, null, null) : null;
+    }
+
     /// <summary>The UTC instant of local midnight starting <paramref name="day"/> in <paramref name="zone"/>.</summary>
     public static DateTime Midnight(DateOnly day, TimeZoneInfo zone) => TimeZones.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
 
@@ -89,4 +129,23 @@ internal static class ReportScope
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
+}
+
+/// <summary>At most one narrowing of a report or an export, as typed or as a button carries it (`u7`, `s3`, `c2`).</summary>
+internal readonly record struct ReportFilter(long? ManagerId, long? SegmentId, long? CycleId)
+{
+    public string? Code => ManagerId is { } u ? Ref('u', u) : SegmentId is { } s ? Ref('s', s) : CycleId is { } c ? Ref('c', c) : null;
+
+    public static ReportFilter? Decode(string code) =>
+        code.Length > 1 && long.TryParse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? code[0] switch
+            {
+                'u' => new ReportFilter(id, null, null),
+                's' => new ReportFilter(null, id, null),
+                'c' => new ReportFilter(null, null, id),
+                _ => null,
+            }
+            : null;
+
+    private static string Ref(char kind, long id) => kind + id.ToString(CultureInfo.InvariantCulture);
 }

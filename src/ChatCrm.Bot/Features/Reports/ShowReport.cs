@@ -61,7 +61,7 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
             rest = rest.Skip(prefix.WordCount).ToList();
         }
 
-        var filter = await FilterFromTextAsync(ctx, string.Join(' ', rest), ct);
+        var filter = await ReportScope.FilterFromTextAsync(ctx, string.Join(' ', rest), ct);
         if (filter is null)
         {
             var people = await ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager).OrderBy(u => u.DisplayName).ToListAsync(ct);
@@ -94,8 +94,8 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
         var period = args.Count >= 3 ? DecodePeriod(args[2]) : null;
         var filter = args.Count switch
         {
-            3 => new Filter(null, null, null),
-            4 => DecodeFilter(args[3]),
+            3 => new ReportFilter(null, null, null),
+            4 => ReportFilter.Decode(args[3]),
             _ => null,
         };
         if (args.Count < 3 || args[0] is not ("r" or "x") || report is null || period is null || filter is null)
@@ -121,7 +121,7 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
         ctx.SendDocument(ReportFiles.Xlsx(result), ReportFiles.FileName(report.Kind, request.Request, "xlsx"), Heading(ctx, result, request));
     }
 
-    private async Task SendAsync(BotContext ctx, IReport report, ReportPeriod period, Filter filter, bool csv, CancellationToken ct)
+    private async Task SendAsync(BotContext ctx, IReport report, ReportPeriod period, ReportFilter filter, bool csv, CancellationToken ct)
     {
         if (await RequestAsync(ctx, period, filter, ct) is not { } request)
         {
@@ -153,7 +153,7 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
     /// The request the asker may have: a manager's is narrowed to themselves, and naming another manager is refused
     /// (answered here, null returned). Heads and admins get what they asked for.
     /// </summary>
-    private async Task<(ReportRequest Request, string? FilterName)?> RequestAsync(BotContext ctx, ReportPeriod period, Filter filter, CancellationToken ct)
+    private async Task<(ReportRequest Request, string? FilterName)?> RequestAsync(BotContext ctx, ReportPeriod period, ReportFilter filter, CancellationToken ct)
     {
         var own = !ctx.User.Role.Includes(Role.Head);
         if (own && filter.ManagerId is { } other && other != ctx.User.Id)
@@ -184,39 +184,6 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
 
     private static string Heading(BotContext ctx, ReportResult result, (ReportRequest Request, string? FilterName) request) =>
         ctx.T.ReportHeading(result.Title, PeriodFormatter.Describe(request.Request.Period, ctx.T.Language), request.FilterName);
-
-    /// <summary>What follows the period: nothing, a manager, #segment or «cycle name»; null when it names nothing known.</summary>
-    private static async Task<Filter?> FilterFromTextAsync(BotContext ctx, string text, CancellationToken ct)
-    {
-        var q = text.Trim();
-        if (q.Length == 0)
-        {
-            return new Filter(null, null, null);
-        }
-
-        var words = ProcessArgs.Words(q);
-        if (ProcessArgs.Cycle.Contains(words[0], StringComparer.OrdinalIgnoreCase))
-        {
-            var name = string.Join(' ', words[1..]);
-            var cycles = await ctx.Db.Cycles.ToListAsync(ct);
-            var cycle = cycles.FirstOrDefault(c => ProcessArgs.Same(c.Name, name))
-                ?? (cycles.Where(c => c.Name.StartsWith(name, StringComparison.CurrentCultureIgnoreCase)).ToList() is [var one] && name.Length > 0 ? one : null);
-            return cycle is null ? null : new Filter(null, null, cycle.Id);
-        }
-
-        if (q.StartsWith('#') && ProcessArgs.Id(q, 'u') is null)
-        {
-            var name = q[1..].Trim();
-            var segments = await ctx.Db.Segments.ToListAsync(ct);
-            var segment = (ProcessArgs.Id(q, 's') is { } sid ? segments.FirstOrDefault(x => x.Id == sid) : null)
-                ?? segments.FirstOrDefault(x => ProcessArgs.Same(x.Name, name))
-                ?? (segments.Where(x => x.Name.StartsWith(name, StringComparison.CurrentCultureIgnoreCase)).ToList() is [var one] && name.Length > 0 ? one : null);
-            return segment is null ? null : new Filter(null, segment.Id, null);
-        }
-
-        var users = await ctx.Db.Users.OrderBy(u => u.DisplayName).ToListAsync(ct);
-        return Colleagues.Find(users, q) is { } user ? new Filter(user.Id, null, null) : null;
-    }
 
     private static void AskKind(BotContext ctx, string question) =>
         ctx.Ask("report", "", new Reply(question,
@@ -277,23 +244,4 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
 
     private static bool TryDay(ReadOnlySpan<char> text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-
-    private static Filter? DecodeFilter(string code) =>
-        code.Length > 1 && long.TryParse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? code[0] switch
-            {
-                'u' => new Filter(id, null, null),
-                's' => new Filter(null, id, null),
-                'c' => new Filter(null, null, id),
-                _ => null,
-            }
-            : null;
-
-    /// <summary>At most one narrowing, as typed or as a button carries it.</summary>
-    private readonly record struct Filter(long? ManagerId, long? SegmentId, long? CycleId)
-    {
-        public string? Code => ManagerId is { } u ? Ref('u', u) : SegmentId is { } s ? Ref('s', s) : CycleId is { } c ? Ref('c', c) : null;
-
-        private static string Ref(char kind, long id) => kind + id.ToString(CultureInfo.InvariantCulture);
-    }
 }

@@ -1,4 +1,4 @@
-using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +11,34 @@ namespace ChatCrm.Bot.Features.Shared;
 /// </summary>
 public static class Visibility
 {
-    public static bool SeesEverything(this BotContext ctx) => ctx.User.Role.Includes(Role.Head);
+    public static bool SeesEverything(this BotContext ctx) => ctx.User.SeesEverything();
 
-    public static IQueryable<Client> VisibleClients(this BotContext ctx) =>
-        ctx.SeesEverything() ? ctx.Db.Clients : ctx.Db.Clients.Where(c => c.OwnerUserId == ctx.User.Id);
+    public static bool SeesEverything(this User user) => user.Role.Includes(Role.Head);
 
-    public static IQueryable<Deal> VisibleDeals(this BotContext ctx) =>
-        ctx.SeesEverything() ? ctx.Db.Deals : ctx.Db.Deals.Where(d => d.OwnerUserId == ctx.User.Id);
+    public static IQueryable<Client> VisibleClients(this BotContext ctx) => ctx.Db.VisibleClients(ctx.User);
+
+    public static IQueryable<Deal> VisibleDeals(this BotContext ctx) => ctx.Db.VisibleDeals(ctx.User);
+
+    /// <summary>The same rules for code that has a user but no chat: an export built by the benchmark, a job.</summary>
+    public static IQueryable<Client> VisibleClients(this ChatCrmDbContext db, User user) =>
+        user.SeesEverything() ? db.Clients : db.Clients.Where(c => c.OwnerUserId == user.Id);
+
+    public static IQueryable<Deal> VisibleDeals(this ChatCrmDbContext db, User user) =>
+        user.SeesEverything() ? db.Deals : db.Deals.Where(d => d.OwnerUserId == user.Id);
+
+    /// <summary>
+    /// Touches (done, planned, cancelled) of the clients the user sees, whoever logged them: a manager gets their own
+    /// clients' whole history, and nothing of a client that is now someone else's, not even what they logged on it.
+    /// </summary>
+    public static IQueryable<Touch> VisibleTouches(this ChatCrmDbContext db, User user) =>
+        user.SeesEverything() ? db.Touches : db.Touches.Where(t => db.Clients.Any(c => c.Id == t.ClientId && c.OwnerUserId == user.Id));
+
+    /// <summary>Payments received on the deals the user sees.</summary>
+    public static IQueryable<Obligation> VisiblePayments(this ChatCrmDbContext db, User user)
+    {
+        var payments = db.Obligations.Where(o => o.Kind == ObligationKind.Payment);
+        return user.SeesEverything() ? payments : payments.Where(o => db.Deals.Any(d => d.Id == o.DealId && d.OwnerUserId == user.Id));
+    }
 
     public static bool CanSee(this BotContext ctx, Client client) => ctx.SeesEverything() || client.OwnerUserId == ctx.User.Id;
 

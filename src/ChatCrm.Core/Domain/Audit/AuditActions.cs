@@ -68,8 +68,11 @@ public static class AuditActions
     /// <summary>An admin put in place from the configuration at start, by no user.</summary>
     public const string AdminConfigured = "admin.configured";
 
+    /// <summary>Data taken out with /export: the file (kind, period, filter) and how many rows it held.</summary>
+    public const string DataExported = "data.exported";
+
     private static readonly HashSet<string> NotChanges =
-        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured, UpdatesRefused];
+        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured, UpdatesRefused, DataExported];
 
     /// <summary>
     /// Whether the action changes the shared CRM, so that it becomes the user's last change for /undo: refusals, undos
