@@ -139,27 +139,21 @@ internal sealed class ExportData : ICommandHandler, ICallbackHandler
         var sheet = await ExportSheets.BuildAsync(ctx.Db, request, ctx.T, ct);
         var fileName = ExportFiles.FileName(kind, period, csv);
 
-        // A temporary file, not memory: a big export is written out as it is read, and only a file Telegram accepts is loaded.
-        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-            FileOptions.DeleteOnClose);
-        var rows = ExportFiles.Write(sheet, csv, file);
-        ctx.Audit.Record(AuditActions.DataExported, $"{fileName}{(inWords.Filter is { } f ? " " + f : "")}", after: rows.ToString(CultureInfo.InvariantCulture));
-        if (rows == 0)
+        var file = await ExportFiles.RenderAsync(sheet, csv, ct);
+        ctx.Audit.Record(AuditActions.DataExported, $"{fileName}{(inWords.Filter is { } f ? " " + f : "")}", after: file.Rows.ToString(CultureInfo.InvariantCulture));
+        if (file.Rows == 0)
         {
             ctx.Reply(ctx.T.ExportEmpty(kindName, inWords.All));
             return;
         }
 
-        if (file.Length > ExportFiles.UploadLimit)
+        if (file.Content is not { } content)
         {
-            ctx.Reply(ctx.T.ExportTooLarge(kindName, rows, (int)Math.Ceiling(file.Length / 1_048_576.0), (int)(ExportFiles.UploadLimit / 1_048_576)));
+            ctx.Reply(ctx.T.ExportTooLarge(kindName, file.Rows, (int)Math.Ceiling(file.Size / 1_048_576.0), (int)(ExportFiles.UploadLimit / 1_048_576)));
             return;
         }
 
-        var content = new byte[file.Length];
-        file.Position = 0;
-        await file.ReadExactlyAsync(content, ct);
-        var caption = ctx.T.ExportCaption(kindName, rows, inWords.All);
+        var caption = ctx.T.ExportCaption(kindName, file.Rows, inWords.All);
         ctx.SendDocument(content, fileName, csv ? caption + "\n" + ctx.T.ReportCsvCaption(ReportFiles.CsvDelimiter.ToString()) : caption);
     }
 

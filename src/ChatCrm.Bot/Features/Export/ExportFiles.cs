@@ -17,6 +17,26 @@ internal static class ExportFiles
     /// <summary>What the Bot API accepts as an uploaded document: 50 MB.</summary>
     public const long UploadLimit = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The sheet as the file to send: written to a temporary file, not memory, so a big export is written out as it is
+    /// read, and only a file Telegram accepts is loaded. No content when there are no rows or the file is too large.
+    /// </summary>
+    public static async Task<ExportFile> RenderAsync(ExportSheet sheet, bool csv, CancellationToken ct)
+    {
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose);
+        var rows = Write(sheet, csv, file);
+        if (rows == 0 || file.Length > UploadLimit)
+        {
+            return new ExportFile(rows, file.Length, null);
+        }
+
+        var content = new byte[file.Length];
+        file.Position = 0;
+        await file.ReadExactlyAsync(content, ct);
+        return new ExportFile(rows, file.Length, content);
+    }
+
     /// <summary>Writes the sheet to <paramref name="output"/> and returns its rows; with none, the stream holds nothing useful.</summary>
     public static int Write(ExportSheet sheet, bool csv, Stream output)
     {
@@ -99,3 +119,6 @@ internal static class ExportFiles
         }
     }
 }
+
+/// <summary>A written export: its rows, its size in bytes, and its bytes when there is something Telegram will take.</summary>
+internal sealed record ExportFile(int Rows, long Size, byte[]? Content);

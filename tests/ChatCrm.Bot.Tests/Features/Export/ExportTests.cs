@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Tests.Infrastructure;
@@ -236,8 +237,8 @@ public sealed class ExportTests : IAsyncLifetime
         Csv(await FileAsync(_head, "/export оплаты csv")).Should().BeEquivalentTo(new[]
         {
             new[] { "Дата", "Сделка", "Клиент", "Сумма", "Менеджер" },
-            new[] { "2026-11-21 12:00", _d3.ToString(), "Дельта", "80000", "Пётр" },
-            new[] { "2026-11-25 12:00", _d1.ToString(), "Альфа", "40000", "Иван" },
+            new[] { "2026-11-21 12:00", _d3.ToString(CultureInfo.InvariantCulture), "Дельта", "80000", "Пётр" },
+            new[] { "2026-11-25 12:00", _d1.ToString(CultureInfo.InvariantCulture), "Альфа", "40000", "Иван" },
         }, o => o.WithStrictOrdering());
         var clients = Csv(await FileAsync(_ivan, "/export клиенты csv"));
         clients.Skip(1).Select(r => r[1]).Should().Equal(["Альфа", "Бета", .. FormulaNames.Select(n => "'" + n)]);

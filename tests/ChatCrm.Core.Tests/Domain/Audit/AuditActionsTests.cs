@@ -25,6 +25,7 @@ public sealed class AuditActionsTests
     [InlineData(AuditActions.UserQuietHours)]
     [InlineData(AuditActions.UserBlockedBot)]
     [InlineData(AuditActions.UserUnblockedBot)]
+    [InlineData(AuditActions.DataExported)]
     public void Refusals_undos_and_own_preferences_are_not_changes(string action) =>
         AuditActions.IsChange(action).Should().BeFalse();
 }
