@@ -122,7 +122,7 @@ public static partial class ImportRows
     [GeneratedRegex(@"^[-+]?\d[\d\s.,]*$")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^\+[\d\s().\-]+$")]
+    [GeneratedRegex(@"^\+[\d\s().,;+\-]+$")]
     private static partial Regex PhoneLike();
 
     [GeneratedRegex(@"[,;\n]+")]
