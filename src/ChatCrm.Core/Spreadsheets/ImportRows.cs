@@ -6,10 +6,15 @@ using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Core.Spreadsheets;
 
-/// <summary>One data row read with a mapping: the row, or why it cannot be imported (exactly one is set).</summary>
+/// <summary>
+/// One data row read with a mapping: the row, or why it cannot be imported — or neither, for a blank row (every cell
+/// empty), which a spreadsheet keeps between blocks of data and which is simply passed over.
+/// </summary>
 public readonly record struct ImportRead(ImportRow? Row, ImportRejection? Rejection)
 {
     public bool IsRejected => Rejection is not null;
+
+    public bool IsBlank => Row is null && Rejection is null;
 }
 
 /// <summary>
@@ -42,6 +47,11 @@ public static partial class ImportRows
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(mapping);
+        if (cells.All(c => Clean(c).Length == 0))
+        {
+            return default;
+        }
+
         var row = new Builder(rowNumber);
         for (var column = 0; column < mapping.Count && column < cells.Count; column++)
         {

@@ -98,6 +98,15 @@ public sealed class ImportRowsTests
     }
 
     [Fact]
+    public void A_blank_row_is_neither_a_client_nor_a_rejection()
+    {
+        var read = ImportRows.Read(["", " ", "-"], 7, [ImportField.Name, ImportField.Phone, ImportField.City]);
+
+        read.IsBlank.Should().BeTrue();
+        read.IsRejected.Should().BeFalse();
+    }
+
+    [Fact]
     public void Rejection_reasons_name_the_problem_and_the_value_in_both_languages()
     {
         var rejection = new ImportRejection(5, ImportRejectionKind.BadPhone, "12345");

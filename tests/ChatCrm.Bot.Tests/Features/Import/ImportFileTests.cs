@@ -169,7 +169,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         var import = await _app.QueryAsync(db => db.Imports.SingleAsync());
         import.Status.Should().Be(ImportStatus.Cancelled);
         import.Content.Should().BeEmpty();
-        LastToast().Should().Be("Эта загрузка уже отменена или подтверждена.");
+        await ToastAsync("Эта загрузка уже отменена или подтверждена.");
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class ImportFileTests : IAsyncLifetime
 
         await olga.TapUntilAnsweredAsync(preview.Button("Отмена"));
 
-        LastToast().Should().Be("Это превью чужого файла: кнопки — у того, кто его прислал.");
+        await ToastAsync("Это превью чужого файла: кнопки — у того, кто его прислал.");
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).Status.Should().Be(ImportStatus.Preview);
     }
 
@@ -265,8 +265,9 @@ public sealed class ImportFileTests : IAsyncLifetime
         preview.Labels.Should().Contain(["✅ Continue", "✖️ Cancel"]);
     }
 
-    private string? LastToast() =>
-        _app.Api.Calls.Last(c => c.Method == "answerCallbackQuery").Body["text"]?.GetValue<string>();
+    /// <summary>The tap's toast; the answer to an earlier tap may arrive after it, so it is waited for by its text.</summary>
+    private Task ToastAsync(string text) =>
+        _app.Api.WaitForAsync(c => c.Any(x => x.Method == "answerCallbackQuery" && x.Body["text"]?.GetValue<string>() == text), because: $"the toast «{text}»");
 
     private static Dictionary<string, object?> Row(string? name, object? phone, string? email, DateTime? lastContact, decimal? amount) => new()
     {
