@@ -4,6 +4,7 @@ using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.Export;
 using ChatCrm.Bot.Features.FreeText;
 using ChatCrm.Bot.Features.Help;
+using ChatCrm.Bot.Features.Import;
 using ChatCrm.Bot.Features.Me;
 using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
@@ -24,6 +25,9 @@ namespace ChatCrm.Bot.Features;
 public sealed record CommandRoute(string Name, Role MinRole, Type Handler, bool InMenu);
 
 public sealed record CallbackRoute(string Prefix, Role MinRole, Type Handler);
+
+/// <summary>What a sent file (a Telegram document) is for; <paramref name="What"/> names it in the audit of a refusal.</summary>
+public sealed record DocumentRoute(string What, Role MinRole, Type Handler, Func<Texts, string> Refusal);
 
 /// <summary>
 /// Every command and button the bot understands, with the role it needs. The pipeline authorises
@@ -94,6 +98,7 @@ public static class CommandTable
         Command<ShowPayroll>("payroll", Role.Head),
 
         // Data in: import.
+        Command<ShowImportHelp>("import", Role.Head),
 
         // Data out: export.
         Command<ExportData>("export", Role.Manager),
@@ -102,6 +107,9 @@ public static class CommandTable
 
         // The prospect pool.
     ];
+
+    /// <summary>A file sent to the bot: a spreadsheet to import, so heads and admins only.</summary>
+    public static readonly DocumentRoute Documents = new("/import", Role.Head, typeof(ReceiveImportFile), t => t.ImportOnlyHeads());
 
     public static readonly IReadOnlyList<CallbackRoute> Callbacks =
     [
@@ -144,6 +152,7 @@ public static class CommandTable
         Callback<FreeTextButtons>(FreeTextProposals.Prefix, Role.Manager),
 
         // Data in: import.
+        Callback<ImportPreviewButtons>(ImportPreviewButtons.Prefix, Role.Head),
 
         // Data out: export.
         Callback<ExportData>(ExportData.Prefix, Role.Manager),

@@ -48,7 +48,8 @@ public static class ChatCrmHosting
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Join>();
         services.AddScoped<CommandRunner>();
-        foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler)).Distinct())
+        foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler))
+                     .Append(CommandTable.Documents.Handler).Distinct())
         {
             services.AddScoped(handler);
         }
@@ -68,6 +69,7 @@ public static class ChatCrmHosting
         {
             services.AddSingleton<ConsoleGateway>();
             services.AddSingleton<IBotGateway>(sp => sp.GetRequiredService<ConsoleGateway>());
+            services.AddSingleton<IBotFiles, LocalFiles>();
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<LocalChat>();
         }
@@ -75,6 +77,7 @@ public static class ChatCrmHosting
         {
             AddTelegramClient(services);
             services.AddSingleton<IBotGateway, TelegramGateway>();
+            services.AddSingleton<IBotFiles, TelegramFiles>();
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<TelegramTransport>();
         }

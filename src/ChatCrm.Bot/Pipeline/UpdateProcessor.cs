@@ -200,6 +200,16 @@ internal sealed class UpdateProcessor(
         }
 
         user.Seen(m.Chat.Id, TelegramNames.FullName(from), from.Username, from.LanguageCode, Now);
+        if (m.Document is { } document)
+        {
+            // A file is a step of its own (an import): it ends whatever dialog was waiting for a typed answer.
+            user.EndDialog();
+            var file = new IncomingFile(document.FileId, document.FileUniqueId, document.FileName, document.MimeType, document.FileSize, m.Caption);
+            await services.GetRequiredService<CommandRunner>().RunDocumentAsync(ctx, file, ct);
+            ctx.Undo.RecordIrreversibleChange();
+            return true;
+        }
+
         if (command is not null)
         {
             if (command.IsFor(await bot.UsernameAsync(ct)))

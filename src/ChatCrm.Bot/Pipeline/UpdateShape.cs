@@ -70,6 +70,11 @@ public static class UpdateShape
             return kind + " without chat";
         }
 
+        if (message.Document is { } document && string.IsNullOrEmpty(document.FileId))
+        {
+            return kind + ".document without file_id";
+        }
+
         return message.From is { Id: 0 } ? kind + " from nobody" : null;
     }
 }

@@ -5,7 +5,7 @@ namespace ChatCrm.Bot.Pipeline;
 
 /// <summary>
 /// Cleans what a person typed once, where updates come in (<see cref="InputText.Clean"/>), so no handler stores
-/// or echoes a control character: message text and caption, button data, and the names Telegram sends.
+/// or echoes a control character: message text and caption, a sent file's name, button data, and the names Telegram sends.
 /// </summary>
 public static class UpdateText
 {
@@ -16,6 +16,11 @@ public static class UpdateText
         {
             m.Text = InputText.Clean(m.Text);
             m.Caption = InputText.Clean(m.Caption);
+            if (m.Document is { } document)
+            {
+                document.FileName = InputText.Clean(document.FileName);
+            }
+
             Clean(m.From);
             Clean(m.Chat);
         }

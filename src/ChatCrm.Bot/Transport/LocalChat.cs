@@ -17,7 +17,8 @@ namespace ChatCrm.Bot.Transport;
 /// <summary>
 /// `dotnet run --project src/ChatCrm.Bot -- chat`: the same bot in the terminal. Lines typed become
 /// updates that go through the same pipeline and database as Telegram's; outbox rows are printed here
-/// instead of sent. Buttons are numbered and a number presses the button.
+/// instead of sent. Buttons are numbered and a number presses the button; a line that is the path of a .csv or .xlsx
+/// file sends that file, as an import.
 /// </summary>
 internal sealed partial class LocalChat(
     UpdatePipeline pipeline,
@@ -55,6 +56,7 @@ internal sealed partial class LocalChat(
 
             var update = int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && console.Pressed(n) is { } press
                 ? CallbackUpdate(press.MessageId, press.Data)
+                : SpreadsheetPath(line) is { } file ? DocumentUpdate(file)
                 : MessageUpdate(line);
             await pipeline.ProcessAsync(update, ct);
             await WaitForRepliesAsync(ct);
@@ -114,6 +116,32 @@ internal sealed partial class LocalChat(
             Chat = new Chat { Id = UserId, Type = ChatType.Private, FirstName = LocalName },
             Date = DateTime.UtcNow,
             Text = text,
+        },
+    };
+
+    /// <summary>A line that names an existing .csv or .xlsx file is sent as that file, as a Telegram user would attach it.</summary>
+    private static FileInfo? SpreadsheetPath(string line)
+    {
+        var path = line.Trim().Trim('"', '\'');
+        if (path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
+        }
+
+        return Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".xlsx" or ".xls" && File.Exists(path) ? new FileInfo(path) : null;
+    }
+
+    /// <summary>The file's path is its id: <see cref="LocalFiles"/> reads it from there.</summary>
+    private Update DocumentUpdate(FileInfo file) => new()
+    {
+        Id = _nextUpdateId--,
+        Message = new Message
+        {
+            Id = ++_nextMessageId,
+            From = From,
+            Chat = new Chat { Id = UserId, Type = ChatType.Private, FirstName = LocalName },
+            Date = DateTime.UtcNow,
+            Document = new Document { FileId = file.FullName, FileUniqueId = file.FullName, FileName = file.Name, FileSize = file.Length },
         },
     };
 

@@ -79,6 +79,17 @@ public sealed partial class Chat(ChatCrmApp app, long telegramId, string? name =
         return said[^1];
     }
 
+    /// <summary>
+    /// Sends the bot a file as a Telegram document (the fake Bot API keeps it for getFile and the download) and returns
+    /// everything the bot said in answer, oldest first. <paramref name="reportedSize"/> overrides the document's
+    /// file_size, for a file too big to build in a test.
+    /// </summary>
+    public Task<IReadOnlyList<Said>> SendDocumentAsync(byte[] content, string fileName, string? caption = null, long? reportedSize = null)
+    {
+        var (fileId, uniqueId, size) = app.Api.RegisterFile(content, fileName, reportedSize);
+        return AnswerToAsync(Updates.Document(telegramId, fileId, uniqueId, size, fileName, caption, language, name));
+    }
+
     /// <summary>Everything the bot said or redrew in this chat in answer to a button tap, oldest first.</summary>
     public Task<IReadOnlyList<Said>> TapAsync(string data) => AnswerToAsync(Tap(data));
 

@@ -52,7 +52,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly List<(DateTime At, long? Chat)> _accepted = [];
     private readonly Lock _limits = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, StoredFile> _files = new();
     private int _messageId = 1000;
+    private int _fileNumber;
 
     private FakeBotApi(WebApplication app) => _app = app;
 
@@ -74,10 +76,30 @@ public sealed class FakeBotApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var fake = new FakeBotApi(builder.Build());
         fake._app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        fake._app.MapGet("/file/bot{token}/{**path}", fake.DownloadAsync);
         await fake._app.StartAsync();
         var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = address;
         return fake;
+    }
+
+    /// <summary>The Bot API refuses getFile for anything larger: a bot cannot download it.</summary>
+    public const long DownloadLimit = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// A file a user sent, as Telegram keeps it: getFile answers with its path, and GET /file/bot&lt;token&gt;/&lt;path&gt; serves
+    /// the bytes. <paramref name="reportedSize"/> stands in for a file too big to hold in a test (Telegram's file_size).
+    /// </summary>
+    public (string FileId, string FileUniqueId, long FileSize) RegisterFile(byte[] content, string fileName, long? reportedSize = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var n = Interlocked.Increment(ref _fileNumber);
+        var fileId = $"BQACAgIAAxkBAAI{n:D6}{Guid.NewGuid():N}"[..40];
+        var uniqueId = $"AgAD{n:D6}";
+        var extension = Path.GetExtension(fileName);
+        var file = new StoredFile(fileId, uniqueId, content, reportedSize ?? content.Length, $"documents/file_{n}{extension}");
+        _files[fileId] = file;
+        return (fileId, uniqueId, file.Size);
     }
 
     /// <summary>Queues an update for the next getUpdates (long polling).</summary>
@@ -159,8 +181,37 @@ public sealed class FakeBotApi : IAsyncDisposable
             answer = FakeAnswer.TooManyRequests(1);
         }
 
+        if (answer is null && method == "getFile")
+        {
+            answer = FileProblem(body);
+        }
+
         var call = new ApiCall(method, body, at, answer?.Status ?? 200);
         await AnswerAsync(http, call, answer is null ? Success(method, body, at) : Error(answer.Status, answer.Description, answer.RetryAfter));
+    }
+
+    private FakeAnswer? FileProblem(JsonObject body) =>
+        body["file_id"]?.ToString() is not { } id || !_files.TryGetValue(id, out var file) ? new FakeAnswer(400, "Bad Request: invalid file_id")
+        : file.Size > DownloadLimit ? new FakeAnswer(400, "Bad Request: file is too big")
+        : null;
+
+    /// <summary>The file download Telegram serves outside the method calls; recorded as the call "file".</summary>
+    private async Task DownloadAsync(HttpContext http, string token, string path)
+    {
+        var file = _files.Values.FirstOrDefault(f => f.Path == path);
+        var status = token != Token ? 401 : file is null ? 404 : 200;
+        _calls.Enqueue(new ApiCall("file", new JsonObject { ["file_path"] = path }, DateTime.UtcNow, status));
+        http.Response.StatusCode = status;
+        if (status == 200)
+        {
+            http.Response.ContentType = "application/octet-stream";
+            http.Response.ContentLength = file!.Content.Length;
+            await http.Response.Body.WriteAsync(file.Content);
+        }
+        else
+        {
+            await http.Response.WriteAsync(Error(status, status == 401 ? "Unauthorized" : "Not Found").ToJsonString());
+        }
     }
 
     private string? LimitBroken(JsonObject body, DateTime at)
@@ -219,6 +270,13 @@ public sealed class FakeBotApi : IAsyncDisposable
         JsonNode result = method switch
         {
             "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "ChatCrm", ["username"] = BotUsername },
+            "getFile" when _files[body["file_id"]!.ToString()] is var file => new JsonObject
+            {
+                ["file_id"] = file.FileId,
+                ["file_unique_id"] = file.FileUniqueId,
+                ["file_size"] = file.Size,
+                ["file_path"] = file.Path,
+            },
             "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" => new JsonObject
             {
                 ["message_id"] = body["message_id"]?.GetValue<int>() ?? Interlocked.Increment(ref _messageId),
@@ -276,6 +334,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         var text = await reader.ReadToEndAsync();
         return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)?.AsObject() ?? [];
     }
+
+    private sealed record StoredFile(string FileId, string FileUniqueId, byte[] Content, long Size, string Path);
 
     public async ValueTask DisposeAsync()
     {

@@ -80,6 +80,7 @@ public sealed class WebhookTests : IAsyncLifetime
         { "a chat without its type", Fill("""{"update_id": 23, "message": {"message_id": 1, "date": 1795766880, "chat": {"id": 1001}, "from": FROM, "text": "/help"}}""") },
         { "reply_to_message with an origin without type", Fill("""{"update_id": 24, "message": {"message_id": 2, "date": 1795766880, "chat": PRIVATE, "from": FROM, "text": "/help", "reply_to_message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "forward_origin": {"date": 1}}}}""") },
         { "a message that is an array", """{"update_id": 26, "message": []}""" },
+        { "a document without its file_id", Fill("""{"update_id": 27, "message": {"message_id": 1, "date": 1795766880, "chat": PRIVATE, "from": FROM, "document": {"file_unique_id": "AgAD1", "file_name": "база.csv", "file_size": 10}}}""") },
     };
 
     private static string Fill(string body) =>

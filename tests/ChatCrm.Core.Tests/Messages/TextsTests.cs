@@ -5,6 +5,7 @@ using ChatCrm.Core.Domain.Pay;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
+using ChatCrm.Core.Spreadsheets;
 
 namespace ChatCrm.Core.Tests.Messages;
 
@@ -102,6 +103,9 @@ public sealed partial class TextsTests
             : types.Contains(typeof(Role)) ? Enum.GetValues<Role>().Cast<object>()
             : types.Contains(typeof(CatalogKind)) ? Enum.GetValues<CatalogKind>().Cast<object>()
             : types.Contains(typeof(PeriodProblem)) ? Enum.GetValues<PeriodProblem>().Cast<object>()
+            : types.Contains(typeof(ImportFileProblem)) ? Enum.GetValues<ImportFileProblem>().Cast<object>()
+            : types.Contains(typeof(ImportField)) ? Enum.GetValues<ImportField>().Cast<object>()
+            : types.Contains(typeof(ImportRejectionKind)) ? Enum.GetValues<ImportRejectionKind>().Cast<object>()
             : types.Contains(typeof(PayLine)) ? Enum.GetValues<PayLineKind>().Cast<object>()
             : types.Contains(typeof(PayProblem)) ? Enum.GetValues<PayError>().SelectMany(e => Enum.GetValues<PayRuleKind>().Select(r => (object)(e, r)))
             : [null!];
@@ -122,6 +126,9 @@ public sealed partial class TextsTests
         _ when type == typeof(CatalogKind) => variant as CatalogKind? ?? CatalogKind.Segment,
         _ when type == typeof(PeriodProblem) => variant as PeriodProblem? ?? PeriodProblem.Unknown,
         _ when type == typeof(bool) => true,
+        _ when type == typeof(ImportFileProblem) => variant as ImportFileProblem? ?? ImportFileProblem.TooBig,
+        _ when type == typeof(ImportField) => variant as ImportField? ?? ImportField.Phone,
+        _ when type == typeof(ImportRejectionKind) => variant as ImportRejectionKind? ?? ImportRejectionKind.FormulaCell,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),
         _ when type == typeof(decimal) => 1234567.5m,
         _ when type == typeof(int?) => 42,

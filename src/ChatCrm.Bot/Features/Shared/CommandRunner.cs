@@ -28,6 +28,24 @@ public sealed class CommandRunner(IServiceProvider services)
         }
     }
 
+    /// <summary>
+    /// A file sent as a document goes to <see cref="CommandTable.Documents"/>, authorised like a command: a refusal is
+    /// said in the handler's own words and audited.
+    /// </summary>
+    public async Task RunDocumentAsync(BotContext ctx, IncomingFile file, CancellationToken ct)
+    {
+        var route = CommandTable.Documents;
+        if (!ctx.User.Role.Includes(route.MinRole))
+        {
+            ctx.Reply(route.Refusal(ctx.T));
+            ctx.Audit.Record(AuditActions.AccessDenied, route.What, ctx.User.Role.Code(), route.MinRole.Code());
+            return;
+        }
+
+        var handler = (IDocumentHandler)services.GetRequiredService(route.Handler);
+        await Refusing(ctx, () => handler.HandleAsync(ctx, file, ct), ct);
+    }
+
     public async Task RunCallbackAsync(BotContext ctx, string data, CancellationToken ct)
     {
         var parts = data.Split(':');

@@ -11,3 +11,14 @@ public interface ICallbackHandler
 {
     Task HandleAsync(BotContext ctx, IReadOnlyList<string> args, CancellationToken ct);
 }
+
+/// <summary>A file sent to the bot as a Telegram document, with what Telegram says of it (nothing is downloaded yet).</summary>
+/// <param name="FileSize">The size Telegram reports, when it does.</param>
+/// <param name="Caption">The text typed under the file.</param>
+public sealed record IncomingFile(string FileId, string FileUniqueId, string? FileName, string? MimeType, long? FileSize, string? Caption);
+
+/// <summary>What the bot does with a sent file (<see cref="CommandTable.Documents"/>).</summary>
+public interface IDocumentHandler
+{
+    Task HandleAsync(BotContext ctx, IncomingFile file, CancellationToken ct);
+}
