@@ -19,6 +19,13 @@ public static class Visibility
     public static IQueryable<Deal> VisibleDeals(this BotContext ctx) =>
         ctx.SeesEverything() ? ctx.Db.Deals : ctx.Db.Deals.Where(d => d.OwnerUserId == ctx.User.Id);
 
+    /// <summary>
+    /// The prospect pool: clients with no owner. Heads and admins see it with everything else; a manager only through
+    /// /pool and /take, and only while a head has opened it (<c>CompanySettings.IsPoolOpenToManagersAsync</c>, which the
+    /// caller checks) — never through <see cref="VisibleClients"/>, so no other command of theirs reaches a pool client.
+    /// </summary>
+    public static IQueryable<Client> PoolClients(this BotContext ctx) => ctx.Db.Clients.Where(c => c.OwnerUserId == null);
+
     public static bool CanSee(this BotContext ctx, Client client) => ctx.SeesEverything() || client.OwnerUserId == ctx.User.Id;
 
     public static bool CanSee(this BotContext ctx, Deal deal) => ctx.SeesEverything() || deal.OwnerUserId == ctx.User.Id;
