@@ -28,7 +28,7 @@ internal sealed partial class EnglishTexts
     }
 
     public override string PoolSegmentCount(string? segment, int count) =>
-        $"{(segment is null ? "no segment" : "#" + Escape(segment))} — {count}";
+        $"{count} {(segment is null ? "without a segment" : "in #" + Escape(segment))}";
 
     public override string PoolLine(int n, string client, string contacts, string? city, string? segment, string age) =>
         $"{n}. {Bold(client)}"
@@ -44,8 +44,6 @@ internal sealed partial class EnglishTexts
 
     public override string PoolDistributeButton => "🎲 Hand out";
 
-    public override string TakeButton(int n) => $"🙋 {n}";
-
     public override string PoolClosed() =>
         "🔒 The pool is closed: clients can be taken from it once a head allows it (/settings pool on).";
 
@@ -59,7 +57,7 @@ internal sealed partial class EnglishTexts
 
     public override string AlreadyYours(string client) => $"Client {Bold(client)} is already yours.";
 
-    public override string TakeUndoDescription(string client) => $"client “{client}” taken from the pool";
+    protected override string TakeUndoFormat => "client “{0}” taken from the pool";
 
     public override string OnOff(bool on) => on ? "on" : "off";
 

@@ -44,8 +44,6 @@ internal sealed partial class RussianTexts
 
     public override string PoolDistributeButton => "🎲 Раздать";
 
-    public override string TakeButton(int n) => $"🙋 {n}";
-
     public override string PoolClosed() =>
         "🔒 Пул закрыт: брать клиентов из пула можно, когда руководитель разрешит (/settings pool on).";
 
@@ -59,7 +57,7 @@ internal sealed partial class RussianTexts
 
     public override string AlreadyYours(string client) => $"Клиент {Bold(client)} уже ваш.";
 
-    public override string TakeUndoDescription(string client) => $"клиент «{client}» взят из пула";
+    protected override string TakeUndoFormat => "клиент «{0}» взят из пула";
 
     public override string OnOff(bool on) => on ? "вкл" : "выкл";
 

@@ -14,7 +14,7 @@ public abstract partial class Texts
     public abstract string PoolLine(int n, string client, string contacts, string? city, string? segment, string age);
     public abstract string PoolHint(bool head, bool canTake);
     public abstract string PoolDistributeButton { get; }
-    public abstract string TakeButton(int n);
+    public string TakeButton(int n) => $"🙋 {n}";
 
     // /take
     public abstract string PoolClosed();
@@ -22,7 +22,10 @@ public abstract partial class Texts
     public abstract string ClientTaken(string client, string contacts);
     public abstract string AlreadyTaken(string? by);
     public abstract string AlreadyYours(string client);
-    public abstract string TakeUndoDescription(string client);
+    /// <summary>Plain text, as every undo description: /undo escapes it when it shows it.</summary>
+    public string TakeUndoDescription(string client) => string.Format(Culture, TakeUndoFormat, client);
+
+    protected abstract string TakeUndoFormat { get; }
 
     // /settings pool
     public abstract string OnOff(bool on);

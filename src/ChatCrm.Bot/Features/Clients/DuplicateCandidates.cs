@@ -15,10 +15,10 @@ namespace ChatCrm.Bot.Features.Clients;
 internal static class DuplicateCandidates
 {
     /// <summary>Same-named clients taken at most.</summary>
-    private const int MaxSameName = 500;
+    private const int MaxSameName = 100;
 
     /// <summary>Names read on each side of the new one in the name index's order: the near-identical ones sort next to it.</summary>
-    private const int Neighbours = 100;
+    private const int Neighbours = 25;
 
     /// <summary>
     /// The name's exact <see cref="ClientNames.MatchKey"/> (a Latin look-alike letter does not dodge it); the names sorting
@@ -48,13 +48,16 @@ internal static class DuplicateCandidates
         return queries;
     }
 
-    /// <summary>The candidates for a new client with this name, these (normalised) phones and e-mails, each once.</summary>
+    /// <summary>
+    /// The candidates for a new client with this name, these (normalised) phones and e-mails, each once; read only (not
+    /// tracked), as the check only shows them.
+    /// </summary>
     internal static async Task<List<Client>> LoadAsync(ChatCrmDbContext db, string name, IEnumerable<string> phones, IEnumerable<string> emails, CancellationToken ct)
     {
         var found = new Dictionary<long, Client>();
         foreach (var query in Queries(db, ClientNames.MatchKey(name), phones, emails))
         {
-            foreach (var client in await query.ToListAsync(ct))
+            foreach (var client in await query.AsNoTracking().ToListAsync(ct))
             {
                 found.TryAdd(client.Id, client);
             }

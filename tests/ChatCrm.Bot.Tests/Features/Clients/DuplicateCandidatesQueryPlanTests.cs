@@ -62,7 +62,7 @@ public sealed class DuplicateCandidatesQueryPlanTests : IAsyncLifetime
         var names = await _app.QueryAsync(async db =>
             (await DuplicateCandidates.LoadAsync(db, "Ромашка Кузьмн", [], [], CancellationToken.None)).Select(c => c.Name).ToList());
 
-        names.Should().Contain("Ромашка Кузьмин").And.HaveCountLessThanOrEqualTo(200, "the reads are bounded however many names share the start");
+        names.Should().Contain("Ромашка Кузьмин").And.HaveCountLessThanOrEqualTo(60, "the reads are bounded however many names share the start");
     }
 
     private static async Task<List<string>> PlanAsync(ChatCrmDbContext db, IQueryable<Client> query)
