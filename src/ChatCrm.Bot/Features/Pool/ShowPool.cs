@@ -15,11 +15,11 @@ namespace ChatCrm.Bot.Features.Pool;
 /// /pool [#segment]: the prospect pool (clients with no owner), oldest first, ten a page, with the count per segment.
 /// Heads and admins always; a manager only while a head has opened the pool (/settings pool on), and then with a 🙋
 /// button per client to take it (<see cref="TakeFromPool"/>). A head gets 🎲 to hand the pool out (/distribute).
-/// Buttons: <c>pool:&lt;segment id or 0&gt;:&lt;page&gt;</c>, <c>pool:d:&lt;segment id or 0&gt;</c>, <c>pool:t:&lt;client id&gt;</c>.
+/// Buttons: <c>pool:p:&lt;segment id or 0&gt;:&lt;page&gt;</c>, <c>pool:d:&lt;segment id or 0&gt;</c>, <c>pool:t:&lt;client id&gt;</c>.
 /// </summary>
 internal sealed class ShowPool : ICommandHandler, ICallbackHandler
 {
-    public const string Prefix = "pool";
+    public const string Prefix = "pool:p";
     private const int PageSize = 10;
 
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)

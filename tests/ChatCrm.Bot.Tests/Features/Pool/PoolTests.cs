@@ -93,13 +93,13 @@ public sealed class PoolTests : IAsyncLifetime
         first.Has("pool:d:0").Should().BeTrue("🎲 hands the pool out");
         first.Has(TakeFromPool.Prefix).Should().BeFalse("a head assigns or distributes rather than takes");
 
-        var second = (await _head.TapAsync("pool:0:2"))[^1];
+        var second = (await _head.TapAsync("pool:p:0:2"))[^1];
         second.Text.Should().Contain("Страница 2 из 2").And.Contain("11. <b>Розничный 11</b>").And.Contain("15. <b>Просто 3</b>")
             .And.NotContain("Розничный 10");
 
         var filtered = await _head.LastAsync("/pool #Розница");
         filtered.Text.Should().Contain("Пул, сегмент #розница</b>: 12 клиентов").And.NotContain("Просто");
-        filtered.Has($"pool:{retail}:2").Should().BeTrue();
+        filtered.Has($"pool:p:{retail}:2").Should().BeTrue();
 
         var unknown = await _head.LastAsync("/pool #опт");
         unknown.Text.Should().Contain("Сегмента «опт» нет");
