@@ -104,6 +104,13 @@ else
     }
 }
 
+if (args.Contains("--dup"))
+{
+    // `-- --dup`: issue 10 — /client's duplicate check (name, phone, e-mail) at a million clients.
+    await ChatCrm.Benchmarks.DuplicateChecks.RunAsync(options);
+    return;
+}
+
 if (args.Contains("--find"))
 {
     // `-- --find`: issue 9 — every way of naming a client is an index range at a million clients. First the start's own

@@ -10,6 +10,7 @@ using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Reports;
 using ChatCrm.Bot.Features.Pay;
+using ChatCrm.Bot.Features.Pool;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
@@ -106,6 +107,8 @@ public static class CommandTable
         // Client records.
 
         // The prospect pool.
+        Command<ShowPool>("pool", Role.Manager),
+        Command<TakeFromPool>("take", Role.Manager, inMenu: false),
     ];
 
     /// <summary>A file sent to the bot: a spreadsheet to import, so heads and admins only.</summary>
@@ -160,6 +163,9 @@ public static class CommandTable
         // Client records.
 
         // The prospect pool.
+        Callback<ShowPool>(ShowPool.Prefix, Role.Manager),
+        Callback<TakeFromPool>(TakeFromPool.Prefix, Role.Manager),
+        Callback<DistributePool>(DistributePool.Prefix, Role.Head),
     ];
 
     /// <summary>
@@ -181,6 +187,7 @@ public static class CommandTable
         // Client records.
 
         // The prospect pool.
+        Undo<TakeUndo>(),
     ];
 
     /// <summary>Callback prefix that re-runs a command without arguments: menu buttons use it.</summary>

@@ -43,6 +43,9 @@ internal sealed partial class EnglishTexts
             + $"Nothing was changed; the client stays. If the deal is not needed and still open, close it: /lost {Escape(detail)}",
         DomainError.ClientWorkedOnByOthers => $"Creating this client can no longer be undone: {Escape(detail)} is already working on it, and a "
             + "colleague's touches and plans are never deleted. Nothing was changed; the client stays.",
+        DomainError.TakenClientMovedOn => string.IsNullOrEmpty(detail)
+            ? "The client is no longer yours — it cannot go back to the pool."
+            : $"The client has been handed on: {Escape(detail)} has it now — it cannot go back to the pool.",
         DomainError.TouchNotPlanned => "That contact is no longer planned.",
         DomainError.DateInFuture => "That date hasn't come yet — use /plan for the future.",
         _ => "That isn't allowed.",

@@ -180,6 +180,7 @@ internal sealed partial class EnglishTexts
         "Schedule:DailyDigestAt" => "Head's daily digest",
         "Schedule:WeeklyDigestAt" => "Weekly digest",
         "Crm:ForgottenAfterDays" => "A client is forgotten after (days)",
+        "Crm:PoolOpenToManagers" => "Managers see the pool and take from it",
         _ => $"setting {Escape(key)}",
     };
 

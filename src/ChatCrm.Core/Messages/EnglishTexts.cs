@@ -134,6 +134,7 @@ internal sealed partial class EnglishTexts : Texts
     {
         ["client.created"] = "client created", ["client.assigned"] = "client assigned", ["client.handover"] = "client handed over",
         ["client.snoozed"] = "client snoozed", ["client.removed"] = "client removed", ["clients.distributed"] = "clients distributed",
+        ["client.taken"] = "client taken from the pool",
         ["touch.logged"] = "touch", ["contact.planned"] = "contact planned", ["contact.done"] = "contact done",
         ["contact.moved"] = "contact moved", ["deal.open"] = "deal opened", ["deal.move"] = "deal moved",
         ["deal.won"] = "deal won", ["deal.lost"] = "deal lost", ["deal.reopen"] = "deal reopened",

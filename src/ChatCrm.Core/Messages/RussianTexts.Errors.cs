@@ -43,6 +43,9 @@ internal sealed partial class RussianTexts
             + $"Ничего не изменено, клиент остаётся. Если сделка лишняя и ещё открыта, закройте её: /lost {Escape(detail)}",
         DomainError.ClientWorkedOnByOthers => $"Создание клиента не отменить: по нему уже работает {Escape(detail)}, а чужие касания и планы "
             + "не удаляются. Ничего не изменено, клиент остаётся.",
+        DomainError.TakenClientMovedOn => string.IsNullOrEmpty(detail)
+            ? "Клиент уже не ваш — вернуть его в пул нельзя."
+            : $"Клиента уже передали: его ведёт {Escape(detail)} — вернуть в пул нельзя.",
         DomainError.TouchNotPlanned => "Этот контакт уже не в плане.",
         DomainError.DateInFuture => "Эта дата ещё не наступила — для будущего используйте /plan.",
         _ => "Так нельзя.",

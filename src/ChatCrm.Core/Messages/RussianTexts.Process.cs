@@ -180,6 +180,7 @@ internal sealed partial class RussianTexts
         "Schedule:DailyDigestAt" => "Дневной дайджест руководителю",
         "Schedule:WeeklyDigestAt" => "Недельный дайджест",
         "Crm:ForgottenAfterDays" => "Клиент забыт через (дней)",
+        "Crm:PoolOpenToManagers" => "Менеджеры видят пул и берут из него",
         _ => $"настройка {Escape(key)}",
     };
 

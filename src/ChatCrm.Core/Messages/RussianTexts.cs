@@ -134,6 +134,7 @@ internal sealed partial class RussianTexts : Texts
     {
         ["client.created"] = "клиент создан", ["client.assigned"] = "клиент назначен", ["client.handover"] = "клиент передан",
         ["client.snoozed"] = "клиент отложен", ["client.removed"] = "клиент удалён", ["clients.distributed"] = "клиенты распределены",
+        ["client.taken"] = "клиент взят из пула",
         ["touch.logged"] = "касание", ["contact.planned"] = "контакт запланирован", ["contact.done"] = "контакт выполнен",
         ["contact.moved"] = "контакт перенесён", ["deal.open"] = "сделка открыта", ["deal.move"] = "сделка перемещена",
         ["deal.won"] = "сделка выиграна", ["deal.lost"] = "сделка проиграна", ["deal.reopen"] = "сделка открыта снова",

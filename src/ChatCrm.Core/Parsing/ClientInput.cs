@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PhoneNormaliser = ChatCrm.Core.Matching.Phones;
 
 namespace ChatCrm.Core.Parsing;
@@ -5,8 +6,16 @@ namespace ChatCrm.Core.Parsing;
 /// <summary>What /client was given: <c>ООО Ромашка, 8 900 123-45-67, info@romashka.ru, #retail</c>.</summary>
 /// <param name="Phones">As typed; the client normalises them (and refuses a bad one by name).</param>
 /// <param name="Segment">The text after '#': a segment name, <c>s&lt;id&gt;</c> after a pick, <c>0</c> for none.</param>
-public sealed record ClientInput(string Name, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails, string? Segment)
+/// <param name="Pool">The text ended with «в пул» / "pool": the client goes to the prospect pool, with no owner.</param>
+public sealed partial record ClientInput(string Name, IReadOnlyList<string> Phones, IReadOnlyList<string> Emails, string? Segment, bool Pool = false)
 {
+    /// <summary>
+    /// «… в пул», «… пул», "… pool", "… to (the) pool" as the last words, after something else. A name that really ends
+    /// in the word is written in quotes («Swimming Pool»), which the marker never follows.
+    /// </summary>
+    [GeneratedRegex(@"[\s,]+(?:(?:в|во|to|into)\s+(?:the\s+)?)?(?:пул|pool)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PoolMarker();
+
     /// <summary>
     /// Comma-separated parts after the name are phones, e-mails or a #segment; a part that is none of those belongs
     /// to the name («Ромашка, ООО»). Without commas the same things are peeled off the end of the text
@@ -15,6 +24,13 @@ public sealed record ClientInput(string Name, IReadOnlyList<string> Phones, IRea
     public static ClientInput Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var marker = PoolMarker().Match(text);
+        var pool = marker.Success && text[..marker.Index].Trim(' ', ',').Length > 0;
+        if (pool)
+        {
+            text = text[..marker.Index];
+        }
+
         var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var name = new List<string>();
         var phones = new List<string>();
@@ -46,12 +62,12 @@ public sealed record ClientInput(string Name, IReadOnlyList<string> Phones, IRea
             }
         }
 
-        return new ClientInput(string.Join(", ", name.Where(n => n.Length > 0)), phones, emails, segment);
+        return new ClientInput(string.Join(", ", name.Where(n => n.Length > 0)), phones, emails, segment, pool);
     }
 
     /// <summary>The same data written the canonical way, so a question can carry it and /client read it back.</summary>
     public string Format(string? segment) =>
-        string.Join(", ", new[] { Name }.Concat(Phones).Concat(Emails).Concat(segment is null ? [] : ["#" + segment]));
+        string.Join(", ", new[] { Name }.Concat(Phones).Concat(Emails).Concat(segment is null ? [] : ["#" + segment]).Concat(Pool ? ["pool"] : []));
 
     private static string PeelWords(string part, List<string> phones, List<string> emails, ref string? segment)
     {

@@ -16,6 +16,7 @@ namespace ChatCrm.Bot.Features.Clients;
 /// about (the existing ones as buttons, or none); a client that looks like one we have (same phone or e-mail
 /// among all clients, or a near-identical name) is offered instead — "open existing" or "create anyway". A manager
 /// is not shown another manager's client: only that it exists, who has it and what matched; it is not created.
+/// Ending with «в пул» / "pool", a head's client goes to the prospect pool, with no owner; a manager's is refused.
 /// </summary>
 internal sealed class CreateClient : ICommandHandler
 {
@@ -26,7 +27,6 @@ internal sealed class CreateClient : ICommandHandler
     private const string SegmentQuestion = "seg";
     private const string DuplicateQuestion = "dup";
     private const string CreateAnyway = "!";
-    private const int MaxCandidates = 500;
     private static readonly string[] YesWords = ["!", "да", "yes", "создать", "create"];
 
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
@@ -54,6 +54,12 @@ internal sealed class CreateClient : ICommandHandler
         }
 
         var input = ClientInput.Parse(args);
+        if (input.Pool && !ctx.SeesEverything())
+        {
+            ctx.Reply(ctx.T.PoolOnlyForHeads(input.Name));
+            return;
+        }
+
         var (segmentKnown, segment) = await FindSegmentAsync(ctx, input.Segment, ct);
         if (!segmentKnown)
         {
@@ -62,7 +68,7 @@ internal sealed class CreateClient : ICommandHandler
         }
 
         // Checked before the duplicate question, so nobody is asked about a client that could not be saved anyway.
-        var client = Client.Create(input.Name, ctx.User.Id, ctx.Now, ownerUserId: ctx.User.Id);
+        var client = Client.Create(input.Name, ctx.User.Id, ctx.Now, ownerUserId: input.Pool ? null : ctx.User.Id);
         input.Phones.ToList().ForEach(p => client.AddPhone(p));
         input.Emails.ToList().ForEach(e => client.AddEmail(e));
         client.SetSegment(segment);
@@ -85,6 +91,13 @@ internal sealed class CreateClient : ICommandHandler
         await ctx.Db.SaveChangesAsync(ct);
         ctx.Undo.Record(UndoKind, client.Id.ToString(CultureInfo.InvariantCulture), ctx.T.ClientUndoDescription(client.Name));
         ctx.Audit.Record(AuditActions.ClientCreated, client.Name, after: client.Phones.Length + client.Emails.Length > 0 ? $"{client.Phones} {client.Emails}".Trim() : null);
+        if (input.Pool)
+        {
+            ctx.Reply(new Reply(ctx.T.PoolClientCreated(client.Name, Contacts(client), segment?.Name),
+                [[Button.Callback(ctx.T.CardButton, TouchLogging.Card(client.Id)), Button.Callback(ctx.T.PoolButton, CommandTable.Run("pool"))]]));
+            return;
+        }
+
         ctx.Reply(new Reply(
             ctx.T.ClientCreated(client.Name, Contacts(client), segment?.Name),
             [ClientActions.Row(ctx, client.Id), [Button.Callback(ctx.T.CardButton, TouchLogging.Card(client.Id))]]));
@@ -130,31 +143,9 @@ internal sealed class CreateClient : ICommandHandler
     /// </summary>
     private static async Task<IReadOnlyList<(Duplicate Match, Client Client)>> FindDuplicatesAsync(BotContext ctx, Client client, CancellationToken ct)
     {
-        var key = client.MatchKey;
-        var prefix = key[..Math.Min(2, key.Length)];
         var phones = client.PhoneNumbers.ToList();
         var emails = client.EmailAddresses.ToList();
-        // Index ranges only: the name's start on the MatchKey index (a comparison, since LIKE cannot use it), the exact
-        // key on its own as well (the prefix candidates are capped, a same-named client must not fall off), and each
-        // phone and e-mail by its search key.
-        var end = prefix.Length == 0 ? null : ClientSearchKeys.RangeEnd(prefix);
-        var candidates = end is null
-            ? []
-            : await ctx.Db.Clients.Where(c => string.Compare(c.MatchKey, prefix) >= 0 && string.Compare(c.MatchKey, end) < 0)
-                .OrderByDescending(c => c.Id).Take(MaxCandidates).ToListAsync(ct);
-        candidates.AddRange(await ctx.Db.Clients.Where(c => c.MatchKey == key).OrderBy(c => c.Id).Take(MaxCandidates).ToListAsync(ct));
-        foreach (var phone in phones)
-        {
-            candidates.AddRange(await ClientFinder.ByKey(ctx.Db.Clients, ctx.Db.ClientSearchKeys, ClientKeyKind.PhoneTail,
-                ClientSearchKeys.TailKey(ClientSearchKeys.Digits(phone)), prefix: false).ToListAsync(ct));
-        }
-
-        foreach (var email in emails)
-        {
-            candidates.AddRange(await ClientFinder.ByKey(ctx.Db.Clients, ctx.Db.ClientSearchKeys, ClientKeyKind.Email, email, prefix: false).ToListAsync(ct));
-        }
-
-        candidates = [.. candidates.DistinctBy(c => c.Id)];
+        var candidates = await DuplicateCandidates.LoadAsync(ctx.Db, client.Name, phones, emails, ct);
         var found = DuplicateCheck.Find(client.Name, phones, emails, [.. candidates.Select(ExistingClient.From)]);
         return [.. found.Select(d => (d, candidates.First(c => c.Id == d.Id)))];
     }

@@ -25,6 +25,7 @@ internal sealed class ChangeSettings(IOptions<CrmOptions> crm, IOptions<Schedule
         ["неделя"] = CompanySettings.WeeklyDigestAt, ["недельный"] = CompanySettings.WeeklyDigestAt,
         ["forgotten"] = CompanySettings.ForgottenAfterDays, ["забытые"] = CompanySettings.ForgottenAfterDays,
         ["забыт"] = CompanySettings.ForgottenAfterDays, ["забытый"] = CompanySettings.ForgottenAfterDays,
+        ["pool"] = CompanySettings.PoolOpenToManagers, ["пул"] = CompanySettings.PoolOpenToManagers,
     };
 
     private static readonly string[] ResetWords = ["default", "reset", "сброс", "сбросить", "поумолчанию"];
@@ -113,8 +114,17 @@ internal sealed class ChangeSettings(IOptions<CrmOptions> crm, IOptions<Schedule
     private static List<IReadOnlyList<Button>> Buttons(BotContext ctx) =>
         [.. CompanySettings.Keys.Select((k, i) => (IReadOnlyList<Button>)[Button.Callback("✏️ " + ctx.T.SettingLabel(k), $"set:{i}")])];
 
-    private static void Ask(BotContext ctx, string key) =>
+    private static void Ask(BotContext ctx, string key)
+    {
+        if (key == CompanySettings.PoolOpenToManagers)
+        {
+            ctx.AskChoice("settings", AliasOf(key) + " {0}", ctx.T.PoolSettingAsk(ctx.T.SettingLabel(key)),
+                [(ctx.T.OnOff(true), "on"), (ctx.T.OnOff(false), "off")]);
+            return;
+        }
+
         ctx.Ask("settings", AliasOf(key), ctx.T.SettingAsk(ctx.T.SettingLabel(key), Example(key)));
+    }
 
     private static void Changed(BotContext ctx, string key, string before, string after)
     {
@@ -128,12 +138,14 @@ internal sealed class ChangeSettings(IOptions<CrmOptions> crm, IOptions<Schedule
     {
         CompanySettings.WeeklyDigestAt => "Mon 09:30",
         CompanySettings.ForgottenAfterDays => "10",
+        CompanySettings.PoolOpenToManagers => "on",
         _ => "08:30",
     };
 
     /// <summary>"Mon 09:30" reads «пн 09:30» in Russian; the stored form stays the configuration's.</summary>
     private static string Display(BotContext ctx, string key, string value) =>
-        key == CompanySettings.WeeklyDigestAt && CompanySettings.SplitWeekly(value) is { } w
+        key == CompanySettings.PoolOpenToManagers ? ctx.T.OnOff(value == "on")
+        : key == CompanySettings.WeeklyDigestAt && CompanySettings.SplitWeekly(value) is { } w
             ? $"{ctx.T.Culture.DateTimeFormat.GetAbbreviatedDayName(w.Day)} {w.Time}"
             : value;
 }

@@ -27,8 +27,14 @@ public sealed partial class CompanySettings(IOptions<CrmOptions> crm, IOptions<S
     public const string WeeklyDigestAt = "Schedule:WeeklyDigestAt";
     public const string ForgottenAfterDays = "Crm:ForgottenAfterDays";
 
+    /// <summary>"on" lets managers see the prospect pool (/pool) and take from it (/take, 🙋); "off", the default, keeps it the heads'.</summary>
+    public const string PoolOpenToManagers = "Crm:PoolOpenToManagers";
+
     /// <summary>Every key /settings shows and changes, in display order.</summary>
-    public static readonly IReadOnlyList<string> Keys = [MorningPlanAt, DailyDigestAt, WeeklyDigestAt, ForgottenAfterDays];
+    public static readonly IReadOnlyList<string> Keys = [MorningPlanAt, DailyDigestAt, WeeklyDigestAt, ForgottenAfterDays, PoolOpenToManagers];
+
+    private static readonly string[] OnWords = ["on", "yes", "true", "1", "open", "вкл", "включить", "да", "открыть", "открыт"];
+    private static readonly string[] OffWords = ["off", "no", "false", "0", "close", "выкл", "выключить", "нет", "закрыть", "закрыт"];
 
     private static readonly string[] Days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
@@ -54,6 +60,7 @@ public sealed partial class CompanySettings(IOptions<CrmOptions> crm, IOptions<S
         DailyDigestAt => schedule.Value.DailyDigestAt,
         WeeklyDigestAt => schedule.Value.WeeklyDigestAt,
         ForgottenAfterDays => crm.Value.ForgottenAfterDays.ToString(CultureInfo.InvariantCulture),
+        PoolOpenToManagers => "off",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a company setting."),
     };
 
@@ -91,6 +98,10 @@ public sealed partial class CompanySettings(IOptions<CrmOptions> crm, IOptions<S
     public async Task<int> GetForgottenAfterDaysAsync(ChatCrmDbContext db, CancellationToken ct) =>
         int.Parse(await GetAsync(db, ForgottenAfterDays, ct), CultureInfo.InvariantCulture);
 
+    /// <summary>Whether a head has opened the pool to managers (off unless set; no configuration key).</summary>
+    public static async Task<bool> IsPoolOpenToManagersAsync(ChatCrmDbContext db, CancellationToken ct) =>
+        await db.Settings.AsNoTracking().Where(s => s.Key == PoolOpenToManagers).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+
     /// <summary>
     /// Reads what a user typed for <paramref name="key"/> («9», «9.30», «пн 9:30», «10») into the canonical
     /// stored form ("09:00", "09:30", "Mon 09:30", "10"); null when it is not a valid value.
@@ -110,6 +121,10 @@ public sealed partial class CompanySettings(IOptions<CrmOptions> crm, IOptions<S
             case ForgottenAfterDays:
                 return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365
                     ? days.ToString(CultureInfo.InvariantCulture)
+                    : null;
+            case PoolOpenToManagers:
+                return OnWords.Contains(text, StringComparer.OrdinalIgnoreCase) ? "on"
+                    : OffWords.Contains(text, StringComparer.OrdinalIgnoreCase) ? "off"
                     : null;
             default:
                 return null;

@@ -40,6 +40,13 @@ public static class Visibility
         return user.SeesEverything() ? payments : payments.Where(o => db.Deals.Any(d => d.Id == o.DealId && d.OwnerUserId == user.Id));
     }
 
+    /// <summary>
+    /// The prospect pool: clients with no owner. Heads and admins see it with everything else; a manager only through
+    /// /pool and /take, and only while a head has opened it (<c>CompanySettings.IsPoolOpenToManagersAsync</c>, which the
+    /// caller checks) — never through <see cref="VisibleClients"/>, so no other command of theirs reaches a pool client.
+    /// </summary>
+    public static IQueryable<Client> PoolClients(this BotContext ctx) => ctx.Db.Clients.Where(c => c.OwnerUserId == null);
+
     public static bool CanSee(this BotContext ctx, Client client) => ctx.SeesEverything() || client.OwnerUserId == ctx.User.Id;
 
     public static bool CanSee(this BotContext ctx, Deal deal) => ctx.SeesEverything() || deal.OwnerUserId == ctx.User.Id;

@@ -19,6 +19,9 @@ namespace ChatCrm.Bot.Features.Team;
 /// </summary>
 internal sealed class DistributeProspects(IOptions<CrmOptions> crm) : ICommandHandler, ICallbackHandler
 {
+    /// <summary>How many of the clients a manager got are named in their notice (the rest are counted).</summary>
+    private const int ProspectsNamed = 10;
+
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
         var query = args.Trim();
@@ -79,24 +82,35 @@ internal sealed class DistributeProspects(IOptions<CrmOptions> crm) : ICommandHa
             return;
         }
 
+        // Each manager's share is claimed with one conditional update (still unowned), as /take claims one client: a
+        // prospect taken from the pool since the plan was loaded stays with whoever took it, and is not counted here.
         var at = 0;
+        var given = new List<(User Manager, int Count)>();
         foreach (var (manager, _, add) in plan.Lines)
         {
-            foreach (var client in plan.Prospects.Skip(at).Take(add))
-            {
-                client.AssignTo(manager.Id);
-            }
-
+            var share = plan.Prospects.Skip(at).Take(add).ToList();
             at += add;
-            if (add > 0)
+            var ids = share.Select(c => c.Id).ToList();
+            var count = ids.Count == 0 ? 0 : await ctx.Db.Clients.Where(c => ids.Contains(c.Id) && c.OwnerUserId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerUserId, (long?)manager.Id), ct);
+            given.Add((manager, count));
+            if (count > 0)
             {
-                ctx.Notify(manager, t => t.ProspectsReceived(add, segment?.Name ?? ""), crm.Value.Language);
+                var names = count == share.Count
+                    ? share.Take(ProspectsNamed).Select(c => c.Name).ToList()
+                    : await ctx.Db.Clients.Where(c => ids.Contains(c.Id) && c.OwnerUserId == manager.Id)
+                        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(ProspectsNamed).Select(c => c.Name).ToListAsync(ct);
+                ctx.Notify(manager, t => t.ProspectsReceived(count, segment?.Name ?? "") + "\n" + t.ProspectsNames(names, count - names.Count),
+                    crm.Value.Language);
             }
         }
 
-        var summary = string.Join(", ", plan.Lines.Where(l => l.Add > 0).Select(l => $"{l.Manager.DisplayName} +{l.Add}"));
+        // The entities loaded for the plan are stale now: nothing saves them over the updates.
+        plan.Prospects.ForEach(c => ctx.Db.Entry(c).State = EntityState.Detached);
+        var total = given.Sum(g => g.Count);
+        var summary = string.Join(", ", given.Where(g => g.Count > 0).Select(g => $"{g.Manager.DisplayName} +{g.Count}"));
         ctx.Audit.Record(AuditActions.ClientsDistributed, segment?.Name ?? "*", $"{plan.Prospects.Count} unassigned", summary);
-        ctx.Show(ctx.T.ProspectsDistributed(plan.Prospects.Count, segment?.Name ?? "", plan.Lines.Count(l => l.Add > 0)));
+        ctx.Show(ctx.T.ProspectsDistributed(total, segment?.Name ?? "", given.Count(g => g.Count > 0)));
     }
 
     private sealed record Plan(List<Client> Prospects, List<(User Manager, int Load, int Add)> Lines);

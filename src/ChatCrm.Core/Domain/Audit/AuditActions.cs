@@ -13,6 +13,7 @@ public static class AuditActions
     public const string ClientSnoozed = "client.snoozed";
     public const string ClientRemoved = "client.removed";
     public const string ClientsDistributed = "clients.distributed";
+    public const string ClientTaken = "client.taken";
     public const string TouchLogged = "touch.logged";
     public const string ContactPlanned = "contact.planned";
     public const string ContactDone = "contact.done";

@@ -76,6 +76,9 @@ public enum DomainError
     /// <summary>/undo of a new client a colleague has logged or planned work on by now (the detail is their name).</summary>
     ClientWorkedOnByOthers,
 
+    /// <summary>/undo of a client taken from the pool that is no longer the user's (the detail is its owner now, or empty).</summary>
+    TakenClientMovedOn,
+
     // Touches
     TouchNotPlanned,
     DateInFuture,
