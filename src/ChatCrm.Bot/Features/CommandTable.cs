@@ -8,6 +8,7 @@ using ChatCrm.Bot.Features.Obligations;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Reports;
 using ChatCrm.Bot.Features.Pay;
+using ChatCrm.Bot.Features.Records;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
@@ -97,6 +98,10 @@ public static class CommandTable
         // Data out: export.
 
         // Client records.
+        Command<EditClient>("edit", Role.Manager),
+        Command<ManagePersons>("person", Role.Manager),
+        Command<ShowHistory>("history", Role.Manager),
+        Command<MergeClients>("merge", Role.Manager),
 
         // The prospect pool.
     ];
@@ -146,6 +151,8 @@ public static class CommandTable
         // Data out: export.
 
         // Client records.
+        Callback<PersonButtons>(PersonButtons.Prefix, Role.Manager),
+        Callback<ShowHistory>(ShowHistory.Prefix, Role.Manager),
 
         // The prospect pool.
     ];
@@ -167,6 +174,9 @@ public static class CommandTable
         Undo<UndoObligation>(),
 
         // Client records.
+        Undo<UndoClientEdit>(),
+        Undo<UndoPersonChange>(),
+        Undo<UndoMerge>(),
 
         // The prospect pool.
     ];
