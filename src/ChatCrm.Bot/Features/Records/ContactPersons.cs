@@ -165,7 +165,8 @@ internal sealed class ManagePersons : ICommandHandler
     }
 
     private static bool LooksLikePhone(string part) =>
-        part.Count(char.IsDigit) >= 5 && part.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.');
+        (part.StartsWith('+') || part.Count(char.IsDigit) >= 5) && part.Any(char.IsDigit)
+        && part.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.');
 }
 
 /// <summary>The ✏️ and 🗑 buttons under a client's contact persons: <c>prs:e:&lt;id&gt;</c>, <c>prs:d:&lt;id&gt;</c>.</summary>

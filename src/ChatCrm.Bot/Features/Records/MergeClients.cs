@@ -23,6 +23,7 @@ internal sealed class MergeClients : ICommandHandler
     public const string AuditAction = "clients.merged";
     private const string Kept = "k";
     private const string Confirmed = "ok";
+    private const int MaxWords = 12;
 
     public async Task HandleAsync(BotContext ctx, string args, CancellationToken ct)
     {
@@ -30,6 +31,11 @@ internal sealed class MergeClients : ICommandHandler
         {
             ctx.Ask("merge", "", ctx.T.AskMergeClients());
             return;
+        }
+
+        if (await SplitAsync(ctx, args, ct) is { } pair)
+        {
+            args = pair;
         }
 
         var first = await ClientFinder.FindAsync(ctx, args, ct);
@@ -86,6 +92,54 @@ internal sealed class MergeClients : ICommandHandler
         }
 
         await MergeAsync(ctx, into, from, ct);
+    }
+
+    /// <summary>
+    /// Two clients typed one after the other, where the first name is a part of the second («Ромашка Ромашка ООО»):
+    /// the first split of the words where each side names exactly one client, and different ones, as
+    /// <c>#c&lt;a&gt; #c&lt;b&gt; rest</c>. Null when no split settles it; the ordinary lookup then asks.
+    /// </summary>
+    private static async Task<string?> SplitAsync(BotContext ctx, string args, CancellationToken ct)
+    {
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (args.TrimStart().StartsWith("#c", StringComparison.Ordinal) || words.Length > MaxWords)
+        {
+            return null;
+        }
+
+        var step = words[^1] is Kept or Confirmed ? words[^1] : "";
+        if (step.Length > 0)
+        {
+            words = words[..^1];
+        }
+
+        for (var i = 1; i < words.Length; i++)
+        {
+            var a = await OneAsync(ctx, string.Join(' ', words[..i]), ct);
+            var b = a is null ? null : await OneAsync(ctx, string.Join(' ', words[i..]), ct);
+            if (a is not null && b is not null && a.Id != b.Id)
+            {
+                return $"{EditClient.Id(a)} {EditClient.Id(b)} {step}".Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The one client <paramref name="text"/> names: settled by the lookup, or among look-alikes (duplicates are exactly
+    /// that) the one whose name is the text as typed.
+    /// </summary>
+    private static async Task<Client?> OneAsync(BotContext ctx, string text, CancellationToken ct)
+    {
+        var lookup = await ClientFinder.FindAsync(ctx, text, ct);
+        if (lookup.Found)
+        {
+            return lookup.Rest.Trim().Length == 0 ? lookup.Client : null;
+        }
+
+        var named = lookup.Options.Where(c => c.Name.Equals(text.Trim(), StringComparison.CurrentCultureIgnoreCase)).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     private sealed record Counts(int Touches, int Planned, int Deals, int Persons)
