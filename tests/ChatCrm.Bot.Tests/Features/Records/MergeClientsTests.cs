@@ -37,7 +37,9 @@ public sealed class MergeClientsTests : IAsyncLifetime
         var before = await Snapshot(dup);
         var keptBefore = await _ivan.ClientAsync("Ромашка");
 
-        var ask = await _ivan.LastAsync("/merge Ромашка Ромашка ООО");
+        var keepWhich = await _ivan.LastAsync("/merge Ромашка Ромашка ООО");
+        keepWhich.Text.Should().Contain("какого клиента оставить", "the duplicate has more work on it than the first");
+        var ask = (await _ivan.TapAsync(keepWhich.Button("Оставить «Ромашка»")))[^1];
 
         ask.Text.Should().Contain("Объединить «Ромашка ООО» в «Ромашка»: 1 касание, 1 запланированный контакт, 1 сделка, 1 контактное лицо?");
         var done = (await _ivan.TapAsync(ask.Button("Объединить")))[^1];
