@@ -42,7 +42,7 @@ internal sealed partial class EnglishTexts
         $"I don't know the field “{Escape(field)}”. Fields: name, phone, email, segment, city, note. Example: /edit Acme city Leeds";
 
     public override string EditDone(string client, string field, string value) =>
-        $"✏️ {Bold(client)} — {Escape(field)}: " + (value.Length == 0 ? "<i>not set</i>" : Escape(value));
+        $"✏️ {Bold(client)}: {Escape(field)} is now " + (value.Length == 0 ? "<i>not set</i>" : Escape(value));
 
     public override string EditAlreadyThere(string client, string value) => $"{Bold(client)} already has {Escape(value)}; nothing changed.";
 
@@ -102,7 +102,7 @@ internal sealed partial class EnglishTexts
     public override string HistoryPersons(IReadOnlyList<string> persons) => $"👥 Contact persons: {Escape(string.Join("; ", persons))}";
 
     public override string HistoryTouch(string date, string workType, string note, string? by) =>
-        $"{Escape(date)} · ✅ {Escape(workType)}" + (by is null ? "" : $" ({Escape(by)})") + (note.Length == 0 ? "" : $" — {Escape(note)}");
+        $"{Escape(date)} · ✅ {Escape(workType)}" + (by is null ? "" : $" by {Escape(by)}") + (note.Length == 0 ? "" : $" — {Escape(note)}");
 
     public override string HistoryPlanned(string date, string workType, string note, bool overdue) =>
         $"{Escape(date)} · {(overdue ? "⚠️ overdue" : "📅 planned")}: {Escape(workType)}" + (note.Length == 0 ? "" : $" — {Escape(note)}");

@@ -16,7 +16,7 @@ internal sealed partial class RussianTexts
 
     public override string EditFieldName => "название";
     public override string EditFieldPhone => "телефон";
-    public override string EditFieldEmail => "e-mail";
+    public override string EditFieldEmail => "почта";
     public override string EditFieldSegment => "сегмент";
     public override string EditFieldCity => "город";
     public override string EditFieldNote => "заметка";
@@ -103,7 +103,7 @@ internal sealed partial class RussianTexts
     public override string HistoryPersons(IReadOnlyList<string> persons) => $"👥 Контактные лица: {Escape(string.Join("; ", persons))}";
 
     public override string HistoryTouch(string date, string workType, string note, string? by) =>
-        $"{Escape(date)} · ✅ {Escape(workType)}" + (by is null ? "" : $" ({Escape(by)})") + (note.Length == 0 ? "" : $" — {Escape(note)}");
+        $"{Escape(date)} · ✅ {Escape(workType)}" + (by is null ? "" : $", вёл(а) {Escape(by)}") + (note.Length == 0 ? "" : $" — {Escape(note)}");
 
     public override string HistoryPlanned(string date, string workType, string note, bool overdue) =>
         $"{Escape(date)} · {(overdue ? "⚠️ просрочен" : "📅 запланирован")}: {Escape(workType)}" + (note.Length == 0 ? "" : $" — {Escape(note)}");

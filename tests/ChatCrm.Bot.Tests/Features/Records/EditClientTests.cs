@@ -45,11 +45,11 @@ public sealed class EditClientTests : IAsyncLifetime
     {
         await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
 
-        (await _ivan.LastAsync("/edit Ромашка почта Info@Romashka.ru")).Text.Should().Contain("e-mail: info@romashka.ru");
+        (await _ivan.LastAsync("/edit Ромашка почта Info@Romashka.ru")).Text.Should().Contain("почта: info@romashka.ru");
         (await _ivan.ClientAsync("Ромашка")).EmailAddresses.Should().Equal("info@romashka.ru");
         (await _ivan.LastAsync("/card info@romashka.ru")).Text.Should().Contain("🗂 <b>Ромашка</b>");
 
-        (await _ivan.LastAsync("/edit Ромашка email удалить info@romashka.ru")).Text.Should().Contain("e-mail: <i>не указано</i>");
+        (await _ivan.LastAsync("/edit Ромашка email удалить info@romashka.ru")).Text.Should().Contain("почта: <i>не указано</i>");
         (await _ivan.ClientAsync("Ромашка")).EmailAddresses.Should().BeEmpty();
     }
 
@@ -118,7 +118,7 @@ public sealed class EditClientTests : IAsyncLifetime
 
         (await _ivan.LastAsync("/edit")).Text.Should().Contain("Какого клиента изменить");
         var fields = await _ivan.LastAsync("Ромашка");
-        fields.Labels.Should().Contain(["название", "телефон", "e-mail", "сегмент", "город", "заметка"]);
+        fields.Labels.Should().Contain(["название", "телефон", "почта", "сегмент", "город", "заметка"]);
 
         (await _ivan.TapAsync(fields.Button("город")))[^1].Text.Should().Contain("город: напишите новое значение");
         (await _ivan.LastAsync("Самара")).Text.Should().Contain("город: Самара");
@@ -151,7 +151,7 @@ public sealed class EditClientTests : IAsyncLifetime
     {
         await Seed.ClientAsync(_app, "Acme", _ivanId, Now);
 
-        (await _ivan.LastAsync("/edit Acme city Leeds", "en")).Text.Should().Contain("city: Leeds");
+        (await _ivan.LastAsync("/edit Acme city Leeds", "en")).Text.Should().Contain("city is now Leeds");
         (await _ivan.LastAsync("/edit Acme colour blue", "en")).Text.Should().Contain("I don't know the field");
     }
 

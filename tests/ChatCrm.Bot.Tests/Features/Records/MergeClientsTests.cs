@@ -33,7 +33,7 @@ public sealed class MergeClientsTests : IAsyncLifetime
         await Seed.TouchAsync(_app, dup, _ivanId, Now.AddDays(-3), "звонок в дубль");
         var planned = await Seed.PlannedAsync(_app, dup, _ivanId, Now.AddDays(1), Now, "перезвонить");
         var deal = await Seed.DealAsync(_app, dup, _ivanId, 50_000m, Now.AddDays(-2), title: "дубль-сделка");
-        await _ivan.SayAsync("/person Ромашка ООО Иван Петров");
+        await _ivan.SayAsync($"/person #c{dup} Иван Петров");
         var before = await Snapshot(dup);
         var keptBefore = await _ivan.ClientAsync("Ромашка");
 
