@@ -29,7 +29,7 @@ public sealed class MergeClientsTests : IAsyncLifetime
         await Seed.TouchAsync(_app, keep, _ivanId, Now.AddDays(-20), "звонок в Ромашку");
         await Seed.TouchAsync(_app, keep, _ivanId, Now.AddDays(-19), "ещё звонок");
         var dup = await Seed.ClientAsync(_app, "Ромашка ООО", _ivanId, Now.AddDays(-30), phone: "+7 900 111-22-33");
-        await _ivan.SayAsync("/edit Ромашка ООО город Казань");
+        await _ivan.SayAsync($"/edit #c{dup} город Казань");
         await Seed.TouchAsync(_app, dup, _ivanId, Now.AddDays(-3), "звонок в дубль");
         var planned = await Seed.PlannedAsync(_app, dup, _ivanId, Now.AddDays(1), Now, "перезвонить");
         var deal = await Seed.DealAsync(_app, dup, _ivanId, 50_000m, Now.AddDays(-2), title: "дубль-сделка");
