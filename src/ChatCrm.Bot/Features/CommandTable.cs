@@ -11,6 +11,7 @@ using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.Reports;
 using ChatCrm.Bot.Features.Pay;
 using ChatCrm.Bot.Features.Pool;
+using ChatCrm.Bot.Features.Records;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
@@ -105,6 +106,10 @@ public static class CommandTable
         Command<ExportData>("export", Role.Manager),
 
         // Client records.
+        Command<EditClient>("edit", Role.Manager),
+        Command<ManagePersons>("person", Role.Manager),
+        Command<ShowHistory>("history", Role.Manager),
+        Command<MergeClients>("merge", Role.Manager),
 
         // The prospect pool.
         Command<ShowPool>("pool", Role.Manager),
@@ -161,6 +166,8 @@ public static class CommandTable
         Callback<ExportData>(ExportData.Prefix, Role.Manager),
 
         // Client records.
+        Callback<PersonButtons>(PersonButtons.Prefix, Role.Manager),
+        Callback<ShowHistory>(ShowHistory.Prefix, Role.Manager),
 
         // The prospect pool.
         Callback<ShowPool>(ShowPool.Prefix, Role.Manager),
@@ -185,6 +192,9 @@ public static class CommandTable
         Undo<UndoObligation>(),
 
         // Client records.
+        Undo<UndoClientEdit>(),
+        Undo<UndoPersonChange>(),
+        Undo<UndoMerge>(),
 
         // The prospect pool.
         Undo<TakeUndo>(),

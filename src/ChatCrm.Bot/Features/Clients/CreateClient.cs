@@ -141,7 +141,7 @@ internal sealed class CreateClient : ICommandHandler
     /// Among all clients, not only the user's: the same company must not be worked twice by two managers. Names are
     /// compared by <see cref="ClientNames.MatchKey"/>, so a Latin look-alike letter does not dodge the check.
     /// </summary>
-    private static async Task<IReadOnlyList<(Duplicate Match, Client Client)>> FindDuplicatesAsync(BotContext ctx, Client client, CancellationToken ct)
+    internal static async Task<IReadOnlyList<(Duplicate Match, Client Client)>> FindDuplicatesAsync(BotContext ctx, Client client, CancellationToken ct)
     {
         var phones = client.PhoneNumbers.ToList();
         var emails = client.EmailAddresses.ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatCrm.Bot.Features.Records;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
@@ -64,7 +65,9 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
             text.Append('\n').Append(ctx.T.CardContacts(contacts));
         }
 
+        await CardRecords.AppendDetailsAsync(ctx, client, text, ct);
         await AppendDealsAsync(ctx, client, text, ct);
+        await CardRecords.AppendClosedAsync(ctx, client, text, ct);
         await AppendTouchesAsync(ctx, client, text, ct);
         await AppendNextAsync(ctx, client, text, ct);
 
