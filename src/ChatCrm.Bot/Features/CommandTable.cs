@@ -151,6 +151,7 @@ public static class CommandTable
 
         // Data in: import.
         Callback<ImportPreviewButtons>(ImportPreviewButtons.Prefix, Role.Head),
+        Callback<ImportAnswers>(ImportQuestions.Prefix, Role.Head),
 
         // Data out: export.
 
