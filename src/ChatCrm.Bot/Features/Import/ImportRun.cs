@@ -115,7 +115,8 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         return state;
     }
 
-    private static async Task ShowProgressAsync(ChatCrmDbContext db, OutboxWriter outbox, ClientImport import, Texts texts, CancellationToken ct)
+    private static async Task ShowProgressAsync(ChatCrmDbContext db, OutboxWriter outbox, ClientImport import, Texts texts, CancellationToken ct,
+        string? step = null)
     {
         var messageId = import.ProgressOutboxId is { } outboxId
             ? await db.Outbox.AsNoTracking().Where(m => m.Id == outboxId).Select(m => m.TelegramMessageId).SingleOrDefaultAsync(ct)
@@ -123,7 +124,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         if (messageId is { } id)
         {
             outbox.Edit(import.ChatId, id, new Reply(texts.ImportProgress(import.RowsDone, import.RowsTotal)),
-                string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:p:{import.RowsDone}"));
+                string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:p:{step ?? import.RowsDone.ToString(CultureInfo.InvariantCulture)}"));
         }
     }
 
@@ -133,7 +134,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
     {
         import.Status = ImportStatus.Done;
         import.FinishedAt = now;
-        await ShowProgressAsync(db, outbox, import, texts, ct);
+        await ShowProgressAsync(db, outbox, import, texts, ct, "done");
         var lastContacts = state.Rows.Any(r => r.Row?.LastContact is not null);
         outbox.Message(import.ChatId, new Reply(texts.ImportReport(import.Created, import.Merged, import.Skipped, import.Rejected, lastContacts)),
             string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:report"));

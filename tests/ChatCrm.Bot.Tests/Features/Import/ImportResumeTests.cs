@@ -41,7 +41,7 @@ public sealed class ImportResumeTests : IAsyncLifetime
         (await BatchAsync(id)).Should().BeTrue();
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).RowsDone.Should().Be(2);
         (await _app.CountAsync<Client>()).Should().Be(2);
-        var edit = await _app.QueryAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.EditMessage).OrderBy(m => m.Id).ToListAsync());
+        var edit = await _app.QueryAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.EditMessage && m.DedupKey!.StartsWith("import:")).OrderBy(m => m.Id).ToListAsync());
         edit.Should().ContainSingle().Which.Payload.Should().Contain("Импорт: 2 / 8");
 
         _app = await _app.RestartAsync();

@@ -100,10 +100,10 @@ public sealed class ImportRunTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == ImportRun.AuditAction))).Should().Be(1, "one audit entry per import");
 
         var rejected = await RejectedAsync();
-        rejected.Select(r => r["Строка"]).Should().Equal(6.0, 7.0);
+        rejected.Select(r => r["Строка"]).Should().Equal(7.0, 8.0);
         rejected[1]["Name"].Should().Be("'=1+2", "a formula comes back as text");
         rejected.Should().OnlyContain(r => !string.IsNullOrWhiteSpace(r["Причина"] as string));
-        rejected[0]["Phone"].Should().Be("+7 900 000-00-06", "the original cells come back");
+        rejected[0]["Phone"].Should().Be("'+7 900 000-00-06", "the original cells come back, neutralised: a leading + is a formula to Excel");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ImportRunTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_owners_and_segments_are_asked_once_however_many_rows_name_them()
     {
-        var rows = Enumerable.Range(1, 6).Select(i => $"Клиент {i};;;{(i % 2 == 0 ? "Розница" : "розница ")};{(i % 2 == 0 ? "Вася" : "@вася")};;;;;;").ToArray();
+        var rows = Enumerable.Range(1, 6).Select(i => $"Клиент {i};;;{(i % 2 == 0 ? "Розница" : "розница ")};{(i % 2 == 0 ? "Вася" : " вася")};;;;;;").ToArray();
 
         var question = await ImportDriver.ConfirmPreviewAsync(_app, _head, ImportDriver.Csv(rows));
         var asked = new List<string> { question.Plain };
