@@ -48,6 +48,14 @@ if (args.Contains("--throughput"))
     return;
 }
 
+if (args.Contains("--import"))
+{
+    // `-- --import [rows]`: issue 10 — see ImportRun (100,000 rows unless told).
+    var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+    await ChatCrm.Benchmarks.ImportRun.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var n ? n : 100_000);
+    return;
+}
+
 if (args.Contains("--latency"))
 {
     // `-- --latency [updates per second] [seconds]`: see ReplyLatency.

@@ -161,6 +161,7 @@ public static class CommandTable
 
         // Data in: import.
         Callback<ImportPreviewButtons>(ImportPreviewButtons.Prefix, Role.Head),
+        Callback<ImportAnswers>(ImportQuestions.Prefix, Role.Head),
 
         // Data out: export.
         Callback<ExportData>(ExportData.Prefix, Role.Manager),

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features;
+using ChatCrm.Bot.Features.Import;
 using ChatCrm.Bot.Features.Onboarding;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
@@ -65,6 +66,10 @@ public static class ChatCrmHosting
         services.AddHostedService<DatabaseInitializer>();
         // Picks up what waited when the last run stopped, before a transport takes anything new.
         services.AddHostedService<WaitingUpdatesWorker>();
+        // Goes on with an import a stopped run left running, after its last committed batch.
+        AddValidatedOptions<ImportOptions>(services, ImportOptions.Section);
+        services.AddSingleton<ImportRun>();
+        services.AddHostedService<ImportWorker>();
         if (mode == TransportMode.LocalChat)
         {
             services.AddSingleton<ConsoleGateway>();

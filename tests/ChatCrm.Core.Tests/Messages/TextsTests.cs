@@ -106,6 +106,8 @@ public sealed partial class TextsTests
             : types.Contains(typeof(ImportFileProblem)) ? Enum.GetValues<ImportFileProblem>().Cast<object>()
             : types.Contains(typeof(ImportField)) ? Enum.GetValues<ImportField>().Cast<object>()
             : types.Contains(typeof(ImportRejectionKind)) ? Enum.GetValues<ImportRejectionKind>().Cast<object>()
+            : types.Contains(typeof(DuplicateClass)) ? Enum.GetValues<DuplicateClass>().Cast<object>()
+            : types.Contains(typeof(DuplicateChoice)) ? Enum.GetValues<DuplicateChoice>().Cast<object>()
             : types.Contains(typeof(PayLine)) ? Enum.GetValues<PayLineKind>().Cast<object>()
             : types.Contains(typeof(PayProblem)) ? Enum.GetValues<PayError>().SelectMany(e => Enum.GetValues<PayRuleKind>().Select(r => (object)(e, r)))
             : [null!];
@@ -129,6 +131,8 @@ public sealed partial class TextsTests
         _ when type == typeof(ImportFileProblem) => variant as ImportFileProblem? ?? ImportFileProblem.TooBig,
         _ when type == typeof(ImportField) => variant as ImportField? ?? ImportField.Phone,
         _ when type == typeof(ImportRejectionKind) => variant as ImportRejectionKind? ?? ImportRejectionKind.FormulaCell,
+        _ when type == typeof(DuplicateClass) => variant as DuplicateClass? ?? DuplicateClass.InFile,
+        _ when type == typeof(DuplicateChoice) => variant as DuplicateChoice? ?? DuplicateChoice.Merge,
         _ when type == typeof(DateTime) || type == typeof(DateTime?) => new DateTime(2026, 12, 25, 15, 0, 0, DateTimeKind.Utc),
         _ when type == typeof(decimal) => 1234567.5m,
         _ when type == typeof(int?) => 42,

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatCrm.Bot.Data;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Spreadsheets;
+
+namespace ChatCrm.Bot.Features.Import;
+
+/// <summary>A row of the file as the run sees it: read with the confirmed mapping, or why it is rejected.</summary>
+public readonly record struct ReadRow(int Index, ImportRow? Row, ImportRejection? Rejection);
+
+/// <summary>
+/// The one place the run reads the kept file with the preview's reader and mapping (the import-in part's
+/// <c>SpreadsheetFiles</c>, <c>ImportMapping</c> and <c>ImportRows</c>): the questions read it once, the worker again after a
+/// restart.
+/// </summary>
+public static class ImportFile
+{
+    public const string Region = "RU";
+
+    public static ImportSheet Sheet(ClientImport import)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        return SpreadsheetFiles.Read(import.Content, import.FileName);
+    }
+
+    public static IReadOnlyList<ReadRow> Rows(ClientImport import, ImportSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        ArgumentNullException.ThrowIfNull(sheet);
+        var mapping = ImportMapping.FromJson(import.Mapping);
+        var rows = new ReadRow[sheet.Rows.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var read = ImportRows.Read(sheet, i, mapping, Region);
+            rows[i] = new ReadRow(i, read.Row, read.Rejection);
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>A rejected row's reason as the reason column shows it: the user's language, plain text.</summary>
+public static partial class ImportReasons
+{
+    public static string Of(Texts texts, ImportRejection rejection)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Plain(texts.ImportRejectionReason(rejection));
+    }
+
+    /// <summary>A message's HTML as plain text: a spreadsheet cell shows no tags.</summary>
+    public static string Plain(string html) => WebUtility.HtmlDecode(Tags().Replace(html, ""));
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}

@@ -1,0 +1,402 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Matching;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Spreadsheets;
+using ChatCrm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Bot.Features.Import;
+
+/// <summary>
+/// Runs a confirmed import batch by batch. Each batch is one transaction that saves its clients (with their search
+/// keys, persons and deals), its rejected rows and the import's progress (<see cref="ClientImport.RowsDone"/> and the
+/// counters) together, so a restart goes on after the last committed batch and never writes a row twice. A batch looks
+/// its rows' phones, e-mails and name words up in one query per kind (<see cref="ImportLookup"/>) and saves with one
+/// SaveChanges for the clients and one for what hangs on them.
+/// </summary>
+public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options, IOptions<CrmOptions> crm)
+{
+    public const string AuditAction = "clients.imported";
+
+    // The file read once per run, and the keys of the rows before the next batch (the in-file repeat check).
+    private readonly ConcurrentDictionary<long, RunState> _states = new();
+
+    /// <summary>The running imports, oldest first.</summary>
+    public async Task<IReadOnlyList<long>> RunningAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        return await db.Imports.Where(i => i.Status == ImportStatus.Running).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Imports the next batch of <paramref name="importId"/>, or finishes it with the report; false when nothing is left to do.</summary>
+    public async Task<bool> RunBatchAsync(long importId, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(importId, ct);
+        }
+        catch
+        {
+            // The keys the failed batch added are not in the database: read the file again next time.
+            _states.TryRemove(importId, out _);
+            throw;
+        }
+    }
+
+    private async Task<bool> RunAsync(long importId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, ct);
+        if (import is not { Status: ImportStatus.Running })
+        {
+            _states.TryRemove(importId, out _);
+            return false;
+        }
+
+        var importer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == import.UserId, ct);
+        var texts = Texts.For(importer.LanguageOr(crm.Value.Language));
+        var state = State(import);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (import.RowsDone >= state.Rows.Count)
+        {
+            await FinishAsync(db, outbox, import, importer, texts, state, now, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            _states.TryRemove(importId, out _);
+            return false;
+        }
+
+        var end = Math.Min(state.Rows.Count, import.RowsDone + options.Value.BatchSize);
+        var batch = new Batch(db, import, importer, texts, ImportChoices.Read(import.Choices), now, crm.Value.Currency);
+        await batch.WriteAsync(state, import.RowsDone, end, ct);
+        import.RowsDone = end;
+        if (state.Watch.Elapsed >= options.Value.ProgressEvery)
+        {
+            await ShowProgressAsync(db, outbox, import, texts, ct);
+            state.Watch.Restart();
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        state.Next = end;
+        return true;
+    }
+
+    private RunState State(ClientImport import)
+    {
+        if (_states.TryGetValue(import.Id, out var known) && known.Next == import.RowsDone)
+        {
+            return known;
+        }
+
+        var rows = ImportFile.Rows(import, ImportFile.Sheet(import));
+        var state = new RunState(rows) { Next = import.RowsDone };
+        foreach (var row in rows.Take(import.RowsDone))
+        {
+            if (row.Row is { } r)
+            {
+                state.Keys.Add(r);
+            }
+        }
+
+        _states[import.Id] = state;
+        return state;
+    }
+
+    private static async Task ShowProgressAsync(ChatCrmDbContext db, OutboxWriter outbox, ClientImport import, Texts texts, CancellationToken ct,
+        string? step = null)
+    {
+        var messageId = import.ProgressOutboxId is { } outboxId
+            ? await db.Outbox.AsNoTracking().Where(m => m.Id == outboxId).Select(m => m.TelegramMessageId).SingleOrDefaultAsync(ct)
+            : null;
+        if (messageId is { } id)
+        {
+            outbox.Edit(import.ChatId, id, new Reply(texts.ImportProgress(import.RowsDone, import.RowsTotal)),
+                string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:p:{step ?? import.RowsDone.ToString(CultureInfo.InvariantCulture)}"));
+        }
+    }
+
+    /// <summary>The last step: the final progress, the report, the rejected rows as an XLSX, and one audit entry for the whole import.</summary>
+    private static async Task FinishAsync(ChatCrmDbContext db, OutboxWriter outbox, ClientImport import, Core.Domain.Users.User importer, Texts texts,
+        RunState state, DateTime now, CancellationToken ct)
+    {
+        import.Status = ImportStatus.Done;
+        import.FinishedAt = now;
+        await ShowProgressAsync(db, outbox, import, texts, ct, "done");
+        var lastContacts = state.Rows.Any(r => r.Row?.LastContact is not null);
+        outbox.Message(import.ChatId, new Reply(texts.ImportReport(import.Created, import.Merged, import.Skipped, import.Rejected, lastContacts)),
+            string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:report"));
+        if (import.Rejected > 0)
+        {
+            var problems = await db.ImportProblems.AsNoTracking().Where(p => p.ImportId == import.Id).OrderBy(p => p.RowNumber).ToListAsync(ct);
+            var sheet = ImportFile.Sheet(import);
+            outbox.Document(import.ChatId, RejectedRows.Xlsx(sheet, problems, texts), RejectedRows.FileName(import.FileName),
+                Html.Escape(texts.ImportRejectedCaption(import.Rejected)), string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:rejected"));
+        }
+
+        db.Audit.Add(AuditEntry.Record(importer.Id, importer.TelegramId, AuditAction, now, import.FileName, null,
+            string.Create(CultureInfo.InvariantCulture,
+                $"rows {import.RowsTotal}; created {import.Created}; merged {import.Merged}; skipped {import.Skipped}; rejected {import.Rejected}")));
+    }
+
+    private sealed class RunState(IReadOnlyList<ReadRow> rows)
+    {
+        public IReadOnlyList<ReadRow> Rows { get; } = rows;
+        public FileKeys Keys { get; } = new();
+        public int Next { get; set; }
+        public Stopwatch Watch { get; } = Stopwatch.StartNew();
+    }
+
+    /// <summary>What one batch decides and writes.</summary>
+    private sealed class Batch(ChatCrmDbContext db, ClientImport import, Core.Domain.Users.User importer, Texts texts, ImportChoices choices,
+        DateTime now, string currency)
+    {
+        private readonly List<(ImportRow Row, Client Client, bool Created)> _written = [];
+
+        // Clients this batch creates, by each key a later row of the batch may repeat.
+        private readonly Dictionary<string, Client> _pending = new(StringComparer.Ordinal);
+
+        public async Task WriteAsync(RunState state, int start, int end, CancellationToken ct)
+        {
+            var slice = state.Rows.Skip(start).Take(end - start).ToList();
+            var valid = slice.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
+            var existing = await ImportLookup.FindAsync(db, valid, ct);
+
+            // Decide every row first, so the clients to merge into are loaded in one query.
+            var plans = new List<(ImportRow Row, DuplicateChoice Action, long? Target)>();
+            foreach (var read in slice)
+            {
+                if (read.Rejection is { } rejection)
+                {
+                    Reject(rejection.RowNumber, ImportReasons.Of(texts, rejection));
+                    continue;
+                }
+
+                var row = read.Row!;
+                var (@class, match) = ImportDuplicates.Classify(row, state.Keys, existing, choices.Baseline);
+                var action = choices.Answer(@class);
+                // An in-file repeat merges into the client its first row became (or was merged into).
+                var target = @class == DuplicateClass.InFile ? existing.Find(row)?.ClientId : match?.ClientId;
+                plans.Add((row, action, target));
+            }
+
+            var targetIds = plans.Where(p => p.Action == DuplicateChoice.Merge && p.Target is not null).Select(p => p.Target!.Value).Distinct().ToList();
+            var targets = new Dictionary<long, Client>();
+            var persons = new HashSet<(long, string)>();
+            var withOpenDeal = new HashSet<long>();
+            foreach (var chunk in targetIds.Chunk(500))
+            {
+                foreach (var client in await db.Clients.Include(c => c.SearchKeys).Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+                {
+                    targets[client.Id] = client;
+                }
+
+                persons.UnionWith((await db.ContactPeople.Where(p => chunk.Contains(p.ClientId)).Select(p => new { p.ClientId, p.Name }).ToListAsync(ct))
+                    .Select(p => (p.ClientId, Fold(p.Name))));
+                withOpenDeal.UnionWith(await db.Deals.Where(d => chunk.Contains(d.ClientId) && d.Status == DealStatus.Open).Select(d => d.ClientId).ToListAsync(ct));
+            }
+
+            var segments = await db.Segments.Where(s => !s.IsRetired).ToDictionaryAsync(s => s.Id, ct);
+            foreach (var (row, action, target) in plans)
+            {
+                if (action == DuplicateChoice.Skip)
+                {
+                    import.Skipped++;
+                    continue;
+                }
+
+                try
+                {
+                    var into = action == DuplicateChoice.Merge ? Pending(row) ?? (target is { } id ? targets.GetValueOrDefault(id) : null) : null;
+                    if (into is not null)
+                    {
+                        Merge(into, row, segments);
+                        _written.Add((row, into, false));
+                        import.Merged++;
+                    }
+                    else
+                    {
+                        var client = Create(row, segments);
+                        db.Clients.Add(client);
+                        Remember(client);
+                        _written.Add((row, client, true));
+                        import.Created++;
+                    }
+                }
+                catch (DomainException e)
+                {
+                    Reject(row.RowNumber, texts.ImportRowFailed(ImportReasons.Plain(texts.Error(e.Error, e.Detail))));
+                }
+            }
+
+            // The clients first, for their ids; then what hangs on them. Both in the batch's one transaction.
+            db.NewClientKeysWrittenInBulk = true;
+            await db.SaveChangesAsync(ct);
+            await WriteSearchKeysAsync([.. _written.Where(w => w.Created).Select(w => w.Client).Distinct()], ct);
+            await AddPersonsAndDealsAsync(persons, withOpenDeal, ct);
+        }
+
+        /// <summary>
+        /// The new clients' search keys, 300 rows to a statement: EF's providers insert a row per command, and a client
+        /// has four or five keys, so this was most of a batch's commands. Then their key version, as
+        /// <see cref="Client.SyncSearchKeys"/> would have set it, so the start's backfill leaves them alone.
+        /// </summary>
+        private async Task WriteSearchKeysAsync(IReadOnlyList<Client> created, CancellationToken ct)
+        {
+            var keys = created.SelectMany(c => ClientSearchKeys.For(c.Name, c.PhoneNumbers, c.EmailAddresses).Distinct().Select(k => (c.Id, k))).ToList();
+            foreach (var chunk in keys.Chunk(300))
+            {
+                var sql = new System.Text.StringBuilder("INSERT INTO \"ClientSearchKeys\" (\"ClientId\", \"Kind\", \"Value\") VALUES ");
+                var values = new object[chunk.Length * 3];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})");
+                    (values[3 * i], values[3 * i + 1], values[3 * i + 2]) = (chunk[i].Id, (int)chunk[i].k.Kind, chunk[i].k.Value);
+                }
+
+                await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+            }
+
+            foreach (var ids in created.Select(c => c.Id).Chunk(500))
+            {
+                await db.Clients.Where(c => ids.Contains(c.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.SearchKeysVersion, ClientSearchKeys.Version), ct);
+            }
+        }
+
+        private Client Create(ImportRow row, Dictionary<long, Segment> segments)
+        {
+            var client = Client.Create(row.Name, importer.Id, now, choices.OwnerOf(row.Owner, importer.Id));
+            Fill(client, row, segments);
+            return client;
+        }
+
+        /// <summary>Adds what the row has and the client lacks; the owner and what the client already has stay.</summary>
+        private void Merge(Client client, ImportRow row, Dictionary<long, Segment> segments) => Fill(client, row, segments);
+
+        private void Fill(Client client, ImportRow row, Dictionary<long, Segment> segments)
+        {
+            foreach (var phone in row.Phones)
+            {
+                if (client.PhoneNumbers.Count < Client.MaxPhones || client.PhoneNumbers.Contains(phone))
+                {
+                    client.AddPhone(phone);
+                }
+            }
+
+            foreach (var email in row.Emails)
+            {
+                if (client.EmailAddresses.Count < Client.MaxEmails || client.EmailAddresses.Contains(email))
+                {
+                    client.AddEmail(email);
+                }
+            }
+
+            if (client.City is null && !string.IsNullOrWhiteSpace(row.City))
+            {
+                client.SetCity(row.City);
+            }
+
+            if (client.Note is null && !string.IsNullOrWhiteSpace(row.Note))
+            {
+                client.SetNote(row.Note);
+            }
+
+            if (client.SegmentId is null && choices.SegmentOf(row.Segment) is { } segmentId && segments.TryGetValue(segmentId, out var segment))
+            {
+                client.SetSegment(segment);
+            }
+
+            if (row.LastContact is { } date)
+            {
+                // The day the file names, at its start in the importer's zone: a last touch, not a touch row.
+                var zone = TimeZones.Find(importer.TimeZoneId) ?? TimeZoneInfo.Utc;
+                client.RecordTouch(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone));
+            }
+
+            // A stored client's keys are kept in step by the store; new ones get theirs in bulk after the save.
+            if (client.Id != 0)
+            {
+                client.SyncSearchKeys();
+            }
+        }
+
+        private async Task AddPersonsAndDealsAsync(HashSet<(long, string)> persons, HashSet<long> withOpenDeal, CancellationToken ct)
+        {
+            SalesCycle? cycle = null;
+            List<Stage> stages = [];
+            if (_written.Any(w => w.Row.DealAmount is > 0))
+            {
+                cycle = await db.Cycles.Where(c => !c.IsRetired).OrderByDescending(c => c.IsDefault).ThenBy(c => c.Id).FirstOrDefaultAsync(ct);
+                stages = cycle is null ? [] : [.. StageOrder.Live(await db.Stages.Where(s => s.CycleId == cycle.Id).ToListAsync(ct))];
+            }
+
+            foreach (var (row, client, _) in _written)
+            {
+                if (!string.IsNullOrWhiteSpace(row.ContactPerson) && persons.Add((client.Id, Fold(row.ContactPerson))))
+                {
+                    db.ContactPeople.Add(ContactPerson.Create(client.Id, row.ContactPerson));
+                }
+
+                // One deal per client: a merge into a client with an open deal (the same file again) adds none.
+                if (row.DealAmount is > 0 && cycle is not null && stages.Count > 0 && withOpenDeal.Add(client.Id))
+                {
+                    var stage = (row.DealStage is { } named ? stages.FirstOrDefault(s => BuiltInNames.Matches(s.Name, named)) : null) ?? stages[0];
+                    var (deal, opened) = Deal.Open(client, cycle, stage, row.DealAmount.Value, currency, null,
+                        client.OwnerUserId ?? importer.Id, now, importer.Id);
+                    db.Deals.Add(deal);
+                    db.StageChanges.Add(opened);
+                }
+            }
+        }
+
+        private Client? Pending(ImportRow row)
+        {
+            foreach (var key in Keys(row))
+            {
+                if (_pending.TryGetValue(key, out var client))
+                {
+                    return client;
+                }
+            }
+
+            return null;
+        }
+
+        private void Remember(Client client)
+        {
+            foreach (var key in client.PhoneNumbers.Select(p => "p" + p).Concat(client.EmailAddresses.Select(e => "e" + e)).Append("n" + client.MatchKey))
+            {
+                _pending.TryAdd(key, client);
+            }
+        }
+
+        private static IEnumerable<string> Keys(ImportRow row) =>
+            row.Phones.Select(p => "p" + p).Concat(row.Emails.Select(e => "e" + e)).Append("n" + ClientNames.MatchKey(row.Name));
+
+        private void Reject(int rowNumber, string reason)
+        {
+            db.ImportProblems.Add(new ImportProblem
+            {
+                ImportId = import.Id,
+                RowNumber = rowNumber,
+                Reason = reason.Length > ImportProblem.MaxReasonLength ? reason[..ImportProblem.MaxReasonLength] : reason,
+            });
+            import.Rejected++;
+        }
+
+        private static string Fold(string name) => name.Trim().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,54 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Core.Messages;
+using ChatCrm.Core.Spreadsheets;
+using MiniExcelLibs;
+
+namespace ChatCrm.Bot.Features.Import;
+
+/// <summary>
+/// The rows an import rejected, back as an XLSX: the row's number, its original cells under the file's own headers, and
+/// the reason. Every cell is neutralised, so a rejected «=HYPERLINK(…)» comes back as text, never as a formula.
+/// </summary>
+public static class RejectedRows
+{
+    public static byte[] Xlsx(ImportSheet sheet, IReadOnlyList<ImportProblem> problems, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(texts);
+        var headers = new List<string> { texts.ImportRowColumn };
+        var taken = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
+        foreach (var header in sheet.Headers.Append(texts.ImportReasonColumn))
+        {
+            var name = CellSafety.Neutralise(string.IsNullOrWhiteSpace(header) ? "-" : header);
+            while (!taken.Add(name))
+            {
+                name += " ";
+            }
+
+            headers.Add(name);
+        }
+
+        var rows = new List<Dictionary<string, object>>();
+        foreach (var problem in problems)
+        {
+            var index = problem.RowNumber - 2;
+            var cells = index >= 0 && index < sheet.Rows.Count ? sheet.Rows[index] : [];
+            var row = new Dictionary<string, object> { [headers[0]] = problem.RowNumber };
+            for (var i = 0; i < sheet.Headers.Count; i++)
+            {
+                row[headers[i + 1]] = CellSafety.Neutralise(i < cells.Count ? cells[i] : "");
+            }
+
+            row[headers[^1]] = CellSafety.Neutralise(problem.Reason);
+            rows.Add(row);
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+    }
+
+    public static string FileName(string imported) =>
+        "rejected_" + Path.GetFileNameWithoutExtension(imported) + ".xlsx";
+}
