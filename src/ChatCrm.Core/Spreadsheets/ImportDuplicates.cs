@@ -67,7 +67,15 @@ public sealed class BaseIndex
 {
     private readonly Dictionary<string, long> _phones = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _emails = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(long Id, string MatchKey)>> _byFirstWord = new(StringComparer.Ordinal);
+    // Per first word, the clients' compact keys (the match key without spaces) in ordinal order, for the neighbour window.
+    private readonly Dictionary<string, List<(string Compact, long Id, string MatchKey)>> _byFirstWord = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many names on each side of a row's place in the sorted compact keys are compared: near-identical names sort
+    /// next to each other, so a row costs a binary search and a few dozen ratios, not one per client sharing its first
+    /// word (which made an import quadratic as the base grew).
+    /// </summary>
+    public const int NeighbourWindow = 24;
 
     /// <param name="phones">E.164 phone → a client having it (the lowest id wins).</param>
     /// <param name="emails">Normalised e-mail → a client having it.</param>
@@ -100,7 +108,12 @@ public sealed class BaseIndex
                 _byFirstWord[first] = list = [];
             }
 
-            list.Add((id, key));
+            list.Add((Compact(key), id, key));
+        }
+
+        foreach (var list in _byFirstWord.Values)
+        {
+            list.Sort((a, b) => a.Compact.Equals(b.Compact, StringComparison.Ordinal) ? a.Id.CompareTo(b.Id) : string.CompareOrdinal(a.Compact, b.Compact));
         }
     }
 
@@ -136,29 +149,56 @@ public sealed class BaseIndex
             return null;
         }
 
-        var compact = key.Replace(" ", "", StringComparison.Ordinal);
+        // The same folded name first: its compact key sorts at the row's place, the lowest id first.
+        var compact = Compact(key);
+        var at = LowerBound(candidates, compact);
+        for (var i = at; i < candidates.Count && candidates[i].Compact == compact; i++)
+        {
+            if (candidates[i].Id <= maxId && candidates[i].MatchKey == key)
+            {
+                return new BaseMatch(candidates[i].Id, DuplicateClass.SimilarName);
+            }
+        }
+
         long? best = null;
         var bestScore = 0;
-        foreach (var (id, other) in candidates)
+        for (var i = Math.Max(0, at - NeighbourWindow); i < Math.Min(candidates.Count, at + NeighbourWindow); i++)
         {
-            if (id > maxId)
+            var (other, id, _) = candidates[i];
+            if (id > maxId || Math.Abs(other.Length - compact.Length) > other.Length / 4 + 1)
             {
                 continue;
             }
 
-            if (other == key)
-            {
-                return new BaseMatch(id, DuplicateClass.SimilarName);
-            }
-
-            var score = Fuzz.Ratio(compact, other.Replace(" ", "", StringComparison.Ordinal));
-            if (score >= DuplicateCheck.NameThreshold && score > bestScore)
+            var score = Fuzz.Ratio(compact, other);
+            if (score >= DuplicateCheck.NameThreshold && (score > bestScore || (score == bestScore && id < best)))
             {
                 (best, bestScore) = (id, score);
             }
         }
 
         return best is { } found ? new BaseMatch(found, DuplicateClass.SimilarName) : null;
+    }
+
+    private static string Compact(string matchKey) => matchKey.Replace(" ", "", StringComparison.Ordinal);
+
+    private static int LowerBound(List<(string Compact, long Id, string MatchKey)> sorted, string compact)
+    {
+        var (lo, hi) = (0, sorted.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (string.CompareOrdinal(sorted[mid].Compact, compact) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>The first word of a <see cref="ClientNames.MatchKey"/>: the word a near-identical name must share.</summary>

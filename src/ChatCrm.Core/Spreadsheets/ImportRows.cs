@@ -87,9 +87,15 @@ public static partial class ImportRows
             return false;
         }
 
-        if (cell[0] == '=' || cell[0] == '@')
+        if (cell[0] == '=')
         {
             return true;
+        }
+
+        if (cell[0] == '@')
+        {
+            // «@vasya» in the owner column names a manager by their Telegram username; anything else after @ may run.
+            return !(field == ImportField.Owner && Username().IsMatch(cell));
         }
 
         return !(Number().IsMatch(cell) || (field == ImportField.Phone && PhoneLike().IsMatch(cell)));
@@ -131,6 +137,9 @@ public static partial class ImportRows
 
     [GeneratedRegex(@"^[-+]?\d[\d\s.,]*$")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^@[A-Za-z][A-Za-z0-9_]{3,31}$")]
+    private static partial Regex Username();
 
     [GeneratedRegex(@"^\+[\d\s().,;+\-]+$")]
     private static partial Regex PhoneLike();

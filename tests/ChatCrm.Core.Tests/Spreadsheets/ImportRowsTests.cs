@@ -69,6 +69,9 @@ public sealed class ImportRowsTests
     {
         Read("Альфа", "+7 900 123-45-67").Row!.Phones.Should().Equal("+79001234567");
         ImportRows.IsFormula("-1500", ImportField.Note).Should().BeFalse();
+        ImportRows.IsFormula("@vasya_petrov", ImportField.Owner).Should().BeFalse("an owner may be named by the Telegram username");
+        ImportRows.IsFormula("@vasya_petrov", ImportField.Note).Should().BeTrue();
+        ImportRows.IsFormula("@SUM(A1:A9)", ImportField.Owner).Should().BeTrue();
         ImportRows.IsFormula("+7 900 123-45-67", ImportField.Note).Should().BeTrue("outside a phone column a leading + may start a formula");
     }
 

@@ -49,6 +49,7 @@ public static class ImportLookup
             var found = await (from k in db.ClientSearchKeys
                                where k.Kind == ClientKeyKind.Word && chunk.Contains(k.Value)
                                join c in db.Clients on k.ClientId equals c.Id
+                               orderby k.Value, k.ClientId
                                select new { c.Id, c.MatchKey }).Take(MaxNameCandidates).ToListAsync(ct);
             names.AddRange(found.Select(c => (c.Id, c.MatchKey)));
         }
