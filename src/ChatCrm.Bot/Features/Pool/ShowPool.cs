@@ -30,20 +30,10 @@ internal sealed class ShowPool : ICommandHandler, ICallbackHandler
             return;
         }
 
-        var query = args.Trim();
-        Segment? segment = null;
-        if (query.Length > 0)
+        var (found, segment) = await SegmentArgument.ReadAsync(ctx, "pool", args, ct);
+        if (!found)
         {
-            var segments = await ctx.Db.Segments.Where(s => !s.IsRetired).OrderBy(s => s.Name).ToListAsync(ct);
-            segment = ProcessArgs.Id(query, 'g') is { } id
-                ? segments.FirstOrDefault(s => s.Id == id)
-                : segments.FirstOrDefault(s => ProcessArgs.Same(s.Name, query.TrimStart('#')));
-            if (segment is null)
-            {
-                ctx.AskChoice("pool", "{0}", ctx.T.SegmentNotFound(query.TrimStart('#')),
-                    ProcessArgs.Suggest(segments, s => s.Name, query.TrimStart('#')).Take(12).Select(s => ("#" + s.Name, ProcessArgs.Ref('g', s.Id))));
-                return;
-            }
+            return;
         }
 
         await ShowPageAsync(ctx, segment, 1, ct);
