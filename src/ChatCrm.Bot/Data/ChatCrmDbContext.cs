@@ -42,6 +42,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<WorkType> WorkTypes => Set<WorkType>();
     public DbSet<LostReason> LostReasons => Set<LostReason>();
     public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<Department> Departments => Set<Department>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientSearchKey> ClientSearchKeys => Set<ClientSearchKey>();

@@ -114,6 +114,10 @@ public static class CommandTable
         // The prospect pool.
         Command<ShowPool>("pool", Role.Manager),
         Command<TakeFromPool>("take", Role.Manager, inMenu: false),
+
+        // Departments (issue 12).
+
+        // Norms per work type, department and person (issue 12).
     ];
 
     /// <summary>A file sent to the bot: a spreadsheet to import, so heads and admins only.</summary>
@@ -174,6 +178,10 @@ public static class CommandTable
         Callback<ShowPool>(ShowPool.Prefix, Role.Manager),
         Callback<TakeFromPool>(TakeFromPool.Prefix, Role.Manager),
         Callback<DistributePool>(DistributePool.Prefix, Role.Head),
+
+        // Departments (issue 12).
+
+        // Norms per work type, department and person (issue 12).
     ];
 
     /// <summary>

@@ -43,6 +43,12 @@ public abstract partial class Texts
     /// <summary>The prospect pool: /pool, /take.</summary>
     protected abstract void AddPoolDocs(IDictionary<string, CommandDoc> docs);
 
+    /// <summary>Departments: /dept, /invite staff, /stage … owner.</summary>
+    protected abstract void AddDepartmentsDocs(IDictionary<string, CommandDoc> docs);
+
+    /// <summary>Norms per work type, department and person: /norm.</summary>
+    protected abstract void AddNormsDocs(IDictionary<string, CommandDoc> docs);
+
     private IReadOnlyDictionary<string, CommandDoc> BuildDocs()
     {
         var docs = new Dictionary<string, CommandDoc>();
@@ -58,6 +64,8 @@ public abstract partial class Texts
         AddExportDocs(docs);
         AddRecordDocs(docs);
         AddPoolDocs(docs);
+        AddDepartmentsDocs(docs);
+        AddNormsDocs(docs);
         return docs;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.TimeZoneId).HasMaxLength(64).IsRequired();
         b.Property(u => u.DialogCommand).HasMaxLength(32);
         b.Property(u => u.DialogArgs).HasMaxLength(1024);
+        b.HasOne<Core.Domain.Crm.Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(u => u.Quiet);
         b.Ignore(u => u.Reachable);
     }

@@ -635,6 +635,28 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("DealLines", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Department", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSales")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Departments", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.LostReason", b =>
                 {
                     b.Property<long>("Id")
@@ -794,6 +816,12 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OwnerDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -801,6 +829,10 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerDepartmentId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("CycleId", "Position");
 
@@ -942,7 +974,13 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UserId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("WorkTypeId")
@@ -950,8 +988,24 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("UserId");
+
                     b.HasIndex("WorkTypeId", "Period")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Norms_Company")
+                        .HasFilter("\"UserId\" IS NULL AND \"DepartmentId\" IS NULL");
+
+                    b.HasIndex("WorkTypeId", "Period", "DepartmentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Norms_Department")
+                        .HasFilter("\"DepartmentId\" IS NOT NULL");
+
+                    b.HasIndex("WorkTypeId", "Period", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Norms_User")
+                        .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.ToTable("Norms", (string)null);
                 });
@@ -1045,6 +1099,9 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DialogArgs")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
@@ -1095,6 +1152,8 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("TelegramId")
                         .IsUnique();
@@ -1261,6 +1320,16 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.StageChange", b =>
@@ -1317,6 +1386,16 @@ namespace ChatCrm.Bot.Data.Migrations
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.TouchNorm", b =>
                 {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
                         .WithMany()
                         .HasForeignKey("WorkTypeId")
@@ -1335,6 +1414,14 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UsedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Users.User", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -667,6 +667,30 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("DealLines", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Department", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSales")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Departments", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.LostReason", b =>
                 {
                     b.Property<long>("Id")
@@ -838,6 +862,12 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("OwnerDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OwnerUserId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -845,6 +875,10 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerDepartmentId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("CycleId", "Position");
 
@@ -994,16 +1028,38 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Period")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("WorkTypeId")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("UserId");
+
                     b.HasIndex("WorkTypeId", "Period")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Norms_Company")
+                        .HasFilter("\"UserId\" IS NULL AND \"DepartmentId\" IS NULL");
+
+                    b.HasIndex("WorkTypeId", "Period", "DepartmentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Norms_Department")
+                        .HasFilter("\"DepartmentId\" IS NOT NULL");
+
+                    b.HasIndex("WorkTypeId", "Period", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Norms_User")
+                        .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.ToTable("Norms", (string)null);
                 });
@@ -1103,6 +1159,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DialogArgs")
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
@@ -1153,6 +1212,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("TelegramId")
                         .IsUnique();
@@ -1319,6 +1380,16 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.StageChange", b =>
@@ -1375,6 +1446,16 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.TouchNorm", b =>
                 {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
                         .WithMany()
                         .HasForeignKey("WorkTypeId")
@@ -1393,6 +1474,14 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UsedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Users.User", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -33,6 +33,13 @@ public sealed class Stage
     public int? ForgottenAfterDays { get; private set; }
     public bool IsRetired { get; private set; }
 
+    /// <summary>
+    /// Who is responsible for deals at this stage when it is not the deal's manager: a department (lawyers own
+    /// «Договор») or one person. Both null: the deal's manager, as before. At most one of the two is set.
+    /// </summary>
+    public long? OwnerDepartmentId { get; private set; }
+    public long? OwnerUserId { get; private set; }
+
     public static Stage Create(long cycleId, string name, int position, int probability,
         int? daysAllowed = null, int? forgottenAfterDays = null)
     {
@@ -62,6 +69,17 @@ public sealed class Stage
             : throw new DomainException(DomainError.InvalidPosition, position.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Prefer <see cref="StageOrder.Retire"/>, which also refuses the last live stage and closes the gap.</summary>
+    /// <summary>Gives the stage to a department or to a person, or (both null) back to the deals' managers.</summary>
+    public void SetOwner(long? departmentId, long? userId)
+    {
+        if (departmentId is not null && userId is not null)
+        {
+            throw new ArgumentException("A stage is owned by a department or by a person, not both.");
+        }
+
+        (OwnerDepartmentId, OwnerUserId) = (departmentId, userId);
+    }
+
     public void Retire() => IsRetired = true;
 
     private static int? CheckDays(int? days) =>

@@ -1,6 +1,10 @@
 namespace ChatCrm.Core.Domain.Crm;
 
-/// <summary>How many touches of one work type a manager is expected to make per day or week (`/norm call 20 day`).</summary>
+/// <summary>
+/// How many touches of one work type a person is expected to make per day or week (`/norm call 20 day`). A norm is the
+/// company's (both scopes null), a department's or one person's: a person's overrides their department's, which
+/// overrides the company's, per work type and period.
+/// </summary>
 public sealed class TouchNorm
 {
     /// <summary>A thousand a day is already no longer a norm but a typo.</summary>
@@ -15,9 +19,20 @@ public sealed class TouchNorm
     public int Count { get; private set; }
     public NormPeriod Period { get; private set; }
 
-    public static TouchNorm Create(long workTypeId, int count, NormPeriod period)
+    /// <summary>Set for one person's norm.</summary>
+    public long? UserId { get; private set; }
+
+    /// <summary>Set for a department's norm.</summary>
+    public long? DepartmentId { get; private set; }
+
+    public static TouchNorm Create(long workTypeId, int count, NormPeriod period, long? userId = null, long? departmentId = null)
     {
-        var norm = new TouchNorm { WorkTypeId = workTypeId };
+        if (userId is not null && departmentId is not null)
+        {
+            throw new ArgumentException("A norm is a person's or a department's, not both.");
+        }
+
+        var norm = new TouchNorm { WorkTypeId = workTypeId, UserId = userId, DepartmentId = departmentId };
         norm.Change(count, period);
         return norm;
     }

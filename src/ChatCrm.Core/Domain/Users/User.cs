@@ -18,6 +18,9 @@ public sealed class User
     public string? Username { get; private set; }
     public Role Role { get; private set; }
 
+    /// <summary>The user's department; null means the sales department (<c>Department.IsSales</c>).</summary>
+    public long? DepartmentId { get; private set; }
+
     /// <summary>What the user chose with /lang; null until then (Telegram's language decides).</summary>
     public Language? ChosenLanguage { get; private set; }
     public string? TelegramLanguageCode { get; private set; }
@@ -78,6 +81,9 @@ public sealed class User
     }
 
     public void ChangeRole(Role role) => Role = role;
+
+    /// <summary>Moves the user to a department; null puts them back in the sales department.</summary>
+    public void JoinDepartment(long? departmentId) => DepartmentId = departmentId;
 
     public void ChooseLanguage(Language language) => ChosenLanguage = language;
 

@@ -25,6 +25,8 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
         b.HasIndex(s => new { s.CycleId, s.Position });
         b.Property(s => s.Name).HasMaxLength(Stage.MaxNameLength).IsRequired();
         b.HasOne<SalesCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(s => s.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Domain.Users.User>().WithMany().HasForeignKey(s => s.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -51,6 +53,8 @@ internal sealed class WorkTypeConfiguration() : NamedItemConfiguration<WorkType>
 }
 
 internal sealed class LostReasonConfiguration() : NamedItemConfiguration<LostReason>("LostReasons", LostReason.MaxNameLength);
+
+internal sealed class DepartmentConfiguration() : NamedItemConfiguration<Department>("Departments", Department.MaxNameLength);
 
 internal sealed class SegmentConfiguration() : NamedItemConfiguration<Segment>("Segments", Segment.MaxNameLength);
 
@@ -80,7 +84,16 @@ internal sealed class TouchNormConfiguration : IEntityTypeConfiguration<TouchNor
     {
         b.ToTable("Norms");
         b.HasKey(n => n.Id);
-        b.HasIndex(n => new { n.WorkTypeId, n.Period }).IsUnique();
+        // One norm per work type and period in each scope. Nulls are distinct in a unique index, so each scope has
+        // its own filtered one (the same SQL on SQLite and PostgreSQL).
+        b.HasIndex(n => new { n.WorkTypeId, n.Period }).IsUnique().HasFilter("\"UserId\" IS NULL AND \"DepartmentId\" IS NULL")
+            .HasDatabaseName("IX_Norms_Company");
+        b.HasIndex(n => new { n.WorkTypeId, n.Period, n.DepartmentId }).IsUnique().HasFilter("\"DepartmentId\" IS NOT NULL")
+            .HasDatabaseName("IX_Norms_Department");
+        b.HasIndex(n => new { n.WorkTypeId, n.Period, n.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL")
+            .HasDatabaseName("IX_Norms_User");
         b.HasOne<WorkType>().WithMany().HasForeignKey(n => n.WorkTypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(n => n.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Domain.Users.User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
