@@ -67,12 +67,6 @@ public class ChatCrmDbContext : DbContext
         }
     }
 
-    /// <summary>
-    /// Set by a writer that stores its new clients' search keys itself, many rows to a statement (the import's batches):
-    /// added clients are then left to it; changed ones are still kept in step here.
-    /// </summary>
-    public bool NewClientKeysWrittenInBulk { get; set; }
-
     /// <summary>Keeps every added or changed client's search keys in step, whatever code changed it.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -109,7 +103,7 @@ public class ChatCrmDbContext : DbContext
         ChangeTracker.DetectChanges();
         return
         [
-            .. ChangeTracker.Entries<Client>().Where(e => (e.State == EntityState.Added && !NewClientKeysWrittenInBulk)
+            .. ChangeTracker.Entries<Client>().Where(e => e.State == EntityState.Added
                 || (e.State == EntityState.Modified && (e.Property(c => c.Name).IsModified || e.Property(c => c.Phones).IsModified
                     || e.Property(c => c.Emails).IsModified))),
         ];

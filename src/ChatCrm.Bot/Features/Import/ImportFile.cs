@@ -21,8 +21,10 @@ public static class ImportFile
     public static ImportSheet Sheet(ClientImport import)
     {
         ArgumentNullException.ThrowIfNull(import);
-        return SpreadsheetFiles.Read(import.Content, import.FileName);
+        return Sheet(import.Content, import.FileName);
     }
+
+    public static ImportSheet Sheet(byte[] content, string fileName) => SpreadsheetFiles.Read(content, fileName);
 
     public static IReadOnlyList<ReadRow> Rows(ClientImport import, ImportSheet sheet)
     {

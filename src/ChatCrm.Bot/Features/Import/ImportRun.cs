@@ -19,8 +19,8 @@ namespace ChatCrm.Bot.Features.Import;
 /// Runs a confirmed import batch by batch. Each batch is one transaction that saves its clients (with their search
 /// keys, persons and deals), its rejected rows and the import's progress (<see cref="ClientImport.RowsDone"/> and the
 /// counters) together, so a restart goes on after the last committed batch and never writes a row twice. A batch looks
-/// its rows' phones, e-mails and name words up in one query per kind (<see cref="ImportLookup"/>) and saves with one
-/// SaveChanges for the clients and one for what hangs on them.
+/// its rows' phones, e-mails and name words up in one query per kind (<see cref="ImportLookup"/>), writes its new rows
+/// many to a statement (<see cref="BulkInsert"/>) and saves the merged clients and its progress with one SaveChanges.
 /// </summary>
 public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options, IOptions<CrmOptions> crm)
 {
@@ -57,7 +57,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
-        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, ct);
+        var import = await LoadWithoutFileAsync(db, importId, ct);
         if (import is not { Status: ImportStatus.Running })
         {
             _states.TryRemove(importId, out _);
@@ -66,10 +66,10 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
 
         var importer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == import.UserId, ct);
         var texts = Texts.For(importer.LanguageOr(crm.Value.Language));
-        var state = State(import);
+        var state = await StateAsync(db, import, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (import.RowsDone >= state.Rows.Count)
+        if (import.RowsDone >= state.Rows.Length)
         {
             await FinishAsync(db, outbox, import, importer, texts, state, now, ct);
             await db.SaveChangesAsync(ct);
@@ -78,9 +78,10 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
             return false;
         }
 
-        var end = Math.Min(state.Rows.Count, import.RowsDone + options.Value.BatchSize);
+        var end = Math.Min(state.Rows.Length, import.RowsDone + options.Value.BatchSize);
         var batch = new Batch(db, import, importer, texts, ImportChoices.Read(import.Choices), now, crm.Value.Currency);
         await batch.WriteAsync(state, import.RowsDone, end, ct);
+        var start = import.RowsDone;
         import.RowsDone = end;
         if (state.Watch.Elapsed >= options.Value.ProgressEvery)
         {
@@ -91,18 +92,57 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         state.Next = end;
+        // Written rows are not needed again (a restart reads the file anew): let them go as the run goes on.
+        Array.Clear(state.Rows, start, end - start);
         return true;
     }
 
-    private RunState State(ClientImport import)
+    /// <summary>
+    /// The import's row without its file: the file (megabytes) is read once per run, not once per batch. Attached as it
+    /// is in the database, so the batch's SaveChanges writes the counters it changes and leaves the file alone.
+    /// </summary>
+    private static async Task<ClientImport?> LoadWithoutFileAsync(ChatCrmDbContext db, long id, CancellationToken ct)
+    {
+        var import = await db.Imports.AsNoTracking().Where(i => i.Id == id).Select(i => new ClientImport
+        {
+            Id = i.Id,
+            UserId = i.UserId,
+            ChatId = i.ChatId,
+            CreatedAt = i.CreatedAt,
+            FileName = i.FileName,
+            ContentHash = i.ContentHash,
+            Status = i.Status,
+            Mapping = i.Mapping,
+            Choices = i.Choices,
+            ProgressOutboxId = i.ProgressOutboxId,
+            RowsTotal = i.RowsTotal,
+            RowsDone = i.RowsDone,
+            Created = i.Created,
+            Merged = i.Merged,
+            Skipped = i.Skipped,
+            Rejected = i.Rejected,
+            FinishedAt = i.FinishedAt,
+        }).SingleOrDefaultAsync(ct);
+        if (import is not null)
+        {
+            db.Imports.Attach(import);
+        }
+
+        return import;
+    }
+
+    private static async Task<ImportSheet> SheetAsync(ChatCrmDbContext db, ClientImport import, CancellationToken ct) =>
+        ImportFile.Sheet(await db.Imports.Where(i => i.Id == import.Id).Select(i => i.Content).SingleAsync(ct), import.FileName);
+
+    private async Task<RunState> StateAsync(ChatCrmDbContext db, ClientImport import, CancellationToken ct)
     {
         if (_states.TryGetValue(import.Id, out var known) && known.Next == import.RowsDone)
         {
             return known;
         }
 
-        var rows = ImportFile.Rows(import, ImportFile.Sheet(import));
-        var state = new RunState(rows) { Next = import.RowsDone };
+        var rows = ImportFile.Rows(import, await SheetAsync(db, import, ct));
+        var state = new RunState([.. rows]) { Next = import.RowsDone };
         foreach (var row in rows.Take(import.RowsDone))
         {
             if (row.Row is { } r)
@@ -135,13 +175,13 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         import.Status = ImportStatus.Done;
         import.FinishedAt = now;
         await ShowProgressAsync(db, outbox, import, texts, ct, "done");
-        var lastContacts = state.Rows.Any(r => r.Row?.LastContact is not null);
+        var lastContacts = state.LastContacts;
         outbox.Message(import.ChatId, new Reply(texts.ImportReport(import.Created, import.Merged, import.Skipped, import.Rejected, lastContacts)),
             string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:report"));
         if (import.Rejected > 0)
         {
             var problems = await db.ImportProblems.AsNoTracking().Where(p => p.ImportId == import.Id).OrderBy(p => p.RowNumber).ToListAsync(ct);
-            var sheet = ImportFile.Sheet(import);
+            var sheet = await SheetAsync(db, import, ct);
             outbox.Document(import.ChatId, RejectedRows.Xlsx(sheet, problems, texts), RejectedRows.FileName(import.FileName),
                 Html.Escape(texts.ImportRejectedCaption(import.Rejected)), string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:rejected"));
         }
@@ -151,9 +191,13 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 $"rows {import.RowsTotal}; created {import.Created}; merged {import.Merged}; skipped {import.Skipped}; rejected {import.Rejected}")));
     }
 
-    private sealed class RunState(IReadOnlyList<ReadRow> rows)
+    private sealed class RunState(ReadRow[] rows)
     {
-        public IReadOnlyList<ReadRow> Rows { get; } = rows;
+        /// <summary>The file's rows; those written are cleared (<c>default</c>) as the run goes on.</summary>
+        public ReadRow[] Rows { get; } = rows;
+
+        /// <summary>Whether the file has last-contact dates: the report then says where they went.</summary>
+        public bool LastContacts { get; } = rows.Any(r => r.Row?.LastContact is not null);
         public FileKeys Keys { get; } = new();
         public int Next { get; set; }
         public Stopwatch Watch { get; } = Stopwatch.StartNew();
@@ -164,6 +208,8 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         DateTime now, string currency)
     {
         private readonly List<(ImportRow Row, Client Client, bool Created)> _written = [];
+        private readonly List<Client> _created = [];
+        private readonly List<ImportProblem> _problems = [];
 
         // Clients this batch creates, by each key a later row of the batch may repeat.
         private readonly Dictionary<string, Client> _pending = new(StringComparer.Ordinal);
@@ -229,7 +275,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                     else
                     {
                         var client = Create(row, segments);
-                        db.Clients.Add(client);
+                        _created.Add(client);
                         Remember(client);
                         _written.Add((row, client, true));
                         import.Created++;
@@ -241,39 +287,18 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 }
             }
 
-            // The clients first, for their ids; then what hangs on them. Both in the batch's one transaction.
-            db.NewClientKeysWrittenInBulk = true;
-            await db.SaveChangesAsync(ct);
-            await WriteSearchKeysAsync([.. _written.Where(w => w.Created).Select(w => w.Client).Distinct()], ct);
+            // The new clients and what hangs on them, many rows to a statement (EF inserts a row per command, which was
+            // most of a batch's time); the merged clients are tracked and saved with the batch's progress. All of it in
+            // the batch's one transaction.
+            foreach (var client in _created)
+            {
+                client.SyncSearchKeys();
+            }
+
+            await BulkInsert.InsertAsync(db, _created, ct);
+            await BulkInsert.InsertAsync(db, [.. _created.SelectMany(c => c.SearchKeys)], ct);
             await AddPersonsAndDealsAsync(persons, withOpenDeal, ct);
-        }
-
-        /// <summary>
-        /// The new clients' search keys, 300 rows to a statement: EF's providers insert a row per command, and a client
-        /// has four or five keys, so this was most of a batch's commands. Then their key version, as
-        /// <see cref="Client.SyncSearchKeys"/> would have set it, so the start's backfill leaves them alone.
-        /// </summary>
-        private async Task WriteSearchKeysAsync(IReadOnlyList<Client> created, CancellationToken ct)
-        {
-            var keys = created.SelectMany(c => ClientSearchKeys.For(c.Name, c.PhoneNumbers, c.EmailAddresses).Distinct().Select(k => (c.Id, k))).ToList();
-            foreach (var chunk in keys.Chunk(300))
-            {
-                var sql = new System.Text.StringBuilder("INSERT INTO \"ClientSearchKeys\" (\"ClientId\", \"Kind\", \"Value\") VALUES ");
-                var values = new object[chunk.Length * 3];
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})");
-                    (values[3 * i], values[3 * i + 1], values[3 * i + 2]) = (chunk[i].Id, (int)chunk[i].k.Kind, chunk[i].k.Value);
-                }
-
-                await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
-            }
-
-            foreach (var ids in created.Select(c => c.Id).Chunk(500))
-            {
-                await db.Clients.Where(c => ids.Contains(c.Id))
-                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.SearchKeysVersion, ClientSearchKeys.Version), ct);
-            }
+            await BulkInsert.InsertAsync(db, _problems, ct);
         }
 
         private Client Create(ImportRow row, Dictionary<long, Segment> segments)
@@ -326,7 +351,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 client.RecordTouch(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone));
             }
 
-            // A stored client's keys are kept in step by the store; new ones get theirs in bulk after the save.
+            // A stored client's keys are kept in step here; new ones get theirs just before they are written.
             if (client.Id != 0)
             {
                 client.SyncSearchKeys();
@@ -343,11 +368,14 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 stages = cycle is null ? [] : [.. StageOrder.Live(await db.Stages.Where(s => s.CycleId == cycle.Id).ToListAsync(ct))];
             }
 
+            var people = new List<ContactPerson>();
+            var deals = new List<Deal>();
+            var changes = new List<StageChange>();
             foreach (var (row, client, _) in _written)
             {
                 if (!string.IsNullOrWhiteSpace(row.ContactPerson) && persons.Add((client.Id, Fold(row.ContactPerson))))
                 {
-                    db.ContactPeople.Add(ContactPerson.Create(client.Id, row.ContactPerson));
+                    people.Add(ContactPerson.Create(client.Id, row.ContactPerson));
                 }
 
                 // One deal per client: a merge into a client with an open deal (the same file again) adds none.
@@ -356,10 +384,14 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                     var stage = (row.DealStage is { } named ? stages.FirstOrDefault(s => BuiltInNames.Matches(s.Name, named)) : null) ?? stages[0];
                     var (deal, opened) = Deal.Open(client, cycle, stage, row.DealAmount.Value, currency, null,
                         client.OwnerUserId ?? importer.Id, now, importer.Id);
-                    db.Deals.Add(deal);
-                    db.StageChanges.Add(opened);
+                    deals.Add(deal);
+                    changes.Add(opened);
                 }
             }
+
+            await BulkInsert.InsertAsync(db, people, ct);
+            await BulkInsert.InsertAsync(db, deals, ct);
+            await BulkInsert.InsertAsync(db, changes, ct);
         }
 
         private Client? Pending(ImportRow row)
@@ -388,7 +420,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
 
         private void Reject(int rowNumber, string reason)
         {
-            db.ImportProblems.Add(new ImportProblem
+            _problems.Add(new ImportProblem
             {
                 ImportId = import.Id,
                 RowNumber = rowNumber,

@@ -33,53 +33,64 @@ public sealed class ImportRunTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await ChatCrmApp.StartAsync(clock: _clock, settings: Settings());
-        _ivan = await Chat.JoinAsync(_app, 2002, name: "Иван");
-        _petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
-        _head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
-        await Seed.SegmentAsync(_app, "Опт");
-        await Seed.ClientAsync(_app, "Ромашка", await _petr.UserIdAsync(), phone: "+79001234567");
+        (_head, _ivan, _petr) = await SetUpAsync(_app);
+    }
+
+    /// <summary>Иван and Пётр, the head Ольга, the segment «Опт» and Пётр's client «Ромашка» already in the base.</summary>
+    internal static async Task<(Chat Head, Chat Ivan, Chat Petr)> SetUpAsync(ChatCrmApp app)
+    {
+        var ivan = await Chat.JoinAsync(app, 2002, name: "Иван");
+        var petr = await Chat.JoinAsync(app, 2003, name: "Пётр");
+        var head = await Chat.JoinAsync(app, 2005, role: "head", name: "Ольга");
+        await Seed.SegmentAsync(app, "Опт");
+        await Seed.ClientAsync(app, "Ромашка", await petr.UserIdAsync(), phone: "+79001234567");
+        return (head, ivan, petr);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>Small batches, so even these files run in several transactions.</summary>
-    private static Dictionary<string, string?> Settings(bool worker = true) => new()
+    internal static Dictionary<string, string?> Settings(bool worker = true) => new()
     {
         ["Import:BatchSize"] = "2",
         ["Import:Worker"] = worker ? "true" : "false",
     };
 
     [Fact]
-    public async Task A_file_goes_from_the_questions_to_the_report_with_owners_pool_segments_merges_and_rejected_rows()
-    {
-        var ivanId = await _ivan.UserIdAsync();
-        var petrId = await _petr.UserIdAsync();
+    public Task A_file_goes_from_the_questions_to_the_report_with_owners_pool_segments_merges_and_rejected_rows() =>
+        WholeFileAsync(_app, _head, _ivan, _petr);
 
-        var duplicates = await ImportDriver.ConfirmPreviewAsync(_app, _head, ImportDriver.Csv(Rows));
+    /// <summary>The whole conversation and what it writes; the PostgreSQL tests run it too.</summary>
+    internal static async Task WholeFileAsync(ChatCrmApp app, Chat head, Chat ivan, Chat petr)
+    {
+        var ivanId = await ivan.UserIdAsync();
+        var petrId = await petr.UserIdAsync();
+
+        var duplicates = await ImportDriver.ConfirmPreviewAsync(app, head, ImportDriver.Csv(Rows));
 
         duplicates.Plain.Should().Contain("в файле повторяются: 1").And.Contain("уже есть в базе по телефону: 1").And.NotContain("по e-mail");
         duplicates.Labels.Should().Contain("1 ✓ объединить").And.Contain("2 пропустить").And.Contain("2 создать");
-        var noOwner = (await _head.TapAsync(duplicates.Button("Дальше")))[^1];
+        var noOwner = (await head.TapAsync(duplicates.Button("Дальше")))[^1];
         noOwner.Plain.Should().Contain("У 2 строк не указан ответственный");
-        var owner = (await _head.TapAsync(noOwner.Button("В пул")))[^1];
+        var owner = (await head.TapAsync(noOwner.Button("В пул")))[^1];
         owner.Text.Should().Contain("<b>Вася</b>").And.Contain("(1 строк");
         owner.Labels.Should().Contain("Иван").And.Contain("Пётр").And.NotContain("Ольга", "clients go to managers");
-        var segment = (await _head.TapAsync(owner.Button("Иван")))[^1];
+        var segment = (await head.TapAsync(owner.Button("Иван")))[^1];
         segment.Text.Should().Contain("<b>Розница</b>");
         segment.Labels.Should().Contain("Опт");
-        var confirm = (await _head.TapAsync(segment.Button("Создать")))[^1];
+        var confirm = (await head.TapAsync(segment.Button("Создать")))[^1];
         confirm.Plain.Should().Contain("Импортировать 5 клиентов: 2 объединить, 0 пропустить").And.Contain("Отклонено строк: 2");
-        (await _app.CountAsync<Client>()).Should().Be(1, "nothing is written before the start");
-        (await _app.QueryAsync(db => db.Segments.AnyAsync(s => s.Name == "Розница"))).Should().BeFalse();
+        (await app.CountAsync<Client>()).Should().Be(1, "nothing is written before the start");
+        (await app.QueryAsync(db => db.Segments.AnyAsync(s => s.Name == "Розница"))).Should().BeFalse();
 
-        var started = await _head.TapAsync(confirm.Button("Начать"));
+        var started = await head.TapAsync(confirm.Button("Начать"));
         started.Should().Contain(s => s.Plain.Contains("Импорт: 0 / 7"));
-        var import = await ImportDriver.WaitDoneAsync(_app);
+        var import = await ImportDriver.WaitDoneAsync(app);
 
-        (await ImportDriver.ReportAsync(_app, _head)).Should().Contain("создано 3, объединено 2, пропущено 0, отклонено 2")
+        (await ImportDriver.ReportAsync(app, head)).Should().Contain("создано 3, объединено 2, пропущено 0, отклонено 2")
             .And.Contain("последнее касание");
         (import.Created, import.Merged, import.Skipped, import.Rejected, import.RowsDone).Should().Be((3, 2, 0, 2, 7));
-        var clients = await _app.QueryAsync(db => db.Clients.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+        var clients = await app.QueryAsync(db => db.Clients.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
         clients.Select(c => c.Name).Should().Equal("Ромашка", "Лютик", "Василёк", "Клён");
         var romashka = clients[0];
         (romashka.OwnerUserId, romashka.Phones, romashka.Emails, romashka.City).Should().Be((petrId, "+79001234567", "info@romashka.ru", "Самара"),
@@ -87,19 +98,25 @@ public sealed class ImportRunTests : IAsyncLifetime
         var lutik = clients[1];
         (lutik.OwnerUserId, lutik.Phones, lutik.Emails, lutik.City, lutik.Note).Should().Be((ivanId, "+79000000001", "lutik@example.com", "Казань", "любит звонки"));
         lutik.LastTouchAt.Should().Be(new DateTime(2026, 11, 19, 21, 0, 0), "the day's start in the importer's Moscow zone");
-        var segments = await _app.QueryAsync(db => db.Segments.ToDictionaryAsync(s => s.Id, s => s.Name));
+        var segments = await app.QueryAsync(db => db.Segments.ToDictionaryAsync(s => s.Id, s => s.Name));
         segments[lutik.SegmentId!.Value].Should().Be("Опт");
         segments[clients[2].SegmentId!.Value].Should().Be("Розница");
         clients[2].OwnerUserId.Should().Be(ivanId, "Вася's clients were given to Иван");
         clients[3].OwnerUserId.Should().BeNull("a row without an owner goes to the pool");
-        (await _app.QueryAsync(db => db.ContactPeople.Where(p => p.ClientId == lutik.Id).Select(p => p.Name).ToListAsync())).Should().Equal("Анна Петрова");
-        var deal = await _app.QueryAsync(db => db.Deals.SingleAsync());
+        (await app.QueryAsync(db => db.ContactPeople.Where(p => p.ClientId == lutik.Id).Select(p => p.Name).ToListAsync())).Should().Equal("Анна Петрова");
+        var deal = await app.QueryAsync(db => db.Deals.SingleAsync());
         (deal.ClientId, deal.Amount, deal.OwnerUserId).Should().Be((lutik.Id, 150000m, ivanId));
-        (await _app.QueryAsync(db => db.Stages.SingleAsync(s => s.Id == deal.StageId))).Name.Should().Be("Предложение");
-        (await _app.QueryAsync(db => db.ClientSearchKeys.AnyAsync(k => k.ClientId == lutik.Id && k.Value == "lutik@example.com"))).Should().BeTrue("search finds it");
-        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == ImportRun.AuditAction))).Should().Be(1, "one audit entry per import");
+        (await app.QueryAsync(db => db.Stages.SingleAsync(s => s.Id == deal.StageId))).Name.Should().Be("Предложение");
+        (await app.QueryAsync(db => db.ClientSearchKeys.AnyAsync(k => k.ClientId == lutik.Id && k.Value == "lutik@example.com"))).Should().BeTrue("search finds it");
+        (await app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == ImportRun.AuditAction))).Should().Be(1, "one audit entry per import");
 
-        var rejected = await RejectedAsync();
+        // What the people see of the written rows: the manager's card with the deal, found by the phone's last digits.
+        var card = await ivan.LastAsync("/card 0001");
+        card.Plain.Should().Contain("Лютик").And.Contain("150 000").And.Contain("Предложение").And.Contain("Анна Петрова");
+        (await ivan.LastAsync("/clients Клён")).Plain.Should().Contain("никого не нашёл", "a pool client is no manager's");
+        (await head.LastAsync("/pool")).Plain.Should().Contain("Клён");
+
+        var rejected = await RejectedAsync(app, head);
         rejected.Select(r => r["Строка"]).Should().Equal(7.0, 8.0);
         rejected[1]["Name"].Should().Be("'=1+2", "a formula comes back as text");
         rejected.Should().OnlyContain(r => !string.IsNullOrWhiteSpace(r["Причина"] as string));
@@ -143,6 +160,20 @@ public sealed class ImportRunTests : IAsyncLifetime
         asked.Count(q => q.Contains("Ответственный")).Should().Be(1);
         asked.Count(q => q.Contains("Сегмента")).Should().Be(1);
         asked[0].Should().Contain("(6 строк)");
+    }
+
+    [Fact]
+    public async Task An_imported_client_never_takes_the_id_of_a_deleted_one()
+    {
+        // A merged-away client's id stays in the audit and the undo entries: a new client must not answer to it.
+        var gone = await Seed.ClientAsync(_app, "Удалённый", await _ivan.UserIdAsync());
+        await _app.QueryAsync(db => db.Clients.Where(c => c.Id == gone).ExecuteDeleteAsync());
+
+        await _head.TapAsync((await ImportDriver.AcceptDefaultsAsync(_head, await ImportDriver.ConfirmPreviewAsync(_app, _head, ImportDriver.Csv(Rows)))).Button("Начать"));
+        var import = await ImportDriver.WaitDoneAsync(_app);
+
+        import.Created.Should().Be(3);
+        (await _app.QueryAsync(db => db.Clients.Where(c => c.Name != "Ромашка").Select(c => c.Id).ToListAsync())).Should().HaveCount(3).And.OnlyContain(id => id > gone);
     }
 
     [Fact]
@@ -201,9 +232,11 @@ public sealed class ImportRunTests : IAsyncLifetime
         (import.Status, ImportChoices.Read(import.Choices).Step).Should().Be((ImportStatus.Questions, ImportStep.Duplicates));
     }
 
-    private async Task<List<IDictionary<string, object?>>> RejectedAsync()
+    private Task<List<IDictionary<string, object?>>> RejectedAsync() => RejectedAsync(_app, _head);
+
+    private static async Task<List<IDictionary<string, object?>>> RejectedAsync(ChatCrmApp app, Chat head)
     {
-        var row = await _app.QueryAsync(db => db.Outbox.SingleAsync(m => m.ChatId == _head.TelegramId && m.Kind == OutboxKind.Document));
+        var row = await app.QueryAsync(db => db.Outbox.SingleAsync(m => m.ChatId == head.TelegramId && m.Kind == OutboxKind.Document));
         var payload = JsonSerializer.Deserialize<DocumentPayload>(row.Payload)!;
         payload.FileName.Should().Be("rejected_clients.xlsx");
         using var stream = new MemoryStream(Convert.FromBase64String(payload.ContentBase64));
