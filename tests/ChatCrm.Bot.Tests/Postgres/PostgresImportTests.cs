@@ -39,4 +39,12 @@ public sealed class PostgresImportTests : IAsyncLifetime
 
         await ImportRunTests.WholeFileAsync(_app, head, ivan, petr);
     }
+
+    [PostgresFact]
+    public async Task Rows_written_in_bulk_are_stored_exactly_as_ef_stores_them()
+    {
+        _app = await ChatCrmApp.StartAsync(settings: _database.Settings);
+
+        await BulkInsertTests.SameAsEfAsync(_app);
+    }
 }

@@ -22,7 +22,8 @@ namespace ChatCrm.Bot.Features.Import;
 /// its rows' phones, e-mails and name words up in one query per kind (<see cref="ImportLookup"/>), writes its new rows
 /// many to a statement (<see cref="BulkInsert"/>) and saves the merged clients and its progress with one SaveChanges.
 /// </summary>
-public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options, IOptions<CrmOptions> crm)
+public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IOptions<ImportOptions> options, IOptions<CrmOptions> crm,
+    ILogger<ImportRun> log)
 {
     public const string AuditAction = "clients.imported";
 
@@ -80,7 +81,8 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
 
         var end = Math.Min(state.Rows.Length, import.RowsDone + options.Value.BatchSize);
         var batch = new Batch(db, import, importer, texts, ImportChoices.Read(import.Choices), now, crm.Value.Currency);
-        await batch.WriteAsync(state, import.RowsDone, end, ct);
+        var laps = new Laps();
+        await batch.WriteAsync(state, import.RowsDone, end, laps, ct);
         var start = import.RowsDone;
         import.RowsDone = end;
         if (state.Watch.Elapsed >= options.Value.ProgressEvery)
@@ -91,6 +93,8 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        laps.Lap("save");
+        log.LogDebug("Import {Import}: rows {From}–{To} in {Laps}", import.Id, start + 1, end, laps);
         state.Next = end;
         // Written rows are not needed again (a restart reads the file anew): let them go as the run goes on.
         Array.Clear(state.Rows, start, end - start);
@@ -191,6 +195,22 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 $"rows {import.RowsTotal}; created {import.Created}; merged {import.Merged}; skipped {import.Skipped}; rejected {import.Rejected}")));
     }
 
+    /// <summary>Where a batch's time went, for the debug log: «lookup 120 ms, classify 8 ms, …».</summary>
+    private sealed class Laps
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private readonly List<(string Step, long Ms)> _laps = [];
+
+        public void Lap(string step)
+        {
+            _laps.Add((step, _watch.ElapsedMilliseconds));
+            _watch.Restart();
+        }
+
+        public override string ToString() =>
+            string.Create(CultureInfo.InvariantCulture, $"{_laps.Sum(l => l.Ms)} ms: ") + string.Join(", ", _laps.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Step} {l.Ms} ms")));
+    }
+
     private sealed class RunState(ReadRow[] rows)
     {
         /// <summary>The file's rows; those written are cleared (<c>default</c>) as the run goes on.</summary>
@@ -214,11 +234,12 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         // Clients this batch creates, by each key a later row of the batch may repeat.
         private readonly Dictionary<string, Client> _pending = new(StringComparer.Ordinal);
 
-        public async Task WriteAsync(RunState state, int start, int end, CancellationToken ct)
+        public async Task WriteAsync(RunState state, int start, int end, Laps laps, CancellationToken ct)
         {
             var slice = state.Rows.Skip(start).Take(end - start).ToList();
             var valid = slice.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
             var existing = await ImportLookup.FindAsync(db, valid, ct);
+            laps.Lap("lookup");
 
             // Decide every row first, so the clients to merge into are loaded in one query.
             var plans = new List<(ImportRow Row, DuplicateChoice Action, long? Target)>();
@@ -238,6 +259,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 plans.Add((row, action, target));
             }
 
+            laps.Lap("classify");
             var targetIds = plans.Where(p => p.Action == DuplicateChoice.Merge && p.Target is not null).Select(p => p.Target!.Value).Distinct().ToList();
             var targets = new Dictionary<long, Client>();
             var persons = new HashSet<(long, string)>();
@@ -255,6 +277,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
             }
 
             var segments = await db.Segments.Where(s => !s.IsRetired).ToDictionaryAsync(s => s.Id, ct);
+            laps.Lap("merge targets");
             foreach (var (row, action, target) in plans)
             {
                 if (action == DuplicateChoice.Skip)
@@ -295,10 +318,13 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
                 client.SyncSearchKeys();
             }
 
+            laps.Lap("fill");
             await BulkInsert.InsertAsync(db, _created, ct);
             await BulkInsert.InsertAsync(db, [.. _created.SelectMany(c => c.SearchKeys)], ct);
+            laps.Lap("clients");
             await AddPersonsAndDealsAsync(persons, withOpenDeal, ct);
             await BulkInsert.InsertAsync(db, _problems, ct);
+            laps.Lap("deals");
         }
 
         private Client Create(ImportRow row, Dictionary<long, Segment> segments)
