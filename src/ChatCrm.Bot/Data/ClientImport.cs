@@ -12,6 +12,9 @@ public enum ImportStatus
     Running = 2,
     Done = 3,
     Cancelled = 4,
+
+    /// <summary>Stopped after its batch failed again and again (<c>Import:MaxAttempts</c>); what was committed stays.</summary>
+    Failed = 5,
 }
 
 /// <summary>

@@ -21,18 +21,24 @@ internal sealed class ImportWorker(ImportRun run, OutboxSignal outbox, IOptions<
             return;
         }
 
+        // Failures in a row per import: the wait before the next try doubles, and at Import:MaxAttempts the import stops.
+        var failures = new Dictionary<long, int>();
         while (!ct.IsCancellationRequested)
         {
+            long? current = null;
             try
             {
                 var running = await run.RunningAsync(ct);
                 foreach (var id in running)
                 {
+                    current = id;
                     while (!ct.IsCancellationRequested && await run.RunBatchAsync(id, ct))
                     {
+                        failures.Remove(id);
                         outbox.Notify();
                     }
 
+                    failures.Remove(id);
                     outbox.Notify();
                 }
 
@@ -44,10 +50,35 @@ internal sealed class ImportWorker(ImportRun run, OutboxSignal outbox, IOptions<
             }
             catch (Exception e)
             {
-                // The batch rolled back whole; it is tried again from the last committed one.
-                log.LogError(e, "An import batch failed; trying again shortly");
-                await Task.Delay(TimeSpan.FromSeconds(5), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // The batch rolled back whole; it is tried again from the last committed one, or the import is stopped.
+                var failed = current is { } id ? failures[id] = failures.GetValueOrDefault(id) + 1 : 1;
+                if (current is { } stop && failed >= options.Value.MaxAttempts)
+                {
+                    log.LogError(e, "Import {Import}: a batch failed {Failures} times in a row; stopping the import", stop, failed);
+                    await GiveUpAsync(stop, ct);
+                    failures.Remove(stop);
+                    continue;
+                }
+
+                var wait = options.Value.RetryDelay(failed);
+                log.LogError(e, "Import {Import}: a batch failed ({Failures} in a row); trying again in {Wait}", current, failed, wait);
+                await Task.Delay(wait, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+    }
+
+    private async Task GiveUpAsync(long importId, CancellationToken ct)
+    {
+        try
+        {
+            await run.StopAsync(importId, ct);
+            outbox.Notify();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not even the stop could be written (the database is away): the import stays Running and is tried again.
+            log.LogError(e, "Import {Import}: could not be stopped either; it will be tried again", importId);
+            await Task.Delay(options.Value.RetryDelay(options.Value.MaxAttempts), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

@@ -53,6 +53,11 @@ internal sealed partial class EnglishTexts
 
     public override string ImportProgress(int done, int total) => $"⏳ Import: {Grouped(done)} / {Grouped(total)}";
 
+    public override string ImportStopped(int done, int total, int created, int merged) =>
+        $"⚠️ The import stopped after {Grouped(done)} of {Grouped(total)} rows: the database keeps refusing the next part. "
+        + $"What was written is kept ({Grouped(created)} created, {Grouped(merged)} merged).\n"
+        + "Send the file again: the rows already written will be merged, not doubled. If it stops again, tell your administrator.";
+
     public override string ImportReport(int created, int merged, int skipped, int rejected, bool lastContacts) =>
         $"✅ Import done: {Grouped(created)} created, {Grouped(merged)} merged, {Grouped(skipped)} skipped, {Grouped(rejected)} rejected." +
         (lastContacts ? "\nThe file's last contact dates became the clients' last touch (what /forgotten goes by); no touches appear in their history." : "");

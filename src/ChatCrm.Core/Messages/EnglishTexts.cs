@@ -141,6 +141,7 @@ internal sealed partial class EnglishTexts : Texts
         ["person.removed"] = "contact person removed",
         ["clients.merged"] = "clients merged",
         ["clients.imported"] = "clients imported",
+        ["clients.import_stopped"] = "client import stopped",
         ["touch.logged"] = "touch", ["contact.planned"] = "contact planned", ["contact.done"] = "contact done",
         ["contact.moved"] = "contact moved", ["deal.open"] = "deal opened", ["deal.move"] = "deal moved",
         ["deal.won"] = "deal won", ["deal.lost"] = "deal lost", ["deal.reopen"] = "deal reopened",

@@ -53,6 +53,11 @@ internal sealed partial class RussianTexts
 
     public override string ImportProgress(int done, int total) => $"⏳ Импорт: {Grouped(done)} / {Grouped(total)}";
 
+    public override string ImportStopped(int done, int total, int created, int merged) =>
+        $"⚠️ Импорт остановлен после {Grouped(done)} из {Grouped(total)} строк: база данных раз за разом не принимает следующую часть. "
+        + $"Записанное сохранено (создано {Grouped(created)}, объединено {Grouped(merged)}).\n"
+        + "Пришлите файл ещё раз: уже записанные строки объединятся, а не задвоятся. Если остановится снова — сообщите администратору.";
+
     public override string ImportReport(int created, int merged, int skipped, int rejected, bool lastContacts) =>
         $"✅ Импорт завершён: создано {Grouped(created)}, объединено {Grouped(merged)}, пропущено {Grouped(skipped)}, отклонено {Grouped(rejected)}." +
         (lastContacts ? "\nДата последнего контакта из файла записана как последнее касание клиента (по ней /forgotten считает забытых); самих касаний в истории нет." : "");

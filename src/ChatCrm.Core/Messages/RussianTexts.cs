@@ -141,6 +141,7 @@ internal sealed partial class RussianTexts : Texts
         ["person.removed"] = "контактное лицо удалено",
         ["clients.merged"] = "клиенты объединены",
         ["clients.imported"] = "импорт клиентов",
+        ["clients.import_stopped"] = "импорт клиентов остановлен",
         ["touch.logged"] = "касание", ["contact.planned"] = "контакт запланирован", ["contact.done"] = "контакт выполнен",
         ["contact.moved"] = "контакт перенесён", ["deal.open"] = "сделка открыта", ["deal.move"] = "сделка перемещена",
         ["deal.won"] = "сделка выиграна", ["deal.lost"] = "сделка проиграна", ["deal.reopen"] = "сделка открыта снова",

@@ -21,6 +21,7 @@ public abstract partial class Texts
     public abstract string ImportConfirm(int rows, int merge, int skip, int rejected);
     public abstract string ImportStarted();
     public abstract string ImportProgress(int done, int total);
+    public abstract string ImportStopped(int done, int total, int created, int merged);
     public abstract string ImportReport(int created, int merged, int skipped, int rejected, bool lastContacts);
     public abstract string ImportRejectedCaption(int rejected);
     public abstract string ImportReasonColumn { get; }

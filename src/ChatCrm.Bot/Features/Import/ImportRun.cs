@@ -26,6 +26,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
     ILogger<ImportRun> log)
 {
     public const string AuditAction = "clients.imported";
+    public const string StoppedAuditAction = "clients.import_stopped";
 
     // The file read once per run, and the keys of the rows before the next batch (the in-file repeat check).
     private readonly ConcurrentDictionary<long, RunState> _states = new();
@@ -99,6 +100,35 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         // Written rows are not needed again (a restart reads the file anew): let them go as the run goes on.
         Array.Clear(state.Rows, start, end - start);
         return true;
+    }
+
+    /// <summary>
+    /// Stops an import whose batch keeps failing: what was committed stays, the head is told how far it got and what to
+    /// do, and the stop is audited.
+    /// </summary>
+    public async Task StopAsync(long importId, CancellationToken ct)
+    {
+        _states.TryRemove(importId, out _);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+        var import = await LoadWithoutFileAsync(db, importId, ct);
+        if (import is not { Status: ImportStatus.Running })
+        {
+            return;
+        }
+
+        var importer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == import.UserId, ct);
+        var texts = Texts.For(importer.LanguageOr(crm.Value.Language));
+        var now = time.GetUtcNow().UtcDateTime;
+        import.Status = ImportStatus.Failed;
+        import.FinishedAt = now;
+        outbox.Message(import.ChatId, new Reply(texts.ImportStopped(import.RowsDone, import.RowsTotal, import.Created, import.Merged)),
+            string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:stopped"));
+        db.Audit.Add(AuditEntry.Record(importer.Id, importer.TelegramId, StoppedAuditAction, now, import.FileName, null,
+            string.Create(CultureInfo.InvariantCulture,
+                $"rows {import.RowsDone} of {import.RowsTotal}; created {import.Created}; merged {import.Merged}; skipped {import.Skipped}; rejected {import.Rejected}")));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
