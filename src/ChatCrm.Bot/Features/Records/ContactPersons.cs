@@ -209,6 +209,9 @@ internal sealed class UndoPersonChange : IUndoHandler
 {
     public string Kind => PersonUndo.Kind;
 
+    /// <summary>The audit code of an undone person change; its subject is the client, as for the change itself (/history finds both).</summary>
+    public static string AuditAction(string change) => "person." + change + ".undo";
+
     public async Task UndoAsync(BotContext ctx, string data, CancellationToken ct)
     {
         var undo = JsonSerializer.Deserialize<PersonUndo>(data) ?? throw new InvalidOperationException("Empty person undo.");
@@ -238,6 +241,6 @@ internal sealed class UndoPersonChange : IUndoHandler
                 throw new DomainException(DomainError.PersonChangedSince, p.Name);
         }
 
-        ctx.Audit.Record("person." + undo.Change + ".undo", p.Name);
+        ctx.Audit.Record(AuditAction(undo.Change), client?.Name ?? p.Name, p.Line);
     }
 }
