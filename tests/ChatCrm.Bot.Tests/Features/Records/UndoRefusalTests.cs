@@ -1,90 +1,80 @@
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
 /// <summary>An /undo of a record change that can no longer be taken back says why in the words of that change, never a deal's.</summary>
-public sealed class UndoRefusalTests : IAsyncLifetime
+public sealed class UndoRefusalTests : RecordsTest
 {
-    private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
-    private readonly FakeTimeProvider _clock = new(Now);
-    private ChatCrmApp _app = null!;
-    private Chat _ivan = null!;
     private Chat _head = null!;
-    private long _ivanId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _ivan = await Chat.JoinAsync(_app, 2002);
-        _ivanId = await _ivan.UserIdAsync();
-        _head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
+        await base.InitializeAsync();
+        _head = await Chat.JoinAsync(App, 2005, role: "head", name: "Ольга");
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task An_edit_changed_since_by_the_head_is_not_undone_and_the_reply_speaks_of_the_client()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
-        await _ivan.SayAsync("/edit Ромашка город Казань");
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
+        await Ivan.SayAsync("/edit Ромашка город Казань");
         await _head.SayAsync("/edit Ромашка город Самара");
 
-        var said = await _ivan.LastAsync("/undo");
+        var said = await Ivan.LastAsync("/undo");
 
         said.Text.Should().Be("⚠️ Правку «Ромашка» не отменить: данные клиента с тех пор уже меняли. Ничего не изменено — поправьте их командой /edit.");
-        (await _ivan.ClientAsync("Ромашка")).City.Should().Be("Самара");
+        (await Ivan.ClientAsync("Ромашка")).City.Should().Be("Самара");
     }
 
     [Fact]
     public async Task An_edit_of_a_client_handed_to_another_manager_since_is_not_undone()
     {
-        var petrId = await (await Chat.JoinAsync(_app, 2003, name: "Пётр")).UserIdAsync();
-        var id = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
-        await _ivan.SayAsync("/edit Ромашка заметка звонить утром");
-        await _app.WriteAsync(async db => { (await db.Clients.SingleAsync(c => c.Id == id)).AssignTo(petrId); return 0; });
+        var petrId = await (await Chat.JoinAsync(App, 2003, name: "Пётр")).UserIdAsync();
+        var id = await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
+        await Ivan.SayAsync("/edit Ромашка заметка звонить утром");
+        await App.WriteAsync(async db => { (await db.Clients.SingleAsync(c => c.Id == id)).AssignTo(petrId); return 0; });
 
-        var said = await _ivan.LastAsync("/undo");
+        var said = await Ivan.LastAsync("/undo");
 
         said.Text.Should().Be("⚠️ Не отменить: этого клиента уже ведёт другой менеджер. Ничего не изменено.");
-        (await _ivan.ClientAsync("Ромашка")).Note.Should().Be("звонить утром");
+        (await Ivan.ClientAsync("Ромашка")).Note.Should().Be("звонить утром");
     }
 
     [Fact]
     public async Task A_person_removed_since_is_not_brought_back_by_undoing_its_edit()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
-        await _ivan.SayAsync("/person Ромашка Мария, закупщик");
-        await _app.WriteAsync(async db => { db.ContactPeople.Remove(await db.ContactPeople.SingleAsync()); return 0; });
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
+        await Ivan.SayAsync("/person Ромашка Мария, закупщик");
+        await App.WriteAsync(async db => { db.ContactPeople.Remove(await db.ContactPeople.SingleAsync()); return 0; });
 
-        var said = await _ivan.LastAsync("/undo");
+        var said = await Ivan.LastAsync("/undo");
 
         said.Text.Should().Be("⚠️ Изменение контактного лица Мария не отменить: его с тех пор уже меняли или удаляли. "
             + "Ничего не изменено — поправьте его командой /person.");
-        (await _app.CountAsync<ChatCrm.Core.Domain.Crm.ContactPerson>()).Should().Be(0);
+        (await App.CountAsync<ChatCrm.Core.Domain.Crm.ContactPerson>()).Should().Be(0);
     }
 
     [Fact]
     public async Task A_merge_whose_kept_client_was_merged_again_is_not_undone()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-60));
-        await Seed.ClientAsync(_app, "Ромашка ООО", _ivanId, Now.AddDays(-30));
-        await Seed.ClientAsync(_app, "Лютик", _ivanId, Now.AddDays(-90));
-        await MergeAsync(_ivan, "/merge Ромашка Ромашка ООО");
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-60));
+        await Seed.ClientAsync(App, "Ромашка ООО", IvanId, Now.AddDays(-30));
+        await Seed.ClientAsync(App, "Лютик", IvanId, Now.AddDays(-90));
+        await MergeAsync(Ivan, "/merge Ромашка Ромашка ООО");
         await MergeAsync(_head, "/merge Лютик Ромашка");
 
-        var said = await _ivan.LastAsync("/undo");
+        var said = await Ivan.LastAsync("/undo");
 
         said.Text.Should().Be("⚠️ Объединение с «Ромашка ООО» не отменить: клиентов с тех пор снова объединяли или удаляли. Ничего не изменено.");
-        (await _app.QueryAsync(db => db.Clients.Select(c => c.Name).ToListAsync())).Should().Equal("Лютик");
+        (await App.QueryAsync(db => db.Clients.Select(c => c.Name).ToListAsync())).Should().Equal("Лютик");
     }
 
     [Fact]
     public async Task An_english_user_is_told_in_english()
     {
-        var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
-        await Seed.ClientAsync(_app, "Acme", await john.UserIdAsync(), Now);
+        var john = await Chat.JoinAsync(App, 2004, name: "John", language: "en");
+        await Seed.ClientAsync(App, "Acme", await john.UserIdAsync(), Now);
         await john.SayAsync("/edit Acme city Boston");
         await _head.SayAsync("/edit Acme city Denver");
 
