@@ -46,6 +46,13 @@ internal sealed partial class EnglishTexts
         DomainError.TakenClientMovedOn => string.IsNullOrEmpty(detail)
             ? "The client is no longer yours — it cannot go back to the pool."
             : $"The client has been handed on: {Escape(detail)} has it now — it cannot go back to the pool.",
+        DomainError.ClientEditedSince => $"The edit of “{Escape(detail)}” can no longer be undone: the client's details have changed since. "
+            + "Nothing was changed — fix them with /edit.",
+        DomainError.PersonChangedSince => $"The change to contact person {Escape(detail)} can no longer be undone: they have been changed or removed since. "
+            + "Nothing was changed — fix it with /person.",
+        DomainError.MergeChangedSince => $"The merge of “{Escape(detail)}” can no longer be undone: the clients have been merged again or removed since. "
+            + "Nothing was changed.",
+        DomainError.UndoClientNotYours => "This can no longer be undone: the client is another manager's now. Nothing was changed.",
         DomainError.TouchNotPlanned => "That contact is no longer planned.",
         DomainError.DateInFuture => "That date hasn't come yet — use /plan for the future.",
         _ => "That isn't allowed.",

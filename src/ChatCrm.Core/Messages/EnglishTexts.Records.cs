@@ -133,6 +133,25 @@ internal sealed partial class EnglishTexts
     public override string HistoryShipmentDue(string date, int number, string due) =>
         $"{Escape(date)} · 📦 shipment on #{number} promised by {Escape(due)}";
 
+    public override string HistoryEdited(string date, string field, string value, string? by) =>
+        $"{Escape(date)} · ✏️ {Escape(field)}: " + (value.Length == 0 ? "<i>not set</i>" : Escape(value)) + ByEn(by);
+
+    public override string HistoryEditUndone(string date, string? by) => $"{Escape(date)} · ↩️ an edit of the details undone" + ByEn(by);
+
+    public override string HistoryPersonAdded(string date, string person, string? by) =>
+        $"{Escape(date)} · 👤 contact person added: {Escape(person)}" + ByEn(by);
+
+    public override string HistoryPersonEdited(string date, string before, string after, string? by) =>
+        $"{Escape(date)} · 👤 contact person changed: {Escape(before)} → {Escape(after)}" + ByEn(by);
+
+    public override string HistoryPersonRemoved(string date, string person, string? by) =>
+        $"{Escape(date)} · 👤 contact person removed: {Escape(person)}" + ByEn(by);
+
+    public override string HistoryPersonUndone(string date, string person, string? by) =>
+        $"{Escape(date)} · ↩️ a change of contact person {Escape(person)} undone" + ByEn(by);
+
+    private static string ByEn(string? by) => by is null ? "" : $" (by {Escape(by)})";
+
     public override string AskMergeClients() => "Which clients should I merge? Name two: <i>/merge Acme Acme Ltd</i> — the second goes into the first.";
 
     public override string AskMergeSecond(string first) => $"Merge {Bold(first)} with whom? Type the second client.";

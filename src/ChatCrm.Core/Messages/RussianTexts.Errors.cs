@@ -46,6 +46,13 @@ internal sealed partial class RussianTexts
         DomainError.TakenClientMovedOn => string.IsNullOrEmpty(detail)
             ? "Клиент уже не ваш — вернуть его в пул нельзя."
             : $"Клиента уже передали: его ведёт {Escape(detail)} — вернуть в пул нельзя.",
+        DomainError.ClientEditedSince => $"Правку «{Escape(detail)}» не отменить: данные клиента с тех пор уже меняли. "
+            + "Ничего не изменено — поправьте их командой /edit.",
+        DomainError.PersonChangedSince => $"Изменение контактного лица {Escape(detail)} не отменить: его с тех пор уже меняли или удаляли. "
+            + "Ничего не изменено — поправьте его командой /person.",
+        DomainError.MergeChangedSince => $"Объединение с «{Escape(detail)}» не отменить: клиентов с тех пор снова объединяли или удаляли. "
+            + "Ничего не изменено.",
+        DomainError.UndoClientNotYours => "Не отменить: этого клиента уже ведёт другой менеджер. Ничего не изменено.",
         DomainError.TouchNotPlanned => "Этот контакт уже не в плане.",
         DomainError.DateInFuture => "Эта дата ещё не наступила — для будущего используйте /plan.",
         _ => "Так нельзя.",

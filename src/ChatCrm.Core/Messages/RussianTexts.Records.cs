@@ -134,6 +134,25 @@ internal sealed partial class RussianTexts
     public override string HistoryShipmentDue(string date, int number, string due) =>
         $"{Escape(date)} · 📦 отгрузка по #{number} обещана до {Escape(due)}";
 
+    public override string HistoryEdited(string date, string field, string value, string? by) =>
+        $"{Escape(date)} · ✏️ {Escape(field)}: " + (value.Length == 0 ? "<i>не указано</i>" : Escape(value)) + ByRu(by);
+
+    public override string HistoryEditUndone(string date, string? by) => $"{Escape(date)} · ↩️ правка данных отменена" + ByRu(by);
+
+    public override string HistoryPersonAdded(string date, string person, string? by) =>
+        $"{Escape(date)} · 👤 добавлено контактное лицо {Escape(person)}" + ByRu(by);
+
+    public override string HistoryPersonEdited(string date, string before, string after, string? by) =>
+        $"{Escape(date)} · 👤 контактное лицо изменено: {Escape(before)} → {Escape(after)}" + ByRu(by);
+
+    public override string HistoryPersonRemoved(string date, string person, string? by) =>
+        $"{Escape(date)} · 👤 удалено контактное лицо {Escape(person)}" + ByRu(by);
+
+    public override string HistoryPersonUndone(string date, string person, string? by) =>
+        $"{Escape(date)} · ↩️ отменено изменение контактного лица {Escape(person)}" + ByRu(by);
+
+    private static string ByRu(string? by) => by is null ? "" : $" ({Escape(by)})";
+
     public override string AskMergeClients() => "Каких клиентов объединить? Напишите двух: <i>/merge Ромашка Ромашка ООО</i> — второй войдёт в первого.";
 
     public override string AskMergeSecond(string first) => $"С кем объединить {Bold(first)}? Напишите второго клиента.";

@@ -71,6 +71,12 @@ public abstract partial class Texts
     public abstract string HistoryInvoice(string date, int number, decimal amount, string currency, string due);
     public abstract string HistoryShipment(string date, int number);
     public abstract string HistoryShipmentDue(string date, int number, string due);
+    public abstract string HistoryEdited(string date, string field, string value, string? by);
+    public abstract string HistoryEditUndone(string date, string? by);
+    public abstract string HistoryPersonAdded(string date, string person, string? by);
+    public abstract string HistoryPersonEdited(string date, string before, string after, string? by);
+    public abstract string HistoryPersonRemoved(string date, string person, string? by);
+    public abstract string HistoryPersonUndone(string date, string person, string? by);
 
     // /merge
     public abstract string AskMergeClients();

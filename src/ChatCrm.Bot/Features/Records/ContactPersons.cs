@@ -209,11 +209,21 @@ internal sealed class UndoPersonChange : IUndoHandler
 {
     public string Kind => PersonUndo.Kind;
 
+    /// <summary>The audit code of an undone person change; its subject is the client, as for the change itself (/history finds both).</summary>
+    public static string AuditAction(string change) => "person." + change + ".undo";
+
     public async Task UndoAsync(BotContext ctx, string data, CancellationToken ct)
     {
         var undo = JsonSerializer.Deserialize<PersonUndo>(data) ?? throw new InvalidOperationException("Empty person undo.");
         var p = undo.Person;
         var person = await ctx.Db.ContactPeople.FirstOrDefaultAsync(x => x.Id == p.Id, ct);
+        var clientId = person?.ClientId ?? p.ClientId;
+        var client = await ctx.Db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is not null && !ctx.CanSee(client))
+        {
+            throw new DomainException(DomainError.UndoClientNotYours);
+        }
+
         switch (undo.Change)
         {
             case PersonUndo.Added when person is not null:
@@ -222,15 +232,15 @@ internal sealed class UndoPersonChange : IUndoHandler
             case PersonUndo.Edited when person is not null:
                 person.Update(p.Name, p.Phone, p.Email, p.Position);
                 break;
-            case PersonUndo.Removed when person is null && await ctx.Db.Clients.AnyAsync(c => c.Id == p.ClientId, ct):
+            case PersonUndo.Removed when person is null && client is not null:
                 var back = ContactPerson.Create(p.ClientId, p.Name, p.Phone, p.Email, p.Position);
                 ctx.Db.Entry(back).Property(x => x.Id).CurrentValue = p.Id;
                 ctx.Db.ContactPeople.Add(back);
                 break;
             default:
-                throw new DomainException(DomainError.ChangedSince, p.Name);
+                throw new DomainException(DomainError.PersonChangedSince, p.Name);
         }
 
-        ctx.Audit.Record("person." + undo.Change + ".undo", p.Name);
+        ctx.Audit.Record(AuditAction(undo.Change), client?.Name ?? p.Name, p.Line);
     }
 }

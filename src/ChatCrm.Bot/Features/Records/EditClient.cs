@@ -244,7 +244,7 @@ internal sealed class EditClient : ICommandHandler
 /// <summary>What /undo of an /edit needs: the client's record before and after.</summary>
 internal sealed record EditUndo(long ClientId, ClientRecord Before, ClientRecord After);
 
-/// <summary>Puts the client's record back as it was before the /edit, unless someone changed it since.</summary>
+/// <summary>Puts the client's record back as it was before the /edit, unless someone changed it since or it is no longer the user's.</summary>
 internal sealed class UndoClientEdit : IUndoHandler
 {
     public string Kind => EditClient.UndoKind;
@@ -253,9 +253,14 @@ internal sealed class UndoClientEdit : IUndoHandler
     {
         var undo = JsonSerializer.Deserialize<EditUndo>(data) ?? throw new InvalidOperationException("Empty edit undo.");
         var client = await ctx.Db.Clients.FirstOrDefaultAsync(c => c.Id == undo.ClientId, ct);
+        if (client is not null && !ctx.CanSee(client))
+        {
+            throw new DomainException(DomainError.UndoClientNotYours);
+        }
+
         if (client is null || ClientRecord.Of(client) != undo.After)
         {
-            throw new DomainException(DomainError.ChangedSince, undo.Before.Name);
+            throw new DomainException(DomainError.ClientEditedSince, undo.After.Name);
         }
 
         undo.Before.RestoreTo(ctx, client);

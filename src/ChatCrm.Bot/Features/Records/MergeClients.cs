@@ -274,9 +274,14 @@ internal sealed class UndoMerge : IUndoHandler
         var undo = JsonSerializer.Deserialize<MergeUndo>(data) ?? throw new InvalidOperationException("Empty merge undo.");
         var kept = await ctx.Db.Clients.FirstOrDefaultAsync(c => c.Id == undo.KeptId, ct);
         var r = undo.Removed;
+        if (kept is not null && !ctx.CanSee(kept))
+        {
+            throw new DomainException(DomainError.UndoClientNotYours);
+        }
+
         if (kept is null || await ctx.Db.Clients.AnyAsync(c => c.Id == r.Id, ct))
         {
-            throw new DomainException(DomainError.ChangedSince, r.Record.Name);
+            throw new DomainException(DomainError.MergeChangedSince, r.Record.Name);
         }
 
         var back = Client.Create(r.Record.Name, r.CreatedByUserId, r.CreatedAt, r.OwnerUserId);

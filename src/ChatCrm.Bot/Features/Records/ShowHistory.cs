@@ -12,9 +12,9 @@ namespace ChatCrm.Bot.Features.Records;
 /// <summary>
 /// /history &lt;client&gt; (and the pager's <c>hist:&lt;client&gt;:&lt;page&gt;</c>): the client's whole timeline, newest
 /// first — done touches with their notes, planned contacts, each deal opened with its stage moves, its win or loss,
-/// invoices, payments and shipments — paged so that every page fits one Telegram message. Contact persons carry no
-/// date, so they head the first page instead of standing in the timeline; edits are not shown (the audit has no
-/// index by client, and reading it whole for one card is not worth it).
+/// invoices, payments and shipments, edits of its details and contact persons added, changed or removed
+/// (<see cref="RecordHistory"/>) — paged so that every page fits one Telegram message. The current contact persons
+/// also head the first page.
 /// </summary>
 internal sealed class ShowHistory : ICommandHandler, ICallbackHandler
 {
@@ -167,6 +167,7 @@ internal sealed class ShowHistory : ICommandHandler, ICallbackHandler
             });
         }
 
+        entries.AddRange((await RecordHistory.ReadAsync(ctx, client, ct)).Select(r => (r.At, 3, r.Line)));
         return [.. entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Order).Select(e => e.Line)];
     }
 

@@ -79,6 +79,18 @@ public enum DomainError
     /// <summary>/undo of a client taken from the pool that is no longer the user's (the detail is its owner now, or empty).</summary>
     TakenClientMovedOn,
 
+    /// <summary>/undo of an /edit after the client's details were changed again (the detail is the client's name).</summary>
+    ClientEditedSince,
+
+    /// <summary>/undo of a contact person change after the person was changed or removed again (the detail is their name).</summary>
+    PersonChangedSince,
+
+    /// <summary>/undo of a /merge after either client went on to change: merged again or gone (the detail is the merged-away name).</summary>
+    MergeChangedSince,
+
+    /// <summary>/undo of a change to a client the user no longer sees: it was handed to someone else since.</summary>
+    UndoClientNotYours,
+
     // Touches
     TouchNotPlanned,
     DateInFuture,

@@ -1,85 +1,69 @@
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
-public sealed class ContactPersonTests : IAsyncLifetime
+public sealed class ContactPersonTests : RecordsTest
 {
-    private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
-    private readonly FakeTimeProvider _clock = new(Now);
-    private ChatCrmApp _app = null!;
-    private Chat _ivan = null!;
-    private long _ivanId;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
-        _ivan = await Chat.JoinAsync(_app, 2002);
-        _ivanId = await _ivan.UserIdAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_person_is_added_with_the_parts_told_apart_by_shape_and_the_card_lists_them()
     {
-        var id = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
+        var id = await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
 
-        var said = await _ivan.LastAsync("/person Ромашка Иван Петров, ivan@romashka.ru, 8 900 111-22-33, закупщик");
+        var said = await Ivan.LastAsync("/person Ромашка Иван Петров, ivan@romashka.ru, 8 900 111-22-33, закупщик");
 
         said.Text.Should().Contain("добавлено контактное лицо Иван Петров, закупщик, +7 900 111-22-33, ivan@romashka.ru");
-        var person = await _app.QueryAsync(db => db.ContactPeople.SingleAsync());
+        var person = await App.QueryAsync(db => db.ContactPeople.SingleAsync());
         (person.ClientId, person.Name, person.Position, person.Phone, person.Email)
             .Should().Be((id, "Иван Петров", "закупщик", "+79001112233", "ivan@romashka.ru"));
-        (await _ivan.LastAsync("/card Ромашка")).Text.Should().Contain("Контактные лица</b> (1)").And.Contain("• Иван Петров, закупщик");
+        (await Ivan.LastAsync("/card Ромашка")).Text.Should().Contain("Контактные лица</b> (1)").And.Contain("• Иван Петров, закупщик");
     }
 
     [Fact]
     public async Task The_list_has_edit_and_remove_buttons_and_a_removal_is_undone()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
-        await _ivan.SayAsync("/person Ромашка Иван Петров, закупщик");
-        await _ivan.SayAsync("/person Ромашка Мария, бухгалтер");
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
+        await Ivan.SayAsync("/person Ромашка Иван Петров, закупщик");
+        await Ivan.SayAsync("/person Ромашка Мария, бухгалтер");
 
-        var list = await _ivan.LastAsync("/person Ромашка");
+        var list = await Ivan.LastAsync("/person Ромашка");
         list.Text.Should().Contain("2 контактных лица").And.Contain("• Иван Петров, закупщик").And.Contain("• Мария, бухгалтер");
         list.Labels.Should().Contain(["✏️ Иван Петров", "🗑 Иван Петров", "✏️ Мария", "🗑 Мария"]);
 
-        (await _ivan.TapAsync(list.Button("🗑 Мария")))[^1].Text.Should().Contain("Мария, бухгалтер удалено");
-        (await _app.QueryAsync(db => db.ContactPeople.Select(p => p.Name).ToListAsync())).Should().Equal("Иван Петров");
+        (await Ivan.TapAsync(list.Button("🗑 Мария")))[^1].Text.Should().Contain("Мария, бухгалтер удалено");
+        (await App.QueryAsync(db => db.ContactPeople.Select(p => p.Name).ToListAsync())).Should().Equal("Иван Петров");
 
-        (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: контактное лицо Мария удалено у «Ромашка»");
-        (await _app.QueryAsync(db => db.ContactPeople.OrderBy(p => p.Id).Select(p => p.Name + "/" + p.Position).ToListAsync()))
+        (await Ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: контактное лицо Мария удалено у «Ромашка»");
+        (await App.QueryAsync(db => db.ContactPeople.OrderBy(p => p.Id).Select(p => p.Name + "/" + p.Position).ToListAsync()))
             .Should().Equal("Иван Петров/закупщик", "Мария/бухгалтер");
     }
 
     [Fact]
     public async Task The_edit_button_asks_for_the_person_anew_and_undo_puts_the_old_details_back()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
-        await _ivan.SayAsync("/person Ромашка Иван Петров, закупщик");
-        var list = await _ivan.LastAsync("/person Ромашка");
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
+        await Ivan.SayAsync("/person Ромашка Иван Петров, закупщик");
+        var list = await Ivan.LastAsync("/person Ромашка");
 
-        (await _ivan.TapAsync(list.Button("✏️ Иван")))[^1].Text.Should().Contain("напишите заново");
-        (await _ivan.LastAsync("Иван Петров, директор, +7 900 111-22-33")).Text.Should().Contain("теперь Иван Петров, директор, +7 900 111-22-33");
-        (await _app.QueryAsync(db => db.ContactPeople.SingleAsync())).Position.Should().Be("директор");
+        (await Ivan.TapAsync(list.Button("✏️ Иван")))[^1].Text.Should().Contain("напишите заново");
+        (await Ivan.LastAsync("Иван Петров, директор, +7 900 111-22-33")).Text.Should().Contain("теперь Иван Петров, директор, +7 900 111-22-33");
+        (await App.QueryAsync(db => db.ContactPeople.SingleAsync())).Position.Should().Be("директор");
 
-        await _ivan.SayAsync("/undo");
-        var person = await _app.QueryAsync(db => db.ContactPeople.SingleAsync());
+        await Ivan.SayAsync("/undo");
+        var person = await App.QueryAsync(db => db.ContactPeople.SingleAsync());
         (person.Position, person.Phone).Should().Be(("закупщик", (string?)null));
     }
 
     [Fact]
     public async Task Undo_of_an_added_person_removes_it()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
-        await _ivan.SayAsync("/person Ромашка Иван Петров");
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
+        await Ivan.SayAsync("/person Ромашка Иван Петров");
 
-        (await _ivan.LastAsync("/undo")).Text.Should().Contain("контактное лицо Иван Петров добавлено к «Ромашка»");
+        (await Ivan.LastAsync("/undo")).Text.Should().Contain("контактное лицо Иван Петров добавлено к «Ромашка»");
 
-        (await _app.CountAsync<ContactPerson>()).Should().Be(0);
+        (await App.CountAsync<ContactPerson>()).Should().Be(0);
     }
 
     [Theory]
@@ -89,35 +73,35 @@ public sealed class ContactPersonTests : IAsyncLifetime
     [InlineData("/person Ромашка Иван, bad@", "Не похоже на e-mail")]
     public async Task Bad_parts_are_refused_and_nothing_is_added(string command, string expected)
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
 
-        (await _ivan.LastAsync(command)).Text.Should().Contain(expected);
+        (await Ivan.LastAsync(command)).Text.Should().Contain(expected);
 
-        (await _app.CountAsync<ContactPerson>()).Should().Be(0);
+        (await App.CountAsync<ContactPerson>()).Should().Be(0);
     }
 
     [Fact]
     public async Task A_bare_command_asks_which_client_and_an_empty_list_says_how_to_add()
     {
-        await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
+        await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
 
-        (await _ivan.LastAsync("/person")).Text.Should().Contain("К какому клиенту");
-        (await _ivan.LastAsync("/person Ромашка")).Text.Should().Contain("нет контактных лиц");
-        (await _ivan.LastAsync("/person Ромашка", "en")).Text.Should().Contain("has no contact persons");
+        (await Ivan.LastAsync("/person")).Text.Should().Contain("К какому клиенту");
+        (await Ivan.LastAsync("/person Ромашка")).Text.Should().Contain("нет контактных лиц");
+        (await Ivan.LastAsync("/person Ромашка", "en")).Text.Should().Contain("has no contact persons");
     }
 
     [Fact]
     public async Task A_manager_cannot_add_to_list_or_remove_another_managers_persons()
     {
-        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
-        await Seed.ClientAsync(_app, "Лютик", await petr.UserIdAsync(), Now);
+        var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
+        await Seed.ClientAsync(App, "Лютик", await petr.UserIdAsync(), Now);
         await petr.SayAsync("/person Лютик Анна, директор");
-        var personId = await _app.QueryAsync(db => db.ContactPeople.Select(p => p.Id).SingleAsync());
+        var personId = await App.QueryAsync(db => db.ContactPeople.Select(p => p.Id).SingleAsync());
 
-        (await _ivan.LastAsync("/person Лютик Олег")).Text.Should().Contain("не нашёл");
-        (await _ivan.LastAsync("/person Лютик")).Text.Should().Contain("не нашёл").And.NotContain("Анна");
-        await _ivan.TapUntilAnsweredAsync($"prs:d:{personId}");
+        (await Ivan.LastAsync("/person Лютик Олег")).Text.Should().Contain("не нашёл");
+        (await Ivan.LastAsync("/person Лютик")).Text.Should().Contain("не нашёл").And.NotContain("Анна");
+        await Ivan.TapUntilAnsweredAsync($"prs:d:{personId}");
 
-        (await _app.QueryAsync(db => db.ContactPeople.Select(p => p.Name).ToListAsync())).Should().Equal("Анна");
+        (await App.QueryAsync(db => db.ContactPeople.Select(p => p.Name).ToListAsync())).Should().Equal("Анна");
     }
 }
