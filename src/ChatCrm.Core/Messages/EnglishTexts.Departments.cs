@@ -64,7 +64,7 @@ internal sealed partial class EnglishTexts
     public override string DeptMemberHowTo(string department) =>
         $"Add: /dept {Escape(department)} + &lt;person&gt;; take out (back to sales): /dept {Escape(department)} - &lt;person&gt;.";
 
-    public override string UserDepartment(string department) => $" · 🏢 {Escape(department)}";
+    public override string UserDepartment(string department) => $" · 🏢 department: {Escape(department)}";
 
     public override string InviteStaffButton => "🏢 Department staff";
     public override string InviteAskDepartment() => "Which department is the new colleague joining?";

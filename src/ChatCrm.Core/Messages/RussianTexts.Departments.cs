@@ -64,7 +64,7 @@ internal sealed partial class RussianTexts
     public override string DeptMemberHowTo(string department) =>
         $"Добавить: /dept {Escape(department)} + &lt;сотрудник&gt;; убрать (вернуть в продажи): /dept {Escape(department)} - &lt;сотрудник&gt;.";
 
-    public override string UserDepartment(string department) => $" · 🏢 {Escape(department)}";
+    public override string UserDepartment(string department) => $" · 🏢 отдел: {Escape(department)}";
 
     public override string InviteStaffButton => "🏢 Сотрудник отдела";
     public override string InviteAskDepartment() => "В какой отдел приглашаем сотрудника?";
