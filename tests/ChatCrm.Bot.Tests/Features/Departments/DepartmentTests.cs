@@ -119,10 +119,18 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Departments.SingleAsync(d => d.Name == "Логистика"))).IsRetired.Should().BeTrue("the invite still names it");
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "dept.removed"))).Should().Be(1);
 
-        // An empty department goes at once, and is deleted when nothing refers to it.
+        // People moved back to sales with the department deleted in the same step: nothing else refers to it.
         (await _admin.LastAsync("/dept add Склад")).Text.Should().Contain("создан");
-        (await _admin.LastAsync("/dept remove Склад")).Text.Should().Contain("Отдел <b>Склад</b> удалён");
+        await _admin.LastAsync("/dept Склад + Пётр");
+        var toSales = (await _admin.LastAsync("/dept remove Склад")).Buttons.Single(b => b.Label.Contains("→ Отдел продаж", StringComparison.Ordinal)).Data;
+        (await _admin.TapAsync(toSales))[^1].Text.Should().Contain("переведён в <b>Отдел продаж</b>");
+        (await DepartmentOfAsync(Petr)).Should().BeNull();
         (await _app.QueryAsync(db => db.Departments.AnyAsync(d => d.Name == "Склад"))).Should().BeFalse();
+
+        // An empty department goes at once.
+        (await _admin.LastAsync("/dept add Архив")).Text.Should().Contain("создан");
+        (await _admin.LastAsync("/dept remove Архив")).Text.Should().Contain("Отдел <b>Архив</b> удалён");
+        (await _app.QueryAsync(db => db.Departments.AnyAsync(d => d.Name == "Архив"))).Should().BeFalse();
     }
 
     [Fact]
@@ -136,6 +144,20 @@ public sealed class DepartmentTests : IAsyncLifetime
 
         var pick = buttons.Split('\n').Single(b => b.StartsWith("🏢 Логистика", StringComparison.Ordinal)).Split('=')[1];
         (await _admin.TapAsync(pick))[^1].Text.Should().Contain("ведёт <b>Логистика</b>");
+    }
+
+    [Fact]
+    public async Task A_head_of_another_department_sees_its_people_in_the_team_and_an_admin_sees_everyone()
+    {
+        await _admin.LastAsync("/dept add Логистика");
+        var oleg = await Chat.JoinAsync(_app, 2002, "head", "Олег");
+        await Chat.JoinAsync(_app, Petr, "staff Логистика", "Пётр");
+        await Chat.JoinAsync(_app, Boris, "manager", "Борис");
+        (await _admin.LastAsync("/dept Логистика + Олег")).Text.Should().Contain("теперь в отделе <b>Логистика</b>");
+
+        (await oleg.LastAsync("/team")).Text.Should().Contain("Пётр").And.NotContain("Борис");
+        (await _admin.LastAsync("/team")).Text.Should().Contain("Пётр").And.Contain("Борис");
+        (await _admin.LastAsync("/users")).Text.Should().Contain("Пётр").And.Contain("отдел: Логистика");
     }
 
     [Fact]
