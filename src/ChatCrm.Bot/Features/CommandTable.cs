@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.Deals;
+using ChatCrm.Bot.Features.Departments;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.Export;
 using ChatCrm.Bot.Features.FreeText;
@@ -116,6 +117,7 @@ public static class CommandTable
         Command<TakeFromPool>("take", Role.Manager, inMenu: false),
 
         // Departments (issue 12).
+        Command<DepartmentCommand>(DepartmentCommand.Name, Role.Head),
 
         // Norms per work type, department and person (issue 12).
     ];
@@ -180,6 +182,7 @@ public static class CommandTable
         Callback<DistributePool>(DistributePool.Prefix, Role.Head),
 
         // Departments (issue 12).
+        Callback<ShowDepartments>(ShowDepartments.Prefix, Role.Head),
 
         // Norms per work type, department and person (issue 12).
     ];

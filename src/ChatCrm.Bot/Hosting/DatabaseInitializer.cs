@@ -34,6 +34,7 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         }
 
         await SeedProcessAsync(db, ct);
+        await EnsureSalesDepartmentAsync(db, ct);
         await EnsureAdminsAsync(db, ct);
     }
 
@@ -126,6 +127,23 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
 
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded the default sales cycle «{Cycle}» with {Stages} stages", cycle.Name, setup.Cycle.Stages.Count);
+    }
+
+    /// <summary>
+    /// There is always one sales department — where every user without a department is — named in the company's
+    /// language. Checked on every start, so a database made before departments existed gets it on its first upgrade.
+    /// </summary>
+    private async Task EnsureSalesDepartmentAsync(ChatCrmDbContext db, CancellationToken ct)
+    {
+        if (await db.Departments.AnyAsync(d => d.IsSales, ct))
+        {
+            return;
+        }
+
+        var name = Core.Messages.Texts.For(crm.Value.Language).DefaultSalesDepartment;
+        db.Departments.Add(Department.Create(name, isSales: true));
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Added the sales department «{Department}»", name);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -162,6 +162,8 @@ internal sealed partial class EnglishTexts : Texts
         ["pay.scheme"] = "pay scheme",
         ["norm.removed"] = "activity norm removed", ["user.role"] = "role changed", ["user.deactivated"] = "colleague deactivated",
         ["user.handover"] = "work handed over", ["invite.created"] = "invite created",
+        ["dept.added"] = "department added", ["dept.renamed"] = "department renamed", ["dept.removed"] = "department removed",
+        ["dept.member"] = "person moved to another department", ["stage.owner"] = "stage owner",
     };
 
     protected override string UnnamedChangeFormat => "change “{0}”";

@@ -162,6 +162,8 @@ internal sealed partial class RussianTexts : Texts
         ["pay.scheme"] = "схема оплаты",
         ["norm.removed"] = "норма активности снята", ["user.role"] = "роль изменена", ["user.deactivated"] = "сотрудник отключён",
         ["user.handover"] = "дела переданы", ["invite.created"] = "приглашение создано",
+        ["dept.added"] = "отдел добавлен", ["dept.renamed"] = "отдел переименован", ["dept.removed"] = "отдел удалён",
+        ["dept.member"] = "сотрудник переведён в другой отдел", ["stage.owner"] = "ответственный за этап",
     };
 
     protected override string UnnamedChangeFormat => "изменение «{0}»";

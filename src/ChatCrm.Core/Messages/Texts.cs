@@ -93,7 +93,7 @@ public abstract partial class Texts
     }
 
     private static readonly HashSet<string> ActionsWithReadableValues =
-        ["stage.renamed", "cycle.renamed", "cycle.default", "client.assigned", "client.handover"];
+        ["stage.renamed", "cycle.renamed", "cycle.default", "client.assigned", "client.handover", "dept.renamed", "dept.member", "stage.owner"];
 
     /// <summary>Audit action codes (`stage.renamed`) and what they mean to a person.</summary>
     protected abstract IReadOnlyDictionary<string, string> ChangeNames { get; }

@@ -15,5 +15,6 @@ internal sealed class InviteConfiguration : IEntityTypeConfiguration<Invite>
         b.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
         b.HasOne<User>().WithMany().HasForeignKey(i => i.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<User>().WithMany().HasForeignKey(i => i.UsedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Domain.Crm.Department>().WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

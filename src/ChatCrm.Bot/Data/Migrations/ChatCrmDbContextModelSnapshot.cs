@@ -1054,6 +1054,9 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.Property<long>("CreatedByUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -1074,6 +1077,8 @@ namespace ChatCrm.Bot.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("UsedByUserId");
 
@@ -1410,6 +1415,11 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()

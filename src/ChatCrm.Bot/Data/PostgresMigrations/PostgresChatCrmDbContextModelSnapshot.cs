@@ -1112,6 +1112,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.Property<long>("CreatedByUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1132,6 +1135,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .IsUnique();
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("UsedByUserId");
 
@@ -1470,6 +1475,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatCrm.Core.Domain.Users.User", null)
                         .WithMany()

@@ -202,7 +202,7 @@ internal sealed class CreateClient : ICommandHandler
             var owner = existing.OwnerUserId is { } o && owners.TryGetValue(o, out var n) ? n : null;
             text.Append('\n').Append(ctx.T.DuplicateLine(existing.Name, Contacts(existing), owner, mine,
                 duplicate.Reason.HasFlag(DuplicateReason.Phone), duplicate.Reason.HasFlag(DuplicateReason.Email)));
-            if (ctx.CanSee(existing))
+            if (await ctx.CanSeeAsync(existing, ct))
             {
                 rows.Add([Button.Callback(ctx.T.OpenExistingButton(existing.Name), TouchLogging.Card(existing.Id))]);
             }

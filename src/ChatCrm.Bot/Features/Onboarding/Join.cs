@@ -49,6 +49,12 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
 
         var user = User.Create(from.Id, TelegramNames.FullName(from), invite.Role, crm.Value.DefaultTimeZone, now);
         user.Seen(chatId, TelegramNames.FullName(from), from.Username, from.LanguageCode, now);
+        // /invite staff <dept>: into that department, unless it was removed since (then sales, like everyone else).
+        if (invite.DepartmentId is { } departmentId && await db.Departments.AnyAsync(d => d.Id == departmentId && !d.IsRetired, ct))
+        {
+            user.JoinDepartment(departmentId);
+        }
+
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         invite.Redeem(user.Id, now);

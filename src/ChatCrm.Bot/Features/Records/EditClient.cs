@@ -201,7 +201,7 @@ internal sealed class EditClient : ICommandHandler
             var owner = existing.OwnerUserId is { } o && owners.TryGetValue(o, out var n) ? n : null;
             var samePhone = match.Reason.HasFlag(DuplicateReason.Phone);
             var sameEmail = match.Reason.HasFlag(DuplicateReason.Email);
-            if (ctx.CanSee(existing))
+            if (await ctx.CanSeeAsync(existing, ct))
             {
                 othersOnly = false;
                 text.Append('\n').Append(ctx.T.DuplicateLine(existing.Name, CreateClient.Contacts(existing), owner,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatCrm.Bot.Features.Departments;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
@@ -7,26 +8,39 @@ using ChatCrm.Core.Parsing;
 
 namespace ChatCrm.Bot.Features.SalesProcess;
 
-/// <summary>/stage set &lt;stage&gt; days &lt;N&gt; | prob &lt;P&gt;: how long a deal may stay, and the chance to win that weights the forecast.</summary>
+/// <summary>
+/// /stage set &lt;stage&gt; days &lt;N&gt; | prob &lt;P&gt; | owner &lt;dept|person|none&gt;: how long a deal may stay, the chance to
+/// win that weights the forecast, and who is responsible for the stage (<see cref="StageOwnership"/>).
+/// </summary>
 internal static class SetStage
 {
-    public static Task RunAsync(BotContext ctx, StageScope scope, string args, CancellationToken ct)
+    public static async Task RunAsync(BotContext ctx, StageScope scope, string args, CancellationToken ct)
     {
-        var (name, values) = ProcessArgs.Split(args, ProcessArgs.Days, ProcessArgs.Prob);
+        var (name, values) = ProcessArgs.Split(args, ProcessArgs.Days, ProcessArgs.Prob, StageOwnership.Owner);
         if (name.Length == 0 || values.Count == 0)
         {
             ctx.Reply(ctx.T.HowToUse("stage"));
-            return Task.CompletedTask;
+            return;
         }
 
         if (scope.Find(name) is not { } stage)
         {
             var rest = string.Join(' ', values.Select(v => $"{v.Key[0]} {v.Value}"));
             StageCommand.AskWhichStage(ctx, scope, name, $"set {{0}} {rest}");
-            return Task.CompletedTask;
+            return;
         }
 
         List<string> done = [];
+        if (values.TryGetValue(StageOwnership.Owner, out var ownerText))
+        {
+            if (await StageOwnership.SetAsync(ctx, stage, ownerText, ct) is not { } said)
+            {
+                return;
+            }
+
+            done.Add(said);
+        }
+
         if (values.TryGetValue(ProcessArgs.Days, out var daysText))
         {
             if (!ProcessArgs.TryDays(daysText, out var days))
@@ -50,7 +64,6 @@ internal static class SetStage
         }
 
         ctx.Reply(new Reply(string.Join('\n', done), [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
-        return Task.CompletedTask;
     }
 
     private static string Show(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";

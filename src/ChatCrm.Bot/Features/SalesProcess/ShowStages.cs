@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatCrm.Bot.Features.Departments;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
@@ -63,6 +64,17 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
             case "a":
                 ctx.Ask("stage", $"add {{0}} cycle {ProcessArgs.Ref('y', id)}", ctx.T.AskNewStageName());
                 break;
+            case "o":
+                if (await ctx.Db.Stages.FirstOrDefaultAsync(s => s.Id == id && !s.IsRetired, ct) is { } owned)
+                {
+                    StageOwnership.AskOwner(ctx, owned, await DepartmentFinder.LiveAsync(ctx.Db, ct), ctx.T.AskStageOwner(owned.Name));
+                }
+                else
+                {
+                    ctx.CallbackToast = ctx.T.StaleButton();
+                }
+
+                break;
             case "r" or "t" or "p" or "x":
                 var stage = await ctx.Db.Stages.FirstOrDefaultAsync(s => s.Id == id && !s.IsRetired, ct);
                 if (stage is null)
@@ -111,6 +123,7 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
         var total = stats.Values.Sum(s => s.Amount);
         var weighted = stages.Sum(s => stats.TryGetValue(s.Id, out var x) ? x.Amount * s.Probability / 100m : 0m);
         var max = Math.Max(1, stats.Values.Select(s => s.Count).DefaultIfEmpty(0).Max());
+        var owners = await StageOwnership.NamesAsync(ctx.Db, stages, ct);
         var text = new StringBuilder(ctx.T.FunnelHeader(cycle.Name, cycle.IsDefault, stats.Values.Sum(s => s.Count),
             ctx.T.Money(total, currency), ctx.T.Money(weighted, currency)));
         foreach (var s in stages)
@@ -119,6 +132,10 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
             var filled = count == 0 ? 0 : Math.Max(1, (int)Math.Round((double)count * BarWidth / max));
             var bar = new string('▰', filled) + new string('▱', BarWidth - filled);
             text.Append("\n\n").Append(ctx.T.FunnelLine(s.Position, s.Name, count, ctx.T.Money(amount, currency), s.Probability, s.DaysAllowed, bar));
+            if (owners(s) is { } owner)
+            {
+                text.Append('\n').Append(ctx.T.StageOwnerLine(owner));
+            }
         }
 
         if (stages.Count == 0)
@@ -146,12 +163,18 @@ internal sealed class ShowStages(IOptions<CrmOptions> crm, CommandRunner runner)
         var cycle = await ctx.Db.Cycles.AsNoTracking().FirstAsync(c => c.Id == stage.CycleId, ct);
         var liveCount = await ctx.Db.Stages.CountAsync(s => s.CycleId == stage.CycleId && !s.IsRetired, ct);
         var open = await ctx.Db.Deals.CountAsync(d => d.StageId == stage.Id && d.Status == DealStatus.Open, ct);
-        ctx.Show(new Reply(ctx.T.StageCard(cycle.Name, stage.Name, stage.Position, liveCount, open, stage.Probability, stage.DaysAllowed),
+        var card = ctx.T.StageCard(cycle.Name, stage.Name, stage.Position, liveCount, open, stage.Probability, stage.DaysAllowed);
+        if ((await StageOwnership.NamesAsync(ctx.Db, [stage], ct))(stage) is { } owner)
+        {
+            card += "\n" + ctx.T.StageOwnerLine(owner);
+        }
+
+        ctx.Show(new Reply(card,
         [
             [Button.Callback(ctx.T.StageUpButton, $"stg:u:{stage.Id}"), Button.Callback(ctx.T.StageDownButton, $"stg:d:{stage.Id}")],
             [Button.Callback(ctx.T.StageRenameButton, $"stg:r:{stage.Id}"), Button.Callback(ctx.T.StageDaysButton, $"stg:t:{stage.Id}")],
-            [Button.Callback(ctx.T.StageProbabilityButton, $"stg:p:{stage.Id}"), Button.Callback(ctx.T.StageRemoveButton, $"stg:x:{stage.Id}")],
-            [Button.Callback(ctx.T.BackToFunnelButton, $"stg:f:{cycle.Id}")],
+            [Button.Callback(ctx.T.StageProbabilityButton, $"stg:p:{stage.Id}"), Button.Callback(ctx.T.StageOwnerButton, $"stg:o:{stage.Id}")],
+            [Button.Callback(ctx.T.StageRemoveButton, $"stg:x:{stage.Id}"), Button.Callback(ctx.T.BackToFunnelButton, $"stg:f:{cycle.Id}")],
         ]));
     }
 

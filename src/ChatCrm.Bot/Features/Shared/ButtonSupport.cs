@@ -19,7 +19,7 @@ internal static class ButtonSupport
     public static async Task<Client?> ClientAsync(BotContext ctx, long? id, CancellationToken ct)
     {
         var client = id is { } i ? await ctx.Db.Clients.FindAsync([i], ct) : null;
-        if (client is null || !ctx.CanSee(client))
+        if (client is null || !await ctx.CanSeeAsync(client, ct))
         {
             ctx.CallbackToast = ctx.T.StaleButton();
             return null;

@@ -87,7 +87,7 @@ public static class DealFinder
         }
 
         var deal = await ctx.Db.Deals.FirstOrDefaultAsync(d => d.Id == number.Value, ct);
-        if (deal is null || !ctx.CanSee(deal))
+        if (deal is null || !await ctx.CanSeeAsync(deal, ct))
         {
             ctx.Reply(ctx.T.DealNotFound(number.Value.ToString(CultureInfo.InvariantCulture), ctx.SeesEverything()));
             if (deal is not null)

@@ -15,9 +15,26 @@ internal static class Colleagues
     public static Task<List<User>> ActiveAsync(BotContext ctx, CancellationToken ct) =>
         ctx.Db.Users.Where(u => u.IsActive).OrderBy(u => u.DisplayName).ToListAsync(ct);
 
-    /// <summary>Active people with the manager role: who receives prospects and appears in /team.</summary>
-    public static Task<List<User>> ManagersAsync(BotContext ctx, CancellationToken ct) =>
-        ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager).OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync(ct);
+    /// <summary>
+    /// Active people with the manager role whom the asker leads, as /team and /plans show them: an admin everyone's, a head
+    /// their own department's (a head of sales the managers, a head of logistics the logistics staff).
+    /// </summary>
+    public static Task<List<User>> ManagersAsync(BotContext ctx, CancellationToken ct)
+    {
+        var managers = ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager);
+        if (!ctx.User.Role.Includes(Role.Admin))
+        {
+            var department = ctx.User.DepartmentId;
+            managers = managers.Where(u => u.DepartmentId == department);
+        }
+
+        return managers.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Active managers of the sales department: who receives prospects (staff of other departments own no clients).</summary>
+    public static Task<List<User>> SalesManagersAsync(BotContext ctx, CancellationToken ct) =>
+        ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager && u.DepartmentId == null)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync(ct);
 
     public static User? Find(IReadOnlyList<User> users, string text)
     {

@@ -108,7 +108,7 @@ internal sealed class DistributeProspects(IOptions<CrmOptions> crm) : ICommandHa
     /// <summary>Loads the prospects and the managers' loads; replies itself and returns null when there is nothing to do.</summary>
     private static async Task<Plan?> PlanAsync(BotContext ctx, Segment? segment, CancellationToken ct)
     {
-        var managers = await Colleagues.ManagersAsync(ctx, ct);
+        var managers = await Colleagues.SalesManagersAsync(ctx, ct);
         if (managers.Count == 0)
         {
             ctx.Show(ctx.T.NoActiveManagers());

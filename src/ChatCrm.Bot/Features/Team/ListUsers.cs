@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Features.Team;
 
-/// <summary>/users: everyone with role, state and last touch, paged with buttons.</summary>
+/// <summary>
+/// /users: everyone with role, state, department (when not sales) and last touch, paged with buttons. Admins only, so
+/// it shows every department; a head sees their department's people on its card (/dept &lt;name&gt;) and in /team.
+/// </summary>
 internal sealed class ListUsers : ICommandHandler, ICallbackHandler
 {
     private const int PageSize = 20;
@@ -25,10 +28,15 @@ internal sealed class ListUsers : ICommandHandler, ICallbackHandler
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(ct);
 
+        var departments = await ctx.Db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var text = new StringBuilder(ctx.T.UsersHeader(total, page, pages));
         foreach (var u in users)
         {
             text.Append('\n').Append(ctx.T.UserLine(u.DisplayName, u.Username, u.Role, u.IsActive, u.BlockedBot, ctx.T.LastSeen(u.LastSeenAt, ctx.Now)));
+            if (u.DepartmentId is { } department && departments.TryGetValue(department, out var name))
+            {
+                text.Append(ctx.T.UserDepartment(name));
+            }
         }
 
         ctx.Show(new Reply(text.ToString(), Pager.Keyboard(ctx.T, page, pages, p => $"users:{p}")));

@@ -44,6 +44,15 @@ public static class AuditActions
     public const string UserHandover = "user.handover";
     public const string UserJoined = "user.joined";
     public const string InviteCreated = "invite.created";
+    public const string DeptAdded = "dept.added";
+    public const string DeptRenamed = "dept.renamed";
+    public const string DeptRemoved = "dept.removed";
+
+    /// <summary>A person moved between departments: before and after are the departments' names.</summary>
+    public const string DeptMember = "dept.member";
+
+    /// <summary>Who owns a stage: before and after are a department's or a person's name, "-" for the deals' managers.</summary>
+    public const string StageOwner = "stage.owner";
 
     // Not changes: audited, but /undo neither takes them back nor stops at them.
 

@@ -24,11 +24,18 @@ public sealed class Invite
     public long? UsedByUserId { get; private set; }
     public DateTime? UsedAt { get; private set; }
 
-    public static Invite Create(Role role, long createdByUserId, DateTime nowUtc) =>
+    /// <summary>
+    /// The department the newcomer joins (<c>/invite staff Логистика</c>); null for the sales department, where every
+    /// other invite puts people.
+    /// </summary>
+    public long? DepartmentId { get; private set; }
+
+    public static Invite Create(Role role, long createdByUserId, DateTime nowUtc, long? departmentId = null) =>
         new()
         {
             Code = RandomNumberGenerator.GetString(Alphabet, 16),
             Role = role,
+            DepartmentId = departmentId,
             CreatedByUserId = createdByUserId,
             CreatedAt = nowUtc,
             ExpiresAt = nowUtc + Lifetime,
