@@ -219,7 +219,7 @@ internal sealed class UndoPersonChange : IUndoHandler
         var person = await ctx.Db.ContactPeople.FirstOrDefaultAsync(x => x.Id == p.Id, ct);
         var clientId = person?.ClientId ?? p.ClientId;
         var client = await ctx.Db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is not null && !ctx.CanSee(client))
+        if (client is not null && !await ctx.CanSeeAsync(client, ct))
         {
             throw new DomainException(DomainError.UndoClientNotYours);
         }

@@ -253,7 +253,7 @@ internal sealed class UndoClientEdit : IUndoHandler
     {
         var undo = JsonSerializer.Deserialize<EditUndo>(data) ?? throw new InvalidOperationException("Empty edit undo.");
         var client = await ctx.Db.Clients.FirstOrDefaultAsync(c => c.Id == undo.ClientId, ct);
-        if (client is not null && !ctx.CanSee(client))
+        if (client is not null && !await ctx.CanSeeAsync(client, ct))
         {
             throw new DomainException(DomainError.UndoClientNotYours);
         }

@@ -274,7 +274,7 @@ internal sealed class UndoMerge : IUndoHandler
         var undo = JsonSerializer.Deserialize<MergeUndo>(data) ?? throw new InvalidOperationException("Empty merge undo.");
         var kept = await ctx.Db.Clients.FirstOrDefaultAsync(c => c.Id == undo.KeptId, ct);
         var r = undo.Removed;
-        if (kept is not null && !ctx.CanSee(kept))
+        if (kept is not null && !await ctx.CanSeeAsync(kept, ct))
         {
             throw new DomainException(DomainError.UndoClientNotYours);
         }
