@@ -29,9 +29,20 @@ public static class SpreadsheetFiles
     /// <summary>
     /// The first sheet: the header row (the first row with anything in it) and the data rows under it, every cell
     /// trimmed; a blank row inside the data stays (empty cells), so row numbers match what the spreadsheet shows.
-    /// <paramref name="maxRows"/> stops early, for a preview of a file already read once.
+    /// <paramref name="maxRows"/> stops early, for a preview.
     /// </summary>
     public static ImportSheet Read(byte[] content, string fileName, int? maxRows = null)
+    {
+        var reader = Open(content, fileName);
+        return new ImportSheet(reader.Headers, [.. maxRows is { } max ? reader.Rows().Take(max) : reader.Rows()]);
+    }
+
+    /// <summary>
+    /// The file opened to be read row by row (<see cref="SheetReader.Rows"/>), never held whole: a 100,000-row file is
+    /// 8 MB as bytes and ten times that as strings. The header and the problems that refuse a file (empty, only a
+    /// header, too many columns, not a spreadsheet) are found here, from the first rows.
+    /// </summary>
+    public static SheetReader Open(byte[] content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -40,39 +51,33 @@ public static class SpreadsheetFiles
             throw new ImportFileException(ImportFileProblem.Empty);
         }
 
-        var rows = content.AsSpan().StartsWith(Zip) ? ReadXlsx(content)
-            : content.AsSpan().StartsWith(OleCompound) ? throw new ImportFileException(ImportFileProblem.OldExcel)
-            : ReadCsv(content);
-        return ToSheet(rows, maxRows);
-    }
+        if (content.AsSpan().StartsWith(OleCompound))
+        {
+            throw new ImportFileException(ImportFileProblem.OldExcel);
+        }
 
-    private static ImportSheet ToSheet(IEnumerable<string[]> rows, int? maxRows)
-    {
+        // A CSV's encoding and separator are found (and a binary file refused) when it is first read, below.
+        Func<IEnumerable<string[]>> source = content.AsSpan().StartsWith(Zip) ? () => ReadXlsx(content) : () => ReadCsv(content);
         string[]? header = null;
-        var data = new List<string[]>();
-        var lastFilled = -1;
-        var filled = 0;
-        var enough = maxRows is { } max ? Math.Max(max, WidthRows) : int.MaxValue;
-        foreach (var row in rows)
+        var width = -1;
+        var looked = 0;
+        var anyFilled = false;
+        foreach (var row in source())
         {
             if (header is null)
             {
-                if (row.Any(c => c.Length > 0))
-                {
-                    header = row;
-                }
-
+                header = row.Any(c => c.Length > 0) ? row : null;
                 continue;
             }
 
-            data.Add(row);
-            if (row.Any(c => c.Length > 0))
+            anyFilled |= row.Any(c => c.Length > 0);
+            if (looked++ < WidthRows)
             {
-                lastFilled = data.Count - 1;
-                if (++filled >= enough)
-                {
-                    break;
-                }
+                width = Math.Max(width, LastFilled(row));
+            }
+            else if (anyFilled)
+            {
+                break;
             }
         }
 
@@ -81,24 +86,56 @@ public static class SpreadsheetFiles
             throw new ImportFileException(ImportFileProblem.Empty);
         }
 
-        data.RemoveRange(lastFilled + 1, data.Count - lastFilled - 1);
-        if (data.Count == 0)
+        if (!anyFilled)
         {
             throw new ImportFileException(ImportFileProblem.HeaderOnly);
         }
 
-        var width = Math.Max(LastFilled(header), data.Take(WidthRows).Select(LastFilled).DefaultIfEmpty(-1).Max()) + 1;
-        if (width > ImportSheet.MaxColumns)
-        {
-            throw new ImportFileException(ImportFileProblem.TooManyColumns);
-        }
+        width = Math.Max(width, LastFilled(header)) + 1;
+        return width > ImportSheet.MaxColumns
+            ? throw new ImportFileException(ImportFileProblem.TooManyColumns)
+            : new SheetReader(source, Fit(header, width), width);
+    }
 
-        if (maxRows is { } shown && data.Count > shown)
-        {
-            data.RemoveRange(shown, data.Count - shown);
-        }
+    /// <summary>A sheet read row by row; each <see cref="Rows"/> reads the file again from its start.</summary>
+    public sealed class SheetReader
+    {
+        private readonly Func<IEnumerable<string[]>> _source;
+        private readonly int _width;
 
-        return new ImportSheet(Fit(header, width), data.ConvertAll(r => (IReadOnlyList<string>)Fit(r, width)));
+        internal SheetReader(Func<IEnumerable<string[]>> source, string[] headers, int width) =>
+            (_source, Headers, _width) = (source, headers, width);
+
+        public IReadOnlyList<string> Headers { get; }
+
+        /// <summary>The data rows under the header, each as wide as the header; blank rows at the end are left out.</summary>
+        public IEnumerable<IReadOnlyList<string>> Rows()
+        {
+            var headerSeen = false;
+            var blanks = 0;
+            foreach (var row in _source())
+            {
+                if (!headerSeen)
+                {
+                    headerSeen = row.Any(c => c.Length > 0);
+                    continue;
+                }
+
+                if (!row.Any(c => c.Length > 0))
+                {
+                    // Kept only if something follows: a blank row inside the data keeps the numbering.
+                    blanks++;
+                    continue;
+                }
+
+                for (; blanks > 0; blanks--)
+                {
+                    yield return Fit([], _width);
+                }
+
+                yield return Fit(row, _width);
+            }
+        }
     }
 
     private static int LastFilled(string[] row)
