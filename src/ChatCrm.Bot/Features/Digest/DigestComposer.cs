@@ -1,4 +1,5 @@
 using System.Text;
+using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 
@@ -36,7 +37,8 @@ public static class DigestComposer
             return [first.Append("\n\n").Append(t.DigestNoManagers()).ToString()];
         }
 
-        var lines = d.Managers.Select(m => t.DigestManagerLine(m.Name, m.Done, m.Planned, d.Norm, m.NewDeals, m.Moves, m.Won, m.WonSum,
+        var lines = d.Managers.Select(m => t.DigestManagerLine(m.Name, m.Done, m.Planned,
+            Texts.NormFigures(d.Norms.GetValueOrDefault(m.UserId, []).Select(n => t.NormFigure(n.Code, BuiltInNames.Show(n.WorkType, t.Language), n.Done, n.Expected))), m.NewDeals, m.Moves, m.Won, m.WonSum,
             m.Lost, string.Join(", ", m.LostReasons.Select(r => r.Count > 1 ? $"{r.Reason} ×{r.Count}" : r.Reason)), m.Paid, m.Forgotten, m.Overdue)).ToList();
         var chunks = new List<List<string>>();
         var room = Budget - first.Length - 64;
