@@ -4,9 +4,11 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class EnglishTexts
 {
-    public override string TeamNormsToday(string figures) => $"📏 today: {figures}";
+    public override string TeamNormsToday => "📏 today:";
 
-    public override string TeamNormsWeek(string figures) => $"📅 this week: {figures}";
+    public override string TeamNormsWeek => "📅 this week:";
+
+    public override string DigestNorms => "📏 against the norms:";
 
     public override string NormSetFor(string workType, int count, bool weekly, string scope) =>
         $"📏 Norm for {Bold(scope)}: {Bold(workType)} — {count} a {(weekly ? "week" : "day")}. It overrides the company's norm.";
@@ -18,7 +20,7 @@ internal sealed partial class EnglishTexts
 
     public override string NormsOfDepartment(string department) => $"🏢 <b>Department {Escape(department)}</b>:";
 
-    public override string NormsOfPerson(string person) => $"👤 {Bold(person)}:";
+    public override string NormsOfPerson(string person) => $"👤 {Bold(person)}, own norm:";
 
     public override string NormsOverridesHint => "A person's norm overrides their department's, which overrides the company's, for each work type separately.";
 

@@ -4,9 +4,11 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class RussianTexts
 {
-    public override string TeamNormsToday(string figures) => $"📏 сегодня: {figures}";
+    public override string TeamNormsToday => "📏 сегодня:";
 
-    public override string TeamNormsWeek(string figures) => $"📅 за неделю: {figures}";
+    public override string TeamNormsWeek => "📅 за неделю:";
+
+    public override string DigestNorms => "📏 по нормам:";
 
     public override string NormSetFor(string workType, int count, bool weekly, string scope) =>
         $"📏 Норма для {Bold(scope)}: {Bold(workType)} — {count} {(weekly ? "в неделю" : "в день")}. Она важнее общей нормы компании.";
@@ -18,7 +20,7 @@ internal sealed partial class RussianTexts
 
     public override string NormsOfDepartment(string department) => $"🏢 <b>Отдел {Escape(department)}</b>:";
 
-    public override string NormsOfPerson(string person) => $"👤 {Bold(person)}:";
+    public override string NormsOfPerson(string person) => $"👤 {Bold(person)}, своя норма:";
 
     public override string NormsOverridesHint => "Норма человека важнее нормы его отдела, а та — общей нормы компании; по каждому виду работы отдельно.";
 

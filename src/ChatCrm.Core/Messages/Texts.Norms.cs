@@ -22,8 +22,11 @@ public abstract partial class Texts
     };
 
     // /team: each manager's work today and this week, type by type
-    public abstract string TeamNormsToday(string figures);
-    public abstract string TeamNormsWeek(string figures);
+    public abstract string TeamNormsToday { get; }
+    public abstract string TeamNormsWeek { get; }
+
+    // The digests: under each manager's line, each work type against its own norm
+    public abstract string DigestNorms { get; }
 
     // /norm for a department or a person
     public abstract string NormSetFor(string workType, int count, bool weekly, string scope);

@@ -84,12 +84,14 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings setting
             var weekly = own.Where(n => n.Period == NormPeriod.Week).ToDictionary(n => n.WorkTypeId, n => n.Count);
             if (daily.Count > 0)
             {
-                block.Append('\n').Append(ctx.T.TeamNormsToday(Norms.Figures(ctx.T, workTypes, daily, w => doneToday.GetValueOrDefault((m.Id, w)))));
+                block.Append('\n').Append(ctx.T.TeamNormsToday).Append(' ')
+                    .Append(Norms.Figures(ctx.T, workTypes, daily, w => doneToday.GetValueOrDefault((m.Id, w))));
             }
 
             if (weekly.Count > 0)
             {
-                block.Append('\n').Append(ctx.T.TeamNormsWeek(Norms.Figures(ctx.T, workTypes, weekly, w => doneWeek.GetValueOrDefault((m.Id, w)))));
+                block.Append('\n').Append(ctx.T.TeamNormsWeek).Append(' ')
+                    .Append(Norms.Figures(ctx.T, workTypes, weekly, w => doneWeek.GetValueOrDefault((m.Id, w))));
             }
 
             var wonSum = wonAmount.GetValueOrDefault(m.Id);

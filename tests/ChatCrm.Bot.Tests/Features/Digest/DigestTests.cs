@@ -113,7 +113,7 @@ public sealed class DigestTests : IAsyncLifetime
         page.Should().Contain("Ни одного касания: Пётр")
             .And.Contain("#" + _dealD + " Дельта (Пётр) — 80\u00A0000, причина: Цена")
             .And.Contain("«Первый контакт» 12 дней")
-            .And.Contain("<b>Иван</b>: касаний 3/2 (по нормам: 📞 Звонок 3/5), новых сделок 2, переходов 1, выиграно 1 на 200\u00A0000, проиграно 0, оплачено 30\u00A0000; забытых 0, просрочено 2")
+            .And.Contain("<b>Иван</b>: касаний 3/2, новых сделок 2, переходов 1, выиграно 1 на 200\u00A0000, проиграно 0, оплачено 30\u00A0000; забытых 0, просрочено 2\n📏 по нормам: 📞 Звонок 3/5")
             .And.Contain("проиграно 1 (Цена)");
         page.IndexOf("Внимание", StringComparison.Ordinal).Should().BeLessThan(page.IndexOf("Менеджеры", StringComparison.Ordinal), "exceptions come first");
     }
