@@ -16,6 +16,9 @@ internal sealed partial class EnglishTexts
     public override string NormRemovedFor(string workType, bool weekly, string scope) =>
         $"📏 The own {(weekly ? "weekly" : "daily")} norm for “{Escape(workType)}” of {Bold(scope)} is removed: the department's or the company's norm applies.";
 
+    public override string NormWasNotSet(string workType, bool weekly) =>
+        $"📏 There was no {(weekly ? "weekly" : "daily")} norm for “{Escape(workType)}” here — nothing changed.";
+
     public override string NormScopeNotFound(string query) => $"No colleague or department “{Escape(query)}”. Whose norm is it?";
 
     public override string NormsOfDepartment(string department) => $"🏢 <b>Department {Escape(department)}</b>:";

@@ -16,6 +16,9 @@ internal sealed partial class RussianTexts
     public override string NormRemovedFor(string workType, bool weekly, string scope) =>
         $"📏 Своя норма «{Escape(workType)}» {(weekly ? "в неделю" : "в день")} для {Bold(scope)} снята: действует норма отдела или компании.";
 
+    public override string NormWasNotSet(string workType, bool weekly) =>
+        $"📏 Нормы «{Escape(workType)}» {(weekly ? "в неделю" : "в день")} здесь и не было — ничего не изменилось.";
+
     public override string NormScopeNotFound(string query) => $"Не нашёл сотрудника или отдел «{Escape(query)}». Для кого норма?";
 
     public override string NormsOfDepartment(string department) => $"🏢 <b>Отдел {Escape(department)}</b>:";

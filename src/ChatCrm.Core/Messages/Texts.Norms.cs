@@ -32,6 +32,7 @@ public abstract partial class Texts
     public abstract string NormSetFor(string workType, int count, bool weekly, string scope);
     public abstract string NormRemovedFor(string workType, bool weekly, string scope);
     public abstract string NormScopeNotFound(string query);
+    public abstract string NormWasNotSet(string workType, bool weekly);
     public abstract string NormsOfDepartment(string department);
     public abstract string NormsOfPerson(string person);
     public abstract string NormsOverridesHint { get; }

@@ -98,12 +98,14 @@ internal sealed class SetNorm : ICommandHandler
         var subject = $"{workType.Code}/{(weekly ? "week" : "day")}{scope.Subject}";
         if (count == 0)
         {
-            if (norm is not null)
+            if (norm is null)
             {
-                ctx.Db.Norms.Remove(norm);
-                ctx.Audit.Record(AuditActions.NormRemoved, subject, StageCommand.N(norm.Count), null);
+                ctx.Reply(ctx.T.NormWasNotSet(shown, weekly));
+                return;
             }
 
+            ctx.Db.Norms.Remove(norm);
+            ctx.Audit.Record(AuditActions.NormRemoved, subject, StageCommand.N(norm.Count), null);
             ctx.Reply(scope.Name is { } whose ? ctx.T.NormRemovedFor(shown, weekly, whose) : ctx.T.NormRemoved(shown, weekly));
             return;
         }
