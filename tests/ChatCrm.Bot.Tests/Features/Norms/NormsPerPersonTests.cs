@@ -185,6 +185,35 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         (await _head.LastAsync("/help norm", "en")).Text.Should().Contain("overrides");
     }
 
+    [Fact]
+    public async Task A_team_of_fifty_with_norms_of_every_type_fits_telegram_messages()
+    {
+        await _app.WriteAsync(async db =>
+        {
+            for (var i = 1; i <= 50; i++)
+            {
+                db.Users.Add(ChatCrm.Core.Domain.Users.User.Create(5000 + i, $"Менеджер с длинным именем {i:00}", ChatCrm.Core.Domain.Users.Role.Manager, "Europe/Moscow", Now));
+            }
+
+            foreach (var type in await db.WorkTypes.ToListAsync())
+            {
+                db.Norms.Add(TouchNorm.Create(type.Id, 10, NormPeriod.Day));
+                db.Norms.Add(TouchNorm.Create(type.Id, 30, NormPeriod.Week));
+            }
+
+            return 0;
+        });
+
+        var pages = await _head.SayAsync("/team");
+
+        pages.Count.Should().BeGreaterThan(1);
+        pages.Should().OnlyContain(p => p.Text.Length <= Reply.MaxLength && !p.Text.EndsWith("…", StringComparison.Ordinal));
+        var all = string.Join("\n\n", pages.Select(p => p.Plain));
+        Enumerable.Range(1, 50).Should().OnlyContain(i => all.Contains($"<b>Менеджер с длинным именем {i:00}</b>", StringComparison.Ordinal));
+        Block(all, "Менеджер с длинным именем 50").Should().Contain("📏 сегодня: 📞 Звонок 0/10 · 🤝 Встреча 0/10 · 🖥 Демо 0/10 · ✉️ Письмо 0/10");
+        pages[^1].Buttons.Should().NotBeEmpty("the plans buttons come under the last page");
+    }
+
     /// <summary>One manager's block of /team: from their name to the next blank line.</summary>
     private static string Block(string team, string name)
     {
