@@ -10,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace ChatCrm.Bot.Features.Team;
 
 /// <summary>
-/// /team: today by manager — touches done vs planned, each work type against its own norm (today's daily, the week's
-/// weekly), overdue and forgotten, deals moved, won and
-/// lost, and the month's won amount vs the target. Every figure is a SQL count or sum grouped by manager.
+/// /team: today by manager — touches done vs planned, each work type against the manager's own norm for it (today
+/// against the daily norms, the week against the weekly ones; see <see cref="NormBook"/>), overdue and forgotten, deals
+/// moved, won and lost, and the month's won amount vs the target. Every figure is a SQL count or sum grouped by manager;
+/// a big team runs on over several messages.
 /// </summary>
 internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings settings) : ICommandHandler
 {
@@ -66,8 +67,8 @@ internal sealed class ShowTeam(IOptions<CrmOptions> crm, CompanySettings setting
         var doneWeek = book.IsEmpty ? [] : await CountByTypeAsync(db.Touches.Where(a => ids.Contains(a.UserId) && a.Status == TouchStatus.Done
             && a.HappenedAt >= weekStart && a.HappenedAt < dayEnd), ct);
 
-        var header = new StringBuilder(ctx.T.TeamHeader(today, managers.Count)).Append('\n').Append(company.Count == 0
-            ? ctx.T.TeamNoNorms()
+        var header = new StringBuilder(ctx.T.TeamHeader(today, managers.Count)).Append('\n').Append(book.IsEmpty ? ctx.T.TeamNoNorms()
+            : company.Count == 0 ? ctx.T.NormsOverridesHint
             : ctx.T.TeamNormsLead + " " + string.Join(" · ", company.OrderBy(n => n.Period).ThenBy(n => names[n.WorkTypeId])
                 .Select(n => ctx.T.NormItem(names[n.WorkTypeId], n.Count, n.Period == NormPeriod.Week)))).ToString();
         var currency = crm.Value.Currency;
