@@ -20,7 +20,7 @@ public sealed record RoundRules(
     ForgottenClients Forgotten,
     Expression<Func<Deal, bool>> Stuck,
     IReadOnlyDictionary<long, string> WorkTypes,
-    IReadOnlyList<(string WorkType, int Count, NormPeriod Period)> Norms);
+    NormBook Norms);
 
 /// <summary>
 /// One manager's morning: the plan (today's contacts, overdue ones, forgotten clients, stuck deals, today's
@@ -78,7 +78,7 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
         Section(text, forgottenCount, t.PlanForgotten(forgottenCount), forgotten.Select(c => t.PlanForgottenLine(c.Name, ForgottenClients.DaysSince(c, rules.NowUtc))), t);
         Section(text, stuckCount, t.PlanStuck(stuckCount),
             stuck.Select(d => t.PlanStuckLine((int)d.Id, d.Title, d.Stage, (int)(rules.NowUtc - d.StageEnteredAt).TotalDays, d.Allowed)), t);
-        AppendNorm(text, rules, t);
+        AppendNorm(text, rules, r, t);
 
         foreach (var item in todayItems.Concat(overdueItems).Take(ButtonRows))
         {
@@ -154,11 +154,12 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
         }
     }
 
-    private static void AppendNorm(StringBuilder text, RoundRules rules, Texts t)
+    /// <summary>Today's norm of this person, work type by work type (theirs, their department's or the company's).</summary>
+    private static void AppendNorm(StringBuilder text, RoundRules rules, Recipient r, Texts t)
     {
-        var items = rules.Norms
-            .Select(n => (n.WorkType, Count: n.Period == NormPeriod.Day ? n.Count : (n.Count + 4) / 5))
-            .Select(n => t.PlanNormItem(n.WorkType, n.Count)).ToList();
+        var items = rules.Norms.Expected(r.Id, r.User.DepartmentId, NormBook.PerDay)
+            .Where(n => n.Value > 0 && rules.WorkTypes.ContainsKey(n.Key)).OrderBy(n => n.Key)
+            .Select(n => t.PlanNormItem(BuiltInNames.Show(Name(rules, n.Key), t.Language), n.Value)).ToList();
         if (items.Count > 0)
         {
             text.Append("\n\n").Append(t.PlanNorm).Append(' ').Append(string.Join(", ", items));

@@ -3,6 +3,7 @@ using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Time;
@@ -83,8 +84,7 @@ public sealed class SchedulerTick(
             await ForgottenClients.LoadAsync(db, nowUtc, s.ForgottenAfterDays, ct),
             await StuckDeals.PredicateAsync(db, nowUtc, ct),
             workTypes,
-            (await db.Norms.AsNoTracking().Join(db.WorkTypes.Where(w => !w.IsRetired), n => n.WorkTypeId, w => w.Id, (n, w) => new { w.Name, n.Count, n.Period })
-                .ToListAsync(ct)).Select(n => (n.Name, n.Count, n.Period)).ToList());
+            await Norms.LoadAsync(db, ct));
         var written = 0;
         foreach (var r in due)
         {

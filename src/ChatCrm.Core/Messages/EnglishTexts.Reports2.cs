@@ -62,8 +62,9 @@ internal sealed partial class EnglishTexts
 
     public override string NoProduct => "no product";
 
-    public override string ManagersReportTotals(int clients, int touches, int norm, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted) =>
-        $"Clients in work: {clients}. Touches: {touches} of a norm of {norm}.\n" +
+    public override string ManagersReportTotals(int clients, int touches, decimal? normShare, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted) =>
+        $"Clients in work: {clients}. Touches: {touches}" +
+        (normShare is { } n ? $", norms met at {n.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% (each work type against its own norm)" : "") + ".\n" +
         $"New deals: {newDeals}, won: {won}, lost: {lost}" + (winRate is { } r ? $", win rate {r.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%" : "") + ".\n" +
         $"Paid: {Escape(paid)}, target: {Escape(target)}, weighted forecast: {Escape(weighted)}.";
 

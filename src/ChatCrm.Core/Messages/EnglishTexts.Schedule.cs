@@ -119,9 +119,9 @@ internal sealed partial class EnglishTexts
     public override string DigestNoExceptions => "✅ Nothing unusual.";
     public override string DigestManagers(int page, int pages) => pages > 1 ? $"<b>Managers</b> (page {page}/{pages})" : "<b>Managers</b>";
 
-    public override string DigestManagerLine(string name, int done, int planned, int norm, int newDeals, int moves,
+    public override string DigestManagerLine(string name, int done, int planned, int newDeals, int moves,
         int won, decimal wonSum, int lost, string lostReasons, decimal paid, int forgotten, int overdue) =>
-        $"👤 {Bold(name)}: touches {done}/{planned} (norm {norm}), new deals {newDeals}, moves {moves}, "
+        $"👤 {Bold(name)}: touches {done}/{planned}, new deals {newDeals}, moves {moves}, "
         + $"won {won} for {SchAmount(wonSum)}, lost {lost}{(lostReasons.Length > 0 ? $" ({Escape(lostReasons)})" : "")}, "
         + $"paid {SchAmount(paid)}; forgotten {forgotten}, overdue {overdue}";
 

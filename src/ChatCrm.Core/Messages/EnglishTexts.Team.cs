@@ -64,12 +64,10 @@ internal sealed partial class EnglishTexts
 
     public override string TeamNoNorms() => "No norms set: /norm call 20 day";
 
-    public override string TeamLine(string name, int done, int planned, int dayNorm, int overdue, int forgotten, int moved, int won, int lost) =>
+    public override string TeamLine(string name, int done, int planned, int overdue, int forgotten, int moved, int won, int lost) =>
         $"{(done == 0 ? "⚠️ " : "")}{Bold(name)}\n" +
-        $"✅ {done} of {planned} planned{(dayNorm > 0 ? $" · norm {dayNorm}" : "")} · ⏰ overdue {overdue} · 💤 forgotten {forgotten}\n" +
+        $"✅ {done} of {planned} planned · ⏰ overdue {overdue} · 💤 forgotten {forgotten}\n" +
         $"➡️ moves {moved} · 🏆 won {won} · ❌ lost {lost}";
-
-    public override string TeamWeekLine(int done, int norm) => $"📅 this week {done} of the norm {norm}";
 
     public override string TeamTargetLine(string won, string target, int percent) => $"🎯 month: {Escape(won)} of {Escape(target)} ({percent}%)";
 
@@ -120,7 +118,6 @@ internal sealed partial class EnglishTexts
             "/distribute [#segment] — with a segment only its clients go out and load counts within it", "/distribute #retail");
         docs["target"] = new("a manager's sales target for a month",
             "/target &lt;manager&gt; &lt;amount&gt; [month: december, 12.2026, next]", "/target Ivan 1.5m december");
-        docs["norm"] = new("an activity norm per manager", "/norm &lt;work type&gt; &lt;count&gt; day|week (0 removes it)", "/norm call 20 day");
         docs["deactivate"] = new("deactivate a user and hand over their work",
             "/deactivate &lt;user&gt; [to &lt;colleague&gt;] — clients, open deals and plans go to the colleague", "/deactivate Ivan to Peter");
     }

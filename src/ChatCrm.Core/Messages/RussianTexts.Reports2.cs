@@ -62,8 +62,9 @@ internal sealed partial class RussianTexts
 
     public override string NoProduct => "без продукта";
 
-    public override string ManagersReportTotals(int clients, int touches, int norm, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted) =>
-        $"Клиентов в работе: {clients}. Касаний: {touches} из нормы {norm}.\n" +
+    public override string ManagersReportTotals(int clients, int touches, decimal? normShare, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted) =>
+        $"Клиентов в работе: {clients}. Касаний: {touches}" +
+        (normShare is { } n ? $", нормы выполнены на {n.ToString("0.#", Ru)}% (каждый вид работы — по своей норме)" : "") + ".\n" +
         $"Новых сделок: {newDeals}, выиграно: {won}, проиграно: {lost}" + (winRate is { } r ? $", конверсия {r.ToString("0.#", Ru)}%" : "") + ".\n" +
         $"Оплачено: {Escape(paid)}, план: {Escape(target)}, взвешенный прогноз: {Escape(weighted)}.";
 

@@ -119,9 +119,9 @@ internal sealed partial class RussianTexts
     public override string DigestNoExceptions => "✅ Без происшествий.";
     public override string DigestManagers(int page, int pages) => pages > 1 ? $"<b>Менеджеры</b> (стр. {page}/{pages})" : "<b>Менеджеры</b>";
 
-    public override string DigestManagerLine(string name, int done, int planned, int norm, int newDeals, int moves,
+    public override string DigestManagerLine(string name, int done, int planned, int newDeals, int moves,
         int won, decimal wonSum, int lost, string lostReasons, decimal paid, int forgotten, int overdue) =>
-        $"👤 {Bold(name)}: касаний {done}/{planned} (норма {norm}), новых сделок {newDeals}, переходов {moves}, "
+        $"👤 {Bold(name)}: касаний {done}/{planned}, новых сделок {newDeals}, переходов {moves}, "
         + $"выиграно {won} на {SchAmount(wonSum)}, проиграно {lost}{(lostReasons.Length > 0 ? $" ({Escape(lostReasons)})" : "")}, "
         + $"оплачено {SchAmount(paid)}; забытых {forgotten}, просрочено {overdue}";
 

@@ -65,12 +65,10 @@ internal sealed partial class RussianTexts
 
     public override string TeamNoNorms() => "Нормы не заданы: /norm call 20 day";
 
-    public override string TeamLine(string name, int done, int planned, int dayNorm, int overdue, int forgotten, int moved, int won, int lost) =>
+    public override string TeamLine(string name, int done, int planned, int overdue, int forgotten, int moved, int won, int lost) =>
         $"{(done == 0 ? "⚠️ " : "")}{Bold(name)}\n" +
-        $"✅ {done} из {planned} по плану{(dayNorm > 0 ? $" · норма {dayNorm}" : "")} · ⏰ просрочено {overdue} · 💤 забыто {forgotten}\n" +
+        $"✅ {done} из {planned} по плану · ⏰ просрочено {overdue} · 💤 забыто {forgotten}\n" +
         $"➡️ переходов {moved} · 🏆 выиграно {won} · ❌ проиграно {lost}";
-
-    public override string TeamWeekLine(int done, int norm) => $"📅 за неделю {done} из нормы {norm}";
 
     public override string TeamTargetLine(string won, string target, int percent) => $"🎯 месяц: {Escape(won)} из {Escape(target)} ({percent}%)";
 
@@ -121,7 +119,6 @@ internal sealed partial class RussianTexts
             "/distribute [#сегмент] — с сегментом раздаются только его клиенты и нагрузка считается внутри сегмента", "/distribute #розница");
         docs["target"] = new("план продаж менеджера на месяц",
             "/target &lt;менеджер&gt; &lt;сумма&gt; [месяц: декабрь, 12.2026, следующий]", "/target Иван 1,5 млн декабрь");
-        docs["norm"] = new("норма активности на менеджера", "/norm &lt;вид работы&gt; &lt;сколько&gt; day|week (0 — снять)", "/norm call 20 day");
         docs["deactivate"] = new("отключить пользователя и передать его дела",
             "/deactivate &lt;пользователь&gt; [в|to &lt;кому&gt;] — клиенты, открытые сделки и планы переходят к коллеге", "/deactivate Иван в Пётр");
     }

@@ -54,7 +54,7 @@ public abstract partial class Texts
 
     public abstract string NoProduct { get; }
 
-    public abstract string ManagersReportTotals(int clients, int touches, int norm, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted);
+    public abstract string ManagersReportTotals(int clients, int touches, decimal? normShare, int newDeals, int won, int lost, decimal? winRate, string paid, string target, string weighted);
     public abstract string ActivityReportTotals(int touches, int managers, bool weekly);
     public abstract string ObligationsOwed(string owed, string overdue, int payments);
     public abstract string ObligationsPeriod(string expected, string received);

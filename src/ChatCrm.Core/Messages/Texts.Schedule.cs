@@ -69,7 +69,7 @@ public abstract partial class Texts
     public abstract string DigestRottingLine(int deal, string title, string manager, decimal amount, string stage, int days);
     public abstract string DigestNoExceptions { get; }
     public abstract string DigestManagers(int page, int pages);
-    public abstract string DigestManagerLine(string name, int done, int planned, int norm, int newDeals, int moves,
+    public abstract string DigestManagerLine(string name, int done, int planned, int newDeals, int moves,
         int won, decimal wonSum, int lost, string lostReasons, decimal paid, int forgotten, int overdue);
     public abstract string DigestTeam(int done, int planned, int newDeals, int won, decimal wonSum, int lost, decimal paid);
     public abstract string DigestNoManagers();

@@ -29,8 +29,7 @@ public abstract partial class Texts
     public abstract string TeamHeader(DateTime localDate, int managers);
     public abstract string TeamNormsLead { get; }
     public abstract string TeamNoNorms();
-    public abstract string TeamLine(string name, int done, int planned, int dayNorm, int overdue, int forgotten, int moved, int won, int lost);
-    public abstract string TeamWeekLine(int done, int norm);
+    public abstract string TeamLine(string name, int done, int planned, int overdue, int forgotten, int moved, int won, int lost);
     public abstract string TeamTargetLine(string won, string target, int percent);
     public abstract string TeamWonLine(string won);
     public abstract string TeamButton { get; }

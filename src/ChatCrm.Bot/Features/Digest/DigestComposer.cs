@@ -1,4 +1,5 @@
 using System.Text;
+using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 
@@ -36,8 +37,9 @@ public static class DigestComposer
             return [first.Append("\n\n").Append(t.DigestNoManagers()).ToString()];
         }
 
-        var lines = d.Managers.Select(m => t.DigestManagerLine(m.Name, m.Done, m.Planned, d.Norm, m.NewDeals, m.Moves, m.Won, m.WonSum,
-            m.Lost, string.Join(", ", m.LostReasons.Select(r => r.Count > 1 ? $"{r.Reason} ×{r.Count}" : r.Reason)), m.Paid, m.Forgotten, m.Overdue)).ToList();
+        var lines = d.Managers.Select(m => t.DigestManagerLine(m.Name, m.Done, m.Planned, m.NewDeals, m.Moves, m.Won, m.WonSum,
+            m.Lost, string.Join(", ", m.LostReasons.Select(r => r.Count > 1 ? $"{r.Reason} ×{r.Count}" : r.Reason)), m.Paid, m.Forgotten, m.Overdue)
+            + NormsOf(t, d, m.UserId)).ToList();
         var chunks = new List<List<string>>();
         var room = Budget - first.Length - 64;
         var current = new List<string>();
@@ -112,4 +114,10 @@ public static class DigestComposer
         text.Append("\n\n").Append(t.WeekForecast(w.WeightedForecast, w.Target))
             .Append('\n').Append(t.WeekReceivables(w.Receivables, w.OverdueInvoices, w.OverdueAmount));
     }
+
+    /// <summary>Under a manager's line, each normed work type against its own norm; nothing when none is set.</summary>
+    private static string NormsOf(Texts t, DigestData d, long userId) =>
+        d.Norms.GetValueOrDefault(userId) is { Count: > 0 } norms
+            ? "\n" + t.DigestNorms + " " + Texts.NormFigures(norms.Select(n => t.NormFigure(n.Code, BuiltInNames.Show(n.WorkType, t.Language), n.Done, n.Expected)))
+            : "";
 }

@@ -25,6 +25,9 @@ public sealed record ManagerFigures(
     int Forgotten,
     int Overdue);
 
+/// <summary>One work type of a manager against its own norm for the digest's period (the stricter of a daily and a weekly one).</summary>
+public sealed record NormProgress(string Code, string WorkType, int Done, int Expected);
+
 public sealed record LostDeal(long Id, string Title, string Manager, decimal Amount, string Reason);
 
 public sealed record RottingDeal(long Id, string Title, string Manager, decimal Amount, string Stage, DateTime StageEnteredAt);
@@ -55,7 +58,8 @@ public sealed record DigestData(
     DateTime FromUtc,
     DateTime ToUtc,
     DateTime NowUtc,
-    int Norm,
+    /// <summary>Per manager, each normed work type against its own norm (a person's, their department's or the company's).</summary>
+    IReadOnlyDictionary<long, IReadOnlyList<NormProgress>> Norms,
     IReadOnlyList<ManagerFigures> Managers,
     IReadOnlyList<LostDeal> Lost,
     IReadOnlyList<RottingDeal> Rotting,

@@ -2,6 +2,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -28,7 +29,7 @@ public sealed class DigestQueries(ChatCrmDbContext db)
     {
         var (from, to, now) = (p.FromUtc, p.ToUtc, p.NowUtc);
         var managers = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == Role.Manager)
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).ToListAsync(ct);
 
         var done = await Count(db.Touches.Where(a => a.Status == TouchStatus.Done && a.HappenedAt >= from && a.HappenedAt < to)
             .GroupBy(a => a.UserId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct), x => x.Key, x => x.N);
@@ -67,22 +68,38 @@ public sealed class DigestQueries(ChatCrmDbContext db)
         var totals = new PeriodTotals(done.Values.Sum(), opened.Values.Sum(), won.Values.Sum(x => x.N), won.Values.Sum(x => x.Sum),
             lostReasons.Sum(l => l.N), paid.Values.Sum(), p.Kind != DigestKind.Daily ? await AverageDealDaysAsync(from, to, ct) : null);
 
-        return new DigestData(p.Kind, from, to, now, await NormAsync(p.Kind, (to - from).TotalDays, ct), lines,
+        var book = await Norms.LoadAsync(db, ct);
+        var norms = new Dictionary<long, IReadOnlyList<NormProgress>>();
+        if (!book.IsEmpty)
+        {
+            var byType = (await db.Touches.Where(a => a.Status == TouchStatus.Done && a.HappenedAt >= from && a.HappenedAt < to)
+                    .GroupBy(a => new { a.UserId, a.WorkTypeId }).Select(g => new { g.Key.UserId, g.Key.WorkTypeId, N = g.Count() }).ToListAsync(ct))
+                .ToDictionary(x => (x.UserId, x.WorkTypeId), x => x.N);
+            var types = await db.WorkTypes.AsNoTracking().Where(w => !w.IsRetired).OrderBy(w => w.Id).ToListAsync(ct);
+            var days = (to - from).TotalDays;
+            foreach (var m in managers)
+            {
+                var expected = book.Expected(m.Id, m.DepartmentId, n => Expected(n, p.Kind, days));
+                norms[m.Id] = types.Where(w => expected.ContainsKey(w.Id))
+                    .Select(w => new NormProgress(w.Code, w.Name, byType.GetValueOrDefault((m.Id, w.Id)), expected[w.Id])).ToList();
+            }
+        }
+
+        return new DigestData(p.Kind, from, to, now, norms, lines,
             await LostAsync(from, to, ct), await RottingAsync(now, ct), totals, planned.Values.Sum(),
             p.Kind != DigestKind.Daily ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct));
     }
 
-    /// <summary>A manager's norm for the period: daily norms per working day, weekly norms per week (a month so far: per its days).</summary>
-    private async Task<int> NormAsync(DigestKind kind, double days, CancellationToken ct)
+    /// <summary>One norm over the digest's period: a day asks a daily norm or a fifth of a weekly one, a week five days'
+    /// worth or the weekly norm, a month so far the week's worth per seven of its days.</summary>
+    private static int Expected(TouchNorm norm, DigestKind kind, double days)
     {
-        var norms = await db.Norms.GroupBy(n => n.Period).Select(g => new { g.Key, N = g.Sum(n => n.Count) }).ToListAsync(ct);
-        var daily = norms.Where(n => n.Key == NormPeriod.Day).Sum(n => n.N);
-        var weekly = norms.Where(n => n.Key == NormPeriod.Week).Sum(n => n.N);
+        var week = norm.Period == NormPeriod.Day ? norm.Count * 5 : norm.Count;
         return kind switch
         {
-            DigestKind.Weekly => daily * 5 + weekly,
-            DigestKind.Monthly => (int)Math.Round((daily * 5 + weekly) * days / 7, MidpointRounding.AwayFromZero),
-            _ => daily + (weekly + 4) / 5,
+            DigestKind.Weekly => week,
+            DigestKind.Monthly => (int)Math.Round(week * days / 7, MidpointRounding.AwayFromZero),
+            _ => NormBook.PerDay(norm),
         };
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using ChatCrm.Bot.Features;
 using ChatCrm.Bot.Features.Pay;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Team;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
@@ -32,7 +33,8 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
             .GroupBy(a => a.WorkTypeId)
             .Select(g => new { WorkTypeId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.WorkTypeId, g => g.Count, ct);
-        var norms = await ctx.Db.Norms.ToListAsync(ct);
+        // The user's own norms (theirs, their department's or the company's), each work type against its own.
+        var expected = (await Norms.LoadAsync(ctx.Db, ct)).Expected(me, ctx.User.DepartmentId, n => n.ExpectedBetween(firstDay, today));
         var workTypes = await ctx.Db.WorkTypes.OrderBy(w => w.Id).ToListAsync(ct);
 
         var open = await (
@@ -59,15 +61,13 @@ internal sealed class ShowMyMonth(IOptions<CrmOptions> crm) : ICommandHandler
         foreach (var type in workTypes)
         {
             var done = touches.GetValueOrDefault(type.Id);
-            var typeNorms = norms.Where(n => n.WorkTypeId == type.Id).ToList();
-            if (done == 0 && (type.IsRetired || typeNorms.Count == 0))
+            int? norm = expected.TryGetValue(type.Id, out var e) ? e : null;
+            if (done == 0 && (type.IsRetired || norm is null))
             {
                 continue;
             }
 
-            // A daily and a weekly norm for the same work: the stricter one is what the head expects.
-            int? expected = typeNorms.Count == 0 ? null : typeNorms.Max(n => n.ExpectedBetween(firstDay, today));
-            text.Append('\n').Append(ctx.T.MeTouches(ctx.Shown(type.Name), done, expected));
+            text.Append('\n').Append(ctx.T.MeTouches(ctx.Shown(type.Name), done, norm));
             lines++;
         }
 

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.Team;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
@@ -12,8 +13,9 @@ namespace ChatCrm.Bot.Features.Reports;
 /// <list type="bullet">
 /// <item><b>clients in work</b>: the clients they own that had a deal open at some moment of the period (opened
 /// before its end, not closed before its start) or a touch done in it;</item>
-/// <item><b>touches</b> done, per work type, against the norm: each type's norm × working days (or weeks) of the
-/// period (<see cref="TouchNorm.ExpectedBetween"/>);</item>
+/// <item><b>touches</b> done, per work type, against the person's own norm for it (theirs, their department's or the
+/// company's, see <see cref="NormBook"/>) × working days (or weeks) of the period (<see cref="TouchNorm.ExpectedBetween"/>);
+/// the managers table gives the share of the norms met, each type's touches counted only up to its norm;</item>
 /// <item><b>new</b> deals (opened in the period), <b>won</b> and <b>lost</b> deals (closed so in the period; a deal
 /// reopened and lost again counts once, by its last close), the <b>win rate</b> won / (won + lost);</item>
 /// <item><b>average duration</b> in days from opening to closing of the deals closed (won or lost) in the period;</item>
@@ -58,10 +60,8 @@ public sealed class ManagersReport : IReport
 
         var done = await touches.GroupBy(a => new { a.UserId, a.WorkTypeId })
             .Select(g => new { g.Key.UserId, g.Key.WorkTypeId, N = g.Count() }).ToListAsync(ct);
-        var norms = await db.Norms.AsNoTracking().ToListAsync(ct);
+        var book = await Norms.LoadAsync(db, ct);
         var workTypes = await db.WorkTypes.AsNoTracking().OrderBy(w => w.Id).Select(w => new { w.Id, w.Name }).ToListAsync(ct);
-        var normOf = norms.GroupBy(n => n.WorkTypeId)
-            .ToDictionary(g => g.Key, g => g.Sum(n => n.ExpectedBetween(request.Period.First, request.Period.Last)));
 
         var opened = await deals.Where(d => d.OpenedAt >= from && d.OpenedAt < to).GroupBy(d => d.OwnerUserId)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
@@ -85,13 +85,14 @@ public sealed class ManagersReport : IReport
         var involved = clients.Keys.Concat(done.Select(d => d.UserId)).Concat(opened.Keys).Concat(closed.Select(c => c.OwnerUserId))
             .Concat(openByStage.Select(o => o.OwnerUserId)).Concat(paid.Keys).ToHashSet();
         var people = await ReportScope.PeopleAsync(db, request, involved, ct);
+        var personIds = people.Select(p => p.Id).ToList();
+        var departmentOf = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DepartmentId, ct);
 
         var rows = new List<IReadOnlyList<object?>>();
         var typeRows = new List<IReadOnlyList<object?>>();
-        var normTotal = normOf.Values.Sum();
         var labels = new List<string>();
         var (paidSeries, targetSeries, weightedSeries) = (new List<double>(), new List<double>(), new List<double>());
-        int sumClients = 0, sumTouches = 0, sumNorm = 0, sumNew = 0, sumWon = 0, sumLost = 0;
+        int sumClients = 0, sumTouches = 0, sumMet = 0, sumNorm = 0, sumNew = 0, sumWon = 0, sumLost = 0;
         decimal sumPaid = 0, sumTarget = 0, sumWeighted = 0;
         foreach (var (id, name) in people)
         {
@@ -106,12 +107,19 @@ public sealed class ManagersReport : IReport
             var target = targets.GetValueOrDefault(id);
             var paidSum = paid.GetValueOrDefault(id);
             var clientCount = clients.GetValueOrDefault(id);
-            rows.Add([name, clientCount, touchCount, normTotal, opened.GetValueOrDefault(id), won, lost,
+
+            // Each work type against this person's own norm for it; an e-mail never makes up for a missing call, so
+            // the share met counts each type's touches only up to its norm.
+            var expected = book.Expected(id, departmentOf.GetValueOrDefault(id), n => n.ExpectedBetween(request.Period.First, request.Period.Last));
+            int DoneOf(long type) => done.Where(d => d.UserId == id && d.WorkTypeId == type).Sum(d => d.N);
+            var normSum = expected.Values.Sum();
+            var met = expected.Sum(e => Math.Min(DoneOf(e.Key), e.Value));
+            rows.Add([name, clientCount, touchCount, Reports.Percent(met, normSum), opened.GetValueOrDefault(id), won, lost,
                 Reports.Percent(won, won + lost), avgDays, weighted, target, paidSum]);
             foreach (var type in workTypes)
             {
-                var n = done.Where(d => d.UserId == id && d.WorkTypeId == type.Id).Sum(d => d.N);
-                var norm = normOf.GetValueOrDefault(type.Id);
+                var n = DoneOf(type.Id);
+                var norm = expected.GetValueOrDefault(type.Id);
                 if (n > 0 || norm > 0)
                 {
                     typeRows.Add([name, type.Name, n, norm, Reports.Percent(n, norm)]);
@@ -122,19 +130,19 @@ public sealed class ManagersReport : IReport
             paidSeries.Add((double)paidSum);
             targetSeries.Add((double)target);
             weightedSeries.Add((double)weighted);
-            (sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost) = (sumClients + clientCount, sumTouches + touchCount,
-                sumNorm + normTotal, sumNew + opened.GetValueOrDefault(id), sumWon + won, sumLost + lost);
+            (sumClients, sumTouches, sumMet, sumNorm, sumNew, sumWon, sumLost) = (sumClients + clientCount, sumTouches + touchCount,
+                sumMet + met, sumNorm + normSum, sumNew + opened.GetValueOrDefault(id), sumWon + won, sumLost + lost);
             (sumPaid, sumTarget, sumWeighted) = (sumPaid + paidSum, sumTarget + target, sumWeighted + weighted);
         }
 
         var summary = new List<string>
         {
-            t.ManagersReportTotals(sumClients, sumTouches, sumNorm, sumNew, sumWon, sumLost, Reports.Percent(sumWon, sumWon + sumLost),
+            t.ManagersReportTotals(sumClients, sumTouches, Reports.Percent(sumMet, sumNorm), sumNew, sumWon, sumLost, Reports.Percent(sumWon, sumWon + sumLost),
                 t.Money(sumPaid, request.Currency), t.Money(sumTarget, request.Currency), t.Money(sumWeighted, request.Currency)),
         };
         var tables = new List<ReportTable>
         {
-            new(t.ReportTableManagers, [t.ReportColManager, t.ReportColClientsInWork, t.ReportColTouches, t.ReportColNorm,
+            new(t.ReportTableManagers, [t.ReportColManager, t.ReportColClientsInWork, t.ReportColTouches, t.ReportColNormShare,
                 t.ReportColNewDeals, t.ReportColWon, t.ReportColLost, t.ReportColWinRate, t.ReportColAvgDays,
                 t.ReportColWeighted, t.ReportColTarget, t.ReportColPaid], rows),
             new(t.ReportTableTouches, [t.ReportColManager, t.ReportColWorkType, t.ReportColTouches, t.ReportColNorm, t.ReportColNormShare], typeRows),

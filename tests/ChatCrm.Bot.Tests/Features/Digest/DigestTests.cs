@@ -101,7 +101,9 @@ public sealed class DigestTests : IAsyncLifetime
             new ManagerFigures(_ivan.Id, "Иван", 3, 2, 2, 1, 1, 200_000, 0, [], 30_000, 0, 2),
             new ManagerFigures(_petr.Id, "Пётр", 0, 0, 0, 0, 0, 0, 1, [("Цена", 1)], 0, 1, 0),
         }, o => o.WithStrictOrdering());
-        d.Norm.Should().Be(5);
+        // Each manager's calls against the call norm of 5 a day.
+        d.Norms[_ivan.Id].Should().Equal(new NormProgress("call", "Звонок", 3, 5));
+        d.Norms[_petr.Id].Should().Equal(new NormProgress("call", "Звонок", 0, 5));
         d.Totals.Should().Be(new PeriodTotals(3, 2, 1, 200_000, 1, 30_000, null));
         d.Lost.Should().Equal(new LostDeal(_dealD, "Дельта", "Пётр", 80_000, "Цена"));
         d.Rotting.Select(r => r.Id).Should().Equal(_dealE);
@@ -111,7 +113,7 @@ public sealed class DigestTests : IAsyncLifetime
         page.Should().Contain("Ни одного касания: Пётр")
             .And.Contain("#" + _dealD + " Дельта (Пётр) — 80\u00A0000, причина: Цена")
             .And.Contain("«Первый контакт» 12 дней")
-            .And.Contain("<b>Иван</b>: касаний 3/2 (норма 5), новых сделок 2, переходов 1, выиграно 1 на 200\u00A0000, проиграно 0, оплачено 30\u00A0000; забытых 0, просрочено 2")
+            .And.Contain("<b>Иван</b>: касаний 3/2, новых сделок 2, переходов 1, выиграно 1 на 200\u00A0000, проиграно 0, оплачено 30\u00A0000; забытых 0, просрочено 2\n📏 по нормам: 📞 Звонок 3/5")
             .And.Contain("проиграно 1 (Цена)");
         page.IndexOf("Внимание", StringComparison.Ordinal).Should().BeLessThan(page.IndexOf("Менеджеры", StringComparison.Ordinal), "exceptions come first");
     }
@@ -123,7 +125,7 @@ public sealed class DigestTests : IAsyncLifetime
 
         d.Totals.Should().Be(new PeriodTotals(4, 2, 1, 200_000, 1, 30_000, 10.0));
         d.Totals.WinRate.Should().Be(50);
-        d.Norm.Should().Be(25);
+        d.Norms[_ivan.Id].Should().Equal(new NormProgress("call", "Звонок", 4, 25));
         var w = d.Weekly!;
         w.Previous.Should().Be(new PeriodTotals(2, 1, 0, 0, 1, 0, null));
         w.Previous.WinRate.Should().Be(0);

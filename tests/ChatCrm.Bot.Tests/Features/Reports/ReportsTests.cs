@@ -33,12 +33,12 @@ public sealed class ReportsTests : IAsyncLifetime
         var result = await Build(new ManagersReport(), ReportsFixture.Request(ReportsFixture.November));
 
         result.Title.Should().Be("👥 Менеджеры — ноябрь 2026");
-        result.Tables[0].Columns.Should().StartWith(["Менеджер", "Клиентов в работе", "Касаний", "Норма"]);
-        // Name, clients in work, touches, norm, new, won, lost, win rate, avg days, weighted, target, paid.
+        result.Tables[0].Columns.Should().StartWith(["Менеджер", "Клиентов в работе", "Касаний", "% нормы"]);
+        // Name, clients in work, touches, share of the norms met (each type up to its own norm: Анна 3 + 1 of 105 + 13, Борис 2 of 118), new, won, lost, win rate, avg days, weighted, target, paid.
         Rows(result).Should().BeEquivalentTo(new List<object?[]>
         {
-            new object?[] { "Анна", 3, 4, 118, 3, 1, 1, 50.0m, 10.0m, 100_000m, 300_000m, 55_000m },
-            new object?[] { "Борис", 2, 2, 118, 2, 2, 1, 66.7m, 25.0m, 8_000m, 100_000m, 0m },
+            new object?[] { "Анна", 3, 4, 3.4m, 3, 1, 1, 50.0m, 10.0m, 100_000m, 300_000m, 55_000m },
+            new object?[] { "Борис", 2, 2, 1.7m, 2, 2, 1, 66.7m, 25.0m, 8_000m, 100_000m, 0m },
         }, o => o.WithStrictOrdering());
         Rows(result, 1).Should().BeEquivalentTo(new List<object?[]>
         {
@@ -48,7 +48,7 @@ public sealed class ReportsTests : IAsyncLifetime
             new object?[] { "Борис", "Встреча", 0, 13, 0.0m },
         }, o => o.WithStrictOrdering());
         result.Summary.Should().ContainSingle().Which.Should()
-            .Contain("Клиентов в работе: 5").And.Contain("Касаний: 6 из нормы 236").And.Contain("Новых сделок: 5, выиграно: 3, проиграно: 2, конверсия 60%")
+            .Contain("Клиентов в работе: 5").And.Contain("Касаний: 6, нормы выполнены на 2,5% (каждый вид работы — по своей норме)").And.Contain("Новых сделок: 5, выиграно: 3, проиграно: 2, конверсия 60%")
             .And.Contain("Оплачено: 55 000 ₽, план: 400 000 ₽, взвешенный прогноз: 108 000 ₽");
         result.Chart!.Labels.Should().Equal("Анна", "Борис");
         result.Chart.Series.Select(s => s.Values).Should().BeEquivalentTo(new[] { new[] { 100_000d, 8_000d }, [300_000d, 100_000d], [55_000d, 0d] });
@@ -58,22 +58,22 @@ public sealed class ReportsTests : IAsyncLifetime
     public async Task Managers_report_honours_the_manager_segment_and_cycle()
     {
         var boris = await Build(new ManagersReport(), ReportsFixture.Request(ReportsFixture.November, manager: _f.Boris));
-        Rows(boris).Should().ContainSingle().Which.Should().BeEquivalentTo(new object?[] { "Борис", 2, 2, 118, 2, 2, 1, 66.7m, 25.0m, 8_000m, 100_000m, 0m });
+        Rows(boris).Should().ContainSingle().Which.Should().BeEquivalentTo(new object?[] { "Борис", 2, 2, 1.7m, 2, 2, 1, 66.7m, 25.0m, 8_000m, 100_000m, 0m });
 
         // #retail: A1 (D5 open, three calls) and B1 (D3 won, D4 lost, two calls); A2, A3 and B2 are out.
         var retail = await Build(new ManagersReport(), ReportsFixture.Request(ReportsFixture.November, segment: _f.Retail));
         Rows(retail).Should().BeEquivalentTo(new List<object?[]>
         {
-            new object?[] { "Анна", 1, 3, 118, 1, 0, 0, null, null, 100_000m, 300_000m, 30_000m },
-            new object?[] { "Борис", 1, 2, 118, 1, 1, 1, 50.0m, 28.5m, 0m, 100_000m, 0m },
+            new object?[] { "Анна", 1, 3, 2.5m, 1, 0, 0, null, null, 100_000m, 300_000m, 30_000m },
+            new object?[] { "Борис", 1, 2, 1.7m, 1, 1, 1, 50.0m, 28.5m, 0m, 100_000m, 0m },
         }, o => o.WithStrictOrdering());
 
         // The service cycle: only D9, won by Борис in November; touches belong to no deal, so none count.
         var service = await Build(new ManagersReport(), ReportsFixture.Request(ReportsFixture.November, cycle: _f.ServiceCycle));
         Rows(service).Should().BeEquivalentTo(new List<object?[]>
         {
-            new object?[] { "Анна", 0, 0, 118, 0, 0, 0, null, null, 0m, 300_000m, 0m },
-            new object?[] { "Борис", 1, 0, 118, 1, 1, 0, 100.0m, 18.0m, 0m, 100_000m, 0m },
+            new object?[] { "Анна", 0, 0, 0.0m, 0, 0, 0, null, null, 0m, 300_000m, 0m },
+            new object?[] { "Борис", 1, 0, 0.0m, 1, 1, 0, 100.0m, 18.0m, 0m, 100_000m, 0m },
         }, o => o.WithStrictOrdering());
     }
 

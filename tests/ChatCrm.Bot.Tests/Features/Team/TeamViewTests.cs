@@ -51,8 +51,9 @@ public sealed class TeamViewTests : IAsyncLifetime
 
         var team = (await head.LastAsync("/team")).Plain;
         team.Should().Contain("Нормы: Звонок 20/день · Встреча 3/нед").And.Contain("<b>Борис</b>")
-            .And.Contain("✅ 1 из 1 по плану · норма 20 · ⏰ просрочено 1").And.Contain("🏆 выиграно 1")
-            .And.Contain("за неделю 1 из нормы 3").And.Contain("300 000 ₽ из 2 000 000 ₽ (15%)");
+            .And.Contain("✅ 1 из 1 по плану · ⏰ просрочено 1").And.Contain("🏆 выиграно 1")
+            .And.Contain("📏 сегодня: 📞 Звонок 1/20")
+            .And.Contain("📅 за неделю: 🤝 Встреча 0/3", "the call does not count toward the meeting norm").And.Contain("300 000 ₽ из 2 000 000 ₽ (15%)");
         (await _app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync())).Should().Contain(["norm.set", "target.set"]);
 
         var plans = await head.LastAsync("/plans Борис");
