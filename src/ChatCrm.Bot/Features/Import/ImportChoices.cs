@@ -49,6 +49,10 @@ public sealed class ImportChoices
     public Dictionary<DuplicateClass, int> Counts { get; set; } = [];
     public Dictionary<DuplicateClass, DuplicateChoice> Answers { get; set; } = [];
     public int Valid { get; set; }
+
+    /// <summary>Every row of the file, read well or not (the import's total); counted by the analysis, not kept.</summary>
+    [JsonIgnore]
+    public int Rows { get; set; }
     public int NoOwnerRows { get; set; }
 
     /// <summary>Rows without an owner go to the importer rather than to the pool.</summary>

@@ -18,27 +18,23 @@ public static class ImportFile
 {
     public const string Region = "RU";
 
-    public static ImportSheet Sheet(ClientImport import)
-    {
-        ArgumentNullException.ThrowIfNull(import);
-        return Sheet(import.Content, import.FileName);
-    }
-
-    public static ImportSheet Sheet(byte[] content, string fileName) => SpreadsheetFiles.Read(content, fileName);
-
-    public static IReadOnlyList<ReadRow> Rows(ClientImport import, ImportSheet sheet)
+    /// <summary>The file's rows read with the import's mapping, one at a time as they are enumerated: never the whole file in memory.</summary>
+    public static IEnumerable<ReadRow> Rows(ClientImport import, SpreadsheetFiles.SheetReader sheet)
     {
         ArgumentNullException.ThrowIfNull(import);
         ArgumentNullException.ThrowIfNull(sheet);
         var mapping = ImportMapping.FromJson(import.Mapping);
-        var rows = new ReadRow[sheet.Rows.Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var read = ImportRows.Read(sheet, i, mapping, Region);
-            rows[i] = new ReadRow(i, read.Row, read.Rejection);
-        }
+        return Read(sheet, mapping);
+    }
 
-        return rows;
+    private static IEnumerable<ReadRow> Read(SpreadsheetFiles.SheetReader sheet, IReadOnlyList<ImportField> mapping)
+    {
+        var i = 0;
+        foreach (var cells in sheet.Rows())
+        {
+            var read = ImportRows.Read(cells, ImportSheet.ImportRowNumber(i), mapping, Region);
+            yield return new ReadRow(i++, read.Row, read.Rejection);
+        }
     }
 }
 

@@ -60,9 +60,8 @@ public sealed class ImportPreviewButtons : ICallbackHandler
                 ctx.Reply(ctx.T.ImportNeedsName());
                 break;
             case "go":
-                var sheet = SpreadsheetFiles.Read(import.Content, import.FileName);
-                ctx.Show(ImportPreview.Render(ctx.T, import, sheet, mapping, withButtons: false));
-                await ImportQuestions.BeginAsync(ctx, import, sheet, ct);
+                ctx.Show(ImportPreview.Render(ctx.T, import, Preview(import), mapping, withButtons: false));
+                await ImportQuestions.BeginAsync(ctx, import, SpreadsheetFiles.Open(import.Content, import.FileName), ct);
                 break;
             case "x":
                 import.Status = ImportStatus.Cancelled;

@@ -29,16 +29,15 @@ public static class ImportQuestions
 
     /// <summary>
     /// Called when the user confirms the preview's mapping (the import is in <see cref="ImportStatus.Preview"/>, with its
-    /// <see cref="ClientImport.Mapping"/> saved); <paramref name="sheet"/> is the file already read.
+    /// <see cref="ClientImport.Mapping"/> saved); <paramref name="sheet"/> is the file, opened.
     /// </summary>
-    public static async Task BeginAsync(BotContext ctx, ClientImport import, ImportSheet sheet, CancellationToken ct)
+    public static async Task BeginAsync(BotContext ctx, ClientImport import, SpreadsheetFiles.SheetReader sheet, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(import);
         import.Status = ImportStatus.Questions;
-        var rows = ImportFile.Rows(import, sheet);
-        var choices = await AnalyseAsync(ctx.Db, rows, ct);
-        import.RowsTotal = rows.Count;
+        var choices = await AnalyseAsync(ctx.Db, ImportFile.Rows(import, sheet), ct);
+        import.RowsTotal = choices.Rows;
         var earlier = await ctx.Db.Imports.AsNoTracking()
             .Where(i => i.ContentHash == import.ContentHash && i.Status == ImportStatus.Done && i.Id != import.Id)
             .OrderByDescending(i => i.Id).Select(i => i.FinishedAt ?? i.CreatedAt).FirstOrDefaultAsync(ct);
@@ -50,14 +49,21 @@ public static class ImportQuestions
     }
 
     /// <summary>Counts each duplicate class against the clients that exist now, and finds the owners and segments the rows name.</summary>
-    internal static async Task<ImportChoices> AnalyseAsync(ChatCrmDbContext db, IReadOnlyList<ReadRow> rows, CancellationToken ct)
+    /// <remarks>The rows stream by in slices; only their keys (the in-file repeat check) and the owner and segment names stay.</remarks>
+    internal static async Task<ImportChoices> AnalyseAsync(ChatCrmDbContext db, IEnumerable<ReadRow> rows, CancellationToken ct)
     {
         var choices = new ImportChoices { Baseline = await db.Clients.MaxAsync(c => (long?)c.Id, ct) ?? 0 };
-        var valid = rows.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
-        choices.Valid = valid.Count;
+        var owners = new Dictionary<string, (string Text, int Rows)>(StringComparer.Ordinal);
+        var named = new Dictionary<string, (string Text, int Rows)>(StringComparer.Ordinal);
         var seen = new FileKeys();
-        foreach (var slice in valid.Chunk(Slice))
+        foreach (var slice in Valid(rows, choices).Chunk(Slice))
         {
+            foreach (var row in slice)
+            {
+                Count(owners, row.Owner);
+                Count(named, row.Segment);
+            }
+
             var existing = await ImportLookup.FindAsync(db, slice, ct);
             foreach (var row in slice)
             {
@@ -69,23 +75,49 @@ public static class ImportQuestions
             }
         }
 
-        choices.NoOwnerRows = valid.Count(r => string.IsNullOrWhiteSpace(r.Owner));
+        choices.NoOwnerRows = choices.Valid - owners.Values.Sum(o => o.Rows);
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive).ToListAsync(ct);
-        foreach (var group in valid.Where(r => !string.IsNullOrWhiteSpace(r.Owner)).GroupBy(r => ImportChoices.Key(r.Owner!)))
+        foreach (var (key, (text, count)) in owners)
         {
-            var user = users.Where(u => ImportChoices.Key(u.DisplayName) == group.Key || (u.Username is { } n && ImportChoices.Key(n) == group.Key))
+            var user = users.Where(u => ImportChoices.Key(u.DisplayName) == key || (u.Username is { } n && ImportChoices.Key(n) == key))
                 .OrderBy(u => u.Id).FirstOrDefault();
-            choices.Owners.Add(new OwnerAnswer { Text = group.First().Owner!.Trim(), Rows = group.Count(), UserId = user?.Id, Answered = user is not null });
+            choices.Owners.Add(new OwnerAnswer { Text = text, Rows = count, UserId = user?.Id, Answered = user is not null });
         }
 
         var segments = await db.Segments.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
-        foreach (var group in valid.Where(r => !string.IsNullOrWhiteSpace(r.Segment)).GroupBy(r => ImportChoices.Key(r.Segment!)))
+        foreach (var (key, (text, count)) in named)
         {
-            var segment = segments.Where(s => ImportChoices.Key(s.Name) == group.Key).OrderBy(s => s.Id).FirstOrDefault();
-            choices.Segments.Add(new SegmentAnswer { Text = group.First().Segment!.Trim(), Rows = group.Count(), SegmentId = segment?.Id, Answered = segment is not null });
+            var segment = segments.Where(s => ImportChoices.Key(s.Name) == key).OrderBy(s => s.Id).FirstOrDefault();
+            choices.Segments.Add(new SegmentAnswer { Text = text, Rows = count, SegmentId = segment?.Id, Answered = segment is not null });
         }
 
         return choices;
+    }
+
+    /// <summary>The rows that read well, counting every row and every good one into <paramref name="choices"/> as they pass.</summary>
+    private static IEnumerable<ImportRow> Valid(IEnumerable<ReadRow> rows, ImportChoices choices)
+    {
+        foreach (var read in rows)
+        {
+            choices.Rows++;
+            if (read.Row is { } row)
+            {
+                choices.Valid++;
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Rows per name as first written (owners, segments), in the order the file first names them.</summary>
+    private static void Count(Dictionary<string, (string Text, int Rows)> counts, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return;
+        }
+
+        var key = ImportChoices.Key(name);
+        counts[key] = counts.TryGetValue(key, out var known) ? (known.Text, known.Rows + 1) : (name.Trim(), 1);
     }
 
     /// <summary>The first step at or after <paramref name="from"/> that has something to ask.</summary>

@@ -71,7 +71,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         var state = await StateAsync(db, import, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (import.RowsDone >= state.Rows.Length)
+        if (import.RowsDone >= import.RowsTotal)
         {
             await FinishAsync(db, outbox, import, importer, texts, state, now, ct);
             await db.SaveChangesAsync(ct);
@@ -80,12 +80,15 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
             return false;
         }
 
-        var end = Math.Min(state.Rows.Length, import.RowsDone + options.Value.BatchSize);
-        var batch = new Batch(db, import, importer, texts, ImportChoices.Read(import.Choices), now, crm.Value.Currency);
         var laps = new Laps();
-        await batch.WriteAsync(state, import.RowsDone, end, laps, ct);
+        var slice = state.Take(options.Value.BatchSize);
         var start = import.RowsDone;
-        import.RowsDone = end;
+        var end = start + slice.Count;
+        laps.Lap("read");
+        var batch = new Batch(db, import, importer, texts, ImportChoices.Read(import.Choices), now, crm.Value.Currency);
+        await batch.WriteAsync(state, slice, laps, ct);
+        // A file that changed under the import (it cannot: it is kept) would otherwise never finish.
+        import.RowsDone = slice.Count == 0 ? import.RowsTotal : end;
         if (state.Watch.Elapsed >= options.Value.ProgressEvery)
         {
             await ShowProgressAsync(db, outbox, import, texts, ct);
@@ -96,9 +99,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         await transaction.CommitAsync(ct);
         laps.Lap("save");
         log.LogDebug("Import {Import}: rows {From}–{To} in {Laps}", import.Id, start + 1, end, laps);
-        state.Next = end;
-        // Written rows are not needed again (a restart reads the file anew): let them go as the run goes on.
-        Array.Clear(state.Rows, start, end - start);
+        state.Next = import.RowsDone;
         return true;
     }
 
@@ -165,9 +166,13 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         return import;
     }
 
-    private static async Task<ImportSheet> SheetAsync(ChatCrmDbContext db, ClientImport import, CancellationToken ct) =>
-        ImportFile.Sheet(await db.Imports.Where(i => i.Id == import.Id).Select(i => i.Content).SingleAsync(ct), import.FileName);
+    private static async Task<SpreadsheetFiles.SheetReader> OpenAsync(ChatCrmDbContext db, ClientImport import, CancellationToken ct) =>
+        SpreadsheetFiles.Open(await db.Imports.Where(i => i.Id == import.Id).Select(i => i.Content).SingleAsync(ct), import.FileName);
 
+    /// <summary>
+    /// The run's place in the file: the same reader from batch to batch while the run goes on; after a restart (or a
+    /// failed batch) the file is read again from the start, the committed rows passing by only to leave their keys.
+    /// </summary>
     private async Task<RunState> StateAsync(ChatCrmDbContext db, ClientImport import, CancellationToken ct)
     {
         if (_states.TryGetValue(import.Id, out var known) && known.Next == import.RowsDone)
@@ -175,18 +180,45 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
             return known;
         }
 
-        var rows = ImportFile.Rows(import, await SheetAsync(db, import, ct));
-        var state = new RunState([.. rows]) { Next = import.RowsDone };
-        foreach (var row in rows.Take(import.RowsDone))
+        var state = new RunState(ImportFile.Rows(import, await OpenAsync(db, import, ct)));
+        while (state.Next < import.RowsDone)
         {
-            if (row.Row is { } r)
+            var passed = state.Take(Math.Min(import.RowsDone - state.Next, 2000));
+            if (passed.Count == 0)
             {
-                state.Keys.Add(r);
+                break;
+            }
+
+            foreach (var row in passed)
+            {
+                if (row.Row is { } r)
+                {
+                    state.Keys.Add(r);
+                }
             }
         }
 
         _states[import.Id] = state;
         return state;
+    }
+
+    /// <summary>The rejected rows' original cells, found by their numbers in one pass over the file.</summary>
+    private static async Task<byte[]> RejectedXlsxAsync(ChatCrmDbContext db, ClientImport import, Texts texts, CancellationToken ct)
+    {
+        var problems = await db.ImportProblems.AsNoTracking().Where(p => p.ImportId == import.Id).OrderBy(p => p.RowNumber).ToListAsync(ct);
+        var wanted = problems.Select(p => p.RowNumber).ToHashSet();
+        var sheet = await OpenAsync(db, import, ct);
+        var cells = new Dictionary<int, IReadOnlyList<string>>();
+        var index = 0;
+        foreach (var row in sheet.Rows())
+        {
+            if (wanted.Contains(ImportSheet.ImportRowNumber(index++)))
+            {
+                cells[ImportSheet.ImportRowNumber(index - 1)] = row;
+            }
+        }
+
+        return RejectedRows.Xlsx(sheet.Headers, cells, problems, texts);
     }
 
     private static async Task ShowProgressAsync(ChatCrmDbContext db, OutboxWriter outbox, ClientImport import, Texts texts, CancellationToken ct,
@@ -214,9 +246,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
             string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:report"));
         if (import.Rejected > 0)
         {
-            var problems = await db.ImportProblems.AsNoTracking().Where(p => p.ImportId == import.Id).OrderBy(p => p.RowNumber).ToListAsync(ct);
-            var sheet = await SheetAsync(db, import, ct);
-            outbox.Document(import.ChatId, RejectedRows.Xlsx(sheet, problems, texts), RejectedRows.FileName(import.FileName),
+            outbox.Document(import.ChatId, await RejectedXlsxAsync(db, import, texts, ct), RejectedRows.FileName(import.FileName),
                 Html.Escape(texts.ImportRejectedCaption(import.Rejected)), string.Create(CultureInfo.InvariantCulture, $"import:{import.Id}:rejected"));
         }
 
@@ -241,16 +271,31 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
             string.Create(CultureInfo.InvariantCulture, $"{_laps.Sum(l => l.Ms)} ms: ") + string.Join(", ", _laps.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Step} {l.Ms} ms")));
     }
 
-    private sealed class RunState(ReadRow[] rows)
+    /// <summary>A run going through its file: the rows not yet taken stay unread, so a run holds one batch of rows at a time.</summary>
+    private sealed class RunState(IEnumerable<ReadRow> rows)
     {
-        /// <summary>The file's rows; those written are cleared (<c>default</c>) as the run goes on.</summary>
-        public ReadRow[] Rows { get; } = rows;
+        private readonly IEnumerator<ReadRow> _rows = rows.GetEnumerator();
 
-        /// <summary>Whether the file has last-contact dates: the report then says where they went.</summary>
-        public bool LastContacts { get; } = rows.Any(r => r.Row?.LastContact is not null);
+        /// <summary>Whether the rows so far had last-contact dates: the report then says where they went.</summary>
+        public bool LastContacts { get; private set; }
         public FileKeys Keys { get; } = new();
+
+        /// <summary>How many rows were taken; the next batch starts here.</summary>
         public int Next { get; set; }
         public Stopwatch Watch { get; } = Stopwatch.StartNew();
+
+        public List<ReadRow> Take(int count)
+        {
+            var taken = new List<ReadRow>(count);
+            while (taken.Count < count && _rows.MoveNext())
+            {
+                taken.Add(_rows.Current);
+                LastContacts |= _rows.Current.Row?.LastContact is not null;
+            }
+
+            Next += taken.Count;
+            return taken;
+        }
     }
 
     /// <summary>What one batch decides and writes.</summary>
@@ -264,9 +309,8 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         // Clients this batch creates, by each key a later row of the batch may repeat.
         private readonly Dictionary<string, Client> _pending = new(StringComparer.Ordinal);
 
-        public async Task WriteAsync(RunState state, int start, int end, Laps laps, CancellationToken ct)
+        public async Task WriteAsync(RunState state, List<ReadRow> slice, Laps laps, CancellationToken ct)
         {
-            var slice = state.Rows.Skip(start).Take(end - start).ToList();
             var valid = slice.Where(r => r.Row is not null).Select(r => r.Row!).ToList();
             var existing = await ImportLookup.FindAsync(db, valid, ct);
             laps.Lap("lookup");

@@ -40,10 +40,14 @@ public sealed class ReceiveImportFile(IBotFiles files) : IDocumentHandler
         var fileName = FileNameOf(file);
         ImportSheet sheet;
         ImportField[] mapping;
+        int filled;
         try
         {
-            sheet = SpreadsheetFiles.Read(content, fileName);
-            mapping = ImportColumns.Detect(sheet.Headers);
+            // Read row by row: the preview keeps its sample rows and the count, not the file.
+            var reader = SpreadsheetFiles.Open(content, fileName);
+            mapping = ImportColumns.Detect(reader.Headers);
+            sheet = new ImportSheet(reader.Headers, [.. reader.Rows().Where(r => r.Any(c => c.Length > 0)).Take(ImportPreview.SampleRows)]);
+            filled = reader.Rows().Count(r => r.Any(c => c.Length > 0));
             if (!mapping.Contains(ImportField.Name))
             {
                 throw new ImportFileException(ImportFileProblem.NoNameColumn);
@@ -68,7 +72,7 @@ public sealed class ReceiveImportFile(IBotFiles files) : IDocumentHandler
             Content = content,
             Status = ImportStatus.Preview,
             Mapping = ImportMapping.ToJson(mapping),
-            RowsTotal = sheet.Rows.Count(r => r.Any(c => c.Length > 0)),
+            RowsTotal = filled,
         };
         ctx.Db.Imports.Add(import);
         await ctx.Db.SaveChangesAsync(ct);

@@ -11,14 +11,18 @@ namespace ChatCrm.Bot.Features.Import;
 /// </summary>
 public static class RejectedRows
 {
-    public static byte[] Xlsx(ImportSheet sheet, IReadOnlyList<ImportProblem> problems, Texts texts)
+    /// <param name="sheetHeaders">The file's headers.</param>
+    /// <param name="cells">The rejected rows' original cells, by row number (the header is row 1).</param>
+    public static byte[] Xlsx(IReadOnlyList<string> sheetHeaders, IReadOnlyDictionary<int, IReadOnlyList<string>> cells, IReadOnlyList<ImportProblem> problems,
+        Texts texts)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(sheetHeaders);
+        ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(texts);
         var headers = new List<string> { texts.ImportRowColumn };
         var taken = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
-        foreach (var header in sheet.Headers.Append(texts.ImportReasonColumn))
+        foreach (var header in sheetHeaders.Append(texts.ImportReasonColumn))
         {
             var name = CellSafety.Neutralise(string.IsNullOrWhiteSpace(header) ? "-" : header);
             while (!taken.Add(name))
@@ -32,12 +36,11 @@ public static class RejectedRows
         var rows = new List<Dictionary<string, object>>();
         foreach (var problem in problems)
         {
-            var index = problem.RowNumber - 2;
-            var cells = index >= 0 && index < sheet.Rows.Count ? sheet.Rows[index] : [];
+            var original = cells.GetValueOrDefault(problem.RowNumber) ?? [];
             var row = new Dictionary<string, object> { [headers[0]] = problem.RowNumber };
-            for (var i = 0; i < sheet.Headers.Count; i++)
+            for (var i = 0; i < sheetHeaders.Count; i++)
             {
-                row[headers[i + 1]] = CellSafety.Neutralise(i < cells.Count ? cells[i] : "");
+                row[headers[i + 1]] = CellSafety.Neutralise(i < original.Count ? original[i] : "");
             }
 
             row[headers[^1]] = CellSafety.Neutralise(problem.Reason);
