@@ -67,11 +67,15 @@ internal static class ImportRun
             // Each batch logs where its time went.
             ["Logging__LogLevel__ChatCrm.Bot.Features.Import"] = "Debug",
             ["Schedule__Heartbeat"] = "off",
-        });
+        }.Concat(Environment.GetEnvironmentVariable("BENCH_BOT_ENV") is { Length: > 0 } extra
+            ? extra.Split(',').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])) : []).ToDictionary());
         await api.WaitForAsync(c => c.Any(x => x.Method == "setWebhook"), TimeSpan.FromSeconds(60), "the bot registered its webhook");
         using var http = Webhook.WithSecret(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) });
         var chat = new RemoteChat(http, options);
 
+        // The bot before any import: what the run's figures are on top of (a /start first, so its first queries are made).
+        await chat.SayAsync(Updates.Text(Head, "/help", firstName: "Ольга"));
+        var idle = (Rss: bot.Process.Id.RssMb(), Peak: bot.Process.Id.PeakRssMb());
         var file = Csv(rows);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import: {rows:N0} rows, {file.Length / 1024.0 / 1024.0:F1} MB CSV"));
         var clock = Stopwatch.StartNew();
@@ -95,9 +99,12 @@ internal static class ImportRun
         await chat.SayAsync(Updates.Tap(Head, question.Button("Начать"), firstName: "Ольга"));
         ClientImport import;
         var peakRun = 0.0;
+        (double Anon, double File, double Shmem) peakKinds = default;
         while (true)
         {
             peakRun = Math.Max(peakRun, bot.Process.Id.PeakRssMb());
+            var kinds = bot.Process.Id.RssKindsMb();
+            peakKinds = (Math.Max(peakKinds.Anon, kinds.Anon), Math.Max(peakKinds.File, kinds.File), Math.Max(peakKinds.Shmem, kinds.Shmem));
             import = await chat.QueryAsync(db => db.Imports.AsNoTracking().OrderByDescending(x => x.Id).FirstAsync());
             if (import.Status == ImportStatus.Done || bot.Process.HasExited)
             {
@@ -123,7 +130,7 @@ internal static class ImportRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"run: {runIn.TotalSeconds:F1} s from the start tap to Done ({rows / runIn.TotalSeconds:F0} rows/s); created {import.Created:N0}, merged {import.Merged:N0}, skipped {import.Skipped:N0}, rejected {import.Rejected:N0}; clients in the base {clients:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot process peak RSS: {peakBefore:F0} MB up to the start (preview and questions); {peakRun:F0} MB during the run (target < 300 MB); this driver {Environment.ProcessId.PeakRssMb():F0} MB"));
+            $"bot process before the file: {idle.Rss:F0} MB resident, {idle.Peak:F0} MB peak; peak RSS: {peakBefore:F0} MB up to the start (preview and questions); {peakRun:F0} MB during the run (target < 300 MB; sampled every 200 ms, at most {peakKinds.Anon:F0} MB anonymous, {peakKinds.File:F0} MB file-backed, {peakKinds.Shmem:F0} MB shared); this driver {Environment.ProcessId.PeakRssMb():F0} MB"));
     }
 
     /// <summary>The head's side of the conversation with a bot in another process: an update posted, what it answered read from the outbox.</summary>

@@ -24,6 +24,7 @@ public static class BulkInsert
     // SQLite allows 32,766 parameters a statement, PostgreSQL 65,535; a statement this size is already past the gain.
     private const int MaxParameters = 16_000;
     private const int MaxRows = 500;
+    private const int LiteralRows = 100;
 
     /// <summary>
     /// Inserts <paramref name="entities"/> and gives each its new id. References to principals written before (a stage
@@ -59,7 +60,9 @@ public static class BulkInsert
         // 10,000 parameters made a 500-row statement take seconds. There the values go in as the mappings' own SQL
         // literals (as EF's migrations write seed data); PostgreSQL gets parameters.
         var literals = !db.Database.IsNpgsql();
-        var rowsPerStatement = Math.Clamp(MaxParameters / table.Columns.Count, 1, MaxRows);
+        // A statement's text stays under the large-object heap's 85 KB (a few hundred bytes a row), so each is
+        // collected young instead of piling up until a full collection.
+        var rowsPerStatement = literals ? LiteralRows : Math.Clamp(MaxParameters / table.Columns.Count, 1, MaxRows);
         foreach (var chunk in entities.Chunk(rowsPerStatement))
         {
             await using var command = transaction.Connection!.CreateCommand();

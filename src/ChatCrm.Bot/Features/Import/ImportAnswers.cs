@@ -25,7 +25,7 @@ internal sealed class ImportAnswers(OutboxWriter outbox) : ICallbackHandler
             return;
         }
 
-        var import = await ctx.Db.Imports.SingleOrDefaultAsync(i => i.Id == id, ct);
+        var import = await ImportFile.LoadWithoutFileAsync(ctx.Db, id, ct);
         if (import is null || import.UserId != ctx.User.Id)
         {
             ctx.CallbackToast = ctx.T.ImportRunNotYours();
@@ -42,7 +42,7 @@ internal sealed class ImportAnswers(OutboxWriter outbox) : ICallbackHandler
         if (args[1] == "x")
         {
             import.Status = ImportStatus.Cancelled;
-            import.Content = [];
+            ImportFile.DropFile(ctx.Db, import);
             import.FinishedAt = ctx.Now;
             ctx.Show(new Reply(ctx.T.ImportRunCancelled()));
             return;

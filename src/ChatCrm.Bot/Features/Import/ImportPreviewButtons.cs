@@ -29,7 +29,7 @@ public sealed class ImportPreviewButtons : ICallbackHandler
             return;
         }
 
-        var import = await ctx.Db.Imports.FirstOrDefaultAsync(i => i.Id == id, ct);
+        var import = await ImportFile.LoadWithoutFileAsync(ctx.Db, id, ct);
         if (import is null || import.Status != ImportStatus.Preview)
         {
             ctx.CallbackToast = import is not null && import.UserId != ctx.User.Id ? ctx.T.ImportNotYours() : ctx.T.ImportPreviewClosed();
@@ -46,26 +46,27 @@ public sealed class ImportPreviewButtons : ICallbackHandler
         switch (args[1])
         {
             case "c" when Column(args, 2, mapping) is { } column:
-                ctx.Show(ImportPreview.AskField(ctx.T, import, Preview(import), mapping, column));
+                ctx.Show(ImportPreview.AskField(ctx.T, import, await PreviewAsync(ctx, import, ct), mapping, column));
                 break;
             case "s" when Column(args, 2, mapping) is { } column && Field(args, 3) is { } field:
                 mapping = ImportMapping.With(mapping, column, field);
                 import.Mapping = ImportMapping.ToJson(mapping);
-                ctx.Show(ImportPreview.Render(ctx.T, import, Preview(import), mapping));
+                ctx.Show(ImportPreview.Render(ctx.T, import, await PreviewAsync(ctx, import, ct), mapping));
                 break;
             case "p":
-                ctx.Show(ImportPreview.Render(ctx.T, import, Preview(import), mapping));
+                ctx.Show(ImportPreview.Render(ctx.T, import, await PreviewAsync(ctx, import, ct), mapping));
                 break;
             case "go" when !mapping.Contains(ImportField.Name):
                 ctx.Reply(ctx.T.ImportNeedsName());
                 break;
             case "go":
-                ctx.Show(ImportPreview.Render(ctx.T, import, Preview(import), mapping, withButtons: false));
-                await ImportQuestions.BeginAsync(ctx, import, SpreadsheetFiles.Open(import.Content, import.FileName), ct);
+                var content = await ImportFile.ContentAsync(ctx.Db, import.Id, ct);
+                ctx.Show(ImportPreview.Render(ctx.T, import, SpreadsheetFiles.Read(content, import.FileName, ImportPreview.SampleRows), mapping, withButtons: false));
+                await ImportQuestions.BeginAsync(ctx, import, SpreadsheetFiles.Open(content, import.FileName), ct);
                 break;
             case "x":
                 import.Status = ImportStatus.Cancelled;
-                import.Content = [];
+                ImportFile.DropFile(ctx.Db, import);
                 import.FinishedAt = ctx.Now;
                 ctx.Show(ctx.T.ImportCancelled(import.FileName));
                 break;
@@ -75,8 +76,9 @@ public sealed class ImportPreviewButtons : ICallbackHandler
         }
     }
 
-    /// <summary>The header and the first rows, enough to draw the preview; the file was read whole when it came.</summary>
-    private static ImportSheet Preview(ClientImport import) => SpreadsheetFiles.Read(import.Content, import.FileName, ImportPreview.SampleRows);
+    /// <summary>The header and the first rows, enough to draw the preview: the file is read from the start only that far.</summary>
+    private static async Task<ImportSheet> PreviewAsync(BotContext ctx, ClientImport import, CancellationToken ct) =>
+        SpreadsheetFiles.Read(await ImportFile.ContentAsync(ctx.Db, import.Id, ct), import.FileName, ImportPreview.SampleRows);
 
     private static int? Column(IReadOnlyList<string> args, int at, IReadOnlyList<ImportField> mapping) =>
         args.Count > at && int.TryParse(args[at], NumberStyles.None, CultureInfo.InvariantCulture, out var column) && column < mapping.Count ? column : null;

@@ -59,7 +59,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
-        var import = await LoadWithoutFileAsync(db, importId, ct);
+        var import = await ImportFile.LoadWithoutFileAsync(db, importId, ct);
         if (import is not { Status: ImportStatus.Running })
         {
             _states.TryRemove(importId, out _);
@@ -113,7 +113,7 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
-        var import = await LoadWithoutFileAsync(db, importId, ct);
+        var import = await ImportFile.LoadWithoutFileAsync(db, importId, ct);
         if (import is not { Status: ImportStatus.Running })
         {
             return;
@@ -132,42 +132,8 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>
-    /// The import's row without its file: the file (megabytes) is read once per run, not once per batch. Attached as it
-    /// is in the database, so the batch's SaveChanges writes the counters it changes and leaves the file alone.
-    /// </summary>
-    private static async Task<ClientImport?> LoadWithoutFileAsync(ChatCrmDbContext db, long id, CancellationToken ct)
-    {
-        var import = await db.Imports.AsNoTracking().Where(i => i.Id == id).Select(i => new ClientImport
-        {
-            Id = i.Id,
-            UserId = i.UserId,
-            ChatId = i.ChatId,
-            CreatedAt = i.CreatedAt,
-            FileName = i.FileName,
-            ContentHash = i.ContentHash,
-            Status = i.Status,
-            Mapping = i.Mapping,
-            Choices = i.Choices,
-            ProgressOutboxId = i.ProgressOutboxId,
-            RowsTotal = i.RowsTotal,
-            RowsDone = i.RowsDone,
-            Created = i.Created,
-            Merged = i.Merged,
-            Skipped = i.Skipped,
-            Rejected = i.Rejected,
-            FinishedAt = i.FinishedAt,
-        }).SingleOrDefaultAsync(ct);
-        if (import is not null)
-        {
-            db.Imports.Attach(import);
-        }
-
-        return import;
-    }
-
     private static async Task<SpreadsheetFiles.SheetReader> OpenAsync(ChatCrmDbContext db, ClientImport import, CancellationToken ct) =>
-        SpreadsheetFiles.Open(await db.Imports.Where(i => i.Id == import.Id).Select(i => i.Content).SingleAsync(ct), import.FileName);
+        SpreadsheetFiles.Open(await ImportFile.ContentAsync(db, import.Id, ct), import.FileName);
 
     /// <summary>
     /// The run's place in the file: the same reader from batch to batch while the run goes on; after a restart (or a
