@@ -54,22 +54,12 @@ internal static class ImportRun
 
         await using var api = await FakeBotApi.StartAsync();
         var port = BotProcess.FreePort();
-        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        await using var bot = await Webhook.StartBotAsync(api, connectionString, port, new Dictionary<string, string>
         {
-            ["Telegram__BotToken"] = FakeBotApi.Token,
-            ["Telegram__ApiBaseUrl"] = api.BaseUrl,
-            ["Telegram__WebhookUrl"] = "https://crm.example.com/telegram/webhook",
-            ["Telegram__SecretToken"] = ChatCrmApp.Secret,
-            ["ConnectionStrings__ChatCrm"] = connectionString,
-            ["Crm__AdminTelegramIds__0"] = ChatCrmApp.AdminId.ToString(CultureInfo.InvariantCulture),
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Logging__LogLevel__Default"] = "Error",
             // Each batch logs where its time went.
             ["Logging__LogLevel__ChatCrm.Bot.Features.Import"] = "Debug",
-            ["Schedule__Heartbeat"] = "off",
-        }.Concat(Environment.GetEnvironmentVariable("BENCH_BOT_ENV") is { Length: > 0 } extra
-            ? extra.Split(',').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])) : []).ToDictionary());
-        await api.WaitForAsync(c => c.Any(x => x.Method == "setWebhook"), TimeSpan.FromSeconds(60), "the bot registered its webhook");
+        });
         using var http = Webhook.WithSecret(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) });
         var chat = new RemoteChat(http, options);
 

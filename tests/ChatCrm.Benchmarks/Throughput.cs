@@ -82,19 +82,7 @@ internal static class Throughput
 
         await using var api = await FakeBotApi.StartAsync();
         var port = BotProcess.FreePort();
-        await using var bot = BotProcess.Start(new Dictionary<string, string>
-        {
-            ["Telegram__BotToken"] = FakeBotApi.Token,
-            ["Telegram__ApiBaseUrl"] = api.BaseUrl,
-            ["Telegram__WebhookUrl"] = "https://crm.example.com/telegram/webhook",
-            ["Telegram__SecretToken"] = ChatCrmApp.Secret,
-            ["ConnectionStrings__ChatCrm"] = connectionString,
-            ["Crm__AdminTelegramIds__0"] = ChatCrmApp.AdminId.ToString(CultureInfo.InvariantCulture),
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            // The minute heartbeat could write morning plans for the members mid-run, which would spoil the row count.
-            ["Schedule__Heartbeat"] = "off",
-        });
-        await api.WaitForAsync(c => c.Any(x => x.Method == "setWebhook"), TimeSpan.FromSeconds(60), "the bot registered its webhook");
+        await using var bot = await Webhook.StartBotAsync(api, connectionString, port);
         var load = await LoadAsync(bot, port, members, plan);
 
         await using var check = new ChatCrmDbContext(options);

@@ -30,6 +30,38 @@ internal static class Webhook
         return members;
     }
 
+    /// <summary>
+    /// The built bot started as its own process on <paramref name="connectionString"/>, talking to the fake Bot API,
+    /// listening on <paramref name="port"/>, with the minute heartbeat off (it could write morning plans mid-run);
+    /// <paramref name="more"/> adds or overrides settings, and <c>BENCH_BOT_ENV=NAME=value,…</c> passes more still (GC
+    /// experiments). Returns once the bot registered its webhook.
+    /// </summary>
+    public static async Task<BotProcess> StartBotAsync(FakeBotApi api, string connectionString, int port, IDictionary<string, string>? more = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = FakeBotApi.Token,
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram__WebhookUrl"] = "https://crm.example.com/telegram/webhook",
+            ["Telegram__SecretToken"] = ChatCrmApp.Secret,
+            ["ConnectionStrings__ChatCrm"] = connectionString,
+            ["Crm__AdminTelegramIds__0"] = ChatCrmApp.AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Schedule__Heartbeat"] = "off",
+        };
+        var extra = Environment.GetEnvironmentVariable("BENCH_BOT_ENV") is { Length: > 0 } set
+            ? set.Split(',').Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]))
+            : [];
+        foreach (var (key, value) in (more ?? new Dictionary<string, string>()).Concat(extra))
+        {
+            environment[key] = value;
+        }
+
+        var bot = BotProcess.Start(environment);
+        await api.WaitForAsync(c => c.Any(x => x.Method == "setWebhook"), TimeSpan.FromSeconds(60), "the bot registered its webhook");
+        return bot;
+    }
+
     /// <summary>Sends every request with the secret Telegram was given at setWebhook.</summary>
     public static HttpClient WithSecret(HttpClient http)
     {

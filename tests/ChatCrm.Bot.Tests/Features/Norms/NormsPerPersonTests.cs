@@ -109,7 +109,9 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         Block(team, "Алиса").Should().Contain("📏 сегодня: 📞 Звонок 3/10 · ✉️ Письмо 2/2 ✅").And.Contain("📅 за неделю: 🤝 Встреча 1/3");
         Block(team, "Борис").Should().Contain("📏 сегодня: 📞 Звонок 0/10 · ✉️ Письмо 3/5", "e-mails never count toward calls")
             .And.Contain("📅 за неделю: 🤝 Встреча 0/3");
-        Block(team, "Вера").Should().Contain("📏 сегодня: 📞 Звонок 1/20 · ✉️ Письмо 0/5").And.Contain("📅 за неделю: 🤝 Встреча 0/1");
+        team.Should().NotContain("Вера", "a head's /team is their own department, and Вера is in logistics");
+        var everyone = (await Chat.Admin(_app).LastAsync("/team")).Plain;
+        Block(everyone, "Вера").Should().Contain("📏 сегодня: 📞 Звонок 1/20 · ✉️ Письмо 0/5").And.Contain("📅 за неделю: 🤝 Встреча 0/1");
         team.Should().Contain("Нормы: Звонок 20/день · Письмо 5/день · Встреча 3/нед");
 
         // December so far has 9 working days (1–4 and 7–11): calls 10 × 9, meetings round(3 × 9 / 5), e-mails 2 × 9 or 5 × 9.

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Features.Team;
 
@@ -12,9 +13,13 @@ public sealed class TeamViewTests : IAsyncLifetime
     private ChatCrmApp _app = null!;
     private Chat _admin = null!;
 
+    // Midday in Moscow: «today» in /team is the head's day, so a touch minutes ago must not fall on yesterday (it did,
+    // from 21:00 to 21:05 UTC, with the real clock).
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(clock: _clock);
         _admin = Chat.Admin(_app);
     }
 
@@ -28,7 +33,7 @@ public sealed class TeamViewTests : IAsyncLifetime
         var boris = await _app.UserIdAsync(Boris);
         var client = await Seed.ClientAsync(_app, "Ромашка", boris);
         var won = await Seed.DealAsync(_app, client, boris, "Договор", 300_000m);
-        var now = DateTime.UtcNow;
+        var now = _clock.GetUtcNow().UtcDateTime;
         await _app.WriteAsync(async db =>
         {
             var call = await db.WorkTypes.SingleAsync(w => w.Code == "call");
