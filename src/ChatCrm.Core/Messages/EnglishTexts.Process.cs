@@ -5,6 +5,7 @@ namespace ChatCrm.Core.Messages;
 internal sealed partial class EnglishTexts
 {
     public override string UsageLead => "I didn't get that. Here is how to write it:";
+    public override string SyntaxLead => "✍️ How to set one:";
 
     private static string Deals(int n) => Plural.En(n, "deal", "deals");
 

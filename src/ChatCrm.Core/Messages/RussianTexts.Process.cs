@@ -5,6 +5,7 @@ namespace ChatCrm.Core.Messages;
 internal sealed partial class RussianTexts
 {
     public override string UsageLead => "Не понял. Вот как это пишется:";
+    public override string SyntaxLead => "✍️ Как задать:";
 
     private static string Deals(int n) => Plural.Ru(n, "сделка", "сделки", "сделок");
 

@@ -16,11 +16,19 @@ public abstract partial class Texts
     // Money and usage, shared by the process and team screens
     public abstract string UsageLead { get; }
 
+    /// <summary>The lead of the usage line under a list the bare command showed: nothing was misread there.</summary>
+    public abstract string SyntaxLead { get; }
+
     /// <summary>The usage line and example of a command from /help, for a reply to arguments the bot could not read.</summary>
-    public string HowToUse(string command) =>
+    public string HowToUse(string command) => Usage(command, UsageLead);
+
+    /// <summary>The same under what a bare command shows (its list), without saying anything was not understood.</summary>
+    public string HowToWrite(string command) => Usage(command, SyntaxLead);
+
+    private string Usage(string command, string lead) =>
         Docs.TryGetValue(command, out var doc)
-            ? $"{UsageLead}\n<code>{doc.Usage}</code>\n{ExampleLabel}: <code>{Html.Escape(doc.Example)}</code>"
-            : UsageLead;
+            ? $"{lead}\n<code>{doc.Usage}</code>\n{ExampleLabel}: <code>{Html.Escape(doc.Example)}</code>"
+            : lead;
 
     protected static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 

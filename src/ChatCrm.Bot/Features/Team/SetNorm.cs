@@ -212,7 +212,7 @@ internal sealed class SetNorm : ICommandHandler
             text.Append("\n\n").Append(ctx.T.NormsOverridesHint);
         }
 
-        text.Append("\n\n").Append(ctx.T.HowToUse("norm"));
+        text.Append("\n\n").Append(ctx.T.HowToWrite("norm"));
         ctx.Reply(text.ToString());
     }
 

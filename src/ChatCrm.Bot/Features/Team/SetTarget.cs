@@ -70,7 +70,7 @@ internal sealed class SetTarget(IOptions<CrmOptions> crm) : ICommandHandler
             text.Append('\n').Append(ctx.T.TargetLine(t.DisplayName, ctx.T.Money(t.Amount, crm.Value.Currency)));
         }
 
-        text.Append("\n\n").Append(ctx.T.HowToUse("target"));
+        text.Append("\n\n").Append(ctx.T.HowToWrite("target"));
         ctx.Reply(text.ToString());
     }
 }

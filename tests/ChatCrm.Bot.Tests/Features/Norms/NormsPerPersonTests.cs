@@ -132,6 +132,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         var list = (await _head.LastAsync("/norm")).Plain;
         list.Should().Contain("• Звонок 20/день").And.Contain("🏢 <b>Отдел Продажи</b>: Звонок 10/день")
             .And.Contain("👤 <b>Алиса</b>, своя норма: Письмо 2/день").And.Contain("👤 <b>Вера</b>, своя норма: Встреча 1/нед");
+        list.Should().Contain("Как задать").And.NotContain("Не понял", "a bare /norm asked for the list, nothing was misread");
         (await _app.QueryAsync(db => db.Audit.Where(a => a.Action == "norm.set").Select(a => a.Subject).ToListAsync()))
             .Should().Contain(["call/day", "call/day dept Продажи", "email/day user Алиса", "meeting/week user Вера"]);
     }

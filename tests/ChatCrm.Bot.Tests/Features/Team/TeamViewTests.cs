@@ -70,7 +70,7 @@ public sealed class TeamViewTests : IAsyncLifetime
     {
         await Chat.JoinAsync(_app, Boris, "manager", name: "Борис");
 
-        (await _admin.LastAsync("/norm call много day")).Text.Should().Contain("/norm");
+        (await _admin.LastAsync("/norm call много day")).Text.Should().Contain("Не понял").And.Contain("/norm");
         (await _admin.LastAsync("/norm call 5000 day")).Text.Should().Contain("от 1 до 1000");
         var ask = await _admin.LastAsync("/norm звонки 5 day");
         ask.CallbackData.Should().Contain("pick:call");
