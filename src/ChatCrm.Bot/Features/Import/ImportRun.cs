@@ -178,9 +178,10 @@ public sealed class ImportRun(IServiceScopeFactory scopes, TimeProvider time, IO
         var index = 0;
         foreach (var row in sheet.Rows())
         {
-            if (wanted.Contains(ImportSheet.ImportRowNumber(index++)))
+            var number = ImportSheet.ImportRowNumber(index++);
+            if (wanted.Contains(number))
             {
-                cells[ImportSheet.ImportRowNumber(index - 1)] = row;
+                cells[number] = row;
             }
         }
 

@@ -69,26 +69,16 @@ public static class Visibility
             return db.Touches;
         }
 
-        if (user.IsStaff())
-        {
-            var clients = db.VisibleClients(user);
-            return db.Touches.Where(t => clients.Any(c => c.Id == t.ClientId));
-        }
-
-        return db.Touches.Where(t => db.Clients.Any(c => c.Id == t.ClientId && c.OwnerUserId == user.Id));
+        var clients = db.VisibleClients(user);
+        return db.Touches.Where(t => clients.Any(c => c.Id == t.ClientId));
     }
 
     /// <summary>Payments received on the deals the user sees.</summary>
     public static IQueryable<Obligation> VisiblePayments(this ChatCrmDbContext db, User user)
     {
         var payments = db.Obligations.Where(o => o.Kind == ObligationKind.Payment);
-        if (user.IsStaff())
-        {
-            var deals = StaffDeals(db, user);
-            return payments.Where(o => deals.Any(d => d.Id == o.DealId));
-        }
-
-        return user.SeesEverything() ? payments : payments.Where(o => db.Deals.Any(d => d.Id == o.DealId && d.OwnerUserId == user.Id));
+        var deals = db.VisibleDeals(user);
+        return user.SeesEverything() ? payments : payments.Where(o => deals.Any(d => d.Id == o.DealId));
     }
 
     /// <summary>
