@@ -54,6 +54,9 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<TouchNorm> Norms => Set<TouchNorm>();
+    public DbSet<StageTask> StageTasks => Set<StageTask>();
+    public DbSet<ScenarioStep> ScenarioSteps => Set<ScenarioStep>();
+    public DbSet<ScenarioSkip> ScenarioSkips => Set<ScenarioSkip>();
     public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
     public DbSet<PaySchemeVersion> PaySchemes => Set<PaySchemeVersion>();
 

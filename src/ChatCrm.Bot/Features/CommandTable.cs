@@ -120,6 +120,10 @@ public static class CommandTable
         Command<DepartmentCommand>(DepartmentCommand.Name, Role.Head),
 
         // Norms per work type, department and person (issue 12).
+
+        // Stage tasks: work owed by the department or person owning a stage (issue 12).
+
+        // Scenarios: the typical steps of each stage and segment (issue 12).
     ];
 
     /// <summary>A file sent to the bot: a spreadsheet to import, so heads and admins only.</summary>
@@ -185,6 +189,10 @@ public static class CommandTable
         Callback<ShowDepartments>(ShowDepartments.Prefix, Role.Head),
 
         // Norms per work type, department and person (issue 12).
+
+        // Stage tasks: work owed by the department or person owning a stage (issue 12).
+
+        // Scenarios: the typical steps of each stage and segment (issue 12).
     ];
 
     /// <summary>

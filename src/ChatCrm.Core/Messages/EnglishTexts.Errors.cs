@@ -55,6 +55,9 @@ internal sealed partial class EnglishTexts
         DomainError.UndoClientNotYours => "This can no longer be undone: the client is another manager's now. Nothing was changed.",
         DomainError.TouchNotPlanned => "That contact is no longer planned.",
         DomainError.DateInFuture => "That date hasn't come yet — use /plan for the future.",
+        DomainError.TaskNotWaiting => "This task has already been taken or closed.",
+        DomainError.TaskClosed => "This task is already closed.",
+        DomainError.EmptyComment => "Say why you are handing it back: the manager needs to know what to fix.",
         _ => "That isn't allowed.",
     });
 }

@@ -55,6 +55,9 @@ internal sealed partial class RussianTexts
         DomainError.UndoClientNotYours => "Не отменить: этого клиента уже ведёт другой менеджер. Ничего не изменено.",
         DomainError.TouchNotPlanned => "Этот контакт уже не в плане.",
         DomainError.DateInFuture => "Эта дата ещё не наступила — для будущего используйте /plan.",
+        DomainError.TaskNotWaiting => "Эту задачу уже взяли в работу или закрыли.",
+        DomainError.TaskClosed => "Эта задача уже закрыта.",
+        DomainError.EmptyComment => "Напишите, почему возвращаете: менеджер должен знать, что поправить.",
         _ => "Так нельзя.",
     });
 }

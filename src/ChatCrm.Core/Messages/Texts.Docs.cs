@@ -49,6 +49,12 @@ public abstract partial class Texts
     /// <summary>Norms per work type, department and person: /norm.</summary>
     protected abstract void AddNormsDocs(IDictionary<string, CommandDoc> docs);
 
+    /// <summary>Stage tasks: /tasks and the task buttons.</summary>
+    protected abstract void AddStageTasksDocs(IDictionary<string, CommandDoc> docs);
+
+    /// <summary>Scenarios: /scenario.</summary>
+    protected abstract void AddScenariosDocs(IDictionary<string, CommandDoc> docs);
+
     private IReadOnlyDictionary<string, CommandDoc> BuildDocs()
     {
         var docs = new Dictionary<string, CommandDoc>();
@@ -66,6 +72,8 @@ public abstract partial class Texts
         AddPoolDocs(docs);
         AddDepartmentsDocs(docs);
         AddNormsDocs(docs);
+        AddStageTasksDocs(docs);
+        AddScenariosDocs(docs);
         return docs;
     }
 }

@@ -774,6 +774,82 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.ToTable("Cycles", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("ScenarioSkips", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("WorkTypeId");
+
+                    b.HasIndex("StageId", "SegmentId", "Position");
+
+                    b.ToTable("ScenarioSteps", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -883,6 +959,70 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("StageChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.StageTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TakenByUserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DealId", "Status");
+
+                    b.HasIndex("StageId", "Status");
+
+                    b.HasIndex("Status", "DepartmentId", "UserId");
+
+                    b.ToTable("StageTasks", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Target", b =>
@@ -1318,6 +1458,47 @@ namespace ChatCrm.Bot.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioSkip", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioStep", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Stage", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Crm.SalesCycle", null)
@@ -1352,6 +1533,41 @@ namespace ChatCrm.Bot.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.StageTask", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Target", b =>

@@ -816,6 +816,86 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.ToTable("Cycles", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("DealId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("ScenarioSkips", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SegmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("WithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkTypeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("WorkTypeId");
+
+                    b.HasIndex("StageId", "SegmentId", "Position");
+
+                    b.ToTable("ScenarioSteps", (string)null);
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -931,6 +1011,72 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("StageChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.StageTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ClosedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TakenByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TakenByUserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DealId", "Status");
+
+                    b.HasIndex("StageId", "Status");
+
+                    b.HasIndex("Status", "DepartmentId", "UserId");
+
+                    b.ToTable("StageTasks", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Target", b =>
@@ -1378,6 +1524,47 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioSkip", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.ScenarioStep", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.WorkType", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Stage", b =>
                 {
                     b.HasOne("ChatCrm.Core.Domain.Crm.SalesCycle", null)
@@ -1412,6 +1599,41 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .IsRequired();
 
                     b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("ChatCrm.Core.Domain.Crm.StageTask", b =>
+                {
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Crm.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChatCrm.Core.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Crm.Target", b =>

@@ -94,4 +94,14 @@ public enum DomainError
     // Touches
     TouchNotPlanned,
     DateInFuture,
+
+    // Stage tasks
+    /// <summary>Taking a stage task someone already took (or that is closed).</summary>
+    TaskNotWaiting,
+
+    /// <summary>Finishing, handing back or cancelling a task that is already closed.</summary>
+    TaskClosed,
+
+    /// <summary>Handing work back without saying why.</summary>
+    EmptyComment,
 }

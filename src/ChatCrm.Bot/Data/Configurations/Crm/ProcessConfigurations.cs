@@ -30,6 +30,19 @@ internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
     }
 }
 
+internal sealed class ScenarioStepConfiguration : IEntityTypeConfiguration<ScenarioStep>
+{
+    public void Configure(EntityTypeBuilder<ScenarioStep> b)
+    {
+        b.ToTable("ScenarioSteps");
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => new { s.StageId, s.SegmentId, s.Position });
+        b.HasOne<Stage>().WithMany().HasForeignKey(s => s.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Segment>().WithMany().HasForeignKey(s => s.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<WorkType>().WithMany().HasForeignKey(s => s.WorkTypeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>Every list of <see cref="NamedItem"/>s is a table of id, name and retired flag, plus what the list adds.</summary>
 internal abstract class NamedItemConfiguration<TItem>(string table, int maxNameLength) : IEntityTypeConfiguration<TItem>
     where TItem : NamedItem

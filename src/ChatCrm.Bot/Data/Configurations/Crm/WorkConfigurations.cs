@@ -162,3 +162,41 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         b.HasOne<User>().WithMany().HasForeignKey(o => o.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StageTaskConfiguration : IEntityTypeConfiguration<StageTask>
+{
+    public void Configure(EntityTypeBuilder<StageTask> b)
+    {
+        b.ToTable("StageTasks");
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => new { t.DealId, t.Status });
+
+        // A department's or a person's open work (their /tasks, the digest's holders).
+        b.HasIndex(t => new { t.Status, t.DepartmentId, t.UserId });
+        b.HasIndex(t => new { t.StageId, t.Status });
+        b.Property(t => t.StageName).HasMaxLength(Stage.MaxNameLength);
+        b.Property(t => t.Comment).HasMaxLength(StageTask.MaxCommentLength);
+        b.HasOne<Deal>().WithMany().HasForeignKey(t => t.DealId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Stage>().WithMany().HasForeignKey(t => t.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(t => t.TakenByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(t => t.ClosedByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ScenarioSkipConfiguration : IEntityTypeConfiguration<ScenarioSkip>
+{
+    public void Configure(EntityTypeBuilder<ScenarioSkip> b)
+    {
+        b.ToTable("ScenarioSkips");
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => s.At);
+        b.HasIndex(s => s.DealId);
+        b.Property(s => s.StageName).HasMaxLength(Stage.MaxNameLength);
+        b.Property(s => s.Steps).HasMaxLength(ScenarioSkip.MaxStepsLength);
+        b.HasOne<Deal>().WithMany().HasForeignKey(s => s.DealId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Stage>().WithMany().HasForeignKey(s => s.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(s => s.ByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

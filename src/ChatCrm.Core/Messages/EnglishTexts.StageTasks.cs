@@ -1,0 +1,10 @@
+using static ChatCrm.Core.Messages.Html;
+
+namespace ChatCrm.Core.Messages;
+
+internal sealed partial class EnglishTexts
+{
+    protected override void AddStageTasksDocs(IDictionary<string, CommandDoc> docs)
+    {
+    }
+}

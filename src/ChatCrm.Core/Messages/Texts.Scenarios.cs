@@ -1,0 +1,5 @@
+namespace ChatCrm.Core.Messages;
+
+public abstract partial class Texts
+{
+}
