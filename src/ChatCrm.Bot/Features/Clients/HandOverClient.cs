@@ -27,10 +27,11 @@ internal sealed class HandOverClient(IOptions<CrmOptions> crm) : ICallbackHandle
             return;
         }
 
+        // Clients are sales work: someone of another department (even forged into the button) is asked again.
         var to = ButtonSupport.Id(args, 1) is { } id ? await ctx.Db.Users.FindAsync([id], ct) : null;
-        if (to is null || !to.IsActive || to.Id == client.OwnerUserId)
+        if (to is null || !to.IsActive || to.Id == client.OwnerUserId || to.DepartmentId is not null)
         {
-            var managers = await ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager && u.Id != client.OwnerUserId)
+            var managers = await ctx.Db.Users.ActiveSalespeople().Where(u => u.Id != client.OwnerUserId)
                 .OrderBy(u => u.DisplayName).Take(Offered).ToListAsync(ct);
             ctx.Show(managers.Count == 0
                 ? ctx.T.NobodyToHandTo()

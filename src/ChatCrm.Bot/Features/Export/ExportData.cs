@@ -86,7 +86,7 @@ internal sealed class ExportData : ICommandHandler, ICallbackHandler
         var typed = string.Join(' ', rest);
         if (await ReportScope.FilterFromTextAsync(ctx, typed, ct) is not { } filter)
         {
-            var people = await ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager).OrderBy(u => u.DisplayName).ToListAsync(ct);
+            var people = await ctx.Db.Users.ActiveSalespeople().OrderBy(u => u.DisplayName).ToListAsync(ct);
             if (ctx.SeesEverything() && people.Count > 0)
             {
                 Colleagues.AskWhich(ctx, "export", $"{words[0]} {periodWords} {{0}}{(csv ? " csv" : "")}", ctx.T.ReportFilterNotFound(typed), people, typed);

@@ -183,7 +183,7 @@ public static class ImportQuestions
                 var ownerIndex = choices.Owners.FindIndex(o => !o.Answered);
                 var owner = choices.Owners[ownerIndex];
                 text = t.ImportUnknownOwner(owner.Text, owner.Rows);
-                var people = await ctx.Db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == Role.Manager)
+                var people = await ctx.Db.Users.AsNoTracking().ActiveSalespeople()
                     .OrderBy(u => u.DisplayName).Take(MaxManagerButtons).ToListAsync(ct);
                 rows.Add([Button.Callback(t.ImportToPoolButton, Data(import, string.Create(CultureInfo.InvariantCulture, $"o:{ownerIndex}:0")))]);
                 rows.AddRange(people.Chunk(2).Select(pair => (IReadOnlyList<Button>)[.. pair.Select(u =>

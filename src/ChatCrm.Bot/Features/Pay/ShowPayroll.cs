@@ -44,7 +44,7 @@ internal sealed class ShowPayroll(IOptions<CrmOptions> crm) : ICommandHandler
             return;
         }
 
-        var managers = await ctx.Db.Users.Where(u => u.Role == Role.Manager)
+        var managers = await ctx.Db.Users.Salespeople()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync(ct);
         if (managers.Count == 0)
         {

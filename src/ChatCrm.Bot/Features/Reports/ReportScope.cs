@@ -54,7 +54,7 @@ internal static class ReportScope
         var ids = alsoIds.ToList();
         var people = r.ManagerId is { } manager
             ? await db.Users.AsNoTracking().Where(u => u.Id == manager).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)
-            : await db.Users.AsNoTracking().Where(u => (u.IsActive && u.Role == Role.Manager) || ids.Contains(u.Id))
+            : await db.Users.AsNoTracking().Where(u => (u.IsActive && u.Role == Role.Manager && u.DepartmentId == null) || ids.Contains(u.Id))
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id)
             .Select(p => (p.Id, p.DisplayName)).ToList();

@@ -64,7 +64,7 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
         var filter = await ReportScope.FilterFromTextAsync(ctx, string.Join(' ', rest), ct);
         if (filter is null)
         {
-            var people = await ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager).OrderBy(u => u.DisplayName).ToListAsync(ct);
+            var people = await ctx.Db.Users.ActiveSalespeople().OrderBy(u => u.DisplayName).ToListAsync(ct);
             if (ctx.User.Role.Includes(Role.Head) && people.Count > 0)
             {
                 Colleagues.AskWhich(ctx, "report", $"{report.Kind} {periodWords} {{0}}{(csv ? " csv" : "")}", ctx.T.ReportFilterNotFound(string.Join(' ', rest)),

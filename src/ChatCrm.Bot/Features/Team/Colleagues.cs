@@ -33,7 +33,7 @@ internal static class Colleagues
 
     /// <summary>Active managers of the sales department: who receives prospects (staff of other departments own no clients).</summary>
     public static Task<List<User>> SalesManagersAsync(BotContext ctx, CancellationToken ct) =>
-        ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager && u.DepartmentId == null)
+        ctx.Db.Users.ActiveSalespeople()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).ToListAsync(ct);
 
     public static User? Find(IReadOnlyList<User> users, string text)

@@ -27,7 +27,7 @@ internal sealed class SetTarget(IOptions<CrmOptions> crm) : ICommandHandler
         if (manager is null)
         {
             var words = ProcessArgs.Words(args);
-            var managers = people.Where(p => p.Role == Core.Domain.Users.Role.Manager).ToList();
+            var managers = people.Where(p => p.Role == Core.Domain.Users.Role.Manager && p.DepartmentId == null).ToList();
             Colleagues.AskWhich(ctx, "target", $"{{0}} {string.Join(' ', words[1..])}", ctx.T.ManagerNotFound(words[0]),
                 managers.Count > 0 ? managers : people, words[0]);
             return;
