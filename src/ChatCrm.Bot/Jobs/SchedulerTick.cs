@@ -88,8 +88,9 @@ public sealed class SchedulerTick(
         var written = 0;
         foreach (var r in due)
         {
-            // Heads, admins and staff of other departments get a plan only when they work clients themselves.
-            if ((r.User.Role != Role.Manager || r.User.DepartmentId is not null) && !await db.Clients.AnyAsync(c => c.OwnerUserId == r.Id, ct))
+            // Heads and admins get a plan only when they work clients themselves; staff of other departments get
+            // theirs for their own norms.
+            if (r.User.Role != Role.Manager && !await db.Clients.AnyAsync(c => c.OwnerUserId == r.Id, ct))
             {
                 continue;
             }

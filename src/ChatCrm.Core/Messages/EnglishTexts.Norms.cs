@@ -19,6 +19,10 @@ internal sealed partial class EnglishTexts
     public override string NormWasNotSet(string workType, bool weekly) =>
         $"📏 There was no {(weekly ? "weekly" : "daily")} norm for “{Escape(workType)}” here — nothing changed.";
 
+    public override string NormNotYourDepartment(string? scope) =>
+        (scope is null ? "The company's norms are set by a head of sales or an admin." : $"A norm for {Bold(scope)} is set by the head of their department or an admin.")
+        + " You set the norms of your own department and its people. Nothing was changed.";
+
     public override string NormScopeNotFound(string query) => $"No colleague or department “{Escape(query)}”. Whose norm is it?";
 
     public override string NormsOfDepartment(string department) => $"🏢 <b>Department {Escape(department)}</b>:";

@@ -19,6 +19,10 @@ internal sealed partial class RussianTexts
     public override string NormWasNotSet(string workType, bool weekly) =>
         $"📏 Нормы «{Escape(workType)}» {(weekly ? "в неделю" : "в день")} здесь и не было — ничего не изменилось.";
 
+    public override string NormNotYourDepartment(string? scope) =>
+        (scope is null ? "Общие нормы компании задаёт руководитель продаж или администратор." : $"Норму для {Bold(scope)} задаёт руководитель их отдела или администратор.")
+        + " Вы задаёте нормы своего отдела и его сотрудников. Ничего не изменено.";
+
     public override string NormScopeNotFound(string query) => $"Не нашёл сотрудника или отдел «{Escape(query)}». Для кого норма?";
 
     public override string NormsOfDepartment(string department) => $"🏢 <b>Отдел {Escape(department)}</b>:";

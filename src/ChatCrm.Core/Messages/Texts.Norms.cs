@@ -32,6 +32,9 @@ public abstract partial class Texts
     public abstract string NormSetFor(string workType, int count, bool weekly, string scope);
     public abstract string NormRemovedFor(string workType, bool weekly, string scope);
     public abstract string NormScopeNotFound(string query);
+
+    /// <summary>A head of one department setting a norm for another (or the company's, null): refused, nothing changed.</summary>
+    public abstract string NormNotYourDepartment(string? scope);
     public abstract string NormWasNotSet(string workType, bool weekly);
     public abstract string NormsOfDepartment(string department);
     public abstract string NormsOfPerson(string person);

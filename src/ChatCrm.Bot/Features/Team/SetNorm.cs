@@ -7,6 +7,7 @@ using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
 using Microsoft.EntityFrameworkCore;
+using ChatCrm.Core.Domain.Users;
 using User = ChatCrm.Core.Domain.Users.User;
 
 namespace ChatCrm.Bot.Features.Team;
@@ -73,6 +74,12 @@ internal sealed class SetNorm : ICommandHandler
         if (scope is null)
         {
             await AskScopeAsync(ctx, $"{workType.Code} {count} {periodWord} {{0}}", scopeText, ct);
+            return;
+        }
+
+        if (!MaySet(ctx.User, scope))
+        {
+            ctx.Reply(ctx.T.NormNotYourDepartment(scope.Name));
             return;
         }
 
@@ -217,13 +224,26 @@ internal sealed class SetNorm : ICommandHandler
     }
 
     /// <summary>Whose norm: the company's (both ids null), a department's or a person's.</summary>
-    private sealed record Scope(long? UserId, long? DepartmentId, string? Name, string Ref, string Subject)
+    /// <remarks><see cref="Within"/> is the department the norm regulates (null = sales), for who may set it.</remarks>
+    private sealed record Scope(long? UserId, long? DepartmentId, string? Name, string Ref, string Subject, long? Within = null)
     {
         public static readonly Scope Company = new(null, null, null, "", "");
 
-        public static Scope Of(User user) => new(user.Id, null, user.DisplayName, ProcessArgs.Ref('u', user.Id), $" user {user.DisplayName}");
+        public bool IsCompany => UserId is null && DepartmentId is null;
+
+        public static Scope Of(User user) =>
+            new(user.Id, null, user.DisplayName, ProcessArgs.Ref('u', user.Id), $" user {user.DisplayName}", user.DepartmentId);
 
         public static Scope Of(Department department) =>
-            new(null, department.Id, department.Name, ProcessArgs.Ref('d', department.Id), $" dept {department.Name}");
+            new(null, department.Id, department.Name, ProcessArgs.Ref('d', department.Id), $" dept {department.Name}",
+                department.IsSales ? null : department.Id);
     }
+
+    /// <summary>
+    /// A head writes down their own department's regulation: the head of logistics sets logistics' norms and its
+    /// people's, not sales'. The company's norms are sales' (heads of sales) and an admin may set any.
+    /// </summary>
+    private static bool MaySet(User head, Scope scope) =>
+        head.Role.Includes(Role.Admin)
+        || (scope.IsCompany ? head.DepartmentId is null : scope.Within == head.DepartmentId);
 }

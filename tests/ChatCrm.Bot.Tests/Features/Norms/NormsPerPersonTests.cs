@@ -93,7 +93,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         (await _head.LastAsync("/norm встреча 3 week")).Text.Should().Contain("3 в неделю");
         (await _head.LastAsync("/norm call 10 day Продажи")).Plain.Should().Contain("Норма для <b>Продажи</b>: <b>Звонок</b> — 10 в день");
         (await _head.LastAsync("/norm email 2 day Алиса")).Plain.Should().Contain("Норма для <b>Алиса</b>: <b>Письмо</b> — 2 в день");
-        (await _head.LastAsync("/norm meeting 1 week Вера")).Plain.Should().Contain("Норма для <b>Вера</b>: <b>Встреча</b> — 1 в неделю");
+        (await Chat.Admin(_app).LastAsync("/norm meeting 1 week Вера")).Plain.Should().Contain("Норма для <b>Вера</b>: <b>Встреча</b> — 1 в неделю");
     }
 
     private Task<ReportResult> ManagersReportAsync() =>
@@ -174,9 +174,34 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         var norm = await _app.QueryAsync(db => db.Norms.SingleAsync());
         (norm.Count, norm.Period, norm.UserId).Should().Be((7, NormPeriod.Week, await _app.UserIdAsync(Anna)));
 
-        // An unknown person picked from the buttons.
-        var pick = (await _head.LastAsync("/norm call 4 day Логист")).Buttons.Single(b => b.Label == "🏢 Логистика").Data;
-        (await _head.TapAsync(pick)).Select(x => x.Plain).Should().Contain(x => x.Contains("Норма для <b>Логистика</b>: <b>Звонок</b> — 4 в день"));
+        // An unknown department picked from the buttons (logistics' norms are an admin's or logistics' head's to set).
+        var admin = Chat.Admin(_app);
+        var pick = (await admin.LastAsync("/norm call 4 day Логист")).Buttons.Single(b => b.Label == "🏢 Логистика").Data;
+        (await admin.TapAsync(pick)).Select(x => x.Plain).Should().Contain(x => x.Contains("Норма для <b>Логистика</b>: <b>Звонок</b> — 4 в день"));
+    }
+
+    [Fact]
+    public async Task A_head_sets_the_norms_of_their_own_department_only()
+    {
+        var refused = (await _head.LastAsync("/norm call 4 day Логистика")).Plain;
+        refused.Should().Contain("Норму для <b>Логистика</b> задаёт руководитель их отдела или администратор").And.Contain("Ничего не изменено");
+        (await _head.LastAsync("/norm call 4 day Вера")).Plain.Should().Contain("Норму для <b>Вера</b> задаёт руководитель их отдела");
+        (await _app.QueryAsync(db => db.Norms.AnyAsync())).Should().BeFalse();
+
+        // The head of logistics: their department and its people, not the company's norms nor a salesperson's.
+        var olga = await Chat.JoinAsync(_app, 2002, "head", name: "Ольга");
+        await _app.WriteAsync(async db =>
+        {
+            var logistics = await db.Departments.SingleAsync(d => d.Name == "Логистика");
+            (await db.Users.SingleAsync(u => u.TelegramId == 2002)).JoinDepartment(logistics.Id);
+            return 0;
+        });
+        (await olga.LastAsync("/norm call 20 day")).Plain.Should().Contain("Общие нормы компании задаёт руководитель продаж или администратор");
+        (await olga.LastAsync("/norm call 20 day Алиса")).Plain.Should().Contain("Норму для <b>Алиса</b> задаёт");
+        (await olga.LastAsync("/norm call 4 day Логистика")).Plain.Should().Contain("Норма для <b>Логистика</b>: <b>Звонок</b> — 4 в день");
+        (await olga.LastAsync("/norm call 6 day Вера")).Plain.Should().Contain("Норма для <b>Вера</b>: <b>Звонок</b> — 6 в день");
+        (await _app.QueryAsync(db => db.Norms.CountAsync())).Should().Be(2);
+        (await olga.LastAsync("/norm call 20 day", "en")).Text.Should().Contain("The company's norms are set by a head of sales or an admin");
     }
 
     [Fact]
