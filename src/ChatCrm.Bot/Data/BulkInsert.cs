@@ -140,9 +140,10 @@ public static class BulkInsert
                 ? key
                 : throw new NotSupportedException($"{type.DisplayName()}: a bulk insert needs one long key.");
             KeyColumn = Key.GetColumnName(store)!;
+            // A row version (PostgreSQL's xmin) is the database's own to set.
             Columns =
             [
-                .. type.GetProperties().Select(p => p.IsShadowProperty()
+                .. type.GetProperties().Where(p => !p.IsConcurrencyToken || p.ValueGenerated == ValueGenerated.Never).Select(p => p.IsShadowProperty()
                     ? throw new NotSupportedException($"{type.DisplayName()}.{p.Name}: a shadow property has no value to insert.")
                     : new Column(p, p.GetColumnName(store)!, (RelationalTypeMapping)p.GetTypeMapping())),
             ];

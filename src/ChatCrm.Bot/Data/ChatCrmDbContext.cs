@@ -60,6 +60,9 @@ public class ChatCrmDbContext : DbContext
     public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
     public DbSet<PaySchemeVersion> PaySchemes => Set<PaySchemeVersion>();
 
+    /// <summary>The rows two people (or two instances) are likely to change at the same moment.</summary>
+    private static readonly Type[] ConcurrencyChecked = [typeof(Deal), typeof(Client), typeof(ClientNudge), typeof(Obligation), typeof(Invite)];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);
@@ -67,6 +70,13 @@ public class ChatCrmDbContext : DbContext
         {
             // Prefix ranges (value >= 'ива' AND value < 'ивб') need code-point order; a linguistic collation is not.
             modelBuilder.Entity<ClientSearchKey>().Property(k => k.Value).UseCollation("C");
+
+            // Several instances may change the same row at once: the row's system version (xmin) makes the later
+            // save fail instead of silently overwriting the earlier one; the pipeline then runs the update again.
+            foreach (var type in ConcurrencyChecked)
+            {
+                modelBuilder.Entity(type).Property<uint>("xmin").IsRowVersion();
+            }
         }
     }
 

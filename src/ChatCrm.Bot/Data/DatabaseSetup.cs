@@ -24,10 +24,12 @@ internal static class DatabaseSetup
     public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services)
     {
         services.AddPooledDbContextFactory<ChatCrmDbContext>((sp, options) =>
-            options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite)).AddInterceptors(SqlitePragmas.Instance));
+            options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite))
+                .AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<ISaveChangesInterceptor>()]));
         services.AddPooledDbContextFactory<PostgresChatCrmDbContext>((sp, options) =>
             options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
-                "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty.")));
+                    "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty."))
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<ChatCrmDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
                 ? sp.GetRequiredService<IDbContextFactory<PostgresChatCrmDbContext>>().CreateDbContext()

@@ -56,30 +56,57 @@ internal sealed class UpdatePipeline(
     /// </summary>
     internal async Task RunAsync(Update update, long? waitingId, CancellationToken ct)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ProcessAsync(update, waitingId, ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            log.LogDebug("Update {UpdateId} was already committed by a concurrent delivery", update.Id);
-            return;
-        }
-        catch (Exception e) when (DbErrors.IsTransient(e) && !ct.IsCancellationRequested)
-        {
-            // Not the handler's fault and not the user's: an apology would mark the update done and lose it for good.
-            log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
-            throw;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            log.LogError(e, "Handling update {UpdateId} failed; the user gets an apology", update.Id);
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ApologiseAsync(update, waitingId, ct);
+            try
+            {
+                await RunOnceAsync(update, waitingId, ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                // Another instance (or person) changed a row this update changed, between our read and our save.
+                // Nothing of ours was committed, so the update runs again from the start on the fresh row.
+                log.LogInformation("Update {UpdateId} met a concurrent change to the same row; running it again", update.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                log.LogWarning("Update {UpdateId} met a concurrent change twice; the user is told nothing was saved", update.Id);
+                await ApologiseAsync(update, waitingId, concurrentChange: true, ct);
+                break;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                log.LogDebug("Update {UpdateId} was already committed by a concurrent delivery", update.Id);
+                return;
+            }
+            catch (Exception e) when (DbErrors.IsTransient(e) && !ct.IsCancellationRequested)
+            {
+                // Not the handler's fault and not the user's: an apology would mark the update done and lose it for good.
+                log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
+                throw;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogError(e, "Handling update {UpdateId} failed; the user gets an apology", update.Id);
+                await ApologiseAsync(update, waitingId, concurrentChange: false, ct);
+                break;
+            }
         }
 
         signal.Notify();
+    }
+
+    private async Task ApologiseAsync(Update update, long? waitingId, bool concurrentChange, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ApologiseAsync(update, waitingId, ct, concurrentChange);
+    }
+
+    private async Task RunOnceAsync(Update update, long? waitingId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ProcessAsync(update, waitingId, ct);
     }
 
     /// <summary>Past the rate, or behind the sender's waiting updates: stores the update to wait, or refuses it. True if it may run now after all.</summary>

@@ -68,7 +68,7 @@ internal sealed class UpdateProcessor(
     /// failure); only a database that cannot be written propagates, so the transport answers 500 and Telegram delivers
     /// it again.
     /// </summary>
-    public async Task ApologiseAsync(Update update, long? waitingId, CancellationToken ct)
+    public async Task ApologiseAsync(Update update, long? waitingId, CancellationToken ct, bool concurrentChange = false)
     {
         try
         {
@@ -90,7 +90,7 @@ internal sealed class UpdateProcessor(
                     outbox.AnswerCallback(from.Id, callbackId, null, $"u:{update.Id}:cb");
                 }
 
-                outbox.Message(user?.ChatId ?? from.Id, texts.Apology(), $"u:{update.Id}:apology");
+                outbox.Message(user?.ChatId ?? from.Id, concurrentChange ? texts.ConcurrentChange() : texts.Apology(), $"u:{update.Id}:apology");
             }
 
             await ForgetWaitingAsync(waitingId, ct);

@@ -86,6 +86,9 @@ internal sealed partial class EnglishTexts : Texts
     public override string NotUnderstood() =>
         "I understand commands — try /help. Photos and stickers are not stored yet.";
 
+    public override string ConcurrentChange() =>
+        "⚠️ Someone else changed the same record at the same moment, so your action was not saved. Have a look at it now and repeat.";
+
     public override string Apology() =>
         "😔 Something went wrong and nothing was changed. Please try again a little later — we are looking into it.";
 

@@ -86,6 +86,9 @@ internal sealed partial class RussianTexts : Texts
     public override string NotUnderstood() =>
         "Я понимаю команды — например /help. Фото и стикеры пока не сохраняю.";
 
+    public override string ConcurrentChange() =>
+        "⚠️ Эту же запись в тот же момент изменил кто-то ещё — ваше действие не сохранено. Посмотрите, что теперь, и повторите.";
+
     public override string Apology() =>
         "😔 Что-то пошло не так, и действие не выполнено. Попробуйте ещё раз чуть позже — мы уже разбираемся.";
 

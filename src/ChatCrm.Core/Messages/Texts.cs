@@ -50,6 +50,9 @@ public abstract partial class Texts
     public abstract string MenuTitle(Role role);
     public abstract string NotUnderstood();
     public abstract string Apology();
+
+    /// <summary>The same record was changed by someone else at the same moment, twice running: nothing of this was saved.</summary>
+    public abstract string ConcurrentChange();
     public abstract string WorkingThrough();
     public abstract string TooManyWaiting();
     public abstract string StaleButton();

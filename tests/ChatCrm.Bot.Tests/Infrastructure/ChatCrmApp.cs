@@ -50,17 +50,20 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         }
     }
 
+    private Action<IServiceCollection>? _services;
+
     public FakeBotApi Api { get; }
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
 
     /// <param name="arrange">Sets up the fake Bot API before the host starts (e.g. a getMe that fails at first).</param>
+    /// <param name="services">Adds services to the host (e.g. an EF interceptor standing in for another instance's write).</param>
     public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
-        Action<FakeBotApi>? arrange = null)
+        Action<FakeBotApi>? arrange = null, Action<IServiceCollection>? services = null)
     {
         var api = await FakeBotApi.StartAsync();
         arrange?.Invoke(api);
-        var app = new ChatCrmApp(api, polling, settings, clock);
+        var app = new ChatCrmApp(api, polling, settings, clock) { _services = services };
         _ = app.Server; // starts the host: migrations, dispatcher, transport
         return app;
     }
@@ -88,6 +91,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -47,6 +47,9 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
             return false;
         }
 
+        // The claim wrote the row behind the tracked invite's back, so the entity is stale (its row version on
+        // PostgreSQL too): it is not saved again; who redeemed it is written by one more statement below.
+        db.Entry(invite).State = EntityState.Detached;
         var user = User.Create(from.Id, TelegramNames.FullName(from), invite.Role, crm.Value.DefaultTimeZone, now);
         user.Seen(chatId, TelegramNames.FullName(from), from.Username, from.LanguageCode, now);
         // /invite staff <dept>: into that department, unless it was removed since (then sales, like everyone else).
@@ -57,7 +60,7 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
 
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        invite.Redeem(user.Id, now);
+        await db.Invites.Where(i => i.Id == invite.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedByUserId, user.Id), ct);
 
         var ctx = new BotContext(db, outbox, user, texts, updateId, now);
         ctx.Audit.Record(AuditActions.UserJoined, user.DisplayName, after: invite.Role.Code());
