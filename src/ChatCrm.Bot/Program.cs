@@ -12,6 +12,14 @@ if (args.Contains("chat"))
     return 0;
 }
 
+if (args.Contains(ChatCrm.Bot.Data.MoveData.Verb))
+{
+    // move-data --to "<postgres connection>": the configured SQLite database into an empty PostgreSQL one.
+    var tool = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+    tool.AddLocalSettings(args);
+    return await ChatCrm.Bot.Data.MoveData.RunAsync(tool.Configuration, args, Console.Out, CancellationToken.None);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
 builder.AddLocalSettings(args).AddChatCrm();
 var app = builder.Build();
