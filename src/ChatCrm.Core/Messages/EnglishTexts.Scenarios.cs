@@ -29,12 +29,11 @@ internal sealed partial class EnglishTexts
     public override string ScenarioStepAdded(int number, string workType) => $"✅ Step {number}. {Bold(workType)} added.";
     public override string ScenarioStepRemoved(int number, string workType) => $"✅ Step {number}. {Bold(workType)} removed.";
     public override string ScenarioStepMoved(string workType, int from, int to) => $"✅ {Bold(workType)}: step {from} → {to}.";
-    public override string ScenarioProgressMark(int done, int total) => $" · 📋 {done}/{total}";
 
     public override string ScenarioNextOffer(string workType, int? withinDays) =>
         $"📋 Next by the regulation: {Bold(workType)}" + (withinDays is { } d ? $" within {Plural.En(d, "day", "days")}" : "") + " — plan it?";
 
-    public override string ScenarioPlanButton(string day) => $"📋 Plan for {day}";
+    public override string ScenarioPlanButton(string day) => $"📋 Plan for {Escape(day)}";
 
     public override string ScenarioSkipAsk(long deal, string title, string stage, string to, IReadOnlyList<string> steps) =>
         $"⚠️ Deal #{deal} {Bold(title)}: required steps of {Bold(stage)} are not done: {Escape(string.Join(", ", steps))}.\n"

@@ -29,12 +29,11 @@ internal sealed partial class RussianTexts
     public override string ScenarioStepAdded(int number, string workType) => $"✅ Шаг {number}. {Bold(workType)} добавлен.";
     public override string ScenarioStepRemoved(int number, string workType) => $"✅ Шаг {number}. {Bold(workType)} убран.";
     public override string ScenarioStepMoved(string workType, int from, int to) => $"✅ {Bold(workType)}: шаг {from} → {to}.";
-    public override string ScenarioProgressMark(int done, int total) => $" · 📋 {done}/{total}";
 
     public override string ScenarioNextOffer(string workType, int? withinDays) =>
         $"📋 Далее по регламенту: {Bold(workType)}" + (withinDays is { } d ? $" в течение {Plural.Ru(d, "дня", "дней", "дней")}" : "") + " — запланировать?";
 
-    public override string ScenarioPlanButton(string day) => $"📋 Запланировать на {day}";
+    public override string ScenarioPlanButton(string day) => $"📋 Запланировать на {Escape(day)}";
 
     public override string ScenarioSkipAsk(long deal, string title, string stage, string to, IReadOnlyList<string> steps) =>
         $"⚠️ Сделка №{deal} {Bold(title)}: на этапе {Bold(stage)} не сделаны обязательные шаги: {Escape(string.Join(", ", steps))}.\n"

@@ -31,7 +31,7 @@ public abstract partial class Texts
     public abstract string ScenarioStepMoved(string workType, int from, int to);
 
     /// <summary>After a deal in /card and /deals: how many of its stage's steps are done.</summary>
-    public abstract string ScenarioProgressMark(int done, int total);
+    public string ScenarioProgressMark(int done, int total) => $" · 📋 {done}/{total}";
 
     /// <summary>After a move or a touch: the next undone step, offered as a plan.</summary>
     public abstract string ScenarioNextOffer(string workType, int? withinDays);
