@@ -99,8 +99,9 @@ public sealed class DigestQueries(ChatCrmDbContext db)
         (await db.ScenarioSkips.AsNoTracking().Where(s => s.At >= from && s.At < to)
             .OrderByDescending(s => s.At).ThenByDescending(s => s.Id).Take(SkipLines)
             .Join(db.Deals, s => s.DealId, d => d.Id, (s, d) => new { s, d.Title })
-            .Join(db.Users, x => x.s.ByUserId, u => u.Id, (x, u) => new { x.s.DealId, x.Title, x.s.StageName, x.s.Steps, Who = u.DisplayName })
+            .Join(db.Users, x => x.s.ByUserId, u => u.Id, (x, u) => new { x.s.Id, x.s.At, x.s.DealId, x.Title, x.s.StageName, x.s.Steps, Who = u.DisplayName })
             .ToListAsync(ct))
+        .OrderByDescending(x => x.At).ThenByDescending(x => x.Id)
         .Select(x => new SkippedSteps(x.DealId, x.Title, x.StageName, x.Steps, x.Who)).ToList();
 
     /// <summary>One norm over the digest's period: a day asks a daily norm or a fifth of a weekly one, a week five days'

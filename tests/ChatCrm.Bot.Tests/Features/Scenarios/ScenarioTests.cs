@@ -197,4 +197,17 @@ public sealed class ScenarioTests : IAsyncLifetime
         (await StageOfAsync(own)).Should().Be("Первый контакт");
         (await StageOfAsync(general)).Should().Be("Квалификация");
     }
+
+    [Fact]
+    public async Task An_english_company_gets_the_default_scenario_in_english_and_an_existing_database_is_not_seeded_again()
+    {
+        await using var english = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["Crm:DefaultLanguage"] = "en" });
+        var shown = (await new Chat(english, ChatCrmApp.AdminId, language: "en").LastAsync("/scenario Proposal")).Text;
+        shown.Should().Contain("Scenario of Proposal").And.Contain("1. Demo — within 3 days ❗required").And.Contain("2. E-mail — within 5 days");
+
+        // A database that already has its process keeps what the head wrote: a restart seeds nothing.
+        await _admin.LastAsync("/scenario Договор remove 1");
+        _app = await _app.RestartAsync();
+        (await _app.CountAsync<ScenarioStep>()).Should().Be(6);
+    }
 }
