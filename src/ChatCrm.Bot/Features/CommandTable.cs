@@ -14,6 +14,7 @@ using ChatCrm.Bot.Features.Pay;
 using ChatCrm.Bot.Features.Pool;
 using ChatCrm.Bot.Features.Records;
 using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Team;
@@ -124,6 +125,7 @@ public static class CommandTable
         // Stage tasks: work owed by the department or person owning a stage (issue 12).
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
+        Command<ScenarioCommand>(ScenarioCommand.Name, Role.Manager),
     ];
 
     /// <summary>A file sent to the bot: a spreadsheet to import, so heads and admins only.</summary>
@@ -193,6 +195,7 @@ public static class CommandTable
         // Stage tasks: work owed by the department or person owning a stage (issue 12).
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
+        Callback<ScenarioSkipGate>(ScenarioSkipGate.Prefix, Role.Manager),
     ];
 
     /// <summary>

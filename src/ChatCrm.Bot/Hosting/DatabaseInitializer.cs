@@ -126,7 +126,28 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<
         }
 
         await db.SaveChangesAsync(ct);
+        await SeedScenarioAsync(db, cycle, setup, ct);
         log.LogInformation("Seeded the default sales cycle «{Cycle}» with {Stages} stages", cycle.Name, setup.Cycle.Stages.Count);
+    }
+
+    /// <summary>The default cycle's scenario, with the fresh stages: a step whose work type is missing is left out.</summary>
+    private static async Task SeedScenarioAsync(ChatCrmDbContext db, SalesCycle cycle, SetupData setup, CancellationToken ct)
+    {
+        var stages = await db.Stages.Where(s => s.CycleId == cycle.Id).ToDictionaryAsync(s => s.Name, s => s.Id, ct);
+        var types = await db.WorkTypes.Where(w => !w.IsRetired).ToListAsync(ct);
+        foreach (var stage in setup.Scenario.GroupBy(s => s.Stage))
+        {
+            var position = 0;
+            foreach (var step in stage)
+            {
+                if (stages.TryGetValue(step.Stage, out var stageId) && types.FirstOrDefault(w => w.Code == step.WorkTypeCode) is { } type)
+                {
+                    db.ScenarioSteps.Add(ScenarioStep.Create(stageId, null, ++position, type.Id, step.WithinDays, step.Required));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -167,6 +167,8 @@ internal sealed partial class EnglishTexts : Texts
         ["user.handover"] = "work handed over", ["invite.created"] = "invite created",
         ["dept.added"] = "department added", ["dept.renamed"] = "department renamed", ["dept.removed"] = "department removed",
         ["dept.member"] = "person moved to another department", ["stage.owner"] = "stage owner",
+        ["scenario.added"] = "scenario step added", ["scenario.removed"] = "scenario step removed",
+        ["scenario.moved"] = "scenario step moved", ["scenario.skipped"] = "scenario steps skipped",
     };
 
     protected override string UnnamedChangeFormat => "change “{0}”";

@@ -167,6 +167,8 @@ internal sealed partial class RussianTexts : Texts
         ["user.handover"] = "дела переданы", ["invite.created"] = "приглашение создано",
         ["dept.added"] = "отдел добавлен", ["dept.renamed"] = "отдел переименован", ["dept.removed"] = "отдел удалён",
         ["dept.member"] = "сотрудник переведён в другой отдел", ["stage.owner"] = "ответственный за этап",
+        ["scenario.added"] = "шаг сценария добавлен", ["scenario.removed"] = "шаг сценария убран",
+        ["scenario.moved"] = "шаг сценария переставлен", ["scenario.skipped"] = "пропуск шагов сценария",
     };
 
     protected override string UnnamedChangeFormat => "изменение «{0}»";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatCrm.Bot.Features.Records;
+using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
@@ -92,10 +93,12 @@ internal sealed class ShowCard(ListClients list) : ICommandHandler, ICallbackHan
             .Join(ctx.Db.Stages, d => d.StageId, s => s.Id, (d, s) => new { Deal = d, Stage = s.Name })
             .OrderBy(x => x.Deal.OpenedAt).ThenBy(x => x.Deal.Id)
             .Take(MaxDeals).ToListAsync(ct);
+        var progress = await ScenarioBook.ProgressAsync(ctx.Db, [.. deals.Select(d => d.Deal)], ct);
         text.Append("\n\n").Append(ctx.T.CardDealsHeader(total));
         foreach (var d in deals)
         {
-            text.Append('\n').Append(ctx.T.CardDeal((int)d.Deal.Id, d.Deal.Title, d.Stage, d.Deal.Amount, d.Deal.Currency, d.Deal.DaysInStage(ctx.Now)));
+            text.Append('\n').Append(ctx.T.CardDeal((int)d.Deal.Id, d.Deal.Title, d.Stage, d.Deal.Amount, d.Deal.Currency, d.Deal.DaysInStage(ctx.Now)))
+                .Append(progress.GetValueOrDefault(d.Deal.Id) is { } p ? ctx.T.ScenarioProgressMark(p.Done, p.Total) : "");
         }
 
         if (total > deals.Count)

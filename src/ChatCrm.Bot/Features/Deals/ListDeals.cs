@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Matching;
@@ -91,6 +92,7 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
         var manyCycles = await ctx.Db.Cycles.CountAsync(c => !c.IsRetired, ct) > 1;
         var owner = await ctx.OwnerNamesAsync(rows.Select(r => (long?)r.Deal.OwnerUserId), ct);
 
+        var progress = await ScenarioBook.ProgressAsync(ctx.Db, [.. rows.Select(r => r.Deal)], ct);
         var text = new StringBuilder(ctx.T.DealsHeader(total, page, pages, label));
         long? stageShown = null;
         foreach (var row in rows)
@@ -102,7 +104,8 @@ internal sealed class ListDeals : ICommandHandler, ICallbackHandler
             }
 
             var d = row.Deal;
-            text.Append('\n').Append(ctx.T.DealsLine(d.Id, d.Title, row.Client, d.Amount, d.Currency, d.DaysInStage(ctx.Now), owner(d.OwnerUserId)));
+            text.Append('\n').Append(ctx.T.DealsLine(d.Id, d.Title, row.Client, d.Amount, d.Currency, d.DaysInStage(ctx.Now), owner(d.OwnerUserId)))
+                .Append(progress.GetValueOrDefault(d.Id) is { } p ? ctx.T.ScenarioProgressMark(p.Done, p.Total) : "");
         }
 
         var suffix = filter is null ? "" : $":{filter}";

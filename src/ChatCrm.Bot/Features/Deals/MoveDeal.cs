@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
@@ -68,16 +69,26 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         await MoveAsync(ctx, deal, stage, live, show: true, ct);
     }
 
-    /// <summary>The entity refuses a stage of another cycle, a retired stage and the stage it is in.</summary>
-    private static async Task MoveAsync(BotContext ctx, Deal deal, Stage stage, IReadOnlyList<Stage> live, bool show, CancellationToken ct)
+    /// <summary>
+    /// The entity refuses a stage of another cycle, a retired stage and the stage it is in. A forward move with required
+    /// scenario steps undone asks first (<see cref="ScenarioSkipGate"/>) unless <paramref name="confirmed"/>.
+    /// </summary>
+    internal static async Task MoveAsync(BotContext ctx, Deal deal, Stage stage, IReadOnlyList<Stage> live, bool show, CancellationToken ct,
+        bool confirmed = false)
     {
         var from = await DealViews.StageAsync(ctx, deal, ct);
+        if (!confirmed && await ScenarioSkipGate.AskFirstAsync(ctx, deal, from, stage, show, ct))
+        {
+            return;
+        }
+
         var before = deal.Snapshot();
         var change = deal.MoveTo(stage, ctx.Now, ctx.User.Id);
         await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, stage.Name);
 
         var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, BuiltInNames.Show(from.Name, ctx.T.Language), BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live));
+        reply = await ScenarioOffer.AfterMoveAsync(ctx, deal, reply, ct);
         ctx.Answer(reply, edit: show);
     }
 

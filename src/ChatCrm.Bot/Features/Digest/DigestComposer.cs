@@ -32,6 +32,16 @@ public static class DigestComposer
             AppendWeek(first, t, d.Totals, w, d.Kind == DigestKind.Monthly ? t.MonthVsPrevious : t.WeekVsPrevious);
         }
 
+        if (d.Skips.Count > 0)
+        {
+            first.Append("\n\n").Append(t.DigestSkipsHeader);
+            foreach (var skip in d.Skips)
+            {
+                first.Append('\n').Append(t.DigestSkipLine(skip.DealId, skip.Title, BuiltInNames.Show(skip.Stage, t.Language),
+                    string.Join(", ", skip.Steps.Split(", ").Select(step => BuiltInNames.Show(step, t.Language))), skip.Who));
+            }
+        }
+
         if (d.Managers.Count == 0)
         {
             return [first.Append("\n\n").Append(t.DigestNoManagers()).ToString()];

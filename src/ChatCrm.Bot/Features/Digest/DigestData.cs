@@ -66,4 +66,11 @@ public sealed record DigestData(
     PeriodTotals Totals,
     int TeamPlanned,
     WeeklyFigures? Weekly,
-    IReadOnlyList<FunnelStage> Funnel);
+    IReadOnlyList<FunnelStage> Funnel)
+{
+    /// <summary>Weekly only: the deals moved on this week with required scenario steps skipped.</summary>
+    public IReadOnlyList<SkippedSteps> Skips { get; init; } = [];
+}
+
+/// <summary>A confirmed skip of required scenario steps: the deal, the stage it left, the steps and who moved it.</summary>
+public sealed record SkippedSteps(long DealId, string Title, string Stage, string Steps, string Who);

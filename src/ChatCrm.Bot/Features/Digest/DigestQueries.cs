@@ -24,6 +24,7 @@ public sealed record DigestPeriod(DigestKind Kind, DateTime FromUtc, DateTime To
 public sealed class DigestQueries(ChatCrmDbContext db)
 {
     public const int ExceptionLines = 5;
+    public const int SkipLines = 10;
 
     public async Task<DigestData> BuildAsync(DigestPeriod p, int forgottenAfterDays, CancellationToken ct)
     {
@@ -87,8 +88,21 @@ public sealed class DigestQueries(ChatCrmDbContext db)
 
         return new DigestData(p.Kind, from, to, now, norms, lines,
             await LostAsync(from, to, ct), await RottingAsync(now, ct), totals, planned.Values.Sum(),
-            p.Kind != DigestKind.Daily ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct));
+            p.Kind != DigestKind.Daily ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct))
+        {
+            Skips = p.Kind == DigestKind.Weekly ? await SkipsAsync(from, to, ct) : [],
+        };
     }
+
+    /// <summary>The week's confirmed skips of required scenario steps, latest first (at most <see cref="SkipLines"/>).</summary>
+    private async Task<IReadOnlyList<SkippedSteps>> SkipsAsync(DateTime from, DateTime to, CancellationToken ct) =>
+        (await db.ScenarioSkips.AsNoTracking().Where(s => s.At >= from && s.At < to)
+            .OrderByDescending(s => s.At).ThenByDescending(s => s.Id).Take(SkipLines)
+            .Join(db.Deals, s => s.DealId, d => d.Id, (s, d) => new { s, d.Title })
+            .Join(db.Users, x => x.s.ByUserId, u => u.Id, (x, u) => new { x.s.Id, x.s.At, x.s.DealId, x.Title, x.s.StageName, x.s.Steps, Who = u.DisplayName })
+            .ToListAsync(ct))
+        .OrderByDescending(x => x.At).ThenByDescending(x => x.Id)
+        .Select(x => new SkippedSteps(x.DealId, x.Title, x.StageName, x.Steps, x.Who)).ToList();
 
     /// <summary>One norm over the digest's period: a day asks a daily norm or a fifth of a weekly one, a week five days'
     /// worth or the weekly norm, a month so far the week's worth per seven of its days.</summary>

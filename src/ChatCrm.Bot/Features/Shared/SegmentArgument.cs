@@ -9,9 +9,11 @@ public static class SegmentArgument
 {
     /// <summary>
     /// (true, null) when <paramref name="args"/> is empty; (true, the segment) when it names one; otherwise asks with
-    /// buttons that re-run <paramref name="command"/> and returns (false, null).
+    /// buttons that re-run <paramref name="command"/> (with the pick in <c>{0}</c> of <paramref name="template"/>, so
+    /// the command's other arguments survive) and returns (false, null).
     /// </summary>
-    public static async Task<(bool Found, Segment? Segment)> ReadAsync(BotContext ctx, string command, string args, CancellationToken ct)
+    public static async Task<(bool Found, Segment? Segment)> ReadAsync(BotContext ctx, string command, string args, CancellationToken ct,
+        string template = "{0}")
     {
         var query = args.Trim();
         if (query.Length == 0)
@@ -29,7 +31,7 @@ public static class SegmentArgument
             return (true, segment);
         }
 
-        ctx.AskChoice(command, "{0}", ctx.T.SegmentNotFound(name),
+        ctx.AskChoice(command, template, ctx.T.SegmentNotFound(name),
             ProcessArgs.Suggest(segments, s => s.Name, name).Take(12).Select(s => ("#" + s.Name, ProcessArgs.Ref('g', s.Id))));
         return (false, null);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
@@ -135,15 +136,12 @@ internal static class TouchLogging
     /// </summary>
     public static async Task<Reply> NextStepAsync(BotContext ctx, Client client, WorkType workType, string fact, bool always, CancellationToken ct)
     {
-        if (client.NextContactAt is { } planned && planned > ctx.Now)
-        {
-            return new Reply(fact + "\n" + ctx.T.NextContactAlready(ctx.InWords(planned)),
-                [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
-        }
-
-        return always || await HasOpenDealAsync(ctx, client.Id, ct)
-            ? new Reply(fact + "\n" + ctx.T.AskNextContact(client.Name), NextStep.Buttons(ctx, client.Id, workType.Id))
-            : new Reply(fact, [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
+        var reply = client.NextContactAt is { } planned && planned > ctx.Now
+            ? new Reply(fact + "\n" + ctx.T.NextContactAlready(ctx.InWords(planned)), [[Button.Callback(ctx.T.CardButton, Card(client.Id))]])
+            : always || await HasOpenDealAsync(ctx, client.Id, ct)
+                ? new Reply(fact + "\n" + ctx.T.AskNextContact(client.Name), NextStep.Buttons(ctx, client.Id, workType.Id))
+                : new Reply(fact, [[Button.Callback(ctx.T.CardButton, Card(client.Id))]]);
+        return await ScenarioOffer.AfterTouchAsync(ctx, client.Id, reply, ct);
     }
 
     private static Task<bool> HasOpenDealAsync(BotContext ctx, long clientId, CancellationToken ct) =>

@@ -54,6 +54,14 @@ public static class AuditActions
     /// <summary>Who owns a stage: before and after are a department's or a person's name, "-" for the deals' managers.</summary>
     public const string StageOwner = "stage.owner";
 
+    /// <summary>A stage's scenario changed: the target is the stage (and #segment), before/after the step.</summary>
+    public const string ScenarioAdded = "scenario.added";
+    public const string ScenarioRemoved = "scenario.removed";
+    public const string ScenarioMoved = "scenario.moved";
+
+    /// <summary>A deal moved on with required scenario steps undone, confirmed: after names the skipped steps.</summary>
+    public const string ScenarioSkipped = "scenario.skipped";
+
     // Not changes: audited, but /undo neither takes them back nor stops at them.
 
     /// <summary>A refused command or button: an attempt, not a change.</summary>

@@ -28,7 +28,10 @@ public static class DefaultSetup
             new WorkTypeSeed("demo", "Демо"),
             new WorkTypeSeed("email", "Письмо"),
         ],
-        ["Цена", "Конкурент", "Нет бюджета", "Нет ответа", "Не подходит"]);
+        ["Цена", "Конкурент", "Нет бюджета", "Нет ответа", "Не подходит"])
+    {
+        Scenario = Steps("Первый контакт", "Квалификация", "Предложение", "Переговоры", "Договор"),
+    };
 
     private static readonly SetupData English = new(
         new CycleSeed("Sales",
@@ -45,11 +48,36 @@ public static class DefaultSetup
             new WorkTypeSeed("demo", "Demo"),
             new WorkTypeSeed("email", "E-mail"),
         ],
-        ["Price", "Competitor", "No budget", "No answer", "Not a fit"]);
+        ["Price", "Competitor", "No budget", "No answer", "Not a fit"])
+    {
+        Scenario = Steps("First contact", "Qualification", "Proposal", "Negotiation", "Contract"),
+    };
+
+    /// <summary>
+    /// One scenario for the default cycle, the same in both languages: call the new lead the next day; qualify by a call
+    /// (a meeting if it helps); show a demo and send the offer by e-mail; meet to negotiate; send the contract.
+    /// </summary>
+    private static ScenarioSeed[] Steps(string first, string qualification, string proposal, string negotiation, string contract) =>
+    [
+        new(first, "call", 1, true),
+        new(qualification, "call", 3, true),
+        new(qualification, "meeting", 7, false),
+        new(proposal, "demo", 3, true),
+        new(proposal, "email", 5, false),
+        new(negotiation, "meeting", 7, true),
+        new(contract, "email", 3, true),
+    ];
 }
 
 /// <summary>The seed: one default cycle with its stages, the work types and the lost reasons.</summary>
-public sealed record SetupData(CycleSeed Cycle, IReadOnlyList<WorkTypeSeed> WorkTypes, IReadOnlyList<string> LostReasons);
+public sealed record SetupData(CycleSeed Cycle, IReadOnlyList<WorkTypeSeed> WorkTypes, IReadOnlyList<string> LostReasons)
+{
+    /// <summary>The default cycle's scenario, in order within each stage (all segments).</summary>
+    public IReadOnlyList<ScenarioSeed> Scenario { get; init; } = [];
+}
+
+/// <summary>A step of the default scenario: the stage by name, the work type by <see cref="WorkTypeSeed.Code"/>.</summary>
+public sealed record ScenarioSeed(string Stage, string WorkTypeCode, int? WithinDays, bool Required);
 
 public sealed record CycleSeed(string Name, IReadOnlyList<StageSeed> Stages);
 
