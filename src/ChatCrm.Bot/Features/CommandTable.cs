@@ -16,6 +16,7 @@ using ChatCrm.Bot.Features.Records;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Features.Undo;
@@ -122,6 +123,7 @@ public static class CommandTable
         // Norms per work type, department and person (issue 12).
 
         // Stage tasks: work owed by the department or person owning a stage (issue 12).
+        Command<ListTasks>(ListTasks.Name, Role.Manager),
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
     ];
@@ -191,6 +193,7 @@ public static class CommandTable
         // Norms per work type, department and person (issue 12).
 
         // Stage tasks: work owed by the department or person owning a stage (issue 12).
+        Callback<TaskButtons>(TaskViews.Prefix, Role.Manager),
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
     ];

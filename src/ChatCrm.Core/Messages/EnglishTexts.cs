@@ -164,6 +164,8 @@ internal sealed partial class EnglishTexts : Texts
         ["user.handover"] = "work handed over", ["invite.created"] = "invite created",
         ["dept.added"] = "department added", ["dept.renamed"] = "department renamed", ["dept.removed"] = "department removed",
         ["dept.member"] = "person moved to another department", ["stage.owner"] = "stage owner",
+        ["task.opened"] = "stage task", ["task.taken"] = "task taken into work", ["task.done"] = "task done",
+        ["task.returned"] = "deal handed back with a comment", ["task.cancelled"] = "task withdrawn", ["task.reassigned"] = "task reassigned",
     };
 
     protected override string UnnamedChangeFormat => "change “{0}”";

@@ -164,6 +164,8 @@ internal sealed partial class RussianTexts : Texts
         ["user.handover"] = "дела переданы", ["invite.created"] = "приглашение создано",
         ["dept.added"] = "отдел добавлен", ["dept.renamed"] = "отдел переименован", ["dept.removed"] = "отдел удалён",
         ["dept.member"] = "сотрудник переведён в другой отдел", ["stage.owner"] = "ответственный за этап",
+        ["task.opened"] = "задача этапа", ["task.taken"] = "задача взята в работу", ["task.done"] = "задача выполнена",
+        ["task.returned"] = "сделка возвращена с комментарием", ["task.cancelled"] = "задача снята", ["task.reassigned"] = "задача передана",
     };
 
     protected override string UnnamedChangeFormat => "изменение «{0}»";
