@@ -84,6 +84,8 @@ internal sealed partial class EnglishTexts
     public override string DigestRottingHeldLine(int deal, string title, string manager, decimal amount, string stage, string holder, int days, int allowed) =>
         $"🐢 #{deal} {Escape(title)} ({Escape(manager)}) — {Money(amount, "")}, stuck with {Bold(holder)} at “{Escape(stage)}”, {days} days of {allowed}";
 
+    public override string PlanStuckHeldBy(string holder) => $" — with {Bold(holder)}";
+
     public override string StageRemovedTasks(int closed, int opened, string target) =>
         $"🛠 The stage's open tasks: {closed} closed"
         + (opened == 0 ? "." : $"; {Plural.En(opened, "new task", "new tasks")} at “{Escape(target)}”.");

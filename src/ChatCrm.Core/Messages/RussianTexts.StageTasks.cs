@@ -84,6 +84,8 @@ internal sealed partial class RussianTexts
     public override string DigestRottingHeldLine(int deal, string title, string manager, decimal amount, string stage, string holder, int days, int allowed) =>
         $"🐢 #{deal} {Escape(title)} ({Escape(manager)}) — {Money(amount, "")}, застряла у {Bold(holder)} на «{Escape(stage)}», {days} дн. из {allowed}";
 
+    public override string PlanStuckHeldBy(string holder) => $" — у {Bold(holder)}";
+
     public override string StageRemovedTasks(int closed, int opened, string target) =>
         $"🛠 Открытые задачи этапа: {closed} закрыто"
         + (opened == 0 ? "." : $"; на «{Escape(target)}» {Plural.Ru(opened, "новая задача", "новые задачи", "новых задач")}.");

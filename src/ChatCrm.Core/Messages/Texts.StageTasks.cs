@@ -84,6 +84,9 @@ public abstract partial class Texts
     /// <summary>A deal stuck at a stage a department or person owns: its days count against them.</summary>
     public abstract string DigestRottingHeldLine(int deal, string title, string manager, decimal amount, string stage, string holder, int days, int allowed);
 
+    /// <summary>After a manager's stuck deal in the morning plan: the stage is another side's, the days count against them.</summary>
+    public abstract string PlanStuckHeldBy(string holder);
+
     // Removing a stage or a department with open work.
 
     /// <summary>After «stage removed»: <paramref name="closed"/> open tasks were closed, <paramref name="opened"/> new ones made at the target.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatCrm.Bot.Features.Shared;
-using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Bot.Features.StageTasks;
+using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
