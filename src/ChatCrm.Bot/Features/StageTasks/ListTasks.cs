@@ -100,14 +100,14 @@ internal sealed class ListTasks : ICommandHandler
     {
         var (me, department) = (ctx.User.Id, ctx.User.DepartmentId);
         var head = ctx.SeesEverything();
-        return await ctx.Db.StageTasks.AsNoTracking()
+        var rows = await ctx.Db.StageTasks.AsNoTracking()
             .Where(t => t.Status == StageTaskStatus.Waiting || t.Status == StageTaskStatus.InWork)
             .Join(ctx.Db.Deals, t => t.DealId, d => d.Id, (t, d) => new { t, d })
             .Where(x => head || x.d.OwnerUserId == me || x.t.UserId == me || (department != null && x.t.DepartmentId == department))
             .Join(ctx.Db.Clients, x => x.d.ClientId, c => c.Id, (x, c) => new Row(x.t.Id, x.t.Status, x.t.CreatedAt, x.t.TakenByUserId, x.t.StageName,
                 x.t.DepartmentId, x.t.UserId, x.d.Id, x.d.Title, x.d.OwnerUserId, c.Name))
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.TaskId)
             .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.TaskId)];
     }
 
     private sealed record Names(IReadOnlyDictionary<long, string> Departments, IReadOnlyDictionary<long, string> Users);
