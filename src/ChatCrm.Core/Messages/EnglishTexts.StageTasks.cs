@@ -86,6 +86,9 @@ internal sealed partial class EnglishTexts
 
     public override string PlanStuckHeldBy(string holder) => $" — with {Bold(holder)}";
 
+    public override string StageOwnerTasksMoved(int tasks, string owner) =>
+        $"🛠 {Plural.En(tasks, "open task of the stage went", "open tasks of the stage went")} to {Escape(owner)}.";
+
     public override string StageRemovedTasks(int closed, int opened, string target) =>
         $"🛠 The stage's open tasks: {closed} closed"
         + (opened == 0 ? "." : $"; {Plural.En(opened, "new task", "new tasks")} at “{Escape(target)}”.");

@@ -86,6 +86,9 @@ internal sealed partial class RussianTexts
 
     public override string PlanStuckHeldBy(string holder) => $" — у {Bold(holder)}";
 
+    public override string StageOwnerTasksMoved(int tasks, string owner) =>
+        $"🛠 {Plural.Ru(tasks, "открытая задача этапа передана", "открытые задачи этапа переданы", "открытых задач этапа переданы")}: {Escape(owner)}.";
+
     public override string StageRemovedTasks(int closed, int opened, string target) =>
         $"🛠 Открытые задачи этапа: {closed} закрыто"
         + (opened == 0 ? "." : $"; на «{Escape(target)}» {Plural.Ru(opened, "новая задача", "новые задачи", "новых задач")}.");

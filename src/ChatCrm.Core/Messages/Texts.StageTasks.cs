@@ -87,6 +87,9 @@ public abstract partial class Texts
     /// <summary>After a manager's stuck deal in the morning plan: the stage is another side's, the days count against them.</summary>
     public abstract string PlanStuckHeldBy(string holder);
 
+    /// <summary>After «stage owner set»: the stage's open tasks went to the new owner too.</summary>
+    public abstract string StageOwnerTasksMoved(int tasks, string owner);
+
     // Removing a stage or a department with open work.
 
     /// <summary>After «stage removed»: <paramref name="closed"/> open tasks were closed, <paramref name="opened"/> new ones made at the target.</summary>

@@ -214,6 +214,24 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "task.reassigned"))).Should().Be(1);
     }
 
+    [Fact]
+    public async Task Giving_a_stage_to_another_department_takes_its_open_tasks_along()
+    {
+        var deal = await _boris.OpenDealAsync("Ромашка 500000");
+        await _boris.SayAsync($"/move {deal} Договор");
+        var task = await OpenTaskAsync(deal);
+
+        var mark = await MarkAsync();
+        (await _admin.LastAsync("/stage set Договор owner Логистика")).Text.Should().Contain("1 открытая задача этапа передана: Логистика");
+        var logistics = await _app.QueryAsync(db => db.Departments.Where(d => d.Name == "Логистика").Select(d => d.Id).SingleAsync());
+        (await TaskAsync(task.Id)).DepartmentId.Should().Be(logistics);
+        (await SaidSinceAsync(_vera, mark)).Should().ContainSingle(s => s.Text.Contains("Задача для Логистика") && s.Has($"tk:{task.Id}:take"));
+        await _petr.TapUntilAnsweredAsync($"tk:{task.Id}:take");
+        (await TaskAsync(task.Id)).Status.Should().Be(StageTaskStatus.Waiting, "the lawyers no longer owe it");
+        await _vera.TapAsync($"tk:{task.Id}:take");
+        (await TaskAsync(task.Id)).Status.Should().Be(StageTaskStatus.InWork);
+    }
+
     private Task<long> MarkAsync() => _app.QueryAsync(db => db.Outbox.Select(m => (long?)m.Id).MaxAsync()).ContinueWith(t => t.Result ?? 0);
 
     private async Task<IReadOnlyList<Said>> SaidSinceAsync(Chat chat, long after)
