@@ -232,6 +232,37 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await TaskAsync(task.Id)).Status.Should().Be(StageTaskStatus.InWork);
     }
 
+    [Fact]
+    public async Task The_manager_is_told_in_their_own_language()
+    {
+        var emma = await Chat.JoinAsync(_app, 3002, "manager", "Emma", "en");
+        await Seed.ClientAsync(_app, "Acme", await _app.UserIdAsync(3002));
+        var deal = await emma.OpenDealAsync("Acme 1000");
+        (await emma.SayAsync($"/move {deal} Contract")).Should().Contain(s => s.Text.Contains("the task is with <b>Юристы</b>"));
+        var task = await OpenTaskAsync(deal);
+
+        var mark = await MarkAsync();
+        await _petr.TapAsync($"tk:{task.Id}:take");
+        (await SaidSinceAsync(emma, mark)).Should().ContainSingle(s => s.Text.Contains("<b>Пётр</b> (Юристы) took deal"));
+        await _petr.TapAsync($"tk:{task.Id}:done");
+        (await SaidSinceAsync(emma, mark)).Should().Contain(s => s.Text.Contains("is done. The deal moved to “Отгрузка”"));
+    }
+
+    [Fact]
+    public async Task A_deal_opened_into_an_owned_first_stage_gets_its_task_and_the_undo_takes_both_back()
+    {
+        await _admin.LastAsync("/stage set Первый контакт owner Юристы");
+        var mark = await MarkAsync();
+        var deal = await _boris.OpenDealAsync("Ромашка 500000");
+        var task = await OpenTaskAsync(deal);
+        (await SaidSinceAsync(_petr, mark)).Should().ContainSingle(s => s.Has($"tk:{task.Id}:take"));
+
+        (await _boris.LastAsync("/undo")).Text.Should().Contain("Отменено");
+        (await _app.CountAsync<Deal>()).Should().Be(0);
+        (await _app.CountAsync<StageTask>()).Should().Be(0);
+        await _petr.TapUntilAnsweredAsync($"tk:{task.Id}:take");
+    }
+
     private Task<long> MarkAsync() => _app.QueryAsync(db => db.Outbox.Select(m => (long?)m.Id).MaxAsync()).ContinueWith(t => t.Result ?? 0);
 
     private async Task<IReadOnlyList<Said>> SaidSinceAsync(Chat chat, long after)
