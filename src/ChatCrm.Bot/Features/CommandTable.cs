@@ -17,6 +17,7 @@ using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Settings;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Features.Undo;
@@ -123,6 +124,7 @@ public static class CommandTable
         // Norms per work type, department and person (issue 12).
 
         // Stage tasks: work owed by the department or person owning a stage (issue 12).
+        Command<ListTasks>(ListTasks.Name, Role.Manager),
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
         Command<ScenarioCommand>(ScenarioCommand.Name, Role.Manager),
@@ -193,6 +195,7 @@ public static class CommandTable
         // Norms per work type, department and person (issue 12).
 
         // Stage tasks: work owed by the department or person owning a stage (issue 12).
+        Callback<TaskButtons>(TaskViews.Prefix, Role.Manager),
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
         Callback<ScenarioSkipGate>(ScenarioSkipGate.Prefix, Role.Manager),

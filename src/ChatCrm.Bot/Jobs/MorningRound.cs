@@ -4,6 +4,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Clients;
 using ChatCrm.Bot.Features.SalesProcess;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
@@ -61,8 +62,9 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
 
         var stuckQuery = db.Deals.Where(d => d.OwnerUserId == r.Id).Where(rules.Stuck);
         var stuck = await stuckQuery.OrderBy(d => d.StageEnteredAt).Take(Listed)
-            .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => new { d.Id, d.Title, Stage = s.Name, d.StageEnteredAt, Allowed = s.DaysAllowed ?? 0 })
+            .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => new { d.Id, d.Title, Stage = s.Name, d.StageEnteredAt, Allowed = s.DaysAllowed ?? 0, s.OwnerDepartmentId, s.OwnerUserId })
             .ToListAsync(ct);
+        var holders = await TaskHolders.NamesAsync(db, stuck.Select(d => d.OwnerDepartmentId), stuck.Select(d => d.OwnerUserId), ct);
         var stuckCount = stuck.Count < Listed ? stuck.Count : await stuckQuery.CountAsync(ct);
 
         var t = r.T;
@@ -77,7 +79,8 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
         Section(text, overdueCount, t.PlanOverdue(overdueCount), overdueItems.Select(i => t.PlanOverdueLine(r.ToLocal(i.At), i.Client, Name(rules, i.WorkTypeId))), t);
         Section(text, forgottenCount, t.PlanForgotten(forgottenCount), forgotten.Select(c => t.PlanForgottenLine(c.Name, ForgottenClients.DaysSince(c, rules.NowUtc))), t);
         Section(text, stuckCount, t.PlanStuck(stuckCount),
-            stuck.Select(d => t.PlanStuckLine((int)d.Id, d.Title, d.Stage, (int)(rules.NowUtc - d.StageEnteredAt).TotalDays, d.Allowed)), t);
+            stuck.Select(d => t.PlanStuckLine((int)d.Id, d.Title, d.Stage, (int)(rules.NowUtc - d.StageEnteredAt).TotalDays, d.Allowed)
+                + (holders(d.OwnerDepartmentId, d.OwnerUserId) is { } holder ? t.PlanStuckHeldBy(holder) : "")), t);
         AppendNorm(text, rules, r, t);
 
         foreach (var item in todayItems.Concat(overdueItems).Take(ButtonRows))

@@ -169,6 +169,8 @@ internal sealed partial class EnglishTexts : Texts
         ["dept.member"] = "person moved to another department", ["stage.owner"] = "stage owner",
         ["scenario.added"] = "scenario step added", ["scenario.removed"] = "scenario step removed",
         ["scenario.moved"] = "scenario step moved", ["scenario.skipped"] = "scenario steps skipped",
+        ["task.opened"] = "stage task", ["task.taken"] = "task taken into work", ["task.done"] = "task done",
+        ["task.returned"] = "deal handed back with a comment", ["task.cancelled"] = "task withdrawn", ["task.reassigned"] = "task reassigned",
     };
 
     protected override string UnnamedChangeFormat => "change “{0}”";

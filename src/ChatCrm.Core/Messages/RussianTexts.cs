@@ -169,6 +169,8 @@ internal sealed partial class RussianTexts : Texts
         ["dept.member"] = "сотрудник переведён в другой отдел", ["stage.owner"] = "ответственный за этап",
         ["scenario.added"] = "шаг сценария добавлен", ["scenario.removed"] = "шаг сценария убран",
         ["scenario.moved"] = "шаг сценария переставлен", ["scenario.skipped"] = "пропуск шагов сценария",
+        ["task.opened"] = "задача этапа", ["task.taken"] = "задача взята в работу", ["task.done"] = "задача выполнена",
+        ["task.returned"] = "сделка возвращена с комментарием", ["task.cancelled"] = "задача снята", ["task.reassigned"] = "задача передана",
     };
 
     protected override string UnnamedChangeFormat => "изменение «{0}»";

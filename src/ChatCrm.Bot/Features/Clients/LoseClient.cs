@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -40,6 +41,7 @@ internal sealed class LoseClient : ICallbackHandler
         foreach (var deal in open)
         {
             ctx.Db.StageChanges.Add(deal.Lose(reason, null, ctx.Now, ctx.User.Id));
+            await StageArrivals.FollowAsync(ctx, deal, ct);
         }
 
         await ButtonSupport.EndStreakAsync(ctx, client.Id, ct);

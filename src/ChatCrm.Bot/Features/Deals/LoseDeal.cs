@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -98,5 +99,6 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
         ctx.Audit.Record(AuditActions.DealLost, $"deal #{deal.Id}", null, reason.Name);
         var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, BuiltInNames.Show(reason.Name, ctx.T.Language)), DealViews.ForClosed(ctx, deal));
         ctx.Answer(reply, edit: show);
+        await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 }

@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Features.Scenarios;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -90,6 +91,7 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, BuiltInNames.Show(from.Name, ctx.T.Language), BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live));
         reply = await ScenarioOffer.AfterMoveAsync(ctx, deal, reply, ct);
         ctx.Answer(reply, edit: show);
+        await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -146,6 +147,7 @@ internal sealed class OpenDeal(IOptions<CrmOptions> crm) : ICommandHandler
         ctx.Reply(new Reply(
             ctx.T.DealOpened(deal.Id, deal.Title, client.Name, deal.Amount, deal.Currency, BuiltInNames.Show(first.Name, ctx.T.Language), cycle.IsDefault ? null : cycle.Name) + lineText,
             DealViews.ForOpen(ctx, deal, live)));
+        await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -35,6 +36,7 @@ internal sealed class ReopenDeal : ICallbackHandler
         await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealReopened(deal.Id), ct);
         ctx.Audit.Record(AuditActions.DealReopen, $"deal #{deal.Id}", before.Status.ToString(), stage.Name);
         ctx.Show(new Reply(ctx.T.DealReopened(deal.Id, deal.Title, BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live)));
+        await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 
     /// <summary>A closed deal was asked to move: say so, and offer to reopen it in that stage (or pick one).</summary>

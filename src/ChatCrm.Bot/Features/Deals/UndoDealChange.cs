@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
@@ -43,6 +44,7 @@ internal sealed class UndoDealChange : IUndoHandler
         deal.Restore(undo.Before);
         ctx.Db.StageChanges.Remove(latest);
         ctx.Audit.Record(AuditActions.DealUndo, $"deal #{deal.Id}", latest.Kind.ToString(), undo.Before.EnteredStageName);
+        await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 }
 
@@ -66,6 +68,7 @@ internal sealed class UndoDealOpened : IUndoHandler
         }
 
         ctx.Db.DealLines.RemoveRange(await ctx.Db.DealLines.Where(l => l.DealId == id).ToListAsync(ct));
+        await StageArrivals.ForgetAsync(ctx, id, ct);
         ctx.Db.StageChanges.RemoveRange(history);
         ctx.Db.Deals.Remove(deal);
         ctx.Audit.Record(AuditActions.DealUndo, $"deal #{id}", "opened");

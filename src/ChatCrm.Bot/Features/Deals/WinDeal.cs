@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -49,5 +50,6 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
             deal.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reply = new Reply(ctx.T.DealWon(deal.Id, deal.Title, deal.Amount, deal.Currency), DealViews.ForClosed(ctx, deal));
         ctx.Answer(reply, edit: show);
+        await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 }

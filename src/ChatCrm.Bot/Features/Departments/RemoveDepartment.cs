@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -43,7 +44,8 @@ internal static class RemoveDepartment
                 .Select(d => Button.Callback(ctx.T.DeptPeopleToButton(d.Name), $"{ShowDepartments.Prefix}:xy:{department.Id}:{(d.IsSales ? 0 : d.Id)}"))
                 .Chunk(2)];
         rows.Add([Button.Callback(ctx.T.CancelButton, $"{ShowDepartments.Prefix}:c:{department.Id}")]);
-        ctx.Reply(new Reply(ctx.T.DeptRemoveAsk(department.Name, people, stages), rows));
+        var tasks = await DepartmentTasks.OpenCountAsync(ctx.Db, department.Id, ct);
+        ctx.Reply(new Reply(ctx.T.DeptRemoveAsk(department.Name, people, stages) + (tasks == 0 ? "" : "\n" + ctx.T.DeptRemoveTasksAsk(tasks)), rows));
     }
 
     /// <summary>Moves the people to department <paramref name="toId"/> (0: sales), hands the stages back, then removes.</summary>
@@ -79,6 +81,7 @@ internal static class RemoveDepartment
             ctx.Audit.Record(AuditActions.StageOwner, stage.Name, department.Name, "-");
         }
 
+        var tasks = await DepartmentTasks.HandToManagersAsync(ctx, department, ct);
         if (await ctx.Db.Invites.AnyAsync(i => i.DepartmentId == department.Id, ct) || await ctx.Db.Norms.AnyAsync(n => n.DepartmentId == department.Id, ct))
         {
             department.Retire();
@@ -90,7 +93,8 @@ internal static class RemoveDepartment
 
         ctx.Audit.Record(AuditActions.DeptRemoved, department.Name);
         await ctx.Db.SaveChangesAsync(ct);
-        ctx.Reply(new Reply(ctx.T.DeptRemoved(department.Name, people.Count, target.Name, stages.Count(s => !s.IsRetired)),
+        ctx.Reply(new Reply(ctx.T.DeptRemoved(department.Name, people.Count, target.Name, stages.Count(s => !s.IsRetired))
+                + (tasks == 0 ? "" : "\n" + ctx.T.DeptRemovedTasks(tasks)),
             [[Button.Callback(ctx.T.DeptListButton, $"{ShowDepartments.Prefix}:l")]]));
     }
 }

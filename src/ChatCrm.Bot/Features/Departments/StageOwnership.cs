@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
@@ -50,7 +51,9 @@ internal static class StageOwnership
         stage.SetOwner(departmentId, userId);
         var after = await NameAsync(ctx.Db, departmentId, userId, ct);
         ctx.Audit.Record(AuditActions.StageOwner, stage.Name, before ?? "-", after ?? "-");
-        return after is null ? ctx.T.StageOwnerCleared(stage.Name) : ctx.T.StageOwnerSet(stage.Name, after);
+        var tasks = await TaskOwners.FollowStageAsync(ctx, stage, ct);
+        return (after is null ? ctx.T.StageOwnerCleared(stage.Name) : ctx.T.StageOwnerSet(stage.Name, after))
+            + (tasks == 0 ? "" : "\n" + ctx.T.StageOwnerTasksMoved(tasks, after ?? ctx.T.TasksManagersHolder));
     }
 
     /// <summary>Who owns the stage? The departments as buttons, «the deals' managers», or a person typed by name.</summary>

@@ -42,6 +42,7 @@ public static class DigestComposer
             }
         }
 
+        AppendHolders(first, t, d);
         if (d.Managers.Count == 0)
         {
             return [first.Append("\n\n").Append(t.DigestNoManagers()).ToString()];
@@ -92,12 +93,30 @@ public static class DigestComposer
 
         foreach (var rot in d.Rotting)
         {
-            text.Append('\n').Append(t.DigestRottingLine((int)rot.Id, rot.Title, rot.Manager, rot.Amount, rot.Stage, (int)(d.NowUtc - rot.StageEnteredAt).TotalDays));
+            var days = (int)(d.NowUtc - rot.StageEnteredAt).TotalDays;
+            text.Append('\n').Append(rot.Holder is { } holder
+                ? t.DigestRottingHeldLine((int)rot.Id, rot.Title, rot.Manager, rot.Amount, BuiltInNames.Show(rot.Stage, t.Language), holder, days, rot.Allowed)
+                : t.DigestRottingLine((int)rot.Id, rot.Title, rot.Manager, rot.Amount, rot.Stage, days));
         }
 
         if (silent.Count == 0 && d.Lost.Count == 0 && d.Rotting.Count == 0)
         {
             text.Append('\n').Append(t.DigestNoExceptions);
+        }
+    }
+
+    /// <summary>Who holds how many deals at the stages they own, and how long; nothing when no stage task is open.</summary>
+    private static void AppendHolders(StringBuilder text, Texts t, DigestData d)
+    {
+        if (d.Holders is not { Count: > 0 } holders)
+        {
+            return;
+        }
+
+        text.Append("\n\n").Append(t.DigestHolders);
+        foreach (var h in holders.Take(12))
+        {
+            text.Append('\n').Append(t.DigestHolderLine(h.Name, h.Open, h.OldestDays, h.AverageDays));
         }
     }
 

@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Features.StageTasks;
+
 namespace ChatCrm.Bot.Features.Digest;
 
 public enum DigestKind
@@ -30,7 +32,10 @@ public sealed record NormProgress(string Code, string WorkType, int Done, int Ex
 
 public sealed record LostDeal(long Id, string Title, string Manager, decimal Amount, string Reason);
 
-public sealed record RottingDeal(long Id, string Title, string Manager, decimal Amount, string Stage, DateTime StageEnteredAt);
+/// <param name="Holder">The department or person owning the stage: the days count against them (null: the manager's own stage).</param>
+/// <param name="Allowed">The stage's days.</param>
+public sealed record RottingDeal(long Id, string Title, string Manager, decimal Amount, string Stage, DateTime StageEnteredAt,
+    string? Holder = null, int Allowed = 0);
 
 /// <summary>Team totals of one period, for the week-over-week comparison.</summary>
 public sealed record PeriodTotals(int Touches, int NewDeals, int Won, decimal WonSum, int Lost, decimal Paid, double? AverageDealDays)
@@ -66,7 +71,9 @@ public sealed record DigestData(
     PeriodTotals Totals,
     int TeamPlanned,
     WeeklyFigures? Weekly,
-    IReadOnlyList<FunnelStage> Funnel)
+    IReadOnlyList<FunnelStage> Funnel,
+    /// <summary>Who holds how many deals at their stages, and how long (stage tasks).</summary>
+    IReadOnlyList<TaskHolder>? Holders = null)
 {
     /// <summary>Weekly only: the deals moved on this week with required scenario steps skipped.</summary>
     public IReadOnlyList<SkippedSteps> Skips { get; init; } = [];

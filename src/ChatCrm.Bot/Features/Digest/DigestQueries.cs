@@ -2,6 +2,7 @@ using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Deals;
 using ChatCrm.Bot.Features.Digest;
 using ChatCrm.Bot.Features.SalesProcess;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Core.Domain.Crm;
@@ -88,7 +89,7 @@ public sealed class DigestQueries(ChatCrmDbContext db)
 
         return new DigestData(p.Kind, from, to, now, norms, lines,
             await LostAsync(from, to, ct), await RottingAsync(now, ct), totals, planned.Values.Sum(),
-            p.Kind != DigestKind.Daily ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct))
+            p.Kind != DigestKind.Daily ? await WeeklyAsync(p, ct) : null, await FunnelAsync(ct), await TaskHolders.ForDigestAsync(db, now, ct))
         {
             Skips = p.Kind == DigestKind.Weekly ? await SkipsAsync(from, to, ct) : [],
         };
@@ -135,12 +136,19 @@ public sealed class DigestQueries(ChatCrmDbContext db)
     private async Task<IReadOnlyList<RottingDeal>> RottingAsync(DateTime now, CancellationToken ct)
     {
         var stuck = await StuckDeals.PredicateAsync(db, now, ct);
-        return (await db.Deals.AsNoTracking().Where(stuck).OrderByDescending(d => d.Amount).Take(ExceptionLines)
-                .Join(db.Users, d => d.OwnerUserId, u => u.Id, (d, u) => new { d, Manager = u.DisplayName })
-                .Join(db.Stages, x => x.d.StageId, s => s.Id, (x, s) => new { x.d.Id, x.d.Title, x.Manager, x.d.Amount, Stage = s.Name, x.d.StageEnteredAt })
-                .ToListAsync(ct))
-            .OrderByDescending(x => x.Amount)
-            .Select(x => new RottingDeal(x.Id, x.Title, x.Manager, x.Amount, x.Stage, x.StageEnteredAt)).ToList();
+        var rows = await db.Deals.AsNoTracking().Where(stuck).OrderByDescending(d => d.Amount).Take(ExceptionLines)
+            .Join(db.Users, d => d.OwnerUserId, u => u.Id, (d, u) => new { d, Manager = u.DisplayName })
+            .Join(db.Stages, x => x.d.StageId, s => s.Id, (x, s) => new
+            {
+                x.d.Id, x.d.Title, x.Manager, x.d.Amount, Stage = s.Name, x.d.StageEnteredAt, s.OwnerDepartmentId, s.OwnerUserId, s.DaysAllowed,
+            })
+            .ToListAsync(ct);
+
+        // A deal stuck at a stage a department or person owns is stuck with them: its days count against them.
+        var holders = await TaskHolders.NamesAsync(db, rows.Select(x => x.OwnerDepartmentId), rows.Select(x => x.OwnerUserId), ct);
+        return rows.OrderByDescending(x => x.Amount)
+            .Select(x => new RottingDeal(x.Id, x.Title, x.Manager, x.Amount, x.Stage, x.StageEnteredAt,
+                holders(x.OwnerDepartmentId, x.OwnerUserId), x.DaysAllowed ?? 0)).ToList();
     }
 
     private async Task<WeeklyFigures> WeeklyAsync(DigestPeriod p, CancellationToken ct)

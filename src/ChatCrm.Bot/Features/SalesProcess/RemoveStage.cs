@@ -1,4 +1,5 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
@@ -57,13 +58,16 @@ internal static class RemoveStage
 
         var name = stage.Name;
         StageOrder.Retire(scope.Stages, stage);
+        var tasks = new StageArrivals.Followed(0, 0);
         foreach (var deal in open)
         {
             ctx.Db.StageChanges.Add(deal.MoveTo(target!, ctx.Now, ctx.User.Id));
+            tasks += await StageArrivals.FollowAsync(ctx, deal, ct); // the stage's open task closes; the target's owner gets one
         }
 
         ctx.Audit.Record(AuditActions.StageRemoved, $"{scope.Cycle.Name}: {name}", $"{open.Count} open", target?.Name);
-        ctx.Reply(new Reply(ctx.T.StageRemoved(name, open.Count, target?.Name ?? ""),
+        ctx.Reply(new Reply(ctx.T.StageRemoved(name, open.Count, target?.Name ?? "")
+            + (tasks.Cancelled + tasks.Opened == 0 ? "" : "\n" + ctx.T.StageRemovedTasks(tasks.Cancelled, tasks.Opened, target?.Name ?? "")),
             [[Button.Callback(ctx.T.FunnelButton, $"stg:f:{scope.Cycle.Id}")]]));
     }
 

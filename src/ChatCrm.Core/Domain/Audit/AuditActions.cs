@@ -62,6 +62,24 @@ public static class AuditActions
     /// <summary>A deal moved on with required scenario steps undone, confirmed: after names the skipped steps.</summary>
     public const string ScenarioSkipped = "scenario.skipped";
 
+    /// <summary>Stage tasks (subject «deal #N»): made when a deal enters an owned stage (before: the stage, after: who owes it)…</summary>
+    public const string TaskOpened = "task.opened";
+
+    /// <summary>…taken into work (before: the stage)…</summary>
+    public const string TaskTaken = "task.taken";
+
+    /// <summary>…done (before: the stage, after: the stage the deal went on to)…</summary>
+    public const string TaskDone = "task.done";
+
+    /// <summary>…handed back (before: the stage, after: the comment)…</summary>
+    public const string TaskReturned = "task.returned";
+
+    /// <summary>…cancelled because the deal left the stage another way (after: why)…</summary>
+    public const string TaskCancelled = "task.cancelled";
+
+    /// <summary>…or given to another side when its department went (before and after: who owes it).</summary>
+    public const string TaskReassigned = "task.reassigned";
+
     // Not changes: audited, but /undo neither takes them back nor stops at them.
 
     /// <summary>A refused command or button: an attempt, not a change.</summary>
