@@ -13,6 +13,7 @@ using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Telegram.Bot;
 
 namespace ChatCrm.Bot.Hosting;
@@ -139,7 +140,7 @@ public static class ChatCrmHosting
         }
 
         builder.Services.AddSingleton<OutboxGauges>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatcrm")).WithMetrics(metrics => metrics
             .AddMeter(BotMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());

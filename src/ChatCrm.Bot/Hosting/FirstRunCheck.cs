@@ -37,7 +37,7 @@ internal sealed class FirstRunCheck(IServiceScopeFactory scopes, IOptions<CrmOpt
 
         log.LogWarning("No admin is configured and nobody in the database is an admin, so nobody can use the bot. "
             + "Set your numeric Telegram id (@userinfobot tells it) as Crm__AdminTelegramIds__0=<id> in the environment, "
-            + "or \"Crm\": {{ \"AdminTelegramIds\": [ <id> ] }} in appsettings.Local.json, and restart");
+            + "or {Json} in appsettings.Local.json, and restart", "\"Crm\": { \"AdminTelegramIds\": [ <id> ] }");
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

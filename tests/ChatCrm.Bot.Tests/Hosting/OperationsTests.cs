@@ -114,7 +114,8 @@ public sealed class OperationsTests : IAsyncLifetime
         _app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["Crm:AdminTelegramIds:0"] = null }, logs: logs);
 
         logs.Lines.Should().Contain(l => l.Level == LogLevel.Warning && l.Category == typeof(FirstRunCheck).FullName
-            && l.Message.Contains("No admin is configured") && l.Message.Contains("Crm__AdminTelegramIds__0=<id>"));
+            && l.Message.Contains("No admin is configured") && l.Message.Contains("Crm__AdminTelegramIds__0=<id>")
+            && l.Message.Contains("\"Crm\": { \"AdminTelegramIds\": [ <id> ] }"));
     }
 
     [Fact]
