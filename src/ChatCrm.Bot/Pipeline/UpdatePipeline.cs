@@ -23,8 +23,11 @@ internal sealed class UpdatePipeline(
     WaitingSignal waiting,
     IOptions<CrmOptions> crm,
     BotMetrics metrics,
+    DatabaseOutage outage,
     ILogger<UpdatePipeline> log)
 {
+    private const string Source = "updates";
+
     private readonly int _maxWaiting = crm.Value.MaxWaitingUpdates;
 
     /// <summary>
@@ -69,6 +72,7 @@ internal sealed class UpdatePipeline(
             await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ProcessAsync(update, waitingId, ct);
             metrics.HandlerTime(kind, Stopwatch.GetElapsedTime(started));
             metrics.Update(kind, "handled");
+            outage.Succeeded(Source);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
@@ -79,7 +83,12 @@ internal sealed class UpdatePipeline(
         catch (Exception e) when (DbErrors.IsTransient(e) && !ct.IsCancellationRequested)
         {
             // Not the handler's fault and not the user's: an apology would mark the update done and lose it for good.
-            log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
+            // Logged once per outage (and once a minute), not once per update Telegram delivers again.
+            if (!outage.Failed(Source, e))
+            {
+                log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
+            }
+
             metrics.Update(kind, "deferred");
             throw;
         }
