@@ -68,6 +68,26 @@ public sealed class MetricsTests : IAsyncLifetime
             .Should().BeGreaterThan(first.Value("chatcrm_update_duration_seconds_count", ("kind", "message")));
     }
 
+    [Fact]
+    public async Task Sends_are_counted_by_what_telegram_answered_a_429_a_5xx_and_ok()
+    {
+        _app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Metrics:Enabled"] = "true",
+            ["Outbox:MaxOutagePause"] = "00:00:00.3",
+        });
+        var answers = new System.Collections.Concurrent.ConcurrentQueue<FakeAnswer>([new FakeAnswer(429, "Too Many Requests: retry after 1", RetryAfter: 1), new FakeAnswer(502, "Bad Gateway")]);
+        _app.Api.Behaviour = (method, _) => method == "sendMessage" && answers.TryDequeue(out var answer) ? answer : null;
+        using var http = _app.CreateClient();
+
+        await _app.SendAsync(Updates.Text(ChatCrmApp.AdminId, "/help"));
+        await _app.Api.WaitForMessagesAsync(ChatCrmApp.AdminId, 1, TimeSpan.FromSeconds(15));
+
+        var scrape = await ScrapeUntilAsync(http, m => m.Value("chatcrm_outbox_sends_total", ("result", "ok")) >= 1);
+        scrape.Value("chatcrm_outbox_sends_total", ("result", "429")).Should().Be(1);
+        scrape.Value("chatcrm_outbox_sends_total", ("result", "5xx")).Should().Be(1);
+    }
+
     /// <summary>Scrapes until <paramref name="ready"/> holds (the exporter caches a scrape briefly), or fails with the last page.</summary>
     private static async Task<Scrape> ScrapeUntilAsync(HttpClient http, Func<Scrape, bool> ready)
     {
