@@ -140,10 +140,17 @@ public static class ChatCrmHosting
         }
 
         builder.Services.AddSingleton<OutboxGauges>();
-        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatcrm")).WithMetrics(metrics => metrics
-            .AddMeter(BotMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatcrm")).WithMetrics(metrics =>
+        {
+            metrics.AddMeter(BotMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+            // OpenTelemetry picks meters by name in the whole process: with several hosts in one process (the tests) it
+            // would count the others' updates too, and lose its own series when another host stops. Only this host's.
+            ((IDeferredMeterProviderBuilder)metrics).Configure((services, own) =>
+            {
+                var meter = services.GetRequiredService<BotMetrics>().Meter;
+                own.AddView(i => i.Meter.Name == BotMetrics.MeterName && i.Meter != meter ? MetricStreamConfiguration.Drop : null);
+            });
+        });
     }
 
     private static bool MetricsEnabled(IConfiguration config) =>
