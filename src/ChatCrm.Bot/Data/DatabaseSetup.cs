@@ -24,18 +24,32 @@ internal static class DatabaseSetup
     public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services)
     {
         services.AddPooledDbContextFactory<ChatCrmDbContext>((sp, options) =>
-            options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite))
-                .AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<ISaveChangesInterceptor>()]));
+            QuietFailures(options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite))
+                .AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<ISaveChangesInterceptor>()])));
         services.AddPooledDbContextFactory<PostgresChatCrmDbContext>((sp, options) =>
-            options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
+            QuietFailures(options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty."))
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())));
         services.AddScoped<ChatCrmDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
                 ? sp.GetRequiredService<IDbContextFactory<PostgresChatCrmDbContext>>().CreateDbContext()
                 : sp.GetRequiredService<IDbContextFactory<ChatCrmDbContext>>().CreateDbContext());
         return services;
     }
+
+    /// <summary>
+    /// EF Core logs every failed connection, command, query and save as an error with its stack trace, before the
+    /// exception reaches code that catches it. That code logs what failed in its own terms (and a database outage once a
+    /// minute, <see cref="DatabaseOutage"/>), so EF's copies go to Debug: during an outage they were most of the
+    /// 80 error lines a second.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietFailures(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     private static string? ConnectionString(IServiceProvider sp) =>
         sp.GetRequiredService<IConfiguration>().GetConnectionString("ChatCrm");

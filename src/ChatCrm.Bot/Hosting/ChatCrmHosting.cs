@@ -7,10 +7,13 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Features.Undo;
 using ChatCrm.Bot.Hosting;
 using ChatCrm.Bot.Jobs;
+using ChatCrm.Bot.Observability;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Telegram.Bot;
 
 namespace ChatCrm.Bot.Hosting;
@@ -38,6 +41,13 @@ public static class ChatCrmHosting
 
         services.AddSingleton(TimeProvider.System);
         services.AddChatCrmDatabase();
+        services.AddSingleton<DatabaseOutage>();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<ISenderLease, SoleSender>();
+        AddMetricsExport(builder);
+        services.AddChatCrmHealthChecks();
+        // A failing probe is answered 503; the outage itself is logged once a minute by DatabaseOutage, not per probe.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         // The terminal chat has no Telegram name to learn: nothing waits for one there.
         services.AddSingleton(_ => mode == TransportMode.LocalChat ? Known(null) : new BotIdentity());
         services.AddSingleton<OutboxSignal>();
@@ -80,6 +90,7 @@ public static class ChatCrmHosting
         }
         else
         {
+            services.AddHostedService<FirstRunCheck>();
             AddTelegramClient(services);
             services.AddSingleton<IBotGateway, TelegramGateway>();
             services.AddSingleton<IBotFiles, TelegramFiles>();
@@ -100,13 +111,50 @@ public static class ChatCrmHosting
         return builder;
     }
 
-    /// <summary>The HTTP surface: the webhook and the health checks.</summary>
+    /// <summary>The HTTP surface: the webhook, the health checks and, with Metrics:Enabled, /metrics.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
     {
         app.MapTelegramWebhook();
         app.MapHealth();
+        if (MetricsEnabled(app.Configuration))
+        {
+            // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.
+            _ = app.Services.GetRequiredService<OutboxGauges>();
+            app.MapPrometheusScrapingEndpoint(MetricsOptions.Path);
+        }
+
         return app;
     }
+
+    /// <summary>
+    /// Metrics:Enabled: OpenTelemetry listens to our meter (<see cref="BotMetrics"/>) and ASP.NET Core's, and serves
+    /// them in Prometheus format on /metrics. Off by default: the endpoint tells about the bot's traffic, so an operator
+    /// turns it on where only their Prometheus can reach it.
+    /// </summary>
+    private static void AddMetricsExport(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        if (!MetricsEnabled(builder.Configuration))
+        {
+            return;
+        }
+
+        builder.Services.AddSingleton<OutboxGauges>();
+        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatcrm")).WithMetrics(metrics =>
+        {
+            metrics.AddMeter(BotMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+            // OpenTelemetry picks meters by name in the whole process: with several hosts in one process (the tests) it
+            // would count the others' updates too, and lose its own series when another host stops. Only this host's.
+            ((IDeferredMeterProviderBuilder)metrics).Configure((services, own) =>
+            {
+                var meter = services.GetRequiredService<BotMetrics>().Meter;
+                own.AddView(i => i.Meter.Name == BotMetrics.MeterName && i.Meter != meter ? MetricStreamConfiguration.Drop : null);
+            });
+        });
+    }
+
+    private static bool MetricsEnabled(IConfiguration config) =>
+        config.GetValue<bool>($"{MetricsOptions.Section}:{nameof(MetricsOptions.Enabled)}");
 
     private static BotIdentity Known(string? username)
     {

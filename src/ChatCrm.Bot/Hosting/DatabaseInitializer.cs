@@ -13,8 +13,11 @@ namespace ChatCrm.Bot.Hosting;
 /// Runs first at start: applies the committed migrations, switches SQLite to WAL, and makes sure every
 /// id in Crm:AdminTelegramIds is an active admin (idempotent, so it can run on every start).
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<CrmOptions> crm, TimeProvider time, ILogger<DatabaseInitializer> log)
-    : IHostedService
+internal sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<CrmOptions> crm,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Observability;
 using Quartz;
 
 namespace ChatCrm.Bot.Jobs;
@@ -25,15 +27,33 @@ public sealed class HeartbeatOptions : IValidatableObject
     }
 }
 
-/// <summary>The Quartz job: one scheduler tick at the injected clock's time, in a scope of its own.</summary>
+/// <summary>
+/// The Quartz job: one scheduler tick at the injected clock's time, in a scope of its own. Records how late the beat
+/// fired (Quartz's real clock against its schedule). A database outage is reported to <see cref="DatabaseOutage"/>,
+/// not thrown at Quartz (which would log it with a stack trace every minute); the next beat simply tries again.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class HeartbeatJob(IServiceScopeFactory scopes, TimeProvider time) : IJob
+internal sealed class HeartbeatJob(IServiceScopeFactory scopes, TimeProvider time, BotMetrics metrics, DatabaseOutage outage) : IJob
 {
     public static readonly JobKey Key = new("heartbeat", "chatcrm");
+    private const string Source = "scheduler";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SchedulerTick>().RunAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (context.ScheduledFireTimeUtc is { } scheduled)
+        {
+            metrics.SchedulerLag(context.FireTimeUtc - scheduled);
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SchedulerTick>().RunAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
+            outage.Succeeded(Source);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && outage.Failed(Source, e))
+        {
+            // Logged (once a minute at most) by DatabaseOutage; the next beat tries again.
+        }
     }
 }

@@ -9,8 +9,11 @@ namespace ChatCrm.Bot.Jobs;
 /// Runs confirmed imports in the background, one batch (one transaction) at a time, oldest import first. At start it
 /// picks up an import a stopped run left <see cref="ImportStatus.Running"/>: it goes on after the last committed batch.
 /// </summary>
-internal sealed class ImportWorker(ImportRun run, OutboxSignal outbox, IOptions<ImportOptions> options, ILogger<ImportWorker> log) : BackgroundService
+internal sealed class ImportWorker(ImportRun run, OutboxSignal outbox, IOptions<ImportOptions> options, DatabaseOutage outage, ILogger<ImportWorker> log)
+    : BackgroundService
 {
+    private const string Source = "import worker";
+
     // Looking for a confirmed import is one indexed read of a tiny table.
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
@@ -29,6 +32,7 @@ internal sealed class ImportWorker(ImportRun run, OutboxSignal outbox, IOptions<
             try
             {
                 var running = await run.RunningAsync(ct);
+                outage.Succeeded(Source);
                 foreach (var id in running)
                 {
                     current = id;
@@ -47,6 +51,11 @@ internal sealed class ImportWorker(ImportRun run, OutboxSignal outbox, IOptions<
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (outage.Failed(Source, e))
+            {
+                // The database is away: no import's fault, so it counts toward no import's attempts; tried again shortly.
+                await Task.Delay(options.Value.RetryDelay(1), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception e)
             {

@@ -32,6 +32,7 @@ public sealed class SchedulerTick(
     Escalations escalations,
     DigestRound digests,
     Housekeeping housekeeping,
+    DatabaseOutage outage,
     ILogger<SchedulerTick> log)
 {
     public async Task<TickResult> RunAsync(DateTime nowUtc, CancellationToken ct)
@@ -111,7 +112,11 @@ public sealed class SchedulerTick(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             db.ChangeTracker.Clear();
-            log.LogError(e, "Scheduler: {What} failed; it is retried on the next tick", what);
+            if (!outage.Failed("scheduler", e))
+            {
+                log.LogError(e, "Scheduler: {What} failed; it is retried on the next tick", what);
+            }
+
             return 0;
         }
     }

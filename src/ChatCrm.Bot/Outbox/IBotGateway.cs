@@ -9,7 +9,8 @@ public abstract record SendResult
     public sealed record RetryAfter(TimeSpan Delay) : SendResult;
 
     /// <summary>5xx or a timeout: this row is tried again later with back-off.</summary>
-    public sealed record Transient(string Error) : SendResult;
+    /// <param name="ServerError">Telegram answered with a 5xx (rather than no answer at all), for the sends metric.</param>
+    public sealed record Transient(string Error, bool ServerError = false) : SendResult;
 
     /// <summary>400: the request itself is wrong; retrying cannot help.</summary>
     public sealed record Rejected(string Error) : SendResult;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Observability;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,8 +32,12 @@ internal sealed class OutboxDispatcher(
     OutboxHealth health,
     TimeProvider time,
     IOptions<OutboxOptions> options,
+    BotMetrics metrics,
+    DatabaseOutage outage,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
+    private const string Source = "outbox dispatcher";
+
     // Telegram's limits with a margin for network jitter: ~28 a second overall, and a chat's next
     // message starts a full second after its previous one was answered, so two never land closer.
     internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(36);
@@ -76,6 +81,7 @@ internal sealed class OutboxDispatcher(
                 {
                     var full = Now >= _nextFullScan;
                     await LoadAsync(full, ct);
+                    outage.Succeeded(Source);
                     signalled = signal.WaitAsync(ct);
                 }
 
@@ -91,7 +97,12 @@ internal sealed class OutboxDispatcher(
             catch (Exception e)
             {
                 // A database hiccup must not kill the only sender; rows stay pending and are picked up again.
-                log.LogError(e, "Outbox dispatcher loop failed; retrying in a second");
+                // An outage is logged once (and once a minute) by DatabaseOutage, not every second here.
+                if (!outage.Failed(Source, e))
+                {
+                    log.LogError(e, "Outbox dispatcher loop failed; retrying in a second");
+                }
+
                 _nextFullScan = DateTime.MinValue;
                 await Task.Delay(TimeSpan.FromSeconds(1), _clock, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -306,6 +317,15 @@ internal sealed class OutboxDispatcher(
             result = new SendResult.Rejected($"{e.GetType().Name}: {e.Message}");
         }
 
+        // Counted here, once per send: recording the result may be retried if the database is away.
+        metrics.Send(result switch
+        {
+            SendResult.Sent => BotMetrics.SendResults.Ok,
+            SendResult.RetryAfter => BotMetrics.SendResults.TooManyRequests,
+            SendResult.Blocked => BotMetrics.SendResults.Blocked,
+            SendResult.Transient { ServerError: true } => BotMetrics.SendResults.ServerError,
+            _ => BotMetrics.SendResults.Other,
+        });
         await _done.Writer.WriteAsync((row, result));
     }
 

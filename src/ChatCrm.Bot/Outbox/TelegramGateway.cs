@@ -41,13 +41,13 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
         }
         catch (ApiRequestException e)
         {
-            return new SendResult.Transient($"{e.ErrorCode}: {e.Message}");
+            return new SendResult.Transient($"{e.ErrorCode}: {e.Message}", ServerError: e.ErrorCode >= 500);
         }
         catch (RequestException e)
         {
             return e.HttpStatusCode is { } code && (int)code is >= 400 and < 500 && code != HttpStatusCode.TooManyRequests
                 ? new SendResult.Rejected($"{(int)code}: {e.Message}")
-                : new SendResult.Transient(e.Message);
+                : new SendResult.Transient(e.Message, ServerError: e.HttpStatusCode is { } status && (int)status >= 500);
         }
         catch (HttpRequestException e)
         {

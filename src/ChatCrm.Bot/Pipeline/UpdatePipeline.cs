@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Observability;
 using ChatCrm.Bot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,8 +22,12 @@ internal sealed class UpdatePipeline(
     UserLanes lanes,
     WaitingSignal waiting,
     IOptions<CrmOptions> crm,
+    BotMetrics metrics,
+    DatabaseOutage outage,
     ILogger<UpdatePipeline> log)
 {
+    private const string Source = "updates";
+
     private readonly int _maxWaiting = crm.Value.MaxWaitingUpdates;
 
     /// <summary>
@@ -33,6 +39,7 @@ internal sealed class UpdatePipeline(
         if (UpdateShape.Problem(update) is { } problem)
         {
             log.LogWarning("Dropped update {UpdateId}: {Problem}", update.Id, problem);
+            metrics.Update(Kind(update), "dropped");
             return;
         }
 
@@ -41,6 +48,7 @@ internal sealed class UpdatePipeline(
         var senderId = update.Message?.From?.Id ?? update.CallbackQuery?.From?.Id ?? update.MyChatMember?.From?.Id;
         if (senderId is null)
         {
+            metrics.Update(Kind(update), "dropped");
             return;
         }
 
@@ -56,11 +64,16 @@ internal sealed class UpdatePipeline(
     /// </summary>
     internal async Task RunAsync(Update update, long? waitingId, CancellationToken ct)
     {
+        var kind = Kind(update);
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await RunOnceAsync(update, waitingId, ct);
+                metrics.HandlerTime(kind, Stopwatch.GetElapsedTime(started));
+                metrics.Update(kind, "handled");
+                outage.Succeeded(Source);
                 break;
             }
             catch (DbUpdateConcurrencyException) when (attempt == 1)
@@ -72,23 +85,34 @@ internal sealed class UpdatePipeline(
             catch (DbUpdateConcurrencyException)
             {
                 log.LogWarning("Update {UpdateId} met a concurrent change twice; the user is told nothing was saved", update.Id);
+                metrics.HandlerTime(kind, Stopwatch.GetElapsedTime(started));
+                metrics.Update(kind, "conflict");
                 await ApologiseAsync(update, waitingId, concurrentChange: true, ct);
                 break;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 log.LogDebug("Update {UpdateId} was already committed by a concurrent delivery", update.Id);
+                metrics.Update(kind, "duplicate");
                 return;
             }
             catch (Exception e) when (DbErrors.IsTransient(e) && !ct.IsCancellationRequested)
             {
                 // Not the handler's fault and not the user's: an apology would mark the update done and lose it for good.
-                log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
+                // Logged once per outage (and once a minute), not once per update Telegram delivers again.
+                if (!outage.Failed(Source, e))
+                {
+                    log.LogWarning("Update {UpdateId} could not be committed now ({Error}); it is left to be delivered again", update.Id, e.GetBaseException().Message);
+                }
+
+                metrics.Update(kind, "deferred");
                 throw;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 log.LogError(e, "Handling update {UpdateId} failed; the user gets an apology", update.Id);
+                metrics.HandlerTime(kind, Stopwatch.GetElapsedTime(started));
+                metrics.Update(kind, "failed");
                 await ApologiseAsync(update, waitingId, concurrentChange: false, ct);
                 break;
             }
@@ -128,16 +152,20 @@ internal sealed class UpdatePipeline(
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             log.LogDebug("Update {UpdateId} is already waiting (a concurrent delivery stored it)", update.Id);
+            metrics.Update(Kind(update), "duplicate");
             return false;
         }
 
         switch (outcome)
         {
             case HoldOutcome.Stored or HoldOutcome.StoredAndTold:
+                // Counted again with its final outcome when it runs.
+                metrics.Update(Kind(update), "waiting");
                 turn.Stored(told: outcome == HoldOutcome.StoredAndTold);
                 waiting.Notify();
                 break;
             case HoldOutcome.Refused or HoldOutcome.RefusedAndTold:
+                metrics.Update(Kind(update), "refused");
                 if (!turn.Refused)
                 {
                     log.LogWarning("Refusing updates from user {UserId}: {Waiting} already waiting, or the user is deactivated", senderId, turn.Waiting);
@@ -147,7 +175,11 @@ internal sealed class UpdatePipeline(
                 break;
             case HoldOutcome.Unstorable:
                 return true;
+            case HoldOutcome.Duplicate:
+                metrics.Update(Kind(update), "duplicate");
+                break;
             case HoldOutcome.Stranger:
+                metrics.Update(Kind(update), "refused");
                 // Nothing of a stranger's is stored, and all they can get is a polite refusal: past the rate they get nothing.
                 if (!turn.Refused)
                 {
@@ -161,6 +193,15 @@ internal sealed class UpdatePipeline(
         signal.Notify();
         return false;
     }
+
+    /// <summary>The <c>kind</c> tag of the update metrics.</summary>
+    private static string Kind(Update update) => update switch
+    {
+        { Message: not null } => "message",
+        { CallbackQuery: not null } => "callback",
+        { MyChatMember: not null } => "membership",
+        _ => "other",
+    };
 }
 
 /// <summary>What <see cref="UpdateProcessor.HoldAsync"/> did with an update past its sender's rate.</summary>

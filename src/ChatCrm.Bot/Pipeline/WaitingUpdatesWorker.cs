@@ -18,8 +18,11 @@ internal sealed class WaitingUpdatesWorker(
     WaitingSignal signal,
     IServiceScopeFactory scopes,
     TimeProvider time,
+    DatabaseOutage outage,
     ILogger<WaitingUpdatesWorker> log) : BackgroundService
 {
+    private const string Source = "waiting updates";
+
     // With nothing waiting the worker only forgets finished bursts; a stored update wakes it at once.
     private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(30);
 
@@ -56,6 +59,7 @@ internal sealed class WaitingUpdatesWorker(
                 foreach (var senderId in lanes.TakeReady())
                 {
                     await RunOldestAsync(senderId, ct);
+                    outage.Succeeded(Source);
                 }
 
                 await signal.WaitAsync(lanes.NextDue() ?? IdleCheck, time, ct);
@@ -66,8 +70,12 @@ internal sealed class WaitingUpdatesWorker(
             }
             catch (Exception e)
             {
-                // The database is away: what waits stays stored and is tried again.
-                log.LogError(e, "Running waiting updates failed; trying again shortly");
+                // The database is away: what waits stays stored and is tried again (the outage is logged once a minute).
+                if (!outage.Failed(Source, e))
+                {
+                    log.LogError(e, "Running waiting updates failed; trying again shortly");
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(1), time, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Core.Time;
@@ -22,10 +23,12 @@ internal sealed class TelegramTransport(
     BotIdentity identity,
     UpdatePipeline pipeline,
     IOptions<TelegramOptions> options,
+    DatabaseOutage outage,
     ILogger<TelegramTransport> log) : BackgroundService
 {
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
     private const int PollSeconds = 25;
+    private const string Source = "polling";
 
     // Half a minute at most: an operator fixing the token or the network should not wait long to see it work.
     private static readonly Backoff Retry = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -73,11 +76,26 @@ internal sealed class TelegramTransport(
                     }
                 }
 
-                foreach (var update in updates)
+                try
                 {
-                    // The offset moves past an update only once it is committed: a crash means Telegram sends it again.
-                    await pipeline.ProcessAsync(update, ct);
-                    offset = Math.Max(offset ?? 0, update.Id + 1);
+                    foreach (var update in updates)
+                    {
+                        // The offset moves past an update only once it is committed: a crash means Telegram sends it again.
+                        await pipeline.ProcessAsync(update, ct);
+                        offset = Math.Max(offset ?? 0, update.Id + 1);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Failed(Source, e))
+                {
+                    // The database is away: the updates are fetched again once it is back (logged once a minute at most).
+                    failures++;
+                    await Task.Delay(Retry.Delay(failures), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    continue;
+                }
+
+                if (updates.Length > 0)
+                {
+                    outage.Succeeded(Source);
                 }
 
                 failures = 0;

@@ -13,18 +13,19 @@ public sealed class DependencyRuleTests
 {
     /// <summary>
     /// Which folders of ChatCrm.Bot each folder may use, besides itself and ChatCrm.Core: Hosting → anything;
-    /// Transport → Pipeline → Features → Data/Outbox; Jobs → Features. Data and Outbox are one layer (the outbox is a
-    /// table of the database, written in the same unit of work).
+    /// Transport → Pipeline → Features → Data/Outbox → Observability; Jobs → Features. Data and Outbox are one layer (the
+    /// outbox is a table of the database, written in the same unit of work); Observability (the metrics) uses nothing.
     /// </summary>
     private static readonly Dictionary<string, string[]> MayUse = new()
     {
-        ["Hosting"] = ["Transport", "Pipeline", "Jobs", "Features", "Data", "Outbox"],
-        ["Transport"] = ["Pipeline", "Features", "Data", "Outbox"],
-        ["Pipeline"] = ["Features", "Data", "Outbox"],
-        ["Jobs"] = ["Features", "Data", "Outbox"],
-        ["Features"] = ["Data", "Outbox"],
-        ["Data"] = ["Outbox"],
-        ["Outbox"] = ["Data"],
+        ["Hosting"] = ["Transport", "Pipeline", "Jobs", "Features", "Data", "Outbox", "Observability"],
+        ["Transport"] = ["Pipeline", "Features", "Data", "Outbox", "Observability"],
+        ["Pipeline"] = ["Features", "Data", "Outbox", "Observability"],
+        ["Jobs"] = ["Features", "Data", "Outbox", "Observability"],
+        ["Features"] = ["Data", "Outbox", "Observability"],
+        ["Data"] = ["Outbox", "Observability"],
+        ["Outbox"] = ["Data", "Observability"],
+        ["Observability"] = [],
     };
 
     private static readonly string[] HostNamespaces = ["ChatCrm.Bot", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Telegram.Bot"];

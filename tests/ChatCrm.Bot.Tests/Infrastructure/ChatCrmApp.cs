@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatCrm.Bot.Tests.Infrastructure;
 
@@ -22,6 +23,9 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
 
     private readonly TimeProvider? _clock;
+
+    // Set by tests that read what the host logged.
+    private LogCapture? _logs;
 
     // Set when a restart hands the fake Bot API and the database folder on to the next host.
     private bool _handedOver;
@@ -57,13 +61,14 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
 
     /// <param name="arrange">Sets up the fake Bot API before the host starts (e.g. a getMe that fails at first).</param>
+    /// <param name="logs">Receives everything the host logs, from its start on.</param>
     /// <param name="services">Adds services to the host (e.g. an EF interceptor standing in for another instance's write).</param>
     public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
-        Action<FakeBotApi>? arrange = null, Action<IServiceCollection>? services = null)
+        Action<FakeBotApi>? arrange = null, LogCapture? logs = null, Action<IServiceCollection>? services = null)
     {
         var api = await FakeBotApi.StartAsync();
         arrange?.Invoke(api);
-        var app = new ChatCrmApp(api, polling, settings, clock) { _services = services };
+        var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services };
         _ = app.Server; // starts the host: migrations, dispatcher, transport
         return app;
     }
@@ -76,7 +81,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     {
         _handedOver = true;
         await DisposeAsync();
-        var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder);
+        var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder) { _logs = _logs };
         _ = next.Server;
         return next;
     }
@@ -96,6 +101,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

@@ -36,6 +36,7 @@ public sealed class PostgresConcurrencyTests : IAsyncLifetime
         _app = await ChatCrmApp.StartAsync(settings: _database.Settings,
             services: s => s.AddSingleton<ISaveChangesInterceptor>(_other));
         _other.ConnectionString = _database.Settings["ConnectionStrings:ChatCrm"]!;
+        await _app.WithoutScenariosAsync();
         var boris = await Chat.JoinAsync(_app, Boris, "manager", "Борис");
         var borisId = await _app.UserIdAsync(Boris);
         var deal = await Seed.DealAsync(_app, await Seed.ClientAsync(_app, "Ромашка", borisId), borisId, "Квалификация", 100_000m);
