@@ -74,14 +74,14 @@ internal sealed partial class RussianTexts
         + "Сотрудник увидит только сделки на этапах своего отдела.";
 
     public override string StageOwnerSet(string stage, string owner) =>
-        $"✅ Этап {Bold(stage)} ведёт {Bold(owner)}: сотрудники видят сделки на этом этапе.";
+        $"✅ Этап {Bold(stage)}: ответственный — {Bold(owner)}. Они видят сделки на этом этапе и получают по ним задачи.";
 
     public override string StageOwnerCleared(string stage) => $"✅ Этап {Bold(stage)} снова ведут менеджеры сделок.";
 
     public override string StageOwnerNotFound(string query) =>
         $"Не нашёл отдел или сотрудника «{Escape(query)}». Выберите, кто ведёт этап:";
 
-    public override string StageOwnerLine(string owner) => $"👤 ведёт: {Escape(owner)}";
+    public override string StageOwnerLine(string owner) => $"👤 ответственный: {Escape(owner)}";
     public override string StageOwnerButton => "👤 Кто ведёт";
     public override string StageOwnerNoneButton => "🙅 Менеджеры сделок";
     public override string AskStageOwner(string stage) => $"Кто ведёт этап {Bold(stage)}? Отдел — кнопкой, сотрудника — @username или именем.";

@@ -45,9 +45,9 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Departments.CountAsync())).Should().Be(2, "a duplicate name changes nothing");
 
         (await _admin.LastAsync("/dept rename Логистика Склад и доставка")).Text.Should().Contain("теперь называется <b>Склад и доставка</b>");
-        (await _admin.LastAsync("/stage set Договор owner Склад и доставка")).Text.Should().Contain("Этап <b>Договор</b> ведёт <b>Склад и доставка</b>");
+        (await _admin.LastAsync("/stage set Договор owner Склад и доставка")).Text.Should().Contain("Этап <b>Договор</b>: ответственный — <b>Склад и доставка</b>");
 
-        (await _admin.LastAsync("/stages")).Text.Should().Contain("ведёт: Склад и доставка");
+        (await _admin.LastAsync("/stages")).Text.Should().Contain("ответственный: Склад и доставка");
         var (list, buttons) = await _admin.LastAsync("/dept");
         list.Should().Contain("<b>Склад и доставка</b> — 0 сотрудников; этапы: Договор").And.Contain("<b>Отдел продаж</b> (продажи)");
         buttons.Should().Contain("dept:a");
@@ -143,7 +143,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Stages.SingleAsync(s => s.Name == "Договор"))).OwnerDepartmentId.Should().BeNull();
 
         var pick = buttons.Split('\n').Single(b => b.StartsWith("🏢 Логистика", StringComparison.Ordinal)).Split('=')[1];
-        (await _admin.TapAsync(pick))[^1].Text.Should().Contain("ведёт <b>Логистика</b>");
+        (await _admin.TapAsync(pick))[^1].Text.Should().Contain("ответственный — <b>Логистика</b>");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DepartmentVisibilityTests : IAsyncLifetime
         var admin = Chat.Admin(_app);
         await admin.LastAsync("/stage add Отгрузка");
         await admin.LastAsync("/dept add Логистика");
-        (await admin.LastAsync("/stage set Отгрузка owner Логистика")).Text.Should().Contain("ведёт <b>Логистика</b>");
+        (await admin.LastAsync("/stage set Отгрузка owner Логистика")).Text.Should().Contain("ответственный — <b>Логистика</b>");
         var boris = await Chat.JoinAsync(_app, Boris, "manager", "Борис");
         var petr = await Chat.JoinAsync(_app, Petr, "staff Логистика", "Пётр");
         var borisId = await _app.UserIdAsync(Boris);
@@ -60,7 +60,7 @@ public sealed class DepartmentVisibilityTests : IAsyncLifetime
         await Seed.DealAsync(_app, await Seed.ClientAsync(_app, "Василёк", borisId), borisId, "Договор", 500_000m);
 
         (await petr.LastAsync("/deals")).Text.Should().NotContain("Василёк");
-        (await admin.LastAsync("/stage set Договор owner Пётр")).Text.Should().Contain("ведёт <b>Пётр</b>");
+        (await admin.LastAsync("/stage set Договор owner Пётр")).Text.Should().Contain("ответственный — <b>Пётр</b>");
         (await petr.LastAsync("/deals")).Text.Should().Contain("Василёк");
     }
 }

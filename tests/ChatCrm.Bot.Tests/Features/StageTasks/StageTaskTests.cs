@@ -34,8 +34,8 @@ public sealed class StageTaskTests : IAsyncLifetime
         await _admin.LastAsync("/stage add Отгрузка");
         await _admin.LastAsync("/dept add Юристы");
         await _admin.LastAsync("/dept add Логистика");
-        (await _admin.LastAsync("/stage set Договор owner Юристы")).Text.Should().Contain("ведёт <b>Юристы</b>");
-        (await _admin.LastAsync("/stage set Отгрузка owner Логистика")).Text.Should().Contain("ведёт <b>Логистика</b>");
+        (await _admin.LastAsync("/stage set Договор owner Юристы")).Text.Should().Contain("ответственный — <b>Юристы</b>");
+        (await _admin.LastAsync("/stage set Отгрузка owner Логистика")).Text.Should().Contain("ответственный — <b>Логистика</b>");
         _boris = await Chat.JoinAsync(_app, Boris, "manager", "Борис");
         _petr = await Chat.JoinAsync(_app, Petr, "staff Юристы", "Пётр");
         _ivan = await Chat.JoinAsync(_app, Ivan, "staff Юристы", "Иван");
