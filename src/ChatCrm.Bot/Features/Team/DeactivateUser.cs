@@ -1,7 +1,10 @@
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Core.Domain.Audit;
+using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Parsing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using User = ChatCrm.Core.Domain.Users.User;
 
@@ -146,10 +149,32 @@ internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler
                 ctx.Show(ctx.T.UserDeactivated(target.DisplayName));
             }
 
+            await HandOnStagesAsync(ctx, target, successor, ct);
             target.Deactivate();
             target.EndDialog();
             ctx.Audit.Record(AuditActions.UserDeactivated, target.DisplayName, "active", "inactive");
             ctx.Notify(target, t => t.Deactivated(), crm.Value.Language);
+        }
+    }
+
+    /// <summary>
+    /// Stages the person owned go to the successor (or back to the deals' managers), and so do the open stage tasks
+    /// owed to them: nothing is left owed to someone who can no longer open the bot.
+    /// </summary>
+    private static async Task HandOnStagesAsync(BotContext ctx, User target, User? successor, CancellationToken ct)
+    {
+        var taskStages = await ctx.Db.StageTasks.Where(t => t.UserId == target.Id
+            && (t.Status == StageTaskStatus.Waiting || t.Status == StageTaskStatus.InWork)).Select(t => t.StageId).ToListAsync(ct);
+        var stages = await ctx.Db.Stages.Where(s => s.OwnerUserId == target.Id || taskStages.Contains(s.Id)).ToListAsync(ct);
+        foreach (var stage in stages)
+        {
+            if (stage.OwnerUserId == target.Id)
+            {
+                stage.SetOwner(null, successor?.Id);
+                ctx.Audit.Record(AuditActions.StageOwner, stage.Name, target.DisplayName, successor?.DisplayName ?? "-");
+            }
+
+            await TaskOwners.FollowStageAsync(ctx, stage, ct);
         }
     }
 }

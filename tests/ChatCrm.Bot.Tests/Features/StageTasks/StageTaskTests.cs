@@ -266,6 +266,26 @@ public sealed class StageTaskTests : IAsyncLifetime
         await _petr.TapUntilAnsweredAsync($"tk:{task.Id}:take");
     }
 
+    [Fact]
+    public async Task Deactivating_a_person_who_owns_a_stage_hands_the_stage_and_its_open_task_back_to_the_managers()
+    {
+        await _admin.LastAsync("/stage set Переговоры owner Пётр");
+        var deal = await _boris.OpenDealAsync("Ромашка 500000");
+        await _boris.SayAsync($"/move {deal} Переговоры");
+        var task = await OpenTaskAsync(deal);
+        task.UserId.Should().Be(await _app.UserIdAsync(Petr));
+
+        var mark = await MarkAsync();
+        var petr = await _app.UserIdAsync(Petr);
+        (await _admin.TapAsync($"deact:{petr}:y"))[^1].Text.Should().Contain("отключён");
+
+        (await _app.QueryAsync(db => db.Stages.SingleAsync(s => s.Name == "Переговоры"))).OwnerUserId.Should().BeNull();
+        var after = await OpenTaskAsync(deal);
+        (after.UserId, after.DepartmentId).Should().Be((null, null), "the deal's manager holds the work now");
+        (await SaidSinceAsync(_boris, mark)).Should().Contain(s => s.Has($"tk:{task.Id}:take"));
+        (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "task.reassigned"))).Should().Be(1);
+    }
+
     private Task<long> MarkAsync() => _app.QueryAsync(db => db.Outbox.Select(m => (long?)m.Id).MaxAsync()).ContinueWith(t => t.Result ?? 0);
 
     private async Task<IReadOnlyList<Said>> SaidSinceAsync(Chat chat, long after)
