@@ -162,7 +162,7 @@ public sealed class MoveData(ChatCrmDbContext source, PostgresChatCrmDbContext t
     private static async Task<long> CopyAsync(DbConnection from, NpgsqlConnection into, Table table, CancellationToken ct)
     {
         await using var select = from.CreateCommand();
-        select.CommandText = table.SelectSql(quote: '"');
+        select.CommandText = table.SelectSql();
         await using var rows = await select.ExecuteReaderAsync(ct);
         await using var copy = await into.BeginBinaryImportAsync(
             $"COPY \"{table.Name}\" ({string.Join(", ", table.TargetColumns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
@@ -194,7 +194,7 @@ public sealed class MoveData(ChatCrmDbContext source, PostgresChatCrmDbContext t
     private static async Task<(long Rows, string Sum)> ChecksumAsync(DbConnection connection, Table table, IReadOnlyList<Column> columns, CancellationToken ct)
     {
         await using var select = connection.CreateCommand();
-        select.CommandText = table.SelectSql(quote: '"');
+        select.CommandText = table.SelectSql();
         await using var rows = await select.ExecuteReaderAsync(ct);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long count = 0;
@@ -260,9 +260,10 @@ public sealed class MoveData(ChatCrmDbContext source, PostgresChatCrmDbContext t
         public IReadOnlyList<Column> SourceColumns { get; }
         public IReadOnlyList<Column> TargetColumns { get; }
 
-        public string SelectSql(char quote) =>
-            $"SELECT {string.Join(", ", SourceColumns.Select(c => $"{quote}{c.Name}{quote}"))} FROM {quote}{Name}{quote} "
-            + $"ORDER BY {string.Join(", ", KeyColumns.Select(k => $"{quote}{k}{quote}"))}";
+        /// <summary>Every column in key order; the same text reads both sides (both quote identifiers with ").</summary>
+        public string SelectSql() =>
+            $"SELECT {string.Join(", ", SourceColumns.Select(c => $"\"{c.Name}\""))} FROM \"{Name}\" "
+            + $"ORDER BY {string.Join(", ", KeyColumns.Select(k => $"\"{k}\""))}";
     }
 
     /// <summary>One column on one side: how its stored value reads back into the model's value and goes out again.</summary>

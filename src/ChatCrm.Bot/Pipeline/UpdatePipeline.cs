@@ -124,7 +124,7 @@ internal sealed class UpdatePipeline(
     private async Task ApologiseAsync(Update update, long? waitingId, bool concurrentChange, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ApologiseAsync(update, waitingId, ct, concurrentChange);
+        await scope.ServiceProvider.GetRequiredService<UpdateProcessor>().ApologiseAsync(update, waitingId, concurrentChange, ct);
     }
 
     private async Task RunOnceAsync(Update update, long? waitingId, CancellationToken ct)

@@ -68,7 +68,7 @@ internal sealed class UpdateProcessor(
     /// failure); only a database that cannot be written propagates, so the transport answers 500 and Telegram delivers
     /// it again.
     /// </summary>
-    public async Task ApologiseAsync(Update update, long? waitingId, CancellationToken ct, bool concurrentChange = false)
+    public async Task ApologiseAsync(Update update, long? waitingId, bool concurrentChange, CancellationToken ct)
     {
         try
         {

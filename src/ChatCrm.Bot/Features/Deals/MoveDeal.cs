@@ -83,15 +83,24 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
             return;
         }
 
-        var before = deal.Snapshot();
-        var change = deal.MoveTo(stage, ctx.Now, ctx.User.Id);
-        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
-        ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, stage.Name);
+        await ApplyAsync(ctx, deal, from, stage, ct);
 
         var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, BuiltInNames.Show(from.Name, ctx.T.Language), BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live));
         reply = await ScenarioOffer.AfterMoveAsync(ctx, deal, reply, ct);
         ctx.Answer(reply, edit: show);
         await StageArrivals.FollowAsync(ctx, deal, ct);
+    }
+
+    /// <summary>
+    /// The move itself, whoever makes it (/move, a task's «готово»): the history row, the mover's undo and the audit.
+    /// Replies and what follows the arrival are the caller's.
+    /// </summary>
+    internal static async Task ApplyAsync(BotContext ctx, Deal deal, Stage from, Stage to, CancellationToken ct)
+    {
+        var before = deal.Snapshot();
+        var change = deal.MoveTo(to, ctx.Now, ctx.User.Id);
+        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
+        ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, to.Name);
     }
 
     /// <summary>

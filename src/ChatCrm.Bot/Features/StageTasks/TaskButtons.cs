@@ -155,11 +155,7 @@ internal sealed class TaskButtons : ICallbackHandler
     /// </summary>
     private static async Task MoveAsync(BotContext ctx, Deal deal, Stage to, CancellationToken ct)
     {
-        var from = await DealViews.StageAsync(ctx, deal, ct);
-        var before = deal.Snapshot();
-        var change = deal.MoveTo(to, ctx.Now, ctx.User.Id);
-        await DealChangeUndo.SaveAndRecordAsync(ctx, deal, before, change, ctx.T.UndoDealMoved(deal.Id), ct);
-        ctx.Audit.Record(AuditActions.DealMove, $"deal #{deal.Id}", from.Name, to.Name);
+        await MoveDeal.ApplyAsync(ctx, deal, await DealViews.StageAsync(ctx, deal, ct), to, ct);
         await StageArrivals.FollowAsync(ctx, deal, ct, tellManager: false);
     }
 
