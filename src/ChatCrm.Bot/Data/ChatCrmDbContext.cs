@@ -32,6 +32,7 @@ public class ChatCrmDbContext : DbContext
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
     public DbSet<WaitingUpdate> WaitingUpdates => Set<WaitingUpdate>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<SenderLeaseRow> SenderLeases => Set<SenderLeaseRow>();
     public DbSet<UndoEntry> UndoLog => Set<UndoEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ClientImport> Imports => Set<ClientImport>();
@@ -77,6 +78,14 @@ public class ChatCrmDbContext : DbContext
             {
                 modelBuilder.Entity(type).Property<uint>("xmin").IsRowVersion();
             }
+
+            // PostgreSQL commits concurrent transactions out of id order, so the sender cannot read "every row after
+            // the last id I saw". Each row remembers its writing transaction instead, and the sender reads the rows of
+            // every transaction not yet finished at its previous read (see OutboxDispatcher).
+            // (xid8 held as bigint: EF reads no xid8, and 2^63 transactions is not a worry.)
+            modelBuilder.Entity<OutboxMessage>().Property<long>(OutboxMessage.CommitTx)
+                .HasDefaultValueSql("pg_current_xact_id()::text::bigint").ValueGeneratedOnAdd();
+            modelBuilder.Entity<OutboxMessage>().HasIndex(OutboxMessage.CommitTx).HasFilter("\"Status\" = 0");
         }
     }
 

@@ -43,7 +43,8 @@ public static class ChatCrmHosting
         services.AddChatCrmDatabase();
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<BotMetrics>();
-        services.AddSingleton<ISenderLease, SoleSender>();
+        services.AddSingleton<SenderLease>();
+        services.AddSingleton<ISenderLease>(sp => sp.GetRequiredService<SenderLease>());
         AddMetricsExport(builder);
         services.AddChatCrmHealthChecks();
         // A failing probe is answered 503; the outage itself is logged once a minute by DatabaseOutage, not per probe.
@@ -74,6 +75,10 @@ public static class ChatCrmHosting
 
         // Hosted services start in this order: the database is migrated before anything reads it.
         services.AddHostedService<DatabaseInitializer>();
+        // One instance sends (PostgreSQL: a lease row; SQLite: this process). Started before the dispatcher and
+        // stopped after it, so a clean stop hands the lease over only once nothing of ours is in flight.
+        services.AddHostedService(sp => sp.GetRequiredService<SenderLease>());
+        services.AddHostedService<PostgresOutboxBell>();
         // Picks up what waited when the last run stopped, before a transport takes anything new.
         services.AddHostedService<WaitingUpdatesWorker>();
         // Goes on with an import a stopped run left running, after its last committed batch.

@@ -16,6 +16,7 @@ public sealed class BotMetrics
     private readonly Histogram<double> _handlerTime;
     private readonly Counter<long> _sends;
     private readonly Histogram<double> _schedulerLag;
+    private readonly Counter<long> _resent;
 
     public BotMetrics(IMeterFactory meters)
     {
@@ -27,6 +28,8 @@ public sealed class BotMetrics
         _sends = Meter.CreateCounter<long>("chatcrm.outbox.sends", "{send}", "Sends to Telegram by result: ok, 429, 403, 5xx, other");
         _schedulerLag = Meter.CreateHistogram<double>("chatcrm.scheduler.lag", "s", "How late the scheduler's beat fired after its scheduled time",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300] });
+        _resent = Meter.CreateCounter<long>("chatcrm.outbox.resent", "{message}",
+            "Messages in flight when their sender stopped or died, sent again: each may have reached its chat twice");
     }
 
     /// <summary>The meter, for the observable gauges their owners add (outbox backlog, sender lease).</summary>
@@ -42,6 +45,8 @@ public sealed class BotMetrics
 
     /// <param name="result">One of <see cref="SendResults"/>.</param>
     public void Send(string result) => _sends.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    public void Resent(int count) => _resent.Add(count);
 
     public void SchedulerLag(TimeSpan lag) => _schedulerLag.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -17,6 +17,12 @@ public abstract record SendResult
 
     /// <summary>403: the user blocked the bot (or never started it).</summary>
     public sealed record Blocked(string Error) : SendResult;
+
+    /// <summary>
+    /// Not sent at all: the row was no longer pending or this instance no longer held the sender lease, or (with
+    /// <paramref name="Retry"/>) the database could not be asked; then the row stays in line.
+    /// </summary>
+    public sealed record Withheld(bool Retry) : SendResult;
 }
 
 /// <summary>The one seam through which outbox rows leave the process: Telegram, or the local terminal chat.</summary>

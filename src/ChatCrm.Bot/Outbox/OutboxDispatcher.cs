@@ -34,6 +34,8 @@ internal sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     BotMetrics metrics,
     DatabaseOutage outage,
+    ISenderLease lease,
+    IOptions<DatabaseOptions> database,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private const string Source = "outbox dispatcher";
@@ -58,6 +60,9 @@ internal sealed class OutboxDispatcher(
     private readonly Channel<(OutboxMessage Row, SendResult Result)> _done = Channel.CreateUnbounded<(OutboxMessage, SendResult)>();
     private readonly List<Task> _inFlight = [];
     private readonly List<OutboxMessage> _expired = [];
+    private readonly bool _commitOrder = database.Value.IsPostgres;
+    private int _term;
+    private long _sinceTx;
     private DateTime _nextGlobalSlot;
     private DateTime _pausedUntil;
     private DateTime _nextFullScan;
@@ -77,6 +82,30 @@ internal sealed class OutboxDispatcher(
         {
             try
             {
+                if (!lease.Held)
+                {
+                    // Another instance sends (or this one lost the lease): finish what is in flight, forget the rest, wait.
+                    if (_term != 0)
+                    {
+                        await StepDownAsync();
+                    }
+
+                    signalled ??= signal.WaitAsync(ct);
+                    await Task.WhenAny(signalled, Task.Delay(TimeSpan.FromMilliseconds(500), _clock, ct));
+                    if (signalled.IsCompleted)
+                    {
+                        signalled = null;
+                    }
+
+                    continue;
+                }
+
+                if (lease.Term != _term)
+                {
+                    await TakeOverAsync(ct);
+                    signalled = null;
+                }
+
                 if (signalled is null || signalled.IsCompleted)
                 {
                     var full = Now >= _nextFullScan;
@@ -133,6 +162,11 @@ internal sealed class OutboxDispatcher(
         }
 
         var pending = db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending);
+        // PostgreSQL: every transaction below this one had finished when it was read, so the queries below see all their
+        // rows; the next incremental read need only look at the transactions from here on.
+        var horizon = _commitOrder
+            ? await db.Database.SqlQuery<long>($"SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(ct)
+            : 0;
         List<OutboxMessage> rows = [];
         if (full)
         {
@@ -147,10 +181,18 @@ internal sealed class OutboxDispatcher(
             {
                 var after = _maxLoadedId[p];
                 var priority = p;
-                rows.AddRange(await pending.Where(m => m.Priority == priority && m.Id > after)
-                    .OrderBy(m => m.Id).Take(MaxLoaded - _loaded.Count - rows.Count).ToListAsync(ct));
+                var since = _sinceTx;
+                // SQLite commits one writer at a time, in id order: "after the last id seen" is complete. PostgreSQL
+                // commits concurrent transactions out of id order: the rows of transactions unfinished at the last read
+                // are read again (those already loaded are skipped below).
+                var query = _commitOrder
+                    ? pending.Where(m => m.Priority == priority && (m.Id > after || EF.Property<long>(m, OutboxMessage.CommitTx) >= since))
+                    : pending.Where(m => m.Priority == priority && m.Id > after);
+                rows.AddRange(await query.OrderBy(m => m.Id).Take(MaxLoaded - _loaded.Count - rows.Count).ToListAsync(ct));
             }
         }
+
+        _sinceTx = horizon;
 
         foreach (var row in rows)
         {
@@ -304,6 +346,22 @@ internal sealed class OutboxDispatcher(
         SendResult result;
         try
         {
+            if (!await ClaimAsync(row))
+            {
+                await _done.Writer.WriteAsync((row, new SendResult.Withheld(Retry: false)));
+                return;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The database is away: nothing was sent; the row waits in its lane and goes once the database answers.
+            outage.Failed(Source, e);
+            await _done.Writer.WriteAsync((row, new SendResult.Withheld(Retry: true)));
+            return;
+        }
+
+        try
+        {
             result = await gateway.SendAsync(row, CancellationToken.None);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
@@ -327,6 +385,14 @@ internal sealed class OutboxDispatcher(
             _ => BotMetrics.SendResults.Other,
         });
         await _done.Writer.WriteAsync((row, result));
+    }
+
+    /// <summary>Marks the row as in flight, unless it is no longer pending or this instance no longer holds the lease.</summary>
+    private async Task<bool> ClaimAsync(OutboxMessage row)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+        return await lease.ClaimAsync(db, row.Id, Now, CancellationToken.None);
     }
 
     private async Task RecordCompletedAsync(CancellationToken ct)
@@ -370,6 +436,15 @@ internal sealed class OutboxDispatcher(
         var outbox = db.Outbox.Where(m => m.Id == row.Id);
         switch (result)
         {
+            case SendResult.Withheld { Retry: true }:
+                row.ScheduleRetry(row.Attempts, now + TimeSpan.FromSeconds(1));
+                break;
+
+            case SendResult.Withheld:
+                // Another sender has dealt with it, or the lease is gone (and with it everything loaded).
+                Forget(lane, row);
+                break;
+
             case SendResult.Sent sent:
                 await outbox.ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent)
@@ -380,6 +455,7 @@ internal sealed class OutboxDispatcher(
                 break;
 
             case SendResult.RetryAfter retry:
+                await outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingAt, (DateTime?)null), ct);
                 _pausedUntil = Max(_pausedUntil, now + retry.Delay);
                 log.LogWarning("Telegram asked to slow down (429): pausing all sending for {Delay}", retry.Delay);
                 break;
@@ -390,6 +466,7 @@ internal sealed class OutboxDispatcher(
                 var attempts = row.Attempts + 1;
                 await outbox.ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.SendingAt, (DateTime?)null)
                     .SetProperty(m => m.Error, Clip(transient.Error)), ct);
                 row.ScheduleRetry(attempts, row.NextAttemptAt);
                 if (probe || _outageSince is null)
@@ -472,8 +549,59 @@ internal sealed class OutboxDispatcher(
         if (timer.IsCompleted && Now >= _nextFullScan)
         {
             // Time for the periodic scan: let the loop reload even without a signal.
-            signal.Notify();
+            signal.Wake();
         }
+    }
+
+    /// <summary>
+    /// A new term as the sender (the first start, or taking over from an instance that stopped or died): whatever was
+    /// in flight when the previous sender stopped may already have reached its chat, but cannot be known to have; it is
+    /// sent again (at least once) and counted. Everything is then read afresh.
+    /// </summary>
+    private async Task TakeOverAsync(CancellationToken ct)
+    {
+        Reset();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChatCrmDbContext>();
+            var resent = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.SendingAt != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingAt, (DateTime?)null), ct);
+            if (resent > 0)
+            {
+                metrics.Resent(resent);
+                log.LogWarning("{Count} messages were being sent when the previous sender stopped: they are sent again and may reach their chats twice", resent);
+            }
+        }
+
+        _term = lease.Term;
+    }
+
+    /// <summary>The lease is gone: sends in flight finish and are recorded; nothing new starts; the loaded rows are forgotten.</summary>
+    private async Task StepDownAsync()
+    {
+        var inFlight = _inFlight.Count(t => !t.IsCompleted);
+        await DrainAsync();
+        Reset();
+        _term = 0;
+        log.LogInformation("This instance no longer sends; {Count} sends that were in flight are recorded", inFlight);
+    }
+
+    private void Reset()
+    {
+        _lanes.Clear();
+        _loaded.Clear();
+        Array.Clear(_maxLoadedId);
+        _inFlight.RemoveAll(t => t.IsCompleted);
+        _expired.Clear();
+        _sinceTx = 0;
+        _nextFullScan = DateTime.MinValue;
+        _nextSweep = DateTime.MinValue;
+        _pausedUntil = DateTime.MinValue;
+        _outagePause = null;
+        _outageSince = null;
+        _failedProbes = 0;
+        _probeId = null;
+        _failedProbeId = null;
     }
 
     private async Task DrainAsync()

@@ -59,11 +59,20 @@ public sealed class OutboxMessage
     /// </summary>
     public DateTime? ExpiresAt { get; private set; }
     public DateTime? SentAt { get; private set; }
+
+    /// <summary>
+    /// Set just before the row is handed to Telegram and cleared when the answer is recorded: a pending row with it set
+    /// was in flight when its sender died, and may already have reached the chat. Sent again, it is counted.
+    /// </summary>
+    public DateTime? SendingAt { get; private set; }
     public int? TelegramMessageId { get; private set; }
     public string? Error { get; private set; }
 
     /// <summary>Counts towards Telegram's ~1 message per second per chat.</summary>
     public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage or OutboxKind.Photo or OutboxKind.Document;
+
+    /// <summary>PostgreSQL only: the id (xid8) of the transaction that wrote the row, a shadow property.</summary>
+    internal const string CommitTx = "CommitTx";
 
     public static OutboxMessage Create(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime nowUtc,
         DateTime? expiresAtUtc = null) =>

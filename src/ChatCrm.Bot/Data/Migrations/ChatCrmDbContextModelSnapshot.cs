@@ -283,6 +283,9 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SendingAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -300,6 +303,28 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("Status", "Priority", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Bot.Outbox.SenderLeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SenderLeases", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Audit.AuditEntry", b =>

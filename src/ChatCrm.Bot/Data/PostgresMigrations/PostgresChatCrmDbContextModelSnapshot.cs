@@ -273,6 +273,11 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("CommitTx")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -300,6 +305,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("SendingAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -311,12 +319,37 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommitTx")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "Priority", "Id");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCrm.Bot.Outbox.SenderLeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SenderLeases", (string)null);
                 });
 
             modelBuilder.Entity("ChatCrm.Core.Domain.Audit.AuditEntry", b =>
