@@ -46,6 +46,10 @@ public sealed class BotProcess : IAsyncDisposable
     public static BotProcess StartIn(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
         StartDll(BotDll, environment, args, workingDirectory);
 
+    /// <summary>A bot published elsewhere (deploy/Dockerfile's publish), started from <paramref name="workingDirectory"/> as its container starts it.</summary>
+    public static BotProcess StartDllIn(string dll, string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        StartDll(dll, environment, args, workingDirectory);
+
     /// <summary>Any built app (`dotnet &lt;dll&gt;`) the same way; the benchmarks start their bare baseline server with it.</summary>
     public static BotProcess StartDll(string dll, IDictionary<string, string> environment, params string[] args) =>
         StartDll(dll, environment, args, Path.GetDirectoryName(dll)!);
