@@ -70,10 +70,10 @@ public static class ChatCrmHosting
             services.AddScoped(typeof(IUndoHandler), undo);
         }
 
-        builder.AddScheduler();
-
         // Hosted services start in this order: the database is migrated before anything reads it.
         services.AddHostedService<DatabaseInitializer>();
+        // After the migration: on PostgreSQL, Quartz's store checks its tables (which our migrations make) as it starts.
+        builder.AddScheduler();
         // Picks up what waited when the last run stopped, before a transport takes anything new.
         services.AddHostedService<WaitingUpdatesWorker>();
         // Goes on with an import a stopped run left running, after its last committed batch.
