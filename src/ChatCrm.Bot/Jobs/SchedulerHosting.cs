@@ -16,11 +16,12 @@ public static class SchedulerHosting
     public const string TablePrefix = "qrtz_";
 
     /// <summary>How often an instance records in the database that it is alive, on PostgreSQL.</summary>
-    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// How long past a missed check-in the others wait before they take a dead instance's beat over (with
-    /// <see cref="CheckinInterval"/>, a beat held by a killed instance is free again within about 12.5 s).
+    /// How long past a missed check-in the others wait before they take a dead instance's beat over: with
+    /// <see cref="CheckinInterval"/> (also how often the others look), a beat a killed instance held is free again
+    /// within about 14 s, and a pause of a few seconds (a collection, a database failover) does not count as a death.
     /// </summary>
     public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(7.5);
 
