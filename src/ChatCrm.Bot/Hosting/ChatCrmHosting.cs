@@ -71,14 +71,14 @@ public static class ChatCrmHosting
             services.AddScoped(typeof(IUndoHandler), undo);
         }
 
-        builder.AddScheduler();
-
         // Hosted services start in this order: the database is migrated before anything reads it.
         services.AddHostedService<DatabaseInitializer>();
         // One instance sends (PostgreSQL: a lease row; SQLite: this process). Started before the dispatcher and
         // stopped after it, so a clean stop hands the lease over only once nothing of ours is in flight.
         services.AddHostedService(sp => sp.GetRequiredService<SenderLease>());
         services.AddHostedService<PostgresOutboxBell>();
+        // After the migration: on PostgreSQL, Quartz's store checks its tables (which our migrations make) as it starts.
+        builder.AddScheduler();
         // Picks up what waited when the last run stopped, before a transport takes anything new.
         services.AddHostedService<WaitingUpdatesWorker>();
         // Goes on with an import a stopped run left running, after its last committed batch.

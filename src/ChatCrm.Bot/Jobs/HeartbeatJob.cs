@@ -7,7 +7,8 @@ namespace ChatCrm.Bot.Jobs;
 
 /// <summary>
 /// `Schedule:Heartbeat`: the Quartz cron of the scheduler's beat (every minute by default), or `off` to run no
-/// scheduler in this process (a second instance until clustering arrives, or a test that drives the ticks).
+/// scheduler in this process (a test that drives the ticks itself, or an instance kept out of the beat). Instances on
+/// one PostgreSQL database need no such care: they share a clustered Quartz store and the beat fires on one of them.
 /// </summary>
 public sealed class HeartbeatOptions : IValidatableObject
 {
@@ -29,13 +30,15 @@ public sealed class HeartbeatOptions : IValidatableObject
 
 /// <summary>
 /// The Quartz job: one scheduler tick at the injected clock's time, in a scope of its own. Records how late the beat
-/// fired (Quartz's real clock against its schedule). A database outage is reported to <see cref="DatabaseOutage"/>,
+/// fired (Quartz's real clock against its schedule), and at Debug which instance ran which beat. A database outage is reported to <see cref="DatabaseOutage"/>,
 /// not thrown at Quartz (which would log it with a stack trace every minute); the next beat simply tries again.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class HeartbeatJob(IServiceScopeFactory scopes, TimeProvider time, BotMetrics metrics, DatabaseOutage outage) : IJob
+internal sealed class HeartbeatJob(IServiceScopeFactory scopes, TimeProvider time, BotMetrics metrics, DatabaseOutage outage,
+    ILogger<HeartbeatJob> log) : IJob
 {
     public static readonly JobKey Key = new("heartbeat", "chatcrm");
+    public static readonly TriggerKey TriggerKey = new("heartbeat-trigger", "chatcrm");
     private const string Source = "scheduler";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -44,6 +47,8 @@ internal sealed class HeartbeatJob(IServiceScopeFactory scopes, TimeProvider tim
         {
             metrics.SchedulerLag(context.FireTimeUtc - scheduled);
         }
+
+        log.LogDebug("Beat {Scheduled:O} runs on scheduler instance {Instance}", context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId);
 
         try
         {
