@@ -36,7 +36,7 @@ public abstract class TestDatabase
     /// <summary>Makes the database ready for a host; called by <see cref="ChatCrmApp.StartAsync"/>, once.</summary>
     public virtual Task CreateAsync() => Task.CompletedTask;
 
-    /// <summary>Removes the database once the test's hosts have stopped.</summary>
+    /// <summary>Removes the database once the test's hosts have stopped; a later <see cref="CreateAsync"/> makes a fresh one.</summary>
     public virtual Task DropAsync() => Task.CompletedTask;
 
     public override string ToString() => IsPostgres ? "PostgreSQL" : "SQLite";

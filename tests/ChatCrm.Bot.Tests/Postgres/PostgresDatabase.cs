@@ -63,7 +63,12 @@ public sealed class PostgresDatabase : TestDatabase
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    public override Task DropAsync() => DropAsync(_name);
+    /// <summary>Drops the database; a later <see cref="CreateAsync"/> makes it afresh.</summary>
+    public override async Task DropAsync()
+    {
+        await DropAsync(_name);
+        _created = false;
+    }
 
     /// <summary>
     /// Drops a test database on the CHATCRM_TEST_POSTGRES server. An autovacuum worker busy in it belongs to no role, so
