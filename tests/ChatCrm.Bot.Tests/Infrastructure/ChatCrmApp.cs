@@ -84,6 +84,14 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         arrange?.Invoke(api);
         var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services };
         _ = app.Server; // starts the host: migrations, dispatcher, transport
+        if (database is not null)
+        {
+            // A suite that means to run on PostgreSQL must not pass on SQLite because a setting went astray.
+            var provider = await app.QueryAsync(db => Task.FromResult(db.Database.ProviderName));
+            provider.Should().Be(database.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite",
+                $"the host runs on {database}");
+        }
+
         return app;
     }
 
