@@ -7,17 +7,21 @@ namespace ChatCrm.Bot.Tests.EndToEnd;
 
 /// <summary>A manager's whole day in one conversation, the way issue 3 describes it, in Russian.</summary>
 [EndToEnd]
-public sealed class ManagerDayTests : IAsyncLifetime
+public abstract class ManagerDayTests(TestDatabase database) : IAsyncLifetime
 {
     // Wednesday 25 November 2026, 10:00 in Moscow.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
     private ChatCrmApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync(clock: _clock);
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_creates_a_client_logs_a_call_opens_moves_and_loses_a_deal_and_sees_it_all()
     {
         var ivan = await Chat.JoinAsync(_app, 2002);
@@ -52,3 +56,8 @@ public sealed class ManagerDayTests : IAsyncLifetime
         card.Text.Length.Should().BeLessThanOrEqualTo(4096);
     }
 }
+
+public sealed class ManagerDayTestsOnSqlite() : ManagerDayTests(TestDatabase.Sqlite());
+
+[EndToEnd, Postgres]
+public sealed class ManagerDayTestsOnPostgres() : ManagerDayTests(TestDatabase.Postgres());

@@ -2,48 +2,62 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using ChatCrm.Bot.Tests.Infrastructure;
+using System.Data.Common;
+using ChatCrm.Bot.Tests.Postgres;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ChatCrm.Bot.Tests.EndToEnd;
 
-/// <summary>The bot as a newcomer and an operator meet it: a separate process, started, killed, restarted.</summary>
+/// <summary>
+/// The bot as a newcomer and an operator meet it: a separate process, started, killed, restarted — on either database.
+/// </summary>
 [EndToEnd]
-public sealed class ProcessTests : IAsyncLifetime
+public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", "process-" + Guid.NewGuid().ToString("N"));
+    protected string Folder { get; } = Path.Combine(Path.GetTempPath(), "chatcrm-tests", "process-" + Guid.NewGuid().ToString("N"));
+
+    private string SqliteFile => Path.Combine(Folder, "chatcrm.db");
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
+        Directory.CreateDirectory(Folder);
+        return database.CreateAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await database.DropAsync();
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {
             // A leftover temp folder must not fail the run.
         }
-
-        return Task.CompletedTask;
     }
 
-    private Dictionary<string, string> Environment(FakeBotApi api, int port) => new()
+    /// <summary>The variables that put the process on the test's database.</summary>
+    private Dictionary<string, string> Database() => database is PostgresDatabase postgres
+        ? new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__ChatCrm"] = postgres.ConnectionString }
+        : new() { ["ConnectionStrings__ChatCrm"] = $"Data Source={SqliteFile}" };
+
+    protected Dictionary<string, string> Environment(FakeBotApi api, int port) => new(Database())
     {
         ["Telegram__BotToken"] = FakeBotApi.Token,
         ["Telegram__ApiBaseUrl"] = api.BaseUrl,
-        ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(_folder, "chatcrm.db")}",
         ["Crm__AdminTelegramIds__0"] = ChatCrmApp.AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         ["Logging__LogLevel__Default"] = "Information",
     };
 
-    [Fact]
+    private DbConnection Connect() => database is PostgresDatabase postgres
+        ? new NpgsqlConnection(postgres.ConnectionString)
+        : new SqliteConnection($"Data Source={SqliteFile}");
+
+    [DatabaseFact]
     public async Task A_reply_committed_before_the_process_was_killed_is_sent_after_restart()
     {
         await using var api = await FakeBotApi.StartAsync();
@@ -69,25 +83,7 @@ public sealed class ProcessTests : IAsyncLifetime
         api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle("the update is not handled twice after the restart");
     }
 
-    [Fact]
-    public async Task Started_from_another_folder_the_bot_reads_its_own_settings_and_keeps_its_data_in_the_working_directory()
-    {
-        await using var api = await FakeBotApi.StartAsync();
-        var port = BotProcess.FreePort();
-        var environment = Environment(api, port);
-        environment.Remove("ConnectionStrings__ChatCrm");
-        environment.Remove("Logging__LogLevel__Default");
-        api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/help", "en", updateId: 51));
-
-        await using var bot = BotProcess.StartIn(_folder, environment);
-        await api.WaitForMessagesAsync(ChatCrmApp.AdminId, 1, TimeSpan.FromSeconds(30));
-        await bot.WaitForOutputAsync("Connected to Telegram", TimeSpan.FromSeconds(10));
-
-        bot.Output.Should().NotContain("Executed DbCommand", "appsettings.json keeps EF Core at Warning");
-        File.Exists(Path.Combine(_folder, "data", "chatcrm.db")).Should().BeTrue("the SQLite file is relative to the working directory");
-    }
-
-    [Fact]
+    [DatabaseFact]
     public async Task Health_answers_on_the_running_process()
     {
         await using var api = await FakeBotApi.StartAsync();
@@ -101,26 +97,10 @@ public sealed class ProcessTests : IAsyncLifetime
         bot.Output.Should().NotContain(FakeBotApi.Token, "the bot token never appears in the logs");
     }
 
-    [Fact]
-    public async Task Without_a_token_it_explains_how_to_get_one_instead_of_a_stack_trace()
-    {
-        await using var bot = BotProcess.Start(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(_folder, "chatcrm.db")}",
-        });
-
-        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-
-        bot.Output.Should().Contain("@BotFather").And.Contain("-- chat").And.NotContain("Exception");
-    }
-
-    [Fact]
+    [DatabaseFact]
     public async Task The_local_chat_answers_help_and_presses_buttons_by_number()
     {
-        await using var bot = BotProcess.Start(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(_folder, "chatcrm.db")}",
-        }, "chat");
+        await using var bot = BotProcess.Start(Database(), "chat");
         await bot.WaitForOutputAsync("local chat", TimeSpan.FromSeconds(30));
 
         await bot.Process.StandardInput.WriteLineAsync("/help");
@@ -141,7 +121,7 @@ public sealed class ProcessTests : IAsyncLifetime
         bot.Process.ExitCode.Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_burst_killed_while_part_of_it_waits_is_applied_whole_and_once_after_the_restart()
     {
         await using var api = await FakeBotApi.StartAsync();
@@ -191,7 +171,7 @@ public sealed class ProcessTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string table)
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_folder, "chatcrm.db")}");
+        await using var db = Connect();
         await db.OpenAsync();
         await using var count = db.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM \"{table}\"";
@@ -200,10 +180,10 @@ public sealed class ProcessTests : IAsyncLifetime
 
     private async Task<List<string>> NotesAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_folder, "chatcrm.db")}");
+        await using var db = Connect();
         await db.OpenAsync();
         await using var select = db.CreateCommand();
-        select.CommandText = "SELECT Note FROM Touches ORDER BY Id";
+        select.CommandText = "SELECT \"Note\" FROM \"Touches\" ORDER BY \"Id\"";
         var notes = new List<string>();
         await using var reader = await select.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -214,7 +194,7 @@ public sealed class ProcessTests : IAsyncLifetime
         return notes;
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> call)
+    protected static async Task<T> Eventually<T>(Func<Task<T>> call)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -229,3 +209,44 @@ public sealed class ProcessTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// On SQLite, plus what only SQLite has: the file the bot makes in its working directory, and the start without a token
+/// (it stops before any database is opened).
+/// </summary>
+public sealed class ProcessTestsOnSqlite() : ProcessTests(TestDatabase.Sqlite())
+{
+    [Fact]
+    public async Task Started_from_another_folder_the_bot_reads_its_own_settings_and_keeps_its_data_in_the_working_directory()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var port = BotProcess.FreePort();
+        var environment = Environment(api, port);
+        environment.Remove("ConnectionStrings__ChatCrm");
+        environment.Remove("Logging__LogLevel__Default");
+        api.EnqueueUpdate(Updates.Text(ChatCrmApp.AdminId, "/help", "en", updateId: 51));
+
+        await using var bot = BotProcess.StartIn(Folder, environment);
+        await api.WaitForMessagesAsync(ChatCrmApp.AdminId, 1, TimeSpan.FromSeconds(30));
+        await bot.WaitForOutputAsync("Connected to Telegram", TimeSpan.FromSeconds(10));
+
+        bot.Output.Should().NotContain("Executed DbCommand", "appsettings.json keeps EF Core at Warning");
+        File.Exists(Path.Combine(Folder, "data", "chatcrm.db")).Should().BeTrue("the SQLite file is relative to the working directory");
+    }
+
+    [Fact]
+    public async Task Without_a_token_it_explains_how_to_get_one_instead_of_a_stack_trace()
+    {
+        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__ChatCrm"] = $"Data Source={Path.Combine(Folder, "chatcrm.db")}",
+        });
+
+        await bot.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        bot.Output.Should().Contain("@BotFather").And.Contain("-- chat").And.NotContain("Exception");
+    }
+}
+
+[EndToEnd, Postgres]
+public sealed class ProcessTestsOnPostgres() : ProcessTests(TestDatabase.Postgres());

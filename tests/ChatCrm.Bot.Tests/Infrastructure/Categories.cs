@@ -9,6 +9,15 @@ namespace ChatCrm.Bot.Tests.Infrastructure;
 /// fault suite, tests/ChatCrm.Faults). Mark a class (or a test) with <see cref="EndToEndAttribute"/>,
 /// <see cref="PostgresAttribute"/> or <see cref="BrowserAttribute"/>.
 /// </summary>
+/// <remarks>
+/// <para>Suites that run on both databases (<see cref="TestDatabase"/>) are abstract classes with two one-line
+/// subclasses, <c>…OnSqlite</c> and <c>[Postgres] …OnPostgres</c>: <c>--filter "Category=Postgres"</c> selects every
+/// PostgreSQL run, <c>--filter "FullyQualifiedName~OnPostgres"</c> only those of the shared suites. Without
+/// CHATCRM_TEST_POSTGRES the PostgreSQL runs are reported as skipped.</para>
+/// <para>The tests left on SQLite alone are those about SQLite itself (its file, WAL and pragmas, query plans), those
+/// that need no database, and those not yet moved: make a suite abstract over <see cref="TestDatabase"/>, mark its
+/// tests <see cref="DatabaseFactAttribute"/> / <see cref="DatabaseTheoryAttribute"/> and add the two classes.</para>
+/// </remarks>
 public static class Categories
 {
     public const string Trait = "Category";

@@ -63,13 +63,35 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     /// <param name="arrange">Sets up the fake Bot API before the host starts (e.g. a getMe that fails at first).</param>
     /// <param name="logs">Receives everything the host logs, from its start on.</param>
     /// <param name="services">Adds services to the host (e.g. an EF interceptor standing in for another instance's write).</param>
+    /// <param name="database">The database to run on (created here; the test drops it): a fresh SQLite file when null.</param>
     public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
-        Action<FakeBotApi>? arrange = null, LogCapture? logs = null, Action<IServiceCollection>? services = null)
+        Action<FakeBotApi>? arrange = null, LogCapture? logs = null, Action<IServiceCollection>? services = null,
+        TestDatabase? database = null)
     {
+        if (database is not null)
+        {
+            await database.CreateAsync();
+            var merged = new Dictionary<string, string?>(database.Settings);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                merged[key] = value;
+            }
+
+            settings = merged;
+        }
+
         var api = await FakeBotApi.StartAsync();
         arrange?.Invoke(api);
         var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services };
         _ = app.Server; // starts the host: migrations, dispatcher, transport
+        if (database is not null)
+        {
+            // A suite that means to run on PostgreSQL must not pass on SQLite because a setting went astray.
+            var provider = await app.QueryAsync(db => Task.FromResult(db.Database.ProviderName));
+            provider.Should().Be(database.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite",
+                $"the host runs on {database}");
+        }
+
         return app;
     }
 
@@ -131,7 +153,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A fresh context on the same SQLite file, for looking at what was committed.</summary>
+    /// <summary>A fresh context on the same database, for looking at what was committed.</summary>
     public async Task<T> QueryAsync<T>(Func<ChatCrmDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

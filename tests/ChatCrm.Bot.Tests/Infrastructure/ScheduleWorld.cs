@@ -27,7 +27,7 @@ public sealed class ScheduleWorld : IAsyncDisposable
     public ChatCrmApp App { get; }
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<ScheduleWorld> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<ScheduleWorld> StartAsync(IDictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         // The clock only moves forward: it starts early enough for every date a test visits.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -37,7 +37,7 @@ public sealed class ScheduleWorld : IAsyncDisposable
             all[k] = v;
         }
 
-        return new ScheduleWorld(await ChatCrmApp.StartAsync(settings: all, clock: clock), clock);
+        return new ScheduleWorld(await ChatCrmApp.StartAsync(settings: all, clock: clock, database: database), clock);
     }
 
     public static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);

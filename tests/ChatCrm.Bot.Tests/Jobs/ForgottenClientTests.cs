@@ -9,7 +9,7 @@ using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
 
-public sealed class ForgottenClientTests : IAsyncLifetime
+public abstract class ForgottenClientTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
     private static readonly DateTime Monday = At(Moscow, 2026, 11, 30, 9, 0);
@@ -18,11 +18,15 @@ public sealed class ForgottenClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _w = await StartAsync();
+        _w = await StartAsync(database: database);
         _manager = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
     }
 
-    public async Task DisposeAsync() => await _w.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _w.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task<Client> ClientWithDealAsync(string name, int daysSinceTouch, int stagePosition = 1, long? owner = null)
     {
@@ -35,7 +39,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
     private async Task<List<string>> NudgedAsync(DateTime day) =>
         (await _w.KeysAsync(_manager.ChatId)).Where(k => k.StartsWith("nudge:", StringComparison.Ordinal) && k.EndsWith(Due.Key(DateOnly.FromDateTime(day.AddHours(3))), StringComparison.Ordinal)).ToList();
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_client_untouched_longer_than_the_company_threshold_is_nudged_once_a_day()
     {
         var forgotten = await ClientWithDealAsync("Ромашка", 8);
@@ -59,7 +63,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         (await NudgedAsync(Monday.AddDays(1))).Should().ContainSingle("the next working day brings the next nudge");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_stage_with_its_own_days_makes_a_client_forgotten_sooner()
     {
         await _w.ChangeAsync(async db => (await db.Stages.SingleAsync(s => s.Position == 3)).SetForgottenAfterDays(3));
@@ -71,7 +75,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         (await NudgedAsync(Monday)).Should().Equal(MorningRound.NudgeKey(proposal.Id, new DateOnly(2026, 11, 30)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_nudge_ignored_for_three_days_goes_to_the_head_with_the_history_and_the_head_can_reassign()
     {
         var head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
@@ -101,7 +105,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
             TimeSpan.FromSeconds(20), "the new owner is told, after the plans queued for that chat");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_a_call_ends_the_nudges()
     {
         var client = await ClientWithDealAsync("Ромашка", 9);
@@ -114,7 +118,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         (await NudgedAsync(Monday.AddDays(1))).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Plan_offers_days_and_plans_a_call_which_ends_the_nudges()
     {
         var client = await ClientWithDealAsync("Ромашка", 9);
@@ -132,7 +136,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         (await NudgedAsync(Monday.AddDays(1))).Should().BeEmpty("a contact is planned ahead");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Snooze_asks_why_and_until_when_and_keeps_quiet_until_then()
     {
         var client = await ClientWithDealAsync("Ромашка", 9);
@@ -151,7 +155,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         (await NudgedAsync(Monday.AddDays(7))).Should().ContainSingle("the snooze is over");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Lost_asks_for_a_reason_and_closes_the_open_deals_with_it()
     {
         var client = await ClientWithDealAsync("Ромашка", 9);
@@ -169,7 +173,7 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         (await NudgedAsync(Monday.AddDays(1))).Should().BeEmpty("no open deal, nothing to forget");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_button_for_someone_elses_client_or_a_missing_one_changes_nothing()
     {
         var petr = await _w.UserAsync(3002, Role.Manager, Moscow, name: "Пётр");
@@ -184,3 +188,8 @@ public sealed class ForgottenClientTests : IAsyncLifetime
         _w.App.Api.Calls.Where(c => c.Method == "answerCallbackQuery").Should().OnlyContain(c => c.Body["text"]!.ToString().Length > 0, "each stale tap is explained");
     }
 }
+
+public sealed class ForgottenClientTestsOnSqlite() : ForgottenClientTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ForgottenClientTestsOnPostgres() : ForgottenClientTests(TestDatabase.Postgres());

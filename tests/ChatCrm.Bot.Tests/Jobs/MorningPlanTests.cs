@@ -8,21 +8,25 @@ using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
 
-public sealed class MorningPlanTests : IAsyncLifetime
+public abstract class MorningPlanTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
     private const string Vladivostok = "Asia/Vladivostok";
     private const string Berlin = "Europe/Berlin";
     private ScheduleWorld _w = null!;
 
-    public async Task InitializeAsync() => _w = await StartAsync();
+    public async Task InitializeAsync() => _w = await StartAsync(database: database);
 
-    public async Task DisposeAsync() => await _w.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _w.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task<bool> HasPlanAsync(User user, int year, int month, int day) =>
         (await _w.KeysAsync(user.ChatId)).Contains(MorningRound.PlanKey(user.Id, new DateOnly(year, month, day)));
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_plan_arrives_at_nine_local_time_in_Moscow_Vladivostok_and_Berlin()
     {
         var moscow = await _w.UserAsync(3001, Role.Manager, Moscow);
@@ -53,7 +57,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         delivered[0].Text.Should().Contain("План на 30 ноября, понедельник");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quiet_hours_defer_the_plan_until_they_end_and_drop_it_after_the_morning()
     {
         var early = await _w.UserAsync(3001, Role.Manager, Moscow, quiet: "21:00-10:30");
@@ -70,7 +74,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         (await _w.OutboxAsync(late.ChatId)).Should().BeEmpty("by 12:30 the morning plan is no longer useful");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_weekend_has_no_plan()
     {
         var manager = await _w.UserAsync(3001, Role.Manager, Moscow);
@@ -83,7 +87,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         (await HasPlanAsync(manager, 2026, 12, 7)).Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task After_a_restart_past_the_fire_time_the_plan_is_sent_once_and_a_second_run_sends_nothing()
     {
         var manager = await _w.UserAsync(3001, Role.Manager, Moscow);
@@ -99,7 +103,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         (await HasPlanAsync(manager, 2026, 12, 2)).Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Someone_who_joined_today_gets_the_first_plan_tomorrow()
     {
         var fresh = await _w.UserAsync(3001, Role.Manager, Moscow, joined: At(Moscow, 2026, 12, 1, 8, 0));
@@ -110,7 +114,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         (await HasPlanAsync(fresh, 2026, 12, 2)).Should().BeTrue();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(2026, 3, 27, 8)]  // Friday before the spring change: CET, UTC+1
     [InlineData(2026, 3, 30, 7)]  // Monday after it: CEST, UTC+2
     [InlineData(2026, 10, 23, 7)] // Friday before the autumn change: CEST
@@ -125,7 +129,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         (await HasPlanAsync(berlin, year, month, day)).Should().BeTrue();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(2026, 3, 29, 1)]  // 02:30 does not exist that night: the clocks jump from 02:00 to 03:00
     [InlineData(2026, 10, 25, 0)] // 02:30 happens twice that night
     public async Task On_the_change_nights_a_digest_set_for_half_past_two_goes_out_exactly_once(int year, int month, int day, int firstUtcHour)
@@ -144,7 +148,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
             "once, at the first moment the local clock reads 02:30 or later");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_plan_lists_today_overdue_forgotten_and_stuck_and_its_buttons_work()
     {
         var manager = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
@@ -178,7 +182,7 @@ public sealed class MorningPlanTests : IAsyncLifetime
         all.Should().Contain(m => m.ChatId == manager.ChatId && m.Text == "✅ Звонок: Ромашка", "no open deal waits for a next step");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Snoozing_a_plan_item_moves_it_to_tomorrow_at_the_same_time()
     {
         var manager = await _w.UserAsync(3001, Role.Manager, Moscow);
@@ -192,3 +196,8 @@ public sealed class MorningPlanTests : IAsyncLifetime
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).NextContactAt.Should().Be(At(Moscow, 2026, 12, 3, 15, 0));
     }
 }
+
+public sealed class MorningPlanTestsOnSqlite() : MorningPlanTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class MorningPlanTestsOnPostgres() : MorningPlanTests(TestDatabase.Postgres());

@@ -7,7 +7,7 @@ using static ChatCrm.Bot.Tests.Infrastructure.ScheduleWorld;
 
 namespace ChatCrm.Bot.Tests.Jobs;
 
-public sealed class RemindersAndObligationsTests : IAsyncLifetime
+public abstract class RemindersAndObligationsTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
     private ScheduleWorld _w = null!;
@@ -15,16 +15,20 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _w = await StartAsync();
+        _w = await StartAsync(database: database);
         _manager = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
     }
 
-    public async Task DisposeAsync() => await _w.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _w.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task<List<string>> KeysAsync(string prefix) =>
         (await _w.KeysAsync(_manager.ChatId)).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_contact_is_reminded_a_quarter_of_an_hour_before_and_again_after_it_is_postponed()
     {
         var client = await _w.ClientAsync("Ромашка", _manager.Id);
@@ -45,7 +49,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await KeysAsync("remind:")).Should().HaveCount(2, "the postponed contact is reminded about at its new time");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Reschedule_offers_days_and_keeps_the_time_of_day()
     {
         var client = await _w.ClientAsync("Ромашка", _manager.Id);
@@ -58,7 +62,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await _w.DbAsync(db => db.Touches.SingleAsync(a => a.Id == call.Id))).PlannedFor.Should().Be(At(Moscow, 2026, 12, 4, 15, 0));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_done_contact_is_not_done_twice()
     {
         var client = await _w.ClientAsync("Ромашка", _manager.Id);
@@ -72,7 +76,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         await _w.App.Api.WaitForAsync(c => c.Any(x => x.Text?.Contains("Это уже сделано") == true), because: "the second tap is told it is stale");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Done_under_a_reminder_asks_for_the_next_step_of_an_open_deal_and_undo_plans_the_contact_again()
     {
         var client = await _w.ClientAsync("Ромашка", _manager.Id);
@@ -94,7 +98,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await _w.DbAsync(db => db.Clients.SingleAsync(c => c.Id == client.Id))).LastTouchAt.Should().BeNull("the call never happened after all");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_payment_due_today_reminds_the_manager_and_three_days_late_the_head()
     {
         var head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
@@ -118,7 +122,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await KeysAsync("pay:")).Should().HaveCount(2, "the manager was told on the due day and once when it was late");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_won_deal_paid_but_not_shipped_reminds_the_manager_once()
     {
         var client = await _w.ClientAsync("Ромашка", _manager.Id);
@@ -136,7 +140,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await KeysAsync("ship:")).Should().Equal($"ship:{deal.Id}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_late_shipment_alerts_the_manager_once_and_three_days_late_the_head_until_it_is_shipped()
     {
         var head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга", language: Language.En);
@@ -176,7 +180,7 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await _w.KeysAsync(head2.ChatId)).Should().NotContain(k => k.StartsWith("shiplate:", StringComparison.Ordinal), "it has shipped");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_paid_deal_with_a_shipment_date_ahead_is_not_nagged_to_ship()
     {
         var client = await _w.ClientAsync("Ромашка", _manager.Id);
@@ -195,3 +199,8 @@ public sealed class RemindersAndObligationsTests : IAsyncLifetime
         (await KeysAsync("ship")).Should().BeEmpty("the manager has said when it ships, and that day has not come");
     }
 }
+
+public sealed class RemindersAndObligationsTestsOnSqlite() : RemindersAndObligationsTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class RemindersAndObligationsTestsOnPostgres() : RemindersAndObligationsTests(TestDatabase.Postgres());

@@ -8,18 +8,22 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Pipeline;
 
-public sealed class AccessTests : IAsyncLifetime
+public abstract class AccessTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Stranger = 3003;
     private const long Manager = 2002;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
     private ChatCrmApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync(clock: _clock);
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/help")]
     [InlineData("hello")]
     [InlineData("/start")]
@@ -36,7 +40,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Outbox.CountAsync(m => m.Payload.Contains("Mallory")))).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_stranger_tapping_an_old_button_gets_the_refusal_as_the_button_answer()
     {
         await _app.SendAsync(Updates.Tap(Stranger, "users:2", languageCode: "en"));
@@ -46,7 +50,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == Stranger))).Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_invite_lets_one_person_in_with_its_role_and_only_once()
     {
         var code = await Chat.InviteAsync(_app, "manager");
@@ -63,7 +67,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "user.joined" && a.After == "manager"))).Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_invite_link_is_a_deep_link_to_the_bot()
     {
         await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "getMe"), because: "the bot learns its username");
@@ -74,7 +78,7 @@ public sealed class AccessTests : IAsyncLifetime
         _app.Api.DeliveredTo(ChatCrmApp.AdminId)[^1].Text.Should().MatchRegex(@"https://t\.me/chatcrm_bot\?start=[A-Za-z0-9]{16}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_expired_invite_lets_nobody_in()
     {
         var code = await Chat.InviteAsync(_app, "manager");
@@ -86,7 +90,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == Manager))).Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_made_up_invite_code_lets_nobody_in()
     {
         await _app.SendAsync(Updates.Fixture("start-deep-link"));
@@ -97,7 +101,7 @@ public sealed class AccessTests : IAsyncLifetime
 
     public static TheoryData<string> AdminOnlyCommands => new() { "/users", "/role", "/role @x head", "/deactivate", "/deactivate @x" };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(AdminOnlyCommands))]
     public async Task A_manager_is_refused_admin_commands_and_the_attempt_is_audited(string command)
     {
@@ -111,7 +115,7 @@ public sealed class AccessTests : IAsyncLifetime
         denied.Should().ContainSingle().Which.Subject.Should().Be(command.Split(' ')[0]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Every_command_in_the_table_is_refused_below_its_role()
     {
         await Chat.JoinAsync(_app, Manager, "manager");
@@ -130,7 +134,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "access.denied"))).Should().Be(aboveManager.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_tapping_an_admin_button_is_refused_and_nothing_changes()
     {
         await Chat.JoinAsync(_app, Manager, "manager");
@@ -143,7 +147,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "access.denied" && a.Subject == "deact"))).Should().BeTrue();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("en", "⛔ This button is for the admin role and above.")]
     [InlineData("ru", "⛔ Эта кнопка — для роли «администратор» и выше.")]
     public async Task A_refused_button_is_answered_once_with_a_toast_that_speaks_of_the_button(string language, string toast)
@@ -159,7 +163,7 @@ public sealed class AccessTests : IAsyncLifetime
         answers.Select(Toast).Should().Equal(toast);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("en", "⛔ /digest is for the head of sales role and above.")]
     [InlineData("ru", "⛔ Команда /digest доступна роли «руководитель» и выше.")]
     public async Task A_refused_menu_button_names_the_command_it_stands_for_once(string language, string toast)
@@ -176,7 +180,7 @@ public sealed class AccessTests : IAsyncLifetime
 
     private static string? Toast(string payload) => System.Text.Json.JsonSerializer.Deserialize<CallbackAnswerPayload>(payload)!.Text;
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_cannot_invite_an_admin()
     {
         await Chat.JoinAsync(_app, Manager, "head");
@@ -187,7 +191,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Invites.CountAsync(i => i.Role == Role.Admin))).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_group_chat_gets_a_note_to_write_privately_and_no_user_is_stored()
     {
         await _app.SendAsync(Updates.Fixture("group-message"));
@@ -198,7 +202,7 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Users.AnyAsync(u => u.TelegramId == 2002))).Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_group_command_that_arrives_before_getMe_has_answered_still_names_the_bot()
     {
         // Telegram is slow to answer getMe at start, while the webhook already delivers: the note waits for the name.
@@ -214,7 +218,7 @@ public sealed class AccessTests : IAsyncLifetime
         failures.Should().BeGreaterThan(1, "the first getMe failed and was retried");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deactivated_user_is_told_so_and_cannot_run_commands()
     {
         await Chat.JoinAsync(_app, Manager, "manager");
@@ -230,3 +234,8 @@ public sealed class AccessTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "user.deactivated"))).Should().BeTrue();
     }
 }
+
+public sealed class AccessTestsOnSqlite() : AccessTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class AccessTestsOnPostgres() : AccessTests(TestDatabase.Postgres());

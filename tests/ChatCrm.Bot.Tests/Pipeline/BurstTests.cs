@@ -15,43 +15,32 @@ namespace ChatCrm.Bot.Tests.Pipeline;
 /// must take effect. The rate is 30 at once, then one a second; the clock stands still during a burst, so exactly the
 /// updates past the 30th wait, and moving it on lets them run.
 /// </summary>
-public sealed class BurstTests : IAsyncLifetime
+public abstract class BurstTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2002;
     private const long Petr = 2003;
     private const int Burst = 40;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-    private readonly IDictionary<string, string?>? _database;
     private ChatCrmApp _app = null!;
-
-    public BurstTests()
-        : this(null)
-    {
-    }
-
-    /// <param name="database">Settings that put the bot on another database (PostgreSQL); SQLite when null.</param>
-    internal BurstTests(IDictionary<string, string?>? database) => _database = database;
 
     public Task InitializeAsync() => StartAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>(_database ?? new Dictionary<string, string?>());
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        _app = await ChatCrmApp.StartAsync(settings: all, clock: _clock);
+        _app = await ChatCrmApp.StartAsync(settings: settings, clock: _clock, database: database);
         var ivan = await Chat.JoinAsync(_app, Ivan);
         await Seed.ClientAsync(_app, "Ромашка", await ivan.UserIdAsync(), _clock.GetUtcNow().UtcDateTime.AddDays(-30));
         // Joining took one of Ivan's 30: a quiet minute fills his bucket again.
         _clock.Advance(TimeSpan.FromMinutes(1));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Forty_calls_in_a_burst_all_get_200_and_all_take_effect_in_order_with_one_note()
     {
         var ids = await PostBurstAsync(Ivan);
@@ -70,7 +59,7 @@ public sealed class BurstTests : IAsyncLifetime
         (await OutboxCountAsync(Ivan, "Звонок: Ромашка")).Should().Be(Burst);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Updates_still_waiting_when_the_bot_stops_take_effect_after_the_restart()
     {
         await PostBurstAsync(Ivan);
@@ -82,7 +71,7 @@ public sealed class BurstTests : IAsyncLifetime
         (await _app.CountAsync<WaitingUpdate>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_user_is_not_held_up_by_one_users_queue()
     {
         var petr = await Chat.JoinAsync(_app, Petr, name: "Пётр");
@@ -95,10 +84,11 @@ public sealed class BurstTests : IAsyncLifetime
         (await _app.CountAsync<WaitingUpdate>()).Should().Be(10, "Ivan's updates still wait for his rate");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Past_the_ceiling_further_updates_are_refused_with_one_notice_and_an_audit_entry()
     {
         await _app.DisposeAsync();
+        await database.DropAsync();
         await StartAsync(new Dictionary<string, string?> { ["Crm:MaxWaitingUpdates"] = "5" });
 
         await PostBurstAsync(Ivan);
@@ -112,7 +102,7 @@ public sealed class BurstTests : IAsyncLifetime
         (await EventuallyAsync(NotesAsync, n => n.Count == 35)).Should().Equal(Enumerable.Range(1, 35).Select(Note));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_update_past_the_rate_that_cannot_be_stored_runs_out_of_turn_rather_than_fail_or_vanish()
     {
         await PostBurstAsync(Ivan);
@@ -128,7 +118,7 @@ public sealed class BurstTests : IAsyncLifetime
         (await _app.CountAsync<WaitingUpdate>()).Should().Be(10, "the burst's own updates still wait their turn");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deactivated_user_flooding_the_bot_gets_nothing_queued()
     {
         await _app.WriteAsync(async db =>
@@ -145,7 +135,7 @@ public sealed class BurstTests : IAsyncLifetime
         (await OutboxCountAsync(Ivan, "доступ к ChatCrm отключён")).Should().Be(31, "30 answered in turn, then one notice for the rest");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_ceiling_below_one_stops_the_start_with_one_clear_sentence()
     {
         // The host itself, as in HeartbeatTests: a failed start is reported as the operator reads it.
@@ -204,3 +194,8 @@ public sealed class BurstTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class BurstTestsOnSqlite() : BurstTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class BurstTestsOnPostgres() : BurstTests(TestDatabase.Postgres());

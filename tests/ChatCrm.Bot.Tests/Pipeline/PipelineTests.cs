@@ -3,20 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Pipeline;
 
-public sealed class PipelineTests : IAsyncLifetime
+public abstract class PipelineTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2002;
     private ChatCrmApp _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         await Chat.JoinAsync(_app, Ivan, "manager");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("ru", "Клиент <b>Ромашка</b> создан")]
     [InlineData("en", "Client <b>Ромашка</b> created")]
     public async Task Control_characters_are_neither_stored_nor_echoed(string language, string expected)
@@ -33,7 +37,7 @@ public sealed class PipelineTests : IAsyncLifetime
         (await ivan.LastAsync("/card Ромашка")).Text.Should().NotContainAny("\0", "\u0007", "\u001b");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Telegram_saying_the_user_blocked_the_bot_marks_them_unreachable_until_they_write_again()
     {
         await _app.SendAsync(Updates.Fixture("user-blocked-bot"));
@@ -46,7 +50,7 @@ public sealed class PipelineTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Users.SingleAsync(u => u.TelegramId == Ivan))).BlockedBot.Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_tap_on_a_message_too_old_to_edit_is_answered_and_the_reply_comes_as_a_new_message()
     {
         var calls = _app.Api.Calls.Count;
@@ -57,7 +61,7 @@ public sealed class PipelineTests : IAsyncLifetime
         _app.Api.Calls.Skip(calls).Should().NotContain(c => c.Method == "editMessageText");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_tap_on_a_button_the_bot_no_longer_knows_is_answered_as_outdated()
     {
         await _app.SendAsync(Updates.Fixture("callback-query"));
@@ -66,7 +70,7 @@ public sealed class PipelineTests : IAsyncLifetime
         answers.Single(c => c.Method == "answerCallbackQuery").Body["text"]!.GetValue<string>().Should().Be("Эта кнопка устарела.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_fixture_command_in_russian_from_a_member_is_routed_and_answered()
     {
         var before = _app.Api.DeliveredTo(Ivan).Count;
@@ -77,7 +81,7 @@ public sealed class PipelineTests : IAsyncLifetime
         (await _app.Api.WaitForMessagesAsync(Ivan, before + 1))[^1].Text.Should().Contain("Открытых сделок нет");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Menu_offers_the_actions_of_the_users_role_as_buttons()
     {
         await _app.SendAsync(Updates.Text(Ivan, "/menu"));
@@ -89,7 +93,7 @@ public sealed class PipelineTests : IAsyncLifetime
         admin.Should().Contain("run:users").And.Contain("run:invite");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_menu_button_runs_its_command()
     {
         var before = _app.Api.DeliveredTo(Ivan).Count;
@@ -99,3 +103,8 @@ public sealed class PipelineTests : IAsyncLifetime
         (await _app.Api.WaitForMessagesAsync(Ivan, before + 1))[^1].Text.Should().Contain("Команды");
     }
 }
+
+public sealed class PipelineTestsOnSqlite() : PipelineTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class PipelineTestsOnPostgres() : PipelineTests(TestDatabase.Postgres());

@@ -1,33 +1,74 @@
+using ChatCrm.Bot.Data;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace ChatCrm.Bot.Tests.Postgres;
 
 /// <summary>
-/// A throw-away database on the CHATCRM_TEST_POSTGRES server: the settings that start the bot on it (its migrations
-/// create it), and its drop once the bot has stopped.
+/// A throw-away database on the CHATCRM_TEST_POSTGRES server: the settings that start the bot on it, and its drop once
+/// the bot has stopped. Started without <see cref="CreateAsync"/> the bot's migrations create it; with it, it is a copy
+/// of a template database migrated once per test run.
 /// </summary>
-public sealed class PostgresDatabase
+public sealed class PostgresDatabase : TestDatabase
 {
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static string? _template;
     private readonly string _name = "chatcrm_test_" + Guid.NewGuid().ToString("N")[..12];
+    private bool _created;
 
     private static string Server => Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) ?? "";
 
-    public IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    public override bool IsPostgres => true;
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = _name }.ConnectionString;
+
+    public override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Database:Provider"] = "Postgres",
-        ["ConnectionStrings:ChatCrm"] = new NpgsqlConnectionStringBuilder(Server) { Database = _name }.ConnectionString,
+        ["ConnectionStrings:ChatCrm"] = ConnectionString,
     };
+
+    /// <summary>This database as a copy of the migrated template: the bot then finds every migration applied.</summary>
+    public override async Task CreateAsync()
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        var template = await TemplateAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"CREATE DATABASE \"{_name}\" TEMPLATE \"{template}\"");
+                _created = true;
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 40)
+            {
+                // An autovacuum worker in the template blocks the copy for a moment.
+                await Task.Delay(100);
+            }
+        }
+    }
 
     /// <summary>The rows of a table, read straight from PostgreSQL: proof that a test's world was stored there.</summary>
     public async Task<long> CountAsync(string table)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = _name }.ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    public Task DropAsync() => DropAsync(_name);
+    /// <summary>Drops the database; a later <see cref="CreateAsync"/> makes it afresh.</summary>
+    public override async Task DropAsync()
+    {
+        await DropAsync(_name);
+        _created = false;
+    }
 
     /// <summary>
     /// Drops a test database on the CHATCRM_TEST_POSTGRES server. An autovacuum worker busy in it belongs to no role, so
@@ -40,16 +81,51 @@ public sealed class PostgresDatabase
         {
             try
             {
-                await using var connection = new NpgsqlConnection(Server);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
             {
                 await Task.Delay(250);
             }
+        }
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The database every <see cref="CreateAsync"/> copies: migrated once per test run (without pooling, so no session
+    /// stays in it to block the copies) and dropped when the test process ends.
+    /// </summary>
+    private static async Task<string> TemplateAsync()
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_template is not null)
+            {
+                return _template;
+            }
+
+            var name = "chatcrm_template_" + Guid.NewGuid().ToString("N")[..12];
+            var connection = new NpgsqlConnectionStringBuilder(Server) { Database = name, Pooling = false }.ConnectionString;
+            await using (var db = new PostgresChatCrmDbContext(new DbContextOptionsBuilder<PostgresChatCrmDbContext>().UseNpgsql(connection).Options))
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAsync(name).GetAwaiter().GetResult();
+            return _template = name;
+        }
+        finally
+        {
+            TemplateGate.Release();
         }
     }
 }

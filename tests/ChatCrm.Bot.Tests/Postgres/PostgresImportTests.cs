@@ -1,12 +1,12 @@
 using ChatCrm.Bot.Tests.Features.Import;
 using ChatCrm.Bot.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Postgres;
 
 /// <summary>
 /// The import on PostgreSQL: its batches write many rows to a statement with ids from the tables' sequences
-/// (<c>BulkInsert</c>), so the whole conversation runs here too, and what it wrote must read back as on SQLite.
+/// (<c>BulkInsert</c>), and what it wrote must read back as EF stores it. The whole conversation runs here in
+/// <see cref="ImportRunTestsOnPostgres"/>.
 /// </summary>
 [Postgres]
 public sealed class PostgresImportTests : IAsyncLifetime
@@ -23,21 +23,6 @@ public sealed class PostgresImportTests : IAsyncLifetime
             await _app.DisposeAsync();
             await _database.DropAsync();
         }
-    }
-
-    [PostgresFact]
-    public async Task A_file_goes_from_the_questions_to_the_report_with_owners_pool_segments_merges_and_rejected_rows()
-    {
-        var settings = new Dictionary<string, string?>(_database.Settings);
-        foreach (var (key, value) in ImportRunTests.Settings())
-        {
-            settings[key] = value;
-        }
-
-        _app = await ChatCrmApp.StartAsync(clock: new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero)), settings: settings);
-        var (head, ivan, petr) = await ImportRunTests.SetUpAsync(_app);
-
-        await ImportRunTests.WholeFileAsync(_app, head, ivan, petr);
     }
 
     [PostgresFact]

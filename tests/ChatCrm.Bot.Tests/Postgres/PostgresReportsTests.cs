@@ -11,8 +11,8 @@ namespace ChatCrm.Bot.Tests.Postgres;
 /// <summary>
 /// Every report kind translates on PostgreSQL and gives there exactly what it gives on SQLite over the same fixture
 /// and narrowings (manager, segment, cycle) — the SQLite figures of managers, activity, obligations and products being
-/// checked by hand in <see cref="ReportsTests"/>. The funnel, lost and forecast reports are checked on PostgreSQL against their own hand-computed figures: each of
-/// those tests runs one of <see cref="ReportTests"/> whole, through the real host started on a fresh database.
+/// checked by hand in <see cref="ReportsTests"/>. The funnel, lost and forecast reports are checked on PostgreSQL against their own hand-computed figures by
+/// <see cref="ReportTestsOnPostgres"/>.
 /// </summary>
 [Postgres]
 public sealed class PostgresReportsTests : IAsyncLifetime
@@ -76,43 +76,6 @@ public sealed class PostgresReportsTests : IAsyncLifetime
                 var actual = await _postgres.QueryAsync(db => report.BuildAsync(db, request(onPostgres), t, CancellationToken.None));
                 actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), $"{report.Kind} for {request(onSqlite)}");
             }
-        }
-    }
-
-    [PostgresFact]
-    public Task The_funnel_matches_the_hand_computed_figures_on_postgres() =>
-        OnPostgresAsync(t => t.The_funnel_counts_open_deals_entries_conversions_and_losses_and_its_Excel_matches_the_text());
-
-    [PostgresFact]
-    public Task Lost_deals_match_the_hand_computed_figures_on_postgres() =>
-        OnPostgresAsync(t => t.Lost_deals_are_split_by_reason_stage_and_manager_with_shares());
-
-    [PostgresFact]
-    public Task The_forecast_matches_the_hand_computed_figures_on_postgres() =>
-        OnPostgresAsync(t => t.The_forecast_weighs_open_deals_by_expected_month_against_targets_in_English());
-
-    [PostgresFact]
-    public Task A_manager_sees_only_their_own_figures_on_postgres() =>
-        OnPostgresAsync(t => t.A_manager_sees_only_their_own_figures_and_cannot_ask_for_another());
-
-    [PostgresFact]
-    public Task The_monthly_digest_counts_the_same_on_postgres() =>
-        OnPostgresAsync(t => t.The_monthly_digest_compares_the_month_so_far_with_the_same_days_of_the_previous_month());
-
-    private static async Task OnPostgresAsync(Func<ReportTests, Task> test)
-    {
-        var database = new PostgresDatabase();
-        var tests = new ReportTests(database.Settings);
-        try
-        {
-            await tests.InitializeAsync();
-            (await database.CountAsync("Deals")).Should().Be(8, "the eight deals of the fixture are stored on PostgreSQL");
-            await test(tests);
-        }
-        finally
-        {
-            await tests.DisposeAsync();
-            await database.DropAsync();
         }
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Features.Clients;
 
-public sealed class ClientCardTests : IAsyncLifetime
+public abstract class ClientCardTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
@@ -17,14 +17,18 @@ public sealed class ClientCardTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/card #c99999999999999999999999", "ru", "Клиента «#c99999999999999999999999» не нашёл среди ваших")]
     [InlineData("/card #c9223372036854775807", "ru", "не нашёл среди ваших")]
     [InlineData("/card #c99999999999999999999999", "en", "#c99999999999999999999999")]
@@ -36,7 +40,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         said.Text.Should().Contain(expected).And.NotContain("Что-то пошло не так").And.NotContain("went wrong");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_card_shows_owner_segment_contacts_open_deals_last_touches_and_the_next_contact()
     {
         await Seed.SegmentAsync(_app, "retail");
@@ -59,7 +63,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         card.Buttons.Should().Contain(b => b.Data == $"card:{client.Id}:r");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_card_with_many_long_touches_stays_within_one_telegram_message()
     {
         var id = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-400));
@@ -75,7 +79,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         card.Text.Should().NotContain("<b>&", "notes are escaped");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_refresh_button_redraws_the_card_in_place()
     {
         var id = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now);
@@ -88,7 +92,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         edit.Should().Contain("новый звонок");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_neither_sees_nor_logs_on_another_managers_client()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
@@ -104,7 +108,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         (await petr.LastAsync("/card Ромашка")).Text.Should().Contain("🗂 <b>Ромашка</b>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_sees_every_managers_client()
     {
         var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
@@ -113,7 +117,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         (await head.LastAsync("/card Ромашка")).Text.Should().Contain("👤 Иван");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_heads_client_list_says_whose_each_client_is_and_a_managers_does_not_repeat_their_own_name()
     {
         var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга");
@@ -142,7 +146,7 @@ public sealed class ClientCardTests : IAsyncLifetime
             .And.Contain("3. <b>Ромашка</b> · 👤 Иван · ");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Clients_are_listed_by_name_ten_a_page_with_a_button_per_number()
     {
         for (var i = 1; i <= 12; i++)
@@ -158,7 +162,7 @@ public sealed class ClientCardTests : IAsyncLifetime
         second[^1].Text.Should().Contain("11. <b>Клиент 11</b>").And.Contain("12. <b>Клиент 12</b>");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("ромаш")]
     [InlineData("123-45-67")]
     [InlineData("8 900 123 45 67")]
@@ -173,13 +177,13 @@ public sealed class ClientCardTests : IAsyncLifetime
         found.Text.Should().Contain("1 клиент").And.Contain("Ромашка").And.NotContain("Лютик");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_search_that_finds_nothing_says_so()
     {
         (await _ivan.LastAsync("/clients нет такого")).Text.Should().Contain("никого не нашёл");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_card_reads_in_english()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -191,3 +195,8 @@ public sealed class ClientCardTests : IAsyncLifetime
         card.Text.Should().Contain("👤 John").And.Contain("2 days ago").And.Contain("No open deals").And.Contain("No next contact planned");
     }
 }
+
+public sealed class ClientCardTestsOnSqlite() : ClientCardTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ClientCardTestsOnPostgres() : ClientCardTests(TestDatabase.Postgres());

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Features.Clients;
 
-public sealed class CreateClientTests : IAsyncLifetime
+public abstract class CreateClientTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
     private ChatCrmApp _app = null!;
@@ -13,13 +13,17 @@ public sealed class CreateClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, 2002);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_client_is_created_with_a_normalised_phone_and_e_mail_and_owned_by_its_creator()
     {
         var reply = await _ivan.LastAsync("/client ООО Ромашка, 8 900 123-45-67, Info@Romashka.ru");
@@ -33,7 +37,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "client.created" && a.Subject == "ООО Ромашка"))).Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Contacts_may_follow_the_name_without_commas()
     {
         await _ivan.SayAsync("/client Ромашка +7 (900) 123-45-67 info@romashka.ru");
@@ -43,7 +47,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         client.Emails.Should().Be("info@romashka.ru");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_is_offered_the_existing_client_in_full_and_create_anyway_creates()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
@@ -62,7 +66,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await head.ClientAsync("Лютик")).Phones.Should().Be("+79001234567");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/client Другая, +7 900 123-45-67", "совпадает телефон")]
     [InlineData("/client Другая, ROMASHKA@example.com", "совпадает e-mail")]
     [InlineData("/client Другая, +7 900 123-45-67, romashka@example.com", "совпадают телефон и e-mail")]
@@ -84,7 +88,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_cannot_force_a_duplicate_of_another_managers_client_by_typing_the_answer()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
@@ -96,7 +100,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_told_about_another_managers_client_in_english_sees_no_details_either()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Peter");
@@ -110,7 +114,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_is_shown_their_own_look_alike_in_full_and_may_create_anyway()
     {
         await _ivan.SayAsync("/client Ромашка, +7 900 123-45-67");
@@ -122,7 +126,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_managers_client_cannot_be_found_by_name_in_lookups_or_their_buttons()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
@@ -137,14 +141,14 @@ public sealed class CreateClientTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Clients_stored_before_the_match_key_existed_get_it_at_the_next_start()
     {
         await _ivan.SayAsync("/client Ромашкa"); // a Latin «a»
-        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Clients SET MatchKey = ''"));
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Clients\" SET \"MatchKey\" = ''"));
 
-        await using var restarted = await ChatCrmApp.StartAsync(clock: _clock,
-            settings: new Dictionary<string, string?> { ["ConnectionStrings:ChatCrm"] = $"Data Source={_app.DatabasePath}" });
+        await using var restarted = await ChatCrmApp.StartAsync(database: database, clock: _clock,
+            settings: database.IsPostgres ? null : new Dictionary<string, string?> { ["ConnectionStrings:ChatCrm"] = $"Data Source={_app.DatabasePath}" });
 
         (await restarted.QueryAsync(db => db.Clients.SingleAsync())).MatchKey.Should().Be("ромашка");
         var petr = await Chat.JoinAsync(restarted, 2003, name: "Пётр");
@@ -152,7 +156,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await restarted.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_near_identical_name_offers_to_open_the_existing_card()
     {
         await _ivan.SayAsync("/client Ромашка");
@@ -165,7 +169,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cancel_on_the_duplicate_question_creates_nothing()
     {
         await _ivan.SayAsync("/client Ромашка");
@@ -175,7 +179,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_segment_offers_the_existing_ones_or_none()
     {
         var retail = await Seed.SegmentAsync(_app, "retail");
@@ -190,7 +194,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).SegmentId.Should().Be(retail);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_known_segment_is_set_and_none_can_be_chosen_for_an_unknown_one()
     {
         await Seed.SegmentAsync(_app, "Retail");
@@ -203,7 +207,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _ivan.ClientAsync("Лютик")).SegmentId.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_a_name_the_bot_asks_and_the_answer_creates_the_client()
     {
         (await _ivan.LastAsync("/client")).Text.Should().Contain("Как называется клиент?");
@@ -211,7 +215,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _ivan.LastAsync("Ромашка, 8 900 123-45-67")).Text.Should().Contain("Клиент <b>Ромашка</b> создан");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/client Ромашка, 12345678901234", "Не похоже на телефон")]
     [InlineData("/client Ромашка, a@b", "Не похоже на e-mail")]
     public async Task A_bad_phone_or_e_mail_is_refused_and_nothing_is_created(string command, string expected)
@@ -220,7 +224,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_takes_a_new_client_back()
     {
         await _ivan.SayAsync("/client Ромашка");
@@ -229,7 +233,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_of_a_client_that_has_a_deal_by_now_names_the_deal_says_how_to_close_it_and_changes_nothing()
     {
         var deal = await HeadOpensADealOnANewClientAsync(_ivan, "Ромашка");
@@ -248,7 +252,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _ivan.LastAsync("/undo")).Text.Should().Contain("Отменено: проигрыш");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_of_a_client_refused_for_a_deal_is_explained_in_english_too()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -260,7 +264,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_of_a_client_a_colleague_has_worked_on_keeps_the_client_and_their_work()
     {
         var head = await Chat.JoinAsync(_app, 2005, role: "head", name: "Ольга <b>Evil</b>");
@@ -274,7 +278,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await _app.CountAsync<Touch>()).Should().Be(2, "the colleague's call and the next contact they planned stay");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_of_a_client_still_takes_the_users_own_plan_with_it()
     {
         await _ivan.SayAsync("/client Ромашка");
@@ -295,7 +299,7 @@ public sealed class CreateClientTests : IAsyncLifetime
         return await _app.QueryAsync(db => db.Deals.Select(d => d.Id).SingleAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_client_is_created_in_english_too()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -306,3 +310,8 @@ public sealed class CreateClientTests : IAsyncLifetime
         (await john.LastAsync("/client Acme")).Text.Should().Contain("may already be here").And.Contain("similar name");
     }
 }
+
+public sealed class CreateClientTestsOnSqlite() : CreateClientTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class CreateClientTestsOnPostgres() : CreateClientTests(TestDatabase.Postgres());

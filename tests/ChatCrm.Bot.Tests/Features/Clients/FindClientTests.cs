@@ -9,7 +9,7 @@ namespace ChatCrm.Bot.Tests.Features.Clients;
 /// Clients named the way people refer to them: by any word or a unique prefix of the name, an inflected form, the
 /// last digits of a phone, an e-mail. It is Thursday 3 December 2026, 12:00 in Moscow (09:00 UTC).
 /// </summary>
-public sealed class FindClientTests : IAsyncLifetime
+public abstract class FindClientTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
@@ -22,7 +22,7 @@ public sealed class FindClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
         _ivanov = await Seed.ClientAsync(_app, "Иванов Петр", _ivanId, Now.AddDays(-30), phone: "+7 900 123-45-67");
@@ -30,11 +30,15 @@ public sealed class FindClientTests : IAsyncLifetime
         _acme = await Seed.ClientAsync(_app, "Acme Corp", _ivanId, Now.AddDays(-30));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<List<Touch>> TouchesAsync() => _app.QueryAsync(db => db.Touches.OrderBy(t => t.Id).ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task Plan_finds_a_client_by_the_first_word_of_the_name_and_keeps_the_date()
     {
         var reply = await _ivan.LastAsync("/plan Иванов послезавтра в 10");
@@ -45,7 +49,7 @@ public sealed class FindClientTests : IAsyncLifetime
         planned.PlannedFor.Should().Be(new DateTime(2026, 12, 5, 7, 0, 0, DateTimeKind.Utc));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_call_finds_a_client_whose_stored_name_carries_a_legal_form()
     {
         await _ivan.SayAsync("/call Acme discussed the price далее завтра 15:00");
@@ -56,7 +60,7 @@ public sealed class FindClientTests : IAsyncLifetime
         touches[0].Note.Should().Be("discussed the price");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_case_form_of_the_name_finds_the_client_and_the_note_stays()
     {
         await _ivan.SayAsync("/call Ромашке выставили счёт");
@@ -66,7 +70,7 @@ public sealed class FindClientTests : IAsyncLifetime
         touch.Note.Should().Be("выставили счёт");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_call_by_the_surname_in_the_instrumental_finds_the_person()
     {
         await _ivan.SayAsync("/meet Ивановым обсудили договор");
@@ -74,7 +78,7 @@ public sealed class FindClientTests : IAsyncLifetime
         (await TouchesAsync()).Single().ClientId.Should().Be(_ivanov);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_word_of_a_longer_name_with_no_legal_form_finds_the_client()
     {
         var group = await Seed.ClientAsync(_app, "Acme Group", _ivanId, Now.AddDays(-30));
@@ -85,14 +89,14 @@ public sealed class FindClientTests : IAsyncLifetime
         (await TouchesAsync()).Should().HaveCount(2).And.OnlyContain(t => t.ClientId == group);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_last_digits_of_a_phone_open_the_card()
     {
         (await _ivan.LastAsync("/card 4567")).Text.Should().Contain("Иванов Петр");
         (await _ivan.LastAsync("/card 123-45-67")).Text.Should().Contain("Иванов Петр");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_call_by_phone_digits_keeps_the_note()
     {
         await _ivan.SayAsync("/call 123-45-67 обсудили цену");
@@ -102,7 +106,7 @@ public sealed class FindClientTests : IAsyncLifetime
         touch.Note.Should().Be("обсудили цену");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Two_phones_ending_the_same_are_offered_as_buttons()
     {
         var other = await Seed.ClientAsync(_app, "Лютик", _ivanId, Now.AddDays(-30), phone: "+7 916 000-45-67");
@@ -113,7 +117,7 @@ public sealed class FindClientTests : IAsyncLifetime
         (await _ivan.TapAsync($"pick:{other}"))[^1].Text.Should().Contain("Лютик");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_email_opens_the_card()
     {
         await _app.WriteAsync(async db =>
@@ -125,7 +129,7 @@ public sealed class FindClientTests : IAsyncLifetime
         (await _ivan.LastAsync("/card INFO@romashka.ru")).Text.Should().Contain("Ромашка");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_renamed_client_is_found_by_the_new_name_only()
     {
         await _app.WriteAsync(async db =>
@@ -138,7 +142,7 @@ public sealed class FindClientTests : IAsyncLifetime
         (await _ivan.LastAsync("/card Ромашка")).Text.Should().Contain("не нашёл");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_managers_client_is_not_found_by_word_phone_or_email()
     {
         var petr = await Chat.JoinAsync(_app, 3003, "manager", "Пётр");
@@ -157,7 +161,7 @@ public sealed class FindClientTests : IAsyncLifetime
         (await petr.LastAsync("/card 8899")).Text.Should().Contain("Василёк Трейд");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Many_equally_good_fits_offer_only_the_most_recently_worked_few()
     {
         for (var i = 1; i <= 10; i++)
@@ -171,12 +175,12 @@ public sealed class FindClientTests : IAsyncLifetime
         asked.Labels.Should().OnlyContain(l => l.StartsWith("Ивлев", StringComparison.Ordinal) || l.Contains("Отмена", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Clients_stored_before_their_search_keys_get_them_at_the_next_start()
     {
         // As a database from before the keys existed: the rows are there, the keys are not.
         await _app.WriteAsync(db => db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM ClientSearchKeys; UPDATE Clients SET SearchKeysVersion = 0;"));
+            "DELETE FROM \"ClientSearchKeys\"; UPDATE \"Clients\" SET \"SearchKeysVersion\" = 0;"));
         (await _ivan.LastAsync("/card Ромашкой")).Text.Should().Contain("не нашёл");
 
         _app = await _app.RestartAsync();
@@ -187,3 +191,8 @@ public sealed class FindClientTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.SearchKeysVersion == 0))).Should().Be(0);
     }
 }
+
+public sealed class FindClientTestsOnSqlite() : FindClientTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class FindClientTestsOnPostgres() : FindClientTests(TestDatabase.Postgres());

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Tests.Features.Deals;
 
 /// <summary>Issue 9: /deal reads money words and amounts after the title, and never folds unused money into the title silently.</summary>
-public sealed class DealAmountTests : IAsyncLifetime
+public abstract class DealAmountTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private const long John = 2003;
@@ -14,16 +14,20 @@ public sealed class DealAmountTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         await Seed.ClientAsync(_app, "Ромашка", await _ivan.UserIdAsync(), DateTime.UtcNow);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<Deal> LastDealAsync() => _app.QueryAsync(db => db.Deals.OrderByDescending(d => d.Id).FirstAsync());
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/deal Ромашка 150 т.р. станки", 150_000, "станки")]
     [InlineData("/deal Ромашка 150тр станки", 150_000, "станки")]
     [InlineData("/deal Ромашка 150 тыс. руб станки", 150_000, "станки")]
@@ -43,7 +47,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         deal.Title.Should().Be(title);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_english_manager_gets_spelled_and_trailing_amounts_read()
     {
         var john = await Chat.JoinAsync(_app, John, "manager", "John", "en");
@@ -58,7 +62,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await john.TapAsync("pick:new"))[^1].Text.Should().Contain("“setup”").And.Contain("200,000 ₽");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_bare_number_after_millions_is_asked_about_and_the_tap_opens_the_deal_with_that_reading()
     {
         var asked = await _ivan.LastAsync("/deal Ромашка 1 млн 200 станки");
@@ -72,7 +76,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await LastDealAsync()).Amount.Should().Be(1_200_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_amount_is_asked_for_and_the_typed_answer_keeps_the_title()
     {
         await _ivan.LastAsync("/deal Ромашка 1 млн 200 станки");
@@ -81,7 +85,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await _ivan.LastAsync("1 млн 300 тыс")).Plain.Should().Contain("«станки» (<b>Ромашка</b>), 1 300 000 ₽");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_small_bare_number_is_echoed_with_thousands_offered()
     {
         var asked = await _ivan.LastAsync("/deal Ромашка 150 станки");
@@ -93,7 +97,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await LastDealAsync()).Amount.Should().Be(150_000m);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/deal Ромашка 100к станки 50к монтаж", "«50к» — это сумма?")]
     [InlineData("/deal Ромашка станки 150к доставка", "«150к» — это сумма?")]
     [InlineData("/deal Ромашка станки 150000", "«150000» — это сумма?")]
@@ -106,7 +110,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await _app.CountAsync<Deal>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_same_deal_twice_asks_before_opening_another_and_can_show_the_open_one()
     {
         var first = await _ivan.OpenDealAsync("Ромашка 150к станки");
@@ -126,7 +130,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await _app.CountAsync<Deal>()).Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_cycle_without_stages_says_how_to_add_one_in_both_languages()
     {
         await _app.QueryAsync(async db =>
@@ -142,7 +146,7 @@ public sealed class DealAmountTests : IAsyncLifetime
         (await _app.CountAsync<Deal>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Invoices_and_payments_read_the_same_money_words()
     {
         var deal = await _ivan.OpenDealAsync("Ромашка 2 млн станки");
@@ -155,3 +159,8 @@ public sealed class DealAmountTests : IAsyncLifetime
         amounts.Should().Equal(1_200_000m, 25_000m, 500_000m);
     }
 }
+
+public sealed class DealAmountTestsOnSqlite() : DealAmountTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DealAmountTestsOnPostgres() : DealAmountTests(TestDatabase.Postgres());

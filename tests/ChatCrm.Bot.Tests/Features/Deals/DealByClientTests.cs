@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Tests.Features.Deals;
 
 /// <summary>A deal command given a client instead of a deal number means that client's open deal.</summary>
-public sealed class DealByClientTests : IAsyncLifetime
+public abstract class DealByClientTests(TestDatabase database) : IAsyncLifetime
 {
     private ChatCrmApp _app = null!;
     private Chat _ivan = null!;
@@ -14,18 +14,22 @@ public sealed class DealByClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         await _app.WithoutScenariosAsync(); // moves and lists here, not the regulation
         _ivan = await Chat.JoinAsync(_app, 2002, "manager", "Иван");
         _ivanId = await _ivan.UserIdAsync();
         _romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId, DateTime.UtcNow);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<Deal> DealAsync(long id) => _app.QueryAsync(db => db.Deals.SingleAsync(d => d.Id == id));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Move_with_the_client_of_one_open_deal_goes_straight_to_the_stage_buttons()
     {
         var id = await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, DateTime.UtcNow.AddDays(-2), title: "Станки");
@@ -38,7 +42,7 @@ public sealed class DealByClientTests : IAsyncLifetime
         (await DealAsync(id)).EnteredStageName.Should().Be("Договор");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Move_with_a_case_form_of_the_client_and_a_stage_moves_its_only_deal()
     {
         var id = await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, DateTime.UtcNow.AddDays(-2));
@@ -47,7 +51,7 @@ public sealed class DealByClientTests : IAsyncLifetime
         (await DealAsync(id)).EnteredStageName.Should().Be("Договор");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Several_open_deals_are_offered_as_buttons_and_the_pick_goes_on()
     {
         var first = await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, DateTime.UtcNow.AddDays(-3), title: "Станки");
@@ -63,7 +67,7 @@ public sealed class DealByClientTests : IAsyncLifetime
         stages.Markup.Should().Contain($"mv:{second}:").And.NotContain($"mv:{first}:");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Won_with_the_client_closes_its_only_open_deal()
     {
         var id = await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, DateTime.UtcNow.AddDays(-2));
@@ -73,7 +77,7 @@ public sealed class DealByClientTests : IAsyncLifetime
         (await DealAsync(id)).Status.Should().Be(DealStatus.Won);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_client_without_open_deals_is_said_so_with_a_button_to_open_one()
     {
         var (text, markup) = await _ivan.LastAsync("/lost Ромашка дорого");
@@ -82,7 +86,7 @@ public sealed class DealByClientTests : IAsyncLifetime
         markup.Should().Contain($"ca:d:{_romashka}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Text_that_names_no_client_still_asks_for_the_number()
     {
         var text = (await _ivan.LastAsync("/move Одуванчик")).Text;
@@ -90,7 +94,7 @@ public sealed class DealByClientTests : IAsyncLifetime
         text.Should().NotContain("Одуванчик").And.Be((await _ivan.LastAsync("/move")).Text);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_managers_client_is_not_found_and_their_deal_not_offered()
     {
         var petr = await Chat.JoinAsync(_app, 3003, "manager", "Пётр");
@@ -103,3 +107,8 @@ public sealed class DealByClientTests : IAsyncLifetime
         said.Text.Should().NotContain("Василёк");
     }
 }
+
+public sealed class DealByClientTestsOnSqlite() : DealByClientTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DealByClientTestsOnPostgres() : DealByClientTests(TestDatabase.Postgres());

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Tests.Features.Deals;
 
 /// <summary>Products on deals: lines added and removed by /deal &lt;n&gt; ±, a product named when the deal opens, /undo.</summary>
-public sealed class DealLineTests : IAsyncLifetime
+public abstract class DealLineTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private const long Petr = 2002;
@@ -15,7 +15,7 @@ public sealed class DealLineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _admin = Chat.Admin(_app);
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         await Seed.ClientAsync(_app, "Ромашка", await _ivan.UserIdAsync(), DateTime.UtcNow);
@@ -24,7 +24,11 @@ public sealed class DealLineTests : IAsyncLifetime
         await _admin.LastAsync("/product add Наладка");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<Deal> DealAsync(long id) => _app.QueryAsync(db => db.Deals.SingleAsync(d => d.Id == id));
 
@@ -33,7 +37,7 @@ public sealed class DealLineTests : IAsyncLifetime
 
     private Task<long> ProductIdAsync(string name) => _app.QueryAsync(db => db.Products.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_are_listed_with_price_and_category()
     {
         var list = (await _admin.LastAsync("/products")).Text;
@@ -44,7 +48,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Products.SingleAsync(p => p.Name == "Станок ЧПУ"))).Category.Should().Be("Станки");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Adding_lines_makes_the_amount_their_sum_and_the_reply_lists_them()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к поставка");
@@ -60,7 +64,7 @@ public sealed class DealLineTests : IAsyncLifetime
             .Should().Equal((2, 1_500_000m, 3_000_000m), (3, 45_000.50m, 135_001.50m));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_product_changes_price_and_category_and_an_unknown_one_changes_nothing()
     {
         var edited = (await _admin.LastAsync("/product edit станок чпу 1,6 млн #Оборудование")).Text;
@@ -83,7 +87,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "product.edited"))).Should().Be(3);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_same_product_at_the_same_price_adds_to_its_line_and_undo_takes_only_the_addition_back()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к поставка");
@@ -104,7 +108,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(20_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_product_named_with_a_typo_is_found()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -113,7 +117,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(900_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_ambiguous_product_is_asked_with_buttons_and_the_tap_adds_it_with_the_quantity_typed()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -128,7 +132,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(1_800_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_product_without_a_price_gets_the_price_asked()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -138,7 +142,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(20_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_product_or_unreadable_quantity_changes_nothing()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -150,7 +154,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(100_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_a_line_leaves_the_sum_of_the_rest()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -165,7 +169,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await LinesAsync(id)).Should().ContainSingle();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_an_ambiguous_or_absent_product_asks_with_the_deals_products()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -183,7 +187,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(900_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_closed_deal_refuses_line_changes()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -196,7 +200,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await LinesAsync(id)).Should().ContainSingle();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deal_with_lines_is_won_at_their_sum_not_another_amount()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -209,7 +213,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Status.Should().Be(DealStatus.Won);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_managers_deal_is_refused()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -220,7 +224,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(100_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_product_named_when_opening_becomes_the_deals_line()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 150к станки");
@@ -230,7 +234,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Should().Match<Deal>(d => d.Amount == 150_000m && d.Title == "станки");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_product_named_without_an_amount_brings_its_catalogue_price()
     {
         var reply = (await _ivan.LastAsync("/deal Ромашка фрезер")).Text;
@@ -239,7 +243,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Deals.SingleAsync())).Amount.Should().Be(900_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_ambiguous_product_when_opening_is_asked_and_an_unmatched_title_stays_a_title()
     {
         var machine = await ProductIdAsync("Станок ЧПУ");
@@ -256,7 +260,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(plain)).Title.Should().Be("поставка кофе");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_takes_back_a_line_added_or_removed()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -276,7 +280,7 @@ public sealed class DealLineTests : IAsyncLifetime
         (await DealAsync(id)).Amount.Should().Be(100_000m, "the amount typed when the deal opened comes back");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_product_on_a_deal_is_retired_not_deleted()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -286,3 +290,8 @@ public sealed class DealLineTests : IAsyncLifetime
         (await LinesAsync(id)).Should().ContainSingle();
     }
 }
+
+public sealed class DealLineTestsOnSqlite() : DealLineTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DealLineTestsOnPostgres() : DealLineTests(TestDatabase.Postgres());

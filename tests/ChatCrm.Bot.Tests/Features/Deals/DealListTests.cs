@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Deals;
 
-public sealed class DealListTests : IAsyncLifetime
+public abstract class DealListTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private const long Petr = 2002;
@@ -17,13 +17,17 @@ public sealed class DealListTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         await _app.WithoutScenariosAsync(); // moves and lists here, not the regulation
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         _petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     /// <summary>Deals made in the database: the list is what is tested here, not opening them.</summary>
     private async Task SeedAsync(long ownerTelegramId, int count, string clientName, int stageIndex = 0, string? title = null)
@@ -47,7 +51,7 @@ public sealed class DealListTests : IAsyncLifetime
         });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Many_deals_are_paged_under_the_telegram_limit_and_the_buttons_turn_the_pages()
     {
         var longName = "Очень длинное название клиента <b>&</b> " + new string('Ж', 150);
@@ -67,7 +71,7 @@ public sealed class DealListTests : IAsyncLifetime
         third.Split('\n').Count(l => l.StartsWith('#')).Should().Be(5);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_stage_or_a_client_narrows_the_list_and_others_deals_are_not_shown()
     {
         await SeedAsync(Ivan, 2, "Ромашка", 0);
@@ -80,7 +84,7 @@ public sealed class DealListTests : IAsyncLifetime
         (await _petr.LastAsync("/deals")).Text.Should().Contain(": 4").And.NotContain("Ромашка");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_sees_whose_each_deal_is_and_a_manager_does_not_see_their_own_name()
     {
         await Chat.JoinAsync(_app, Evil, "manager", "<b>Evil</b>");
@@ -105,7 +109,7 @@ public sealed class DealListTests : IAsyncLifetime
         own.Should().Contain("#1 Ромашка — 1 000 ₽, 3 дня").And.NotContain("👤");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_heads_page_of_long_hostile_names_still_fits_one_message()
     {
         await Chat.JoinAsync(_app, Evil, "manager", "<b>Evil</b> & " + new string('Ж', 120));
@@ -125,10 +129,15 @@ public sealed class DealListTests : IAsyncLifetime
         markup.Should().Contain("dls:2");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task No_open_deals_says_how_to_open_one()
     {
         (await _ivan.LastAsync("/deals")).Text.Should().Contain("Открытых сделок нет");
         (await _ivan.LastAsync("/deals", "en")).Text.Should().Contain("No open deals");
     }
 }
+
+public sealed class DealListTestsOnSqlite() : DealListTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DealListTestsOnPostgres() : DealListTests(TestDatabase.Postgres());

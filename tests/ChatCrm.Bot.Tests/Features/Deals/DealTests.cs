@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Deals;
 
-public sealed class DealTests : IAsyncLifetime
+public abstract class DealTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private const long Petr = 2002;
@@ -13,13 +13,17 @@ public sealed class DealTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         await _app.WithoutScenariosAsync(); // moves and lists here, not the regulation
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         await Seed.ClientAsync(_app, "Ромашка", await _ivan.UserIdAsync(), DateTime.UtcNow);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<Deal> DealAsync(long id) => _app.QueryAsync(db => db.Deals.SingleAsync(d => d.Id == id));
 
@@ -31,7 +35,7 @@ public sealed class DealTests : IAsyncLifetime
     private Task<List<Stage>> StagesAsync() =>
         _app.QueryAsync(db => db.Stages.Where(s => !s.IsRetired).OrderBy(s => s.CycleId).ThenBy(s => s.Position).ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deal_opens_in_the_first_stage_with_the_amount_read_exactly()
     {
         var (text, markup) = await _ivan.LastAsync("/deal Ромашка 150к поставка станков");
@@ -46,7 +50,7 @@ public sealed class DealTests : IAsyncLifetime
         (await HistoryAsync(deal.Id)).Should().ContainSingle(c => c.Kind == StageChangeKind.Opened && c.ToStageName == "Первый контакт");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_missing_amount_is_asked_for_and_the_answer_opens_the_deal()
     {
         (await _ivan.LastAsync("/deal Ромашка")).Text.Should().Contain("какая сумма");
@@ -55,7 +59,7 @@ public sealed class DealTests : IAsyncLifetime
         (await LastDealAsync()).Amount.Should().Be(1_500_000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_client_named_with_a_typo_is_asked_with_buttons_and_the_tap_opens_the_deal()
     {
         var client = await _app.QueryAsync(db => db.Clients.SingleAsync(c => c.Name == "Ромашка"));
@@ -68,7 +72,7 @@ public sealed class DealTests : IAsyncLifetime
         (await LastDealAsync()).ClientId.Should().Be(client.Id);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/deal Ромашка -150к")]
     [InlineData("/deal Ромашка 0")]
     [InlineData("/deal Ромашка 150км")]
@@ -80,7 +84,7 @@ public sealed class DealTests : IAsyncLifetime
         (await _app.CountAsync<Deal>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_client_is_named_and_nothing_is_stored()
     {
         (await _ivan.LastAsync("/deal Лютик 100к")).Text.Should().Contain("«Лютик» не нашёл");
@@ -88,7 +92,7 @@ public sealed class DealTests : IAsyncLifetime
         (await _app.CountAsync<Deal>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Moving_by_button_and_by_name_writes_history_that_keeps_the_stage_names_of_the_time()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -113,7 +117,7 @@ public sealed class DealTests : IAsyncLifetime
         (await DealAsync(id)).StageId.Should().Be(stages[3].Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Move_without_a_stage_offers_the_stages_and_a_typed_answer_moves_it()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -125,7 +129,7 @@ public sealed class DealTests : IAsyncLifetime
         (await _ivan.LastAsync("Договор")).Text.Should().Contain("→ «Договор»");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_stage_is_explained_with_the_stages_to_pick_and_nothing_changes()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -137,7 +141,7 @@ public sealed class DealTests : IAsyncLifetime
         (await HistoryAsync(id)).Should().HaveCount(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Lost_without_a_reason_offers_the_reasons_and_never_closes_the_deal_until_one_is_tapped()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -158,7 +162,7 @@ public sealed class DealTests : IAsyncLifetime
         (await HistoryAsync(id))[^1].Kind.Should().Be(StageChangeKind.Lost);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_typed_reason_loses_the_deal_and_keeps_the_comment()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -170,7 +174,7 @@ public sealed class DealTests : IAsyncLifetime
         deal.LostNote.Should().Be("вернуться весной");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_won_deal_keeps_its_final_amount_and_can_be_reopened_with_a_tap()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -188,7 +192,7 @@ public sealed class DealTests : IAsyncLifetime
         (await HistoryAsync(id)).Select(c => c.Kind).Should().Equal(StageChangeKind.Opened, StageChangeKind.Won, StageChangeKind.Reopened);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_closed_deal_is_not_moved_but_offered_to_be_reopened_in_that_stage()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -209,7 +213,7 @@ public sealed class DealTests : IAsyncLifetime
         (await DealAsync(id)).StageId.Should().Be(proposal.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_stage_of_another_cycle_is_refused_typed_or_tapped()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -231,7 +235,7 @@ public sealed class DealTests : IAsyncLifetime
         (await DealAsync(id)).StageId.Should().NotBe(tender.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_cycle_keyword_opens_a_deal_in_another_cycle_and_an_unknown_cycle_is_refused()
     {
         await _app.QueryAsync(async db =>
@@ -249,7 +253,7 @@ public sealed class DealTests : IAsyncLifetime
         (await _app.CountAsync<Deal>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deal_of_another_manager_is_refused_and_the_refusal_is_audited()
     {
         var petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
@@ -265,7 +269,7 @@ public sealed class DealTests : IAsyncLifetime
             .Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_managers_deal_and_a_missing_one_get_the_same_answer_so_numbers_cannot_be_probed()
     {
         var petr = await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
@@ -280,7 +284,7 @@ public sealed class DealTests : IAsyncLifetime
         (await petr.LastAsync($"/move {id} 2", "en")).Text.Should().Be($"There is no deal #{id} among yours. Your deals: /deals");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/move 99999999999999999999999 2")]
     [InlineData("/move #2147483648")]
     [InlineData("/deal 99999999999999999999 + Станок")]
@@ -292,7 +296,7 @@ public sealed class DealTests : IAsyncLifetime
         said.Text.Should().NotContain("Что-то пошло не так").And.MatchRegex("нет среди ваших|не нашёл|не найден|нет\\.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_takes_a_move_back_and_removes_its_history_row()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -307,7 +311,7 @@ public sealed class DealTests : IAsyncLifetime
         (await HistoryAsync(id)).Should().ContainSingle().Which.Kind.Should().Be(StageChangeKind.Opened);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_reopens_a_lost_deal_and_then_removes_an_opened_one()
     {
         var id = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -323,7 +327,7 @@ public sealed class DealTests : IAsyncLifetime
         (await _app.CountAsync<StageChange>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task English_speakers_get_english_replies_and_buttons()
     {
         var (opened, markup) = await _ivan.LastAsync("/deal Ромашка 1.5m machine tools", "en");
@@ -337,3 +341,8 @@ public sealed class DealTests : IAsyncLifetime
         (await DealAsync(id)).IsOpen.Should().BeTrue();
     }
 }
+
+public sealed class DealTestsOnSqlite() : DealTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DealTestsOnPostgres() : DealTests(TestDatabase.Postgres());

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Departments;
 
-public sealed class DepartmentTests : IAsyncLifetime
+public abstract class DepartmentTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Petr = 5001;
     private const long Boris = 3001;
@@ -12,11 +12,15 @@ public sealed class DepartmentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _admin = Chat.Admin(_app);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<long?> DepartmentOfAsync(long telegramId) =>
         _app.QueryAsync(db => db.Users.Where(u => u.TelegramId == telegramId).Select(u => u.DepartmentId).SingleAsync());
@@ -24,7 +28,7 @@ public sealed class DepartmentTests : IAsyncLifetime
     private Task<long> DepartmentIdAsync(string name) =>
         _app.QueryAsync(db => db.Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_sales_department_is_always_there_even_after_an_upgrade()
     {
         (await _app.QueryAsync(db => db.Departments.Where(d => d.IsSales).Select(d => d.Name).ToListAsync())).Should().Equal("Отдел продаж");
@@ -36,7 +40,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Departments.CountAsync(d => d.IsSales))).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_adds_and_renames_a_department_and_gives_it_a_stage_which_the_lists_show()
     {
         (await _admin.LastAsync("/dept add Логистика")).Text.Should().Contain("Отдел <b>Логистика</b> создан");
@@ -59,7 +63,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _admin.LastAsync("/undo")).Text.Should().Contain("«ответственный за этап: Договор (Склад и доставка → -)»");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_staff_invite_brings_a_person_into_the_department_and_plus_and_minus_move_people()
     {
         await _admin.LastAsync("/dept add Логистика");
@@ -94,7 +98,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         whoSees.Should().Contain("руководитель", "staff are managers by role, and /dept is for heads");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_a_department_with_people_and_stages_asks_where_the_work_goes_and_orphans_nothing()
     {
         await _admin.LastAsync("/dept add Логистика");
@@ -133,7 +137,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Departments.AnyAsync(d => d.Name == "Архив"))).Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bad_owner_of_a_stage_gets_buttons_and_changes_nothing()
     {
         await _admin.LastAsync("/dept add Логистика");
@@ -146,7 +150,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _admin.TapAsync(pick))[^1].Text.Should().Contain("ответственный — <b>Логистика</b>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_of_another_department_sees_its_people_in_the_team_and_an_admin_sees_everyone()
     {
         await _admin.LastAsync("/dept add Логистика");
@@ -160,7 +164,7 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await _admin.LastAsync("/users")).Text.Should().Contain("Пётр").And.Contain("отдел: Логистика");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_English_head_reads_departments_in_English()
     {
         var head = await Chat.JoinAsync(_app, 2001, "head", "Helen", language: "en");
@@ -170,3 +174,8 @@ public sealed class DepartmentTests : IAsyncLifetime
         (await head.LastAsync("/invite staff Logistics")).Text.Should().Contain("Invite to <b>Logistics</b>");
     }
 }
+
+public sealed class DepartmentTestsOnSqlite() : DepartmentTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DepartmentTestsOnPostgres() : DepartmentTests(TestDatabase.Postgres());

@@ -19,7 +19,7 @@ namespace ChatCrm.Bot.Tests.Features.Digest;
 /// Пётр: no touches; deal D (80 000) lost on 2 Dec for the price; deal E (60 000) in the first stage since 20 Nov,
 /// its client never touched. Targets for December: Иван 500 000, Пётр 300 000. Norm: 5 calls a day.
 /// </summary>
-public sealed class DigestTests : IAsyncLifetime
+public abstract class DigestTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
     private ScheduleWorld _w = null!;
@@ -31,14 +31,18 @@ public sealed class DigestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _w = await StartAsync();
+        _w = await StartAsync(database: database);
         _head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
         _ivan = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
         _petr = await _w.UserAsync(3002, Role.Manager, Moscow, name: "Пётр");
         await SeedAsync();
     }
 
-    public async Task DisposeAsync() => await _w.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _w.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private static DateTime M(int month, int day, int hour, int minute = 0) => At(Moscow, 2026, month, day, hour, minute);
 
@@ -91,7 +95,7 @@ public sealed class DigestTests : IAsyncLifetime
             return await queries.BuildAsync(DigestPeriods.For(kind, date, TimeZoneInfo.FindSystemTimeZoneById(Moscow), now), 7, CancellationToken.None);
         });
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_daily_digest_counts_what_each_manager_did_today()
     {
         var d = await BuildAsync(DigestKind.Daily, new DateOnly(2026, 12, 2), M(12, 2, 18));
@@ -118,7 +122,7 @@ public sealed class DigestTests : IAsyncLifetime
         page.IndexOf("Внимание", StringComparison.Ordinal).Should().BeLessThan(page.IndexOf("Менеджеры", StringComparison.Ordinal), "exceptions come first");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_weekly_digest_compares_with_the_previous_week()
     {
         var d = await BuildAsync(DigestKind.Weekly, new DateOnly(2026, 12, 7), M(12, 7, 9, 30));
@@ -145,7 +149,7 @@ public sealed class DigestTests : IAsyncLifetime
             .And.Contain("Receivables: 170,000, of which 1 invoice overdue for 170,000");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Part_payments_cover_the_earliest_invoice_first_in_what_is_owed_and_overdue()
     {
         // Deal A (Иван) gets two invoices: 60 000 due 1 Dec and 40 000 due 20 Dec, and one payment of 20 000.
@@ -171,7 +175,7 @@ public sealed class DigestTests : IAsyncLifetime
         page.Should().Contain("Receivables: 250,000, of which 2 invoices overdue for 210,000");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_scheduled_digest_goes_to_heads_at_six_with_a_chart_and_only_once()
     {
         await _w.TickAsync(M(12, 2, 17, 59));
@@ -187,7 +191,7 @@ public sealed class DigestTests : IAsyncLifetime
         photo.First(x => x.Method == "sendPhoto" && x.ChatId == _head.ChatId).Body["caption"]!.ToString().Should().Contain("3 открытые сделки");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Digest_on_demand_sends_the_text_and_the_chart_to_the_head_who_asks()
     {
         _w.Clock.SetUtcNow(M(12, 2, 12));
@@ -198,7 +202,7 @@ public sealed class DigestTests : IAsyncLifetime
         calls.Single(x => x.Method == "sendMessage" && x.ChatId == _head.ChatId).Text.Should().Contain("Итоги дня — 2 декабря");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Digest_with_a_word_it_does_not_know_explains_and_a_manager_may_not_ask()
     {
         await _w.App.SendAsync(Infrastructure.Updates.Text(_head.TelegramId, "/digest вчера"));
@@ -209,7 +213,7 @@ public sealed class DigestTests : IAsyncLifetime
         _w.App.Api.Calls.Should().NotContain(c => c.Method == "sendPhoto");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_large_team_is_paged_and_every_page_fits_one_message()
     {
         await _w.ChangeAsync(db =>
@@ -236,7 +240,7 @@ public sealed class DigestTests : IAsyncLifetime
         edit.Single(x => x.Method == "editMessageText").Text.Should().Contain("стр. 2/");
     }
 
-    [Fact]
+    [DatabaseFact]
     public void The_funnel_chart_is_a_png_of_a_sensible_size_even_for_Cyrillic_and_empty_funnels()
     {
         foreach (var stages in new[] { [new FunnelStage("Первый контакт", 12, 1_200_000), new FunnelStage("Договор", 2, 400_000)], Array.Empty<FunnelStage>() })
@@ -251,3 +255,8 @@ public sealed class DigestTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class DigestTestsOnSqlite() : DigestTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DigestTestsOnPostgres() : DigestTests(TestDatabase.Postgres());

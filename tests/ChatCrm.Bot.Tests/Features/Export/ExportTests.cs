@@ -19,7 +19,7 @@ namespace ChatCrm.Bot.Tests.Features.Export;
 /// lost 20 Oct (Цена); D3 Дельта 80 000 opened 4 Nov (Пётр), won 20 Nov. Touches: Иван called Альфа 15 Nov, Пётр called
 /// Дельта 16 Nov, Иван plans a call to Альфа on 1 Dec. Payments: D1 40 000 on 25 Nov, D3 80 000 on 21 Nov.
 /// </summary>
-public sealed class ExportTests : IAsyncLifetime
+public abstract class ExportTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
     /// <summary>Formula-like names, the last two near misses of a phone: a phone alone is left as it is, these are not.</summary>
@@ -36,7 +36,7 @@ public sealed class ExportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _w = await StartAsync();
+        _w = await StartAsync(database: database);
         _head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
         _english = await _w.UserAsync(3010, Role.Admin, Moscow, name: "Ann", language: Language.En);
         _ivan = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
@@ -45,7 +45,11 @@ public sealed class ExportTests : IAsyncLifetime
         _w.Clock.SetUtcNow(M(11, 28, 12));
     }
 
-    public async Task DisposeAsync() => await _w.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _w.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private static DateTime M(int month, int day, int hour = 12) => At(Moscow, 2026, month, day, hour);
 
@@ -126,7 +130,7 @@ public sealed class ExportTests : IAsyncLifetime
     private Task<int> DocumentsAsync(User user) =>
         _w.DbAsync(db => db.Outbox.CountAsync(m => m.ChatId == user.ChatId && m.Kind == OutboxKind.Document));
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_exports_every_deal_and_the_sheet_read_back_equals_the_deals_with_numbers_and_dates_as_such()
     {
         var file = await FileAsync(_head, "/export сделки");
@@ -142,7 +146,7 @@ public sealed class ExportTests : IAsyncLifetime
         }, o => o.WithStrictOrdering());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_gets_only_their_own_clients_with_every_column_formula_like_names_neutralised_and_phones_as_they_are()
     {
         var file = await FileAsync(_ivan, "/export клиенты");
@@ -167,7 +171,7 @@ public sealed class ExportTests : IAsyncLifetime
         rows.Should().NotContain(r => r.Contains("Дельта"), "Дельта is Пётр's client");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_managers_touches_and_payments_hold_nothing_of_another_managers_clients()
     {
         var touches = Xlsx(await FileAsync(_ivan, "/export касания"));
@@ -192,7 +196,7 @@ public sealed class ExportTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_sees_everyones_payments_and_touches()
     {
         Xlsx(await FileAsync(_head, "/export payments")).Skip(1).Should().BeEquivalentTo(new[]
@@ -203,7 +207,7 @@ public sealed class ExportTests : IAsyncLifetime
         Xlsx(await FileAsync(_head, "/export touches")).Skip(1).Select(r => r[5]).Should().Equal("обсудили цену", "секрет Петра", "прислать КП");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Naming_another_manager_is_refused_to_a_manager_and_sends_no_file()
     {
         var said = await As(_ivan).LastAsync("/export сделки Пётр");
@@ -214,7 +218,7 @@ public sealed class ExportTests : IAsyncLifetime
             .Should().Equal("export deals");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_narrows_by_manager_period_and_segment()
     {
         var petr = await FileAsync(_head, "/export сделки Пётр");
@@ -230,7 +234,7 @@ public sealed class ExportTests : IAsyncLifetime
         wholesale.CaptionHtml.Should().Be("📤 <b>Клиенты</b>: 1 строка — за всё время, #Опт");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Csv_read_back_with_csvhelper_equals_the_data_with_a_bom_and_semicolons()
     {
         var file = await FileAsync(_head, "/export payments november csv");
@@ -250,7 +254,7 @@ public sealed class ExportTests : IAsyncLifetime
         clients[1][12].Should().Be("40000");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_empty_result_says_so_and_sends_no_file()
     {
         var said = await As(_head).LastAsync("/export оплаты прошлый год");
@@ -259,7 +263,7 @@ public sealed class ExportTests : IAsyncLifetime
         (await DocumentsAsync(_head)).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bare_export_offers_the_kinds_then_the_periods_and_the_buttons_send_the_file()
     {
         var head = As(_head);
@@ -280,7 +284,7 @@ public sealed class ExportTests : IAsyncLifetime
         Xlsx(file).Skip(1).Select(r => r[1]).Should().Equal("Бета");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_kind_gets_the_kind_buttons_instead_of_an_error()
     {
         var said = await As(_head).LastAsync("/export счета");
@@ -289,7 +293,7 @@ public sealed class ExportTests : IAsyncLifetime
         said.CallbackData.Should().HaveCount(4);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_english_user_gets_english_headers_statuses_and_built_in_names()
     {
         var file = await FileAsync(_english, "/export deals");
@@ -301,7 +305,7 @@ public sealed class ExportTests : IAsyncLifetime
         rows[2][10].Should().Be("Price");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Every_export_is_audited_with_who_what_and_how_many_rows()
     {
         await FileAsync(_ivan, "/export сделки ноябрь");
@@ -311,3 +315,8 @@ public sealed class ExportTests : IAsyncLifetime
         audit.Select(a => (a.ActorUserId, a.Subject, a.After)).Should().Equal(((long?)_ivan.Id, "deals-2026-11.xlsx", "1"), ((long?)_head.Id, "payments-2025.xlsx", "0"));
     }
 }
+
+public sealed class ExportTestsOnSqlite() : ExportTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ExportTestsOnPostgres() : ExportTests(TestDatabase.Postgres());

@@ -11,7 +11,7 @@ using static ChatCrm.Bot.Tests.Features.Import.ImportTestFiles;
 namespace ChatCrm.Bot.Tests.Features.Import;
 
 /// <summary>A head sends a spreadsheet as a Telegram document; the real host downloads it from the fake Bot API and shows the preview.</summary>
-public sealed class ImportFileTests : IAsyncLifetime
+public abstract class ImportFileTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly string[] Clients =
     [
@@ -27,13 +27,17 @@ public sealed class ImportFileTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _admin = Chat.Admin(_app);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_csv_in_utf8_is_downloaded_through_getFile_and_previewed_with_its_mapping()
     {
         var content = Csv(Clients);
@@ -62,7 +66,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(0, "the preview imports nothing");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_csv_in_windows_1251_and_one_with_a_bom_read_as_the_same_cyrillic()
     {
         var fromWindows = (await _admin.SendDocumentAsync(Csv(Clients, Windows1251), "excel.csv"))[^1].Plain;
@@ -72,7 +76,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         fromBom.Should().Contain("1. Название → <b>название</b>\n     ООО «Ромашка» · ИП Ёлкин · Василёк");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_comma_separated_csv_with_quoted_fields_is_previewed()
     {
         var csv = Csv(["Company,Phone,Comment", "\"Acme, Ltd\",+44 20 7946 0958,\"Wants a call, «soon»\"", "Beta,,"]);
@@ -83,7 +87,7 @@ public sealed class ImportFileTests : IAsyncLifetime
             .And.Contain("3. Comment → <b>примечание</b>\n     Wants a call, «soon»");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_xlsx_with_duplicates_bad_rows_and_formula_cells_is_previewed_and_its_bad_rows_are_rejected_at_reading()
     {
         var xlsx = Xlsx([
@@ -111,7 +115,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         reads[0].Row!.DealAmount.Should().Be(150000m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_column_tapped_offers_the_meanings_and_the_choice_redraws_the_preview()
     {
         var preview = (await _admin.SendDocumentAsync(Csv(Clients), "база.csv"))[^1];
@@ -131,7 +135,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).Mapping.Should().Be("[\"Name\",\"Phone\",\"Email\",\"City\",\"Note\"]");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Continue_without_a_name_column_is_refused_and_the_preview_stays()
     {
         var preview = (await _admin.SendDocumentAsync(Csv(Clients), "база.csv"))[^1];
@@ -145,7 +149,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).Status.Should().Be(ImportStatus.Preview);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Continue_confirms_the_mapping_and_hands_the_import_to_its_questions()
     {
         var preview = (await _admin.SendDocumentAsync(Csv(Clients), "база.csv"))[^1];
@@ -157,7 +161,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).Status.Should().Be(ImportStatus.Questions);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cancel_drops_the_import_and_its_old_buttons_then_say_so()
     {
         var preview = (await _admin.SendDocumentAsync(Csv(Clients), "база.csv"))[^1];
@@ -172,7 +176,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         await ToastAsync("Эта загрузка уже отменена или подтверждена.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Only_the_sender_may_press_the_preview_buttons()
     {
         var olga = await Chat.JoinAsync(_app, 3101, "head", name: "Ольга");
@@ -184,7 +188,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).Status.Should().Be(ImportStatus.Preview);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_sending_a_file_is_refused_audited_and_nothing_is_downloaded_or_stored()
     {
         var ivan = await Chat.JoinAsync(_app, 3201, "manager", name: "Иван");
@@ -207,7 +211,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         { "xls", "old.xls", "📄 Это старый формат Excel (.xls). Откройте файл и сохраните его как «Книга Excel (.xlsx)» или CSV, затем пришлите снова." },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_file_gets_a_clear_answer_and_changes_nothing(string kind, string fileName, string answer)
     {
@@ -227,7 +231,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_file_over_20_mb_is_refused_by_its_size_without_a_download()
     {
         var said = await _admin.SendDocumentAsync(Csv(Clients), "huge.csv", reportedSize: 30L * 1024 * 1024);
@@ -238,7 +242,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         (await _app.CountAsync<ClientImport>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Import_explains_what_to_send_and_sends_a_template_that_reads_back_with_every_meaning()
     {
         var said = await _admin.SayAsync("/import");
@@ -254,7 +258,7 @@ public sealed class ImportFileTests : IAsyncLifetime
         ImportRows.Read(sheet, 0, ImportColumns.Detect(sheet.Headers)).IsRejected.Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_english_speaking_head_gets_the_preview_in_english()
     {
         var ann = await Chat.JoinAsync(_app, 3301, "head", name: "Ann", language: "en");
@@ -278,3 +282,8 @@ public sealed class ImportFileTests : IAsyncLifetime
         ["Сумма сделки"] = amount,
     };
 }
+
+public sealed class ImportFileTestsOnSqlite() : ImportFileTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ImportFileTestsOnPostgres() : ImportFileTests(TestDatabase.Postgres());

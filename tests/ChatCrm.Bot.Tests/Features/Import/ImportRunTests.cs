@@ -11,7 +11,7 @@ using MiniExcelLibs;
 namespace ChatCrm.Bot.Tests.Features.Import;
 
 /// <summary>After the preview: the duplicate classes, owners and segments asked once, the run, the report and the rejected rows.</summary>
-public sealed class ImportRunTests : IAsyncLifetime
+public abstract class ImportRunTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly string[] Rows =
     [
@@ -32,7 +32,7 @@ public sealed class ImportRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock, settings: Settings());
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock, settings: Settings());
         (_head, _ivan, _petr) = await SetUpAsync(_app);
     }
 
@@ -47,7 +47,11 @@ public sealed class ImportRunTests : IAsyncLifetime
         return (head, ivan, petr);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     /// <summary>Small batches, so even these files run in several transactions.</summary>
     internal static Dictionary<string, string?> Settings(bool worker = true) => new()
@@ -56,7 +60,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         ["Import:Worker"] = worker ? "true" : "false",
     };
 
-    [Fact]
+    [DatabaseFact]
     public Task A_file_goes_from_the_questions_to_the_report_with_owners_pool_segments_merges_and_rejected_rows() =>
         WholeFileAsync(_app, _head, _ivan, _petr);
 
@@ -123,7 +127,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         rejected[0]["Phone"].Should().Be("'+7 900 000-00-06", "the original cells come back, neutralised: a leading + is a formula to Excel");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Each_class_follows_its_own_answer_skip_or_create_anyway()
     {
         var duplicates = await ImportDriver.ConfirmPreviewAsync(_app, _head, ImportDriver.Csv(Rows[..5]));
@@ -144,7 +148,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         clients.Count(c => c.Phones == "+79000000001").Should().Be(2, "the repeat was created anyway");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Unknown_owners_and_segments_are_asked_once_however_many_rows_name_them()
     {
         var rows = Enumerable.Range(1, 6).Select(i => $"Клиент {i};;;{(i % 2 == 0 ? "Розница" : "розница ")};{(i % 2 == 0 ? "Вася" : " вася")};;;;;;").ToArray();
@@ -162,7 +166,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         asked[0].Should().Contain("(6 строк)");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_imported_client_never_takes_the_id_of_a_deleted_one()
     {
         // A merged-away client's id stays in the audit and the undo entries: a new client must not answer to it.
@@ -176,7 +180,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Clients.Where(c => c.Name != "Ромашка").Select(c => c.Id).ToListAsync())).Should().HaveCount(3).And.OnlyContain(id => id > gone);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_same_file_again_is_recognised_and_creates_nothing_new()
     {
         var file = ImportDriver.Csv(Rows);
@@ -200,7 +204,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         (await _app.CountAsync<ContactPerson>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cancel_at_a_question_changes_nothing()
     {
         var duplicates = await ImportDriver.ConfirmPreviewAsync(_app, _head, ImportDriver.Csv(Rows));
@@ -217,7 +221,7 @@ public sealed class ImportRunTests : IAsyncLifetime
         (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_cannot_press_a_heads_import_buttons_and_another_head_is_told_it_is_not_theirs()
     {
         var duplicates = await ImportDriver.ConfirmPreviewAsync(_app, _head, ImportDriver.Csv(Rows));
@@ -243,3 +247,8 @@ public sealed class ImportRunTests : IAsyncLifetime
         return [.. stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()];
     }
 }
+
+public sealed class ImportRunTestsOnSqlite() : ImportRunTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ImportRunTestsOnPostgres() : ImportRunTests(TestDatabase.Postgres());

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCrm.Bot.Tests.Features.Me;
 
-public sealed class MyMonthTests : IAsyncLifetime
+public abstract class MyMonthTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private const long Petr = 2002;
@@ -18,12 +18,16 @@ public sealed class MyMonthTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         await Chat.JoinAsync(_app, Petr, "manager", "Пётр");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     /// <summary>
     /// Ivan's November: 3 calls (and one in October), a norm of 5 calls a day; open deals of 100 000 ₽ at 10 % and
@@ -80,7 +84,7 @@ public sealed class MyMonthTests : IAsyncLifetime
         });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Me_shows_the_month_against_the_norms_and_the_target()
     {
         await SeedAsync(withTarget: true);
@@ -96,7 +100,7 @@ public sealed class MyMonthTests : IAsyncLifetime
             "💰 Оплачено: 120 000 ₽ — 12 % плана"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_a_target_or_any_work_me_says_so_in_english_too()
     {
         (await _ivan.LastAsync("/me", "en")).Text.Should()
@@ -106,7 +110,7 @@ public sealed class MyMonthTests : IAsyncLifetime
             .And.Contain("No target for this month");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Me_in_english_reads_the_same_figures()
     {
         await SeedAsync(withTarget: true);
@@ -118,3 +122,8 @@ public sealed class MyMonthTests : IAsyncLifetime
             .And.Contain("Paid: 120,000 ₽ — 12% of the target");
     }
 }
+
+public sealed class MyMonthTestsOnSqlite() : MyMonthTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class MyMonthTestsOnPostgres() : MyMonthTests(TestDatabase.Postgres());

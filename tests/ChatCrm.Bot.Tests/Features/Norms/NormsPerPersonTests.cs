@@ -17,7 +17,7 @@ namespace ChatCrm.Bot.Tests.Features.Norms;
 /// <para>Алиса: calls Mon 2, Wed 2, Fri 3 (7); e-mails Tue 4, Fri 2 (6); a meeting Thu. Борис: 3 e-mails every day
 /// (15), no call — under the old summed norm his e-mails "met" the call norm. Вера: one call Fri.</para>
 /// </summary>
-public sealed class NormsPerPersonTests : IAsyncLifetime
+public abstract class NormsPerPersonTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Head = 2001;
     private const long Anna = 3001;
@@ -33,7 +33,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _head = await Chat.JoinAsync(_app, Head, "head", name: "Елена");
         _anna = await Chat.JoinAsync(_app, Anna, "manager", name: "Алиса");
         _boris = await Chat.JoinAsync(_app, Boris, "manager", name: "Борис");
@@ -84,7 +84,11 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task SetNormsAsync()
     {
@@ -100,7 +104,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         _app.QueryAsync(db => new ManagersReport().BuildAsync(db,
             new ReportRequest(ReportPeriod.WeekOf(Monday), TimeZones.Find("Europe/Moscow")!, Now, null, null, null), Texts.Russian, CancellationToken.None));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Each_work_type_is_compared_with_its_own_norm_of_the_person_department_or_company()
     {
         await SetNormsAsync();
@@ -137,7 +141,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
             .Should().Contain(["call/day", "call/day dept Продажи", "email/day user Алиса", "meeting/week user Вера"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_an_override_falls_back_to_the_wider_norm()
     {
         await SetNormsAsync();
@@ -153,7 +157,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
             .Should().BeEquivalentTo("call/day dept Продажи", "email/day user Алиса");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bad_norms_get_a_clear_reply_and_change_nothing()
     {
         (await _head.LastAsync("/norm звонки 5 day Алиса")).CallbackData.Should().Contain("pick:call");
@@ -180,7 +184,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         (await admin.TapAsync(pick)).Select(x => x.Plain).Should().Contain(x => x.Contains("Норма для <b>Логистика</b>: <b>Звонок</b> — 4 в день"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_sets_the_norms_of_their_own_department_only()
     {
         var refused = (await _head.LastAsync("/norm call 4 day Логистика")).Plain;
@@ -204,7 +208,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         (await olga.LastAsync("/norm call 20 day", "en")).Text.Should().Contain("The company's norms are set by a head of sales or an admin");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task In_english_the_norms_and_the_team_read_per_work_type()
     {
         (await _head.LastAsync("/norm call 20 day", "en")).Text.Should().Contain("20 a day");
@@ -218,7 +222,7 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         (await _head.LastAsync("/help norm", "en")).Text.Should().Contain("overrides");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_team_of_fifty_with_norms_of_every_type_fits_telegram_messages()
     {
         await _app.WriteAsync(async db =>
@@ -256,3 +260,8 @@ public sealed class NormsPerPersonTests : IAsyncLifetime
         return end < 0 ? team[start..] : team[start..end];
     }
 }
+
+public sealed class NormsPerPersonTestsOnSqlite() : NormsPerPersonTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class NormsPerPersonTestsOnPostgres() : NormsPerPersonTests(TestDatabase.Postgres());

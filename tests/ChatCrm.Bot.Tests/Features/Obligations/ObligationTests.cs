@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Obligations;
 
-public sealed class ObligationTests : IAsyncLifetime
+public abstract class ObligationTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2001;
     private ChatCrmApp _app = null!;
@@ -13,18 +13,22 @@ public sealed class ObligationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         await Seed.ClientAsync(_app, "Ромашка", await _ivan.UserIdAsync(), DateTime.UtcNow);
         _deal = await _ivan.OpenDealAsync("Ромашка 100к станки");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<List<Obligation>> ObligationsAsync() =>
         _app.QueryAsync(db => db.Obligations.Where(o => o.DealId == _deal).OrderBy(o => o.Id).ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task Invoices_payments_and_shipments_are_recorded_and_the_reply_says_what_is_still_owed()
     {
         (await _ivan.LastAsync($"/invoice {_deal} 100к срок через 10 дней")).Text.Should()
@@ -42,7 +46,7 @@ public sealed class ObligationTests : IAsyncLifetime
         all[3].Note.Should().Be("станки доставлены");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_invoice_without_a_due_date_asks_for_it_and_the_answer_records_it()
     {
         (await _ivan.LastAsync($"/invoice {_deal} 50к")).Text.Should().Contain("до какого числа оплатить");
@@ -51,7 +55,7 @@ public sealed class ObligationTests : IAsyncLifetime
         (await ObligationsAsync()).Should().ContainSingle(o => o.Kind == ObligationKind.ExpectedPayment && o.Amount == 50_000m);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/invoice {0} 50к срок когда-нибудь", "Не понял дату «когда-нибудь»")]
     [InlineData("/invoice {0} -50к срок пт", "Не понял сумму")]
     [InlineData("/paid {0} 50к дата завтра", "ещё не наступила")]
@@ -65,7 +69,7 @@ public sealed class ObligationTests : IAsyncLifetime
         (await ObligationsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_lost_deal_takes_no_payments()
     {
         await _ivan.SayAsync($"/lost {_deal} Цена");
@@ -74,7 +78,7 @@ public sealed class ObligationTests : IAsyncLifetime
         (await ObligationsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_removes_a_payment_and_the_invoice_is_owed_again()
     {
         await _ivan.SayAsync($"/invoice {_deal} 30к due tomorrow");
@@ -86,7 +90,7 @@ public sealed class ObligationTests : IAsyncLifetime
         all.Should().ContainSingle().Which.IsSettled.Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task English_keywords_and_replies()
     {
         (await _ivan.LastAsync($"/invoice {_deal} 20k due in 3 days", "en")).Text.Should().Contain("Still to be paid: 20,000 ₽");
@@ -96,7 +100,7 @@ public sealed class ObligationTests : IAsyncLifetime
         (await ObligationsAsync())[^1].Note.Should().Be("left at the gate");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_invoice_can_set_the_expected_shipment_and_a_shipment_settles_it()
     {
         var reply = (await _ivan.LastAsync($"/invoice {_deal} 100к срок через 5 дней отгрузка через 10 дней")).Text;
@@ -116,7 +120,7 @@ public sealed class ObligationTests : IAsyncLifetime
         (await ObligationsAsync())[1].IsSettled.Should().BeFalse("without the shipment the date is open again");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task One_undo_takes_back_the_invoice_and_its_shipment_date()
     {
         await _ivan.SayAsync($"/invoice {_deal} 100к срок через 5 дней отгрузка через 10 дней");
@@ -125,7 +129,7 @@ public sealed class ObligationTests : IAsyncLifetime
         (await ObligationsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Shipped_with_a_ship_date_sets_the_expected_shipment_in_either_language()
     {
         (await _ivan.LastAsync($"/shipped {_deal} ship in 3 days by truck", "en")).Text.Should()
@@ -141,3 +145,8 @@ public sealed class ObligationTests : IAsyncLifetime
         all[0].Note.Should().Be("by truck");
     }
 }
+
+public sealed class ObligationTestsOnSqlite() : ObligationTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ObligationTestsOnPostgres() : ObligationTests(TestDatabase.Postgres());

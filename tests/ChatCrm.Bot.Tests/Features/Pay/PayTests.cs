@@ -27,7 +27,7 @@ namespace ChatCrm.Bot.Tests.Features.Pay;
 /// 3 333,33 (rounded down) and Сервис 6 666,67 (the remainder). Станки 3 333,33 × 7 % = 233,33; general
 /// (15 000 + 6 666,67) × 3 % = 650,00; won 1 × 2 000; 1 meeting × 300. Total 33 183,33.</para>
 /// </remarks>
-public sealed class PayTests : IAsyncLifetime
+public abstract class PayTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Head = 3001;
     private const long Anna = 3002;
@@ -35,31 +35,26 @@ public sealed class PayTests : IAsyncLifetime
 
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Now));
-    private readonly IDictionary<string, string?>? _settings;
     private ChatCrmApp _app = null!;
     private Chat _head = null!;
     private Chat _anna = null!;
     private Chat _boris = null!;
     private long _annasWonDeal;
 
-    public PayTests()
-        : this(null)
-    {
-    }
-
-    /// <summary>The same month on another database: <see cref="Postgres.PostgresPayTests"/> runs these tests on PostgreSQL.</summary>
-    internal PayTests(IDictionary<string, string?>? settings) => _settings = settings;
-
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(settings: _settings, clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _head = await Chat.JoinAsync(_app, Head, "head", "Ольга");
         _anna = await Chat.JoinAsync(_app, Anna, "manager", "Анна");
         _boris = await Chat.JoinAsync(_app, Boris, "manager", "Борис");
         await SeedAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private static DateTime Utc(int month, int day, int hour = 9) => new(2026, month, day, hour, 0, 0, DateTimeKind.Utc);
 
@@ -162,7 +157,7 @@ public sealed class PayTests : IAsyncLifetime
         "⏭ До ставки 5 % (от 80 % плана): ещё <b>30 000 ₽</b> оплат",
     ];
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_scheme_reads_back_in_words_after_the_changes()
     {
         await ChangeSchemeInNovemberAsync();
@@ -185,14 +180,14 @@ public sealed class PayTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "pay.scheme"))).Should().Be(6);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_button_asks_for_the_value_and_the_answer_changes_the_rule()
     {
         await _head.TapAsync("pay:bonus");
         (await _head.LastAsync("2500")).Text.Should().Contain("Бонус за выигранную сделку: <b>2 500 ₽</b>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Me_shows_the_pay_earned_so_far_line_by_line_and_the_next_tier()
     {
         await ChangeSchemeInNovemberAsync();
@@ -202,7 +197,7 @@ public sealed class PayTests : IAsyncLifetime
         text.Should().EndWith(string.Join('\n', AnnasPay));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Me_in_english_reads_the_same_pay()
     {
         await ChangeSchemeInNovemberAsync();
@@ -215,7 +210,7 @@ public sealed class PayTests : IAsyncLifetime
             .And.Contain("⏭ To reach 5% (from 80% of plan): <b>30,000 ₽</b> more paid");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_any_scheme_pay_says_so_and_offers_the_rules_as_buttons()
     {
         await _app.WriteAsync(async db => await db.PaySchemes.ExecuteDeleteAsync());
@@ -227,7 +222,7 @@ public sealed class PayTests : IAsyncLifetime
         (await _head.LastAsync("/payroll", "en")).Text.Should().Contain("No pay scheme was in force in November 2026");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_a_scheme_me_has_no_pay_section()
     {
         await _app.WriteAsync(async db => await db.PaySchemes.ExecuteDeleteAsync());
@@ -235,7 +230,7 @@ public sealed class PayTests : IAsyncLifetime
         (await _anna.LastAsync("/me")).Text.Should().NotContain("Заработано");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Payroll_for_the_open_month_matches_the_hand_computed_figures_in_text_and_xlsx()
     {
         await ChangeSchemeInNovemberAsync();
@@ -258,7 +253,7 @@ public sealed class PayTests : IAsyncLifetime
             ("Борис", 30_000m, 883.33m, 2_000m, 300m, 33_183.33m));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_closed_month_keeps_its_scheme_after_the_change()
     {
         await ChangeSchemeInNovemberAsync();
@@ -275,7 +270,7 @@ public sealed class PayTests : IAsyncLifetime
             ("Борис", 30_000m, 0m, 0m, 0m, 30_000m));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_payment_and_its_undo_change_the_pay_at_once()
     {
         await ChangeSchemeInNovemberAsync();
@@ -294,7 +289,7 @@ public sealed class PayTests : IAsyncLifetime
         (await _head.LastAsync("/payroll")).Text.Should().Contain("<b>Анна</b>: 30 000 ₽ · 5 100 ₽ · 2 000 ₽ · 600 ₽ = <b>37 700 ₽</b>");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/pay процент 150", "ru", "процент не может быть больше 100 (150)")]
     [InlineData("/pay percent -1", "en", "a percentage cannot be negative (-1)")]
     [InlineData("/pay бонус -500", "ru", "сумма не может быть отрицательной (-500)")]
@@ -317,7 +312,7 @@ public sealed class PayTests : IAsyncLifetime
         (await _head.LastAsync("/payroll", "ru")).Text.Should().Be(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_scheme_for_a_later_month_leaves_the_current_one_alone()
     {
         (await _head.LastAsync("/pay процент 9 с 01.2027")).Text.Should().Contain("действует с января 2027");
@@ -327,7 +322,7 @@ public sealed class PayTests : IAsyncLifetime
         (await _head.LastAsync("/pay с 01.2027")).Text.Should().Contain("действует с января 2027").And.Contain("• % с оплат: <b>9 %</b>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_can_run_neither_pay_nor_payroll()
     {
         (await _anna.LastAsync("/pay процент 50")).Text.Should().Contain("⛔");
@@ -357,3 +352,8 @@ public sealed class PayTests : IAsyncLifetime
         _ => throw new InvalidOperationException($"Not a number: {cell} ({cell?.GetType().Name})"),
     };
 }
+
+public sealed class PayTestsOnSqlite() : PayTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class PayTestsOnPostgres() : PayTests(TestDatabase.Postgres());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Bot.Tests.Features.Pool;
 
-public sealed class PoolTests : IAsyncLifetime
+public abstract class PoolTests(TestDatabase database) : IAsyncLifetime
 {
     private ChatCrmApp _app = null!;
     private Chat _head = null!;
@@ -16,13 +16,17 @@ public sealed class PoolTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _head = await Chat.JoinAsync(_app, 4001, role: "head", name: "Ольга");
         _ivan = await Chat.JoinAsync(_app, 4002, name: "Иван");
         _petr = await Chat.JoinAsync(_app, 4003, name: "Пётр");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<int> PoolCountAsync() => _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == null));
 
@@ -30,7 +34,7 @@ public sealed class PoolTests : IAsyncLifetime
 
     private static string TakeData(long id) => TakeFromPool.Data(id);
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_puts_a_client_in_the_pool_and_the_reply_says_so()
     {
         var reply = await _head.LastAsync("/client Ромашка, 8 900 123-45-67 в пул");
@@ -46,7 +50,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await _head.ClientAsync("Василёк")).OwnerUserId.Should().Be(await _head.UserIdAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_writing_pool_is_refused_and_nothing_is_created_unless_the_name_is_quoted()
     {
         var said = await _ivan.SayAsync("/client Ромашка, +7 900 123-45-67 в пул");
@@ -59,7 +63,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await _ivan.ClientAsync("«Аква Пул»")).OwnerUserId.Should().Be(await _ivan.UserIdAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_pool_is_listed_oldest_first_with_counts_per_segment_a_segment_filter_and_pages()
     {
         var retail = await Seed.SegmentAsync(_app, "розница");
@@ -105,7 +109,7 @@ public sealed class PoolTests : IAsyncLifetime
         unknown.Text.Should().Contain("Сегмента «опт» нет");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Distribute_deals_out_a_pool_made_with_client_pool_and_tells_each_manager_whom_they_got()
     {
         foreach (var name in new[] { "Альфа", "Бета", "Гамма", "Дельта" })
@@ -129,7 +133,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await _head.LastAsync("/pool")).Text.Should().Contain("Пул пуст");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task With_the_pool_closed_a_manager_neither_sees_it_nor_takes_from_it()
     {
         var id = await Seed.ClientAsync(_app, "Ромашка", null);
@@ -143,7 +147,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.AnyAsync(a => a.Action == "client.taken"))).Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task With_the_pool_open_a_manager_takes_by_name_and_by_button_and_undo_puts_it_back()
     {
         var romashka = await Seed.ClientAsync(_app, "Ромашка", null, phone: "+79001234567");
@@ -175,7 +179,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await PoolCountAsync()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_never_reaches_another_managers_client_through_pool_or_take()
     {
         await OpenPoolAsync();
@@ -189,7 +193,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await _petr.ClientAsync("Ромашка")).OwnerUserId.Should().Be(await _petr.UserIdAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Two_managers_tapping_take_on_one_client_at_once_exactly_one_gets_it()
     {
         await OpenPoolAsync();
@@ -213,7 +217,7 @@ public sealed class PoolTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "client.taken"))).Should().Be(5);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Two_contexts_racing_the_claim_on_a_sqlite_file_give_each_client_one_owner() =>
         await RaceAsync(_app, _ivan, _petr);
 
@@ -253,3 +257,8 @@ public sealed class PoolTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class PoolTestsOnSqlite() : PoolTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class PoolTestsOnPostgres() : PoolTests(TestDatabase.Postgres());

@@ -2,9 +2,9 @@ using ChatCrm.Bot.Tests.Infrastructure;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
-public sealed class CardRecordTests : RecordsTest
+public abstract class CardRecordTests(TestDatabase database) : RecordsTest(database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task The_card_shows_city_note_persons_the_last_three_closed_deals_and_paid_apart_from_won()
     {
         var id = await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-100));
@@ -36,7 +36,7 @@ public sealed class CardRecordTests : RecordsTest
         card.Should().Contain("💰 Оплачено за всё время: 20 000 ₽ · выиграно сделок на 30 000 ₽");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_card_without_closed_deals_or_details_reads_as_before()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -46,3 +46,8 @@ public sealed class CardRecordTests : RecordsTest
         card.Should().NotContain("Закрытые").And.NotContain("Оплачено").And.NotContain("Контактные лица").And.Contain("Открытых сделок нет");
     }
 }
+
+public sealed class CardRecordTestsOnSqlite() : CardRecordTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class CardRecordTestsOnPostgres() : CardRecordTests(TestDatabase.Postgres());

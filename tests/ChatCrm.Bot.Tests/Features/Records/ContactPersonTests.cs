@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
-public sealed class ContactPersonTests : RecordsTest
+public abstract class ContactPersonTests(TestDatabase database) : RecordsTest(database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task A_person_is_added_with_the_parts_told_apart_by_shape_and_the_card_lists_them()
     {
         var id = await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -20,7 +20,7 @@ public sealed class ContactPersonTests : RecordsTest
         (await Ivan.LastAsync("/card Ромашка")).Text.Should().Contain("Контактные лица</b> (1)").And.Contain("• Иван Петров, закупщик");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_list_has_edit_and_remove_buttons_and_a_removal_is_undone()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -39,7 +39,7 @@ public sealed class ContactPersonTests : RecordsTest
             .Should().Equal("Иван Петров/закупщик", "Мария/бухгалтер");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_edit_button_asks_for_the_person_anew_and_undo_puts_the_old_details_back()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -55,7 +55,7 @@ public sealed class ContactPersonTests : RecordsTest
         (person.Position, person.Phone).Should().Be(("закупщик", (string?)null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_of_an_added_person_removes_it()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -66,7 +66,7 @@ public sealed class ContactPersonTests : RecordsTest
         (await App.CountAsync<ContactPerson>()).Should().Be(0);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/person Ромашка Иван, +7 12", "Не похоже на телефон")]
     [InlineData("/person Ромашка Иван, a@b, c@d.ru", "Не понял «c@d.ru»")]
     [InlineData("/person Ромашка Иван, закупщик, директор", "Не понял «директор»")]
@@ -80,7 +80,7 @@ public sealed class ContactPersonTests : RecordsTest
         (await App.CountAsync<ContactPerson>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_bare_command_asks_which_client_and_an_empty_list_says_how_to_add()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -90,7 +90,7 @@ public sealed class ContactPersonTests : RecordsTest
         (await Ivan.LastAsync("/person Ромашка", "en")).Text.Should().Contain("has no contact persons");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_cannot_add_to_list_or_remove_another_managers_persons()
     {
         var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
@@ -105,3 +105,8 @@ public sealed class ContactPersonTests : RecordsTest
         (await App.QueryAsync(db => db.ContactPeople.Select(p => p.Name).ToListAsync())).Should().Equal("Анна");
     }
 }
+
+public sealed class ContactPersonTestsOnSqlite() : ContactPersonTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ContactPersonTestsOnPostgres() : ContactPersonTests(TestDatabase.Postgres());

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
-public sealed class EditClientTests : RecordsTest
+public abstract class EditClientTests(TestDatabase database) : RecordsTest(database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task A_phone_is_added_and_the_client_is_then_found_by_it_and_removed_again()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now, phone: "+7 495 123-45-67");
@@ -24,7 +24,7 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.LastAsync("/card 9001112233")).Text.Should().Contain("не нашёл");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_email_is_added_and_removed_with_the_russian_words()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -37,7 +37,7 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.ClientAsync("Ромашка")).EmailAddresses.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Segment_city_and_note_are_set_and_cleared()
     {
         await Seed.SegmentAsync(App, "опт");
@@ -57,7 +57,7 @@ public sealed class EditClientTests : RecordsTest
         (client.SegmentId, client.City, client.Note).Should().Be(((long?)null, (string?)null, (string?)null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_rename_is_shown_and_the_client_is_found_by_the_new_name()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -68,7 +68,7 @@ public sealed class EditClientTests : RecordsTest
         (await App.CountAsync<Client>()).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_name_another_managers_client_has_is_refused_saying_only_whose_it_is()
     {
         var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
@@ -82,7 +82,7 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.ClientAsync("Ромашка")).Name.Should().Be("Ромашка");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_name_of_ones_own_client_can_be_taken_anyway_with_the_button()
     {
         await Seed.ClientAsync(App, "Лютик", IvanId, Now);
@@ -95,7 +95,7 @@ public sealed class EditClientTests : RecordsTest
         (await App.QueryAsync(db => db.Clients.CountAsync(c => c.Name == "Лютик"))).Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bare_forms_ask_for_the_client_then_give_field_buttons_then_ask_for_the_value()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -110,7 +110,7 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.ClientAsync("Ромашка")).City.Should().Be("Самара");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/edit Ромашка phone 12", "Не похоже на телефон")]
     [InlineData("/edit Ромашка email not-an-address", "Не похоже на e-mail")]
     [InlineData("/edit Ромашка phone - +7 900 999-99-99", "нет «+7 900 999-99-99»")]
@@ -130,7 +130,7 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.LastAsync("/undo")).Text.Should().Contain("Отменять нечего").And.NotContain("Отменено");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_english_reply_names_the_field_in_english()
     {
         await Seed.ClientAsync(App, "Acme", IvanId, Now);
@@ -139,7 +139,7 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.LastAsync("/edit Acme colour blue", "en")).Text.Should().Contain("I don't know the field");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_cannot_edit_another_managers_client()
     {
         var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
@@ -151,7 +151,7 @@ public sealed class EditClientTests : RecordsTest
         (await petr.ClientAsync("Лютик")).City.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_edits_any_managers_client()
     {
         var head = await Chat.JoinAsync(App, 2005, role: "head", name: "Ольга");
@@ -160,7 +160,7 @@ public sealed class EditClientTests : RecordsTest
         (await head.LastAsync("/edit Ромашка город Казань")).Text.Should().Contain("город: Казань");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_puts_the_edited_field_back_and_the_old_phone_finds_the_client_again()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now, phone: "+7 495 123-45-67");
@@ -173,3 +173,8 @@ public sealed class EditClientTests : RecordsTest
         (await Ivan.LastAsync("/card 4951234567")).Text.Should().Contain("🗂 <b>Ромашка</b>");
     }
 }
+
+public sealed class EditClientTestsOnSqlite() : EditClientTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class EditClientTestsOnPostgres() : EditClientTests(TestDatabase.Postgres());

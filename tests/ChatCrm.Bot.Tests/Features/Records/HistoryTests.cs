@@ -3,9 +3,9 @@ using ChatCrm.Core.Messages;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
-public sealed class HistoryTests : RecordsTest
+public abstract class HistoryTests(TestDatabase database) : RecordsTest(database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task The_timeline_is_newest_first_with_touches_plans_deal_moves_wins_and_payments()
     {
         var id = await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-30));
@@ -26,7 +26,7 @@ public sealed class HistoryTests : RecordsTest
         text.Should().Contain("23 нояб. 2026, 12:00", "dates are in the user's zone (Moscow) and language");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_long_history_is_paged_with_buttons_and_every_page_fits_a_message()
     {
         var id = await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-400));
@@ -53,7 +53,7 @@ public sealed class HistoryTests : RecordsTest
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_cannot_see_another_managers_history()
     {
         var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
@@ -64,7 +64,7 @@ public sealed class HistoryTests : RecordsTest
         (await Ivan.TapAsync($"hist:{id}:1")).Should().NotContain(s => s.Text.Contains("секретный", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edits_and_contact_persons_stand_in_the_timeline_with_when_and_by_whom()
     {
         var head = await Chat.JoinAsync(App, 2005, role: "head", name: "Ольга");
@@ -96,7 +96,7 @@ public sealed class HistoryTests : RecordsTest
         (await head.LastAsync("/history Ромашка")).Plain.Should().Contain("✏️ город: Казань (Иван)", "the head sees who changed it");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_same_named_client_of_another_manager_lends_none_of_its_edits()
     {
         var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
@@ -111,10 +111,15 @@ public sealed class HistoryTests : RecordsTest
         text.Should().Contain("звонок").And.NotContain("900 000-00-01").And.NotContain("Секретный");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_bare_command_asks_which_client()
     {
         (await Ivan.LastAsync("/history")).Text.Should().Contain("Историю какого клиента");
         (await Ivan.LastAsync("/history", "en")).Text.Should().Contain("Whose history");
     }
 }
+
+public sealed class HistoryTestsOnSqlite() : HistoryTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class HistoryTestsOnPostgres() : HistoryTests(TestDatabase.Postgres());

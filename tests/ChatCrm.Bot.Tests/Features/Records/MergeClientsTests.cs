@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Records;
 
-public sealed class MergeClientsTests : RecordsTest
+public abstract class MergeClientsTests(TestDatabase database) : RecordsTest(database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task A_merge_is_confirmed_with_the_counts_moves_everything_and_undo_restores_both_exactly()
     {
         var keep = await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-60), phone: "+7 495 123-45-67");
@@ -50,7 +50,7 @@ public sealed class MergeClientsTests : RecordsTest
         (await Ivan.LastAsync("/card 9001112233")).Text.Should().Contain("🗂 <b>Ромашка ООО</b>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task When_the_second_has_more_work_the_user_is_asked_which_to_keep()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-60));
@@ -68,7 +68,7 @@ public sealed class MergeClientsTests : RecordsTest
         (await App.QueryAsync(db => db.Clients.Select(c => c.Name).ToListAsync())).Should().Equal("Ромашка ООО");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Phones_that_do_not_fit_are_named()
     {
         var keep = await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-60));
@@ -86,7 +86,7 @@ public sealed class MergeClientsTests : RecordsTest
         (await App.QueryAsync(db => db.Clients.SingleAsync(c => c.Id == keep))).PhoneNumbers.Should().HaveCount(5);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_cannot_merge_another_managers_client_and_bad_input_changes_nothing()
     {
         var petr = await Chat.JoinAsync(App, 2003, name: "Пётр");
@@ -101,7 +101,7 @@ public sealed class MergeClientsTests : RecordsTest
         (await App.CountAsync<Client>()).Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_merges_clients_of_two_managers()
     {
         var head = await Chat.JoinAsync(App, 2005, role: "head", name: "Ольга");
@@ -126,3 +126,8 @@ public sealed class MergeClientsTests : RecordsTest
                 + $"{string.Join(',', touches)}|{string.Join(',', deals)}|{string.Join(',', persons)}";
         });
 }
+
+public sealed class MergeClientsTestsOnSqlite() : MergeClientsTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class MergeClientsTestsOnPostgres() : MergeClientsTests(TestDatabase.Postgres());

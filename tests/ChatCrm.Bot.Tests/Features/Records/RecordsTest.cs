@@ -9,6 +9,16 @@ namespace ChatCrm.Bot.Tests.Features.Records;
 /// </summary>
 public abstract class RecordsTest : IAsyncLifetime
 {
+    private readonly TestDatabase _database;
+
+    protected RecordsTest()
+        : this(TestDatabase.Sqlite())
+    {
+    }
+
+    /// <summary>The same world on the given database (<see cref="TestDatabase"/>).</summary>
+    protected RecordsTest(TestDatabase database) => _database = database;
+
     /// <summary>Thursday 3 December 2026, 09:00 UTC (12:00 in Moscow, the users' zone).</summary>
     protected static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
 
@@ -19,10 +29,14 @@ public abstract class RecordsTest : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        App = await ChatCrmApp.StartAsync(clock: Clock);
+        App = await ChatCrmApp.StartAsync(clock: Clock, database: _database);
         Ivan = await Chat.JoinAsync(App, 2002);
         IvanId = await Ivan.UserIdAsync();
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _database.DropAsync();
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatCrm.Bot.Tests.Features.Records;
 
 /// <summary>An /undo of a record change that can no longer be taken back says why in the words of that change, never a deal's.</summary>
-public sealed class UndoRefusalTests : RecordsTest
+public abstract class UndoRefusalTests(TestDatabase database) : RecordsTest(database)
 {
     private Chat _head = null!;
 
@@ -14,7 +14,7 @@ public sealed class UndoRefusalTests : RecordsTest
         _head = await Chat.JoinAsync(App, 2005, role: "head", name: "Ольга");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_edit_changed_since_by_the_head_is_not_undone_and_the_reply_speaks_of_the_client()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -27,7 +27,7 @@ public sealed class UndoRefusalTests : RecordsTest
         (await Ivan.ClientAsync("Ромашка")).City.Should().Be("Самара");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_edit_of_a_client_handed_to_another_manager_since_is_not_undone()
     {
         var petrId = await (await Chat.JoinAsync(App, 2003, name: "Пётр")).UserIdAsync();
@@ -41,7 +41,7 @@ public sealed class UndoRefusalTests : RecordsTest
         (await Ivan.ClientAsync("Ромашка")).Note.Should().Be("звонить утром");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_person_removed_since_is_not_brought_back_by_undoing_its_edit()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now);
@@ -55,7 +55,7 @@ public sealed class UndoRefusalTests : RecordsTest
         (await App.CountAsync<ChatCrm.Core.Domain.Crm.ContactPerson>()).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_merge_whose_kept_client_was_merged_again_is_not_undone()
     {
         await Seed.ClientAsync(App, "Ромашка", IvanId, Now.AddDays(-60));
@@ -70,7 +70,7 @@ public sealed class UndoRefusalTests : RecordsTest
         (await App.QueryAsync(db => db.Clients.Select(c => c.Name).ToListAsync())).Should().Equal("Лютик");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_english_user_is_told_in_english()
     {
         var john = await Chat.JoinAsync(App, 2004, name: "John", language: "en");
@@ -89,3 +89,8 @@ public sealed class UndoRefusalTests : RecordsTest
         (await chat.TapAsync(ask.Button("Объединить")))[^1].Text.Should().Contain("объединён с");
     }
 }
+
+public sealed class UndoRefusalTestsOnSqlite() : UndoRefusalTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class UndoRefusalTestsOnPostgres() : UndoRefusalTests(TestDatabase.Postgres());

@@ -27,27 +27,18 @@ namespace ChatCrm.Bot.Tests.Features.Reports;
 /// P4 D7 30 000 = 3 deals, 190 000. Lost in November: D4 (P1, Цена, Пётр, 80 000), D2 (P2, Конкурент, Иван, 50 000),
 /// D6 (P3, Цена, Пётр, 40 000) = 3, 170 000. Weighted: D1 50 000 (Nov), D7 21 000 (Dec), D5 6 000 (no date).
 /// </summary>
-public sealed class ReportTests : IAsyncLifetime
+public abstract class ReportTests(TestDatabase database) : IAsyncLifetime
 {
     private const string Moscow = "Europe/Moscow";
-    private readonly IDictionary<string, string?>? _settings;
     private ScheduleWorld _w = null!;
     private User _head = null!;
     private User _english = null!;
     private User _ivan = null!;
     private User _petr = null!;
 
-    public ReportTests()
-        : this(null)
-    {
-    }
-
-    /// <summary>The same world on another database: <see cref="Postgres.PostgresReportsTests"/> runs these tests on PostgreSQL.</summary>
-    internal ReportTests(IDictionary<string, string?>? settings) => _settings = settings;
-
     public async Task InitializeAsync()
     {
-        _w = await StartAsync(_settings);
+        _w = await StartAsync(database: database);
         _head = await _w.UserAsync(3009, Role.Head, Moscow, name: "Ольга");
         _english = await _w.UserAsync(3010, Role.Admin, Moscow, name: "Ann", language: Language.En);
         _ivan = await _w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
@@ -56,7 +47,11 @@ public sealed class ReportTests : IAsyncLifetime
         _w.Clock.SetUtcNow(M(11, 28, 12));
     }
 
-    public async Task DisposeAsync() => await _w.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _w.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private static DateTime M(int month, int day, int hour = 12) => At(Moscow, 2026, month, day, hour);
 
@@ -139,7 +134,7 @@ public sealed class ReportTests : IAsyncLifetime
     /// <summary>The text's line for a row: its cells in order, separated by padding only.</summary>
     private static Regex Line(params string[] cells) => new("(?m)^" + string.Join(@"\s+", cells.Select(Regex.Escape)) + @"\s*$");
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_funnel_counts_open_deals_entries_conversions_and_losses_and_its_Excel_matches_the_text()
     {
         var said = await As(_head).LastAsync("/report воронка");
@@ -177,7 +172,7 @@ public sealed class ReportTests : IAsyncLifetime
         AssertPng(Convert.FromBase64String(Payloads.Read<PhotoPayload>(photo.Payload).PngBase64), ReportPicture.Width, 500);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Lost_deals_are_split_by_reason_stage_and_manager_with_shares()
     {
         var said = await As(_head).LastAsync("/report потери ноябрь");
@@ -209,7 +204,7 @@ public sealed class ReportTests : IAsyncLifetime
         october.Plain.Should().Contain("октябрь 2026").And.MatchRegex(Line("Нет ответа", "1", "100", "10 000"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_forecast_weighs_open_deals_by_expected_month_against_targets_in_English()
     {
         var said = await As(_english).LastAsync("/report forecast quarter");
@@ -236,7 +231,7 @@ public sealed class ReportTests : IAsyncLifetime
             .And.MatchRegex(Line("Позже", "1", "30 000", "21 000", "—", "—")).And.MatchRegex(Line("Без даты", "1", "60 000", "6 000", "—", "—"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_manager_sees_only_their_own_figures_and_cannot_ask_for_another()
     {
         var own = await As(_ivan).LastAsync("/report потери");
@@ -255,7 +250,7 @@ public sealed class ReportTests : IAsyncLifetime
         sheets["По менеджерам"].Skip(1).Select(r => r[0]).Should().Equal("Иван");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Bad_input_gets_a_clear_answer_with_buttons_and_changes_nothing()
     {
         var deals = await _w.DbAsync(db => db.Deals.CountAsync());
@@ -277,7 +272,7 @@ public sealed class ReportTests : IAsyncLifetime
         english.Text.Should().Contain("I don't know the report “salary”");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_arguments_it_asks_the_kind_then_the_period()
     {
         var ask = await As(_head).LastAsync("/report");
@@ -294,7 +289,7 @@ public sealed class ReportTests : IAsyncLifetime
         (await As(_head).LastAsync("октябрь")).Plain.Should().Contain("📊 <b>Потери</b> — октябрь 2026").And.Contain("Нет ответа");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task With_csv_the_main_table_comes_as_a_semicolon_separated_file()
     {
         var said = await As(_head).LastAsync("/report потери ноябрь csv");
@@ -309,7 +304,7 @@ public sealed class ReportTests : IAsyncLifetime
         lines.Should().Equal("Причина;Проиграно;Доля, %;Сумма", "Цена;2;66.7;120000", "Конкурент;1;33.3;50000");
     }
 
-    [Fact]
+    [DatabaseFact]
     public void A_long_table_is_summarised_within_the_message_limit_and_charts_of_both_shapes_are_pngs()
     {
         var rows = Enumerable.Range(1, 400).Select(i => (IReadOnlyList<object?>)[$"Менеджер <{i}>", i, 1234.5m * i]).ToList();
@@ -325,7 +320,7 @@ public sealed class ReportTests : IAsyncLifetime
             Core.Messages.Texts.Russian.Culture), ReportPicture.Width, ReportPicture.MinHeight);
     }
 
-    [Fact]
+    [DatabaseFact]
     public void A_chart_of_small_counts_has_whole_numbers_on_its_scale_and_one_of_amounts_may_have_fractions()
     {
         static double[] Ticks(ReportChart chart, bool bars)
@@ -345,7 +340,7 @@ public sealed class ReportTests : IAsyncLifetime
         amounts.Should().Contain(t => t != Math.Floor(t), "an amount's scale is left to the chart");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_monthly_digest_compares_the_month_so_far_with_the_same_days_of_the_previous_month()
     {
         // 1–28 November against 1–28 October: new deals 5 (D2 D3 D4 D6 D7) against 3 (D8, D5, D1); lost 3 against 1 (D8).
@@ -365,3 +360,8 @@ public sealed class ReportTests : IAsyncLifetime
         png.Length.Should().BeInRange(5_000, 2_000_000);
     }
 }
+
+public sealed class ReportTestsOnSqlite() : ReportTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ReportTestsOnPostgres() : ReportTests(TestDatabase.Postgres());

@@ -7,7 +7,7 @@ using ChatCrm.Core.Parsing;
 namespace ChatCrm.Bot.Tests.Features.Reports;
 
 /// <summary>The managers, activity, obligations and products reports against the hand-computed <see cref="ReportsFixture"/>.</summary>
-public sealed class ReportsTests : IAsyncLifetime
+public abstract class ReportsTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly Texts Ru = Texts.For(Language.Ru);
     private static readonly Texts En = Texts.For(Language.En);
@@ -16,18 +16,22 @@ public sealed class ReportsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _f = await ReportsFixture.SeedAsync(_app);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<ReportResult> Build(IReport report, ReportRequest request, Texts? t = null) =>
         _app.QueryAsync(db => report.BuildAsync(db, request, t ?? Ru, CancellationToken.None));
 
     private static IReadOnlyList<IReadOnlyList<object?>> Rows(ReportResult result, int table = 0) => result.Tables[table].Rows;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Managers_report_gives_every_figure_per_manager()
     {
         var result = await Build(new ManagersReport(), ReportsFixture.Request(ReportsFixture.November));
@@ -54,7 +58,7 @@ public sealed class ReportsTests : IAsyncLifetime
         result.Chart.Series.Select(s => s.Values).Should().BeEquivalentTo(new[] { new[] { 100_000d, 8_000d }, [300_000d, 100_000d], [55_000d, 0d] });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Managers_report_honours_the_manager_segment_and_cycle()
     {
         var boris = await Build(new ManagersReport(), ReportsFixture.Request(ReportsFixture.November, manager: _f.Boris));
@@ -77,7 +81,7 @@ public sealed class ReportsTests : IAsyncLifetime
         }, o => o.WithStrictOrdering());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Activity_report_counts_work_types_per_day_in_the_local_calendar()
     {
         var result = await Build(new ActivityReport(), ReportsFixture.Request(ReportsFixture.November, manager: _f.Anna));
@@ -98,7 +102,7 @@ public sealed class ReportsTests : IAsyncLifetime
         result.Chart.Series[0].Values.Sum().Should().Be(3);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Activity_report_goes_weekly_over_a_quarter()
     {
         var quarter = ReportPeriod.QuarterOf(new DateOnly(2026, 11, 1));
@@ -117,7 +121,7 @@ public sealed class ReportsTests : IAsyncLifetime
         }, o => o.WithStrictOrdering());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Obligations_report_ages_receivables_with_part_payments()
     {
         var result = await Build(new ObligationsReport(), ReportsFixture.Request(ReportsFixture.November));
@@ -144,7 +148,7 @@ public sealed class ReportsTests : IAsyncLifetime
         result.Chart!.Series.Should().ContainSingle().Which.Values.Should().Equal(35_000, 40_000, 30_000, 15_000, 60_000);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Obligations_report_honours_the_manager_and_segment()
     {
         var anna = await Build(new ObligationsReport(), ReportsFixture.Request(ReportsFixture.November, manager: _f.Anna), En);
@@ -158,7 +162,7 @@ public sealed class ReportsTests : IAsyncLifetime
         b2b.Summary[1].Should().Be("За период ожидалось 20 000 ₽, получено 25 000 ₽.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_report_gives_won_amounts_per_product_and_month_with_the_change()
     {
         var period = ReportPeriod.Range(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30))!;
@@ -184,7 +188,7 @@ public sealed class ReportsTests : IAsyncLifetime
         result.Chart.Series.Select(s => s.Name).Should().Equal("Станок", "без продукта", "Фреза");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Products_report_honours_the_filters_and_speaks_english()
     {
         var period = ReportPeriod.Range(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30))!;
@@ -201,7 +205,7 @@ public sealed class ReportsTests : IAsyncLifetime
         Rows(service).Should().ContainSingle().Which.Should().BeEquivalentTo(new object?[] { "без продукта", "11.2026", 1, 0, 5_000m, null, null });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Every_report_has_an_english_title()
     {
         var request = ReportsFixture.Request(ReportsFixture.November);
@@ -211,3 +215,8 @@ public sealed class ReportsTests : IAsyncLifetime
         (await Build(new ProductsReport(), request, En)).Title.Should().Be("📦 Products — November 2026");
     }
 }
+
+public sealed class ReportsTestsOnSqlite() : ReportsTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ReportsTestsOnPostgres() : ReportsTests(TestDatabase.Postgres());

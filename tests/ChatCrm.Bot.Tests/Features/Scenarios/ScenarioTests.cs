@@ -8,7 +8,7 @@ namespace ChatCrm.Bot.Tests.Features.Scenarios;
 /// A stage's scenario as a head writes it and a manager follows it: shown, edited, offered after a move and a touch,
 /// followed in /card and /deals, skipped only with a confirmation the weekly digest reports, and per segment.
 /// </summary>
-public sealed class ScenarioTests : IAsyncLifetime
+public abstract class ScenarioTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Ivan = 2002;
     private ChatCrmApp _app = null!;
@@ -17,20 +17,24 @@ public sealed class ScenarioTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _admin = Chat.Admin(_app);
         _ivan = await Chat.JoinAsync(_app, Ivan, "manager", "Иван");
         await Seed.ClientAsync(_app, "Ромашка", await _ivan.UserIdAsync(), DateTime.UtcNow);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<string> StageOfAsync(long deal) =>
         _app.QueryAsync(db => db.Deals.Where(d => d.Id == deal).Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => s.Name).SingleAsync());
 
     private Task<long> StageIdAsync(string name) => _app.QueryAsync(db => db.Stages.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_fresh_database_has_the_default_scenario_which_bare_scenario_lists_by_stage()
     {
         (await _app.CountAsync<ScenarioStep>()).Should().Be(7);
@@ -51,7 +55,7 @@ public sealed class ScenarioTests : IAsyncLifetime
         seen.Should().Contain("1. Звонок — в течение 1 дн. ❗обязательно").And.NotContain("add");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_head_adds_moves_and_removes_steps_and_bad_input_changes_nothing()
     {
         (await _admin.LastAsync("/scenario Квалификация add демо 2 дн обязательно")).Text
@@ -89,7 +93,7 @@ public sealed class ScenarioTests : IAsyncLifetime
             .Should().Contain(["scenario.added", "scenario.moved", "scenario.removed"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_next_step_is_offered_after_a_move_and_a_touch_and_following_it_shows_in_card_and_deals()
     {
         var deal = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -129,7 +133,7 @@ public sealed class ScenarioTests : IAsyncLifetime
         (await StageOfAsync(deal)).Should().Be("Предложение");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Moving_on_with_required_steps_undone_asks_first_records_the_skip_and_the_weekly_digest_lists_it()
     {
         var deal = await _ivan.OpenDealAsync("Ромашка 100к");
@@ -167,7 +171,7 @@ public sealed class ScenarioTests : IAsyncLifetime
         (await _admin.SayAsync("/digest")).Should().NotContain(s => s.Text.Contains("Пропущены", StringComparison.Ordinal), "weekly only");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_segment_with_its_own_scenario_follows_it_and_one_without_follows_the_general_one()
     {
         var vip = await Seed.SegmentAsync(_app, "VIP");
@@ -198,10 +202,10 @@ public sealed class ScenarioTests : IAsyncLifetime
         (await StageOfAsync(general)).Should().Be("Квалификация");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_english_company_gets_the_default_scenario_in_english_and_an_existing_database_is_not_seeded_again()
     {
-        await using var english = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["Crm:DefaultLanguage"] = "en" });
+        await using var english = await ChatCrmApp.StartAsync(database: database, settings: new Dictionary<string, string?> { ["Crm:DefaultLanguage"] = "en" });
         var shown = (await new Chat(english, ChatCrmApp.AdminId, language: "en").LastAsync("/scenario Proposal")).Text;
         shown.Should().Contain("Scenario of Proposal").And.Contain("1. Demo — within 3 days ❗required").And.Contain("2. E-mail — within 5 days");
 
@@ -211,3 +215,8 @@ public sealed class ScenarioTests : IAsyncLifetime
         (await _app.CountAsync<ScenarioStep>()).Should().Be(6);
     }
 }
+
+public sealed class ScenarioTestsOnSqlite() : ScenarioTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class ScenarioTestsOnPostgres() : ScenarioTests(TestDatabase.Postgres());

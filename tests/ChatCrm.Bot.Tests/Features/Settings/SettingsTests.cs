@@ -4,14 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Settings;
 
-public sealed class SettingsTests : IAsyncLifetime
+public abstract class SettingsTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Admin = ChatCrmApp.AdminId;
     private ChatCrmApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync();
+    public async Task InitializeAsync() => _app = await ChatCrmApp.StartAsync(database: database);
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task<string> SayAsync(string text, string? language = "ru")
     {
@@ -22,7 +26,7 @@ public sealed class SettingsTests : IAsyncLifetime
 
     private Task<User> AdminAsync() => _app.QueryAsync(db => db.Users.SingleAsync(u => u.TelegramId == Admin));
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("ru", "Команды")]
     [InlineData("en-US", "Commands")]
     [InlineData("de", "Команды")]
@@ -32,7 +36,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await SayAsync("/help", telegramLanguage)).Should().Contain(expected);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Lang_switches_the_language_and_the_command_menu()
     {
         (await SayAsync("/lang en")).Should().Contain("Language: English");
@@ -45,7 +49,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await AdminAsync()).ChosenLanguage.Should().Be(Language.En);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Lang_without_arguments_offers_buttons_and_a_tap_applies_it()
     {
         await SayAsync("/lang");
@@ -58,7 +62,7 @@ public sealed class SettingsTests : IAsyncLifetime
         _app.Api.Calls.Should().Contain(c => c.Method == "answerCallbackQuery");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/tz Новосибирск", "Asia/Novosibirsk")]
     [InlineData("/tz Berlin", "Europe/Berlin")]
     [InlineData("/tz new york", "America/New_York")]
@@ -71,7 +75,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await AdminAsync()).TimeZoneId.Should().Be(zone);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Tz_without_arguments_asks_and_the_next_message_answers()
     {
         (await SayAsync("/tz")).Should().Contain("Europe/Moscow");
@@ -80,14 +84,14 @@ public sealed class SettingsTests : IAsyncLifetime
         (await AdminAsync()).TimeZoneId.Should().Be("Asia/Yekaterinburg");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_zone_is_explained_and_changes_nothing()
     {
         (await SayAsync("/tz Атлантида")).Should().Contain("Не нашёл часовой пояс «Атлантида»");
         (await AdminAsync()).TimeZoneId.Should().Be("Europe/Moscow");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cancel_leaves_the_question_and_the_next_message_is_not_taken_as_an_answer()
     {
         await SayAsync("/tz");
@@ -98,7 +102,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await SayAsync("/cancel")).Should().Be("Отменять нечего.");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/quiet 22:00-08:00", "22:00", "08:00")]
     [InlineData("/quiet 21.30–7.15", "21:30", "07:15")]
     public async Task Quiet_hours_are_stored_and_echoed(string command, string from, string to)
@@ -109,7 +113,7 @@ public sealed class SettingsTests : IAsyncLifetime
         admin.Quiet!.ToString().Should().Be($"{from}–{to}");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/quiet 25:00-08:00")]
     [InlineData("/quiet вечером")]
     [InlineData("/quiet 10:00-10:00")]
@@ -119,7 +123,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await AdminAsync()).Quiet.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Quiet_off_clears_them()
     {
         await SayAsync("/quiet 22:00-08:00");
@@ -128,7 +132,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await AdminAsync()).Quiet.Should().BeNull();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/help tz", "/tz Новосибирск")]
     [InlineData("/help /invite", "/invite manager")]
     [InlineData("/help nosuch", "Не знаю команду /nosuch")]
@@ -137,13 +141,13 @@ public sealed class SettingsTests : IAsyncLifetime
         (await SayAsync(command)).Should().Contain(expected);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_command_points_to_help()
     {
         (await SayAsync("/frobnicate")).Should().Contain("/help");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_command_addressed_with_the_bot_suffix_is_understood()
     {
         await _app.Api.WaitForAsync(c => c.Any(x => x.Method == "getMe"), because: "the bot knows its name");
@@ -152,7 +156,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await SayAsync("/help@chatcrm_bot")).Should().Contain("Команды");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_user_value_like_html_is_escaped_everywhere_it_is_shown()
     {
         await Chat.JoinAsync(_app, 2002, "manager", name: "<b>Evil</b> & Co");
@@ -163,7 +167,7 @@ public sealed class SettingsTests : IAsyncLifetime
         _app.Api.Delivered().Select(c => c.Body["parse_mode"]?.ToString()).Should().OnlyContain(p => string.Equals(p, "HTML", StringComparison.OrdinalIgnoreCase), "every message is sent in HTML parse mode");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Role_change_by_buttons_updates_the_user_and_tells_them()
     {
         await Chat.JoinAsync(_app, 2002, "manager", name: "Пётр");
@@ -178,7 +182,7 @@ public sealed class SettingsTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.SingleAsync(a => a.Action == "user.role"))).After.Should().Be("head");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_admin_from_the_settings_cannot_be_demoted_by_command()
     {
         await Chat.JoinAsync(_app, 2002, "admin", name: "Пётр");
@@ -189,3 +193,8 @@ public sealed class SettingsTests : IAsyncLifetime
         (await AdminAsync()).Role.Should().Be(Role.Admin);
     }
 }
+
+public sealed class SettingsTestsOnSqlite() : SettingsTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class SettingsTestsOnPostgres() : SettingsTests(TestDatabase.Postgres());

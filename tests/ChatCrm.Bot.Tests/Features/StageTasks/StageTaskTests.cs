@@ -11,7 +11,7 @@ namespace ChatCrm.Bot.Tests.Features.StageTasks;
 /// right people with their buttons, take / done / hand back work, the manager hears of each step, the digest counts who
 /// holds what, forged buttons change nothing, and removing a stage or a department leaves no task orphaned.
 /// </summary>
-public sealed class StageTaskTests : IAsyncLifetime
+public abstract class StageTaskTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Boris = 3001;
     private const long Petr = 5001;
@@ -26,7 +26,7 @@ public sealed class StageTaskTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
 
         // The walk is about who holds the deal; the default scenario's "skip required steps?" is ScenarioTests' subject.
         await _app.WithoutScenariosAsync();
@@ -43,9 +43,13 @@ public sealed class StageTaskTests : IAsyncLifetime
         await Seed.ClientAsync(_app, "Ромашка", await _app.UserIdAsync(Boris));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deal_walks_through_the_lawyers_and_logistics_with_the_manager_told_each_step()
     {
         var deal = await _boris.OpenDealAsync("Ромашка 500000 Поставка");
@@ -123,7 +127,7 @@ public sealed class StageTaskTests : IAsyncLifetime
             .Should().Contain(["task.opened", "task.taken", "task.returned", "task.done"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_forged_task_button_from_an_outsider_or_the_manager_changes_nothing()
     {
         var deal = await _boris.OpenDealAsync("Ромашка 500000");
@@ -151,7 +155,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         await _petr.TapUntilAnsweredAsync("tk:999999:done");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_taken_task_is_withdrawn_when_the_deal_is_lost_and_comes_back_with_the_undo()
     {
         var deal = await _boris.OpenDealAsync("Ромашка 500000");
@@ -169,7 +173,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await OpenTaskAsync(deal)).Status.Should().Be(StageTaskStatus.Waiting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deal_stuck_at_an_owned_stage_is_stuck_with_that_department_in_the_digest()
     {
         var borisId = await _app.UserIdAsync(Boris);
@@ -179,7 +183,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         digest.Should().Contain("застряла у <b>Юристы</b> на «Договор», 20 дн. из 14");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_a_stage_with_open_tasks_moves_the_work_with_the_deals()
     {
         var deal = await _boris.OpenDealAsync("Ромашка 500000");
@@ -194,7 +198,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await SaidSinceAsync(_boris, mark)).Should().ContainSingle(s => s.Text.Contains("перешла на этап «Отгрузка»"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_a_department_with_open_tasks_hands_them_to_the_deals_managers()
     {
         var deal = await _boris.OpenDealAsync("Ромашка 500000");
@@ -217,7 +221,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "task.reassigned"))).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Giving_a_stage_to_another_department_takes_its_open_tasks_along()
     {
         var deal = await _boris.OpenDealAsync("Ромашка 500000");
@@ -235,7 +239,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await TaskAsync(task.Id)).Status.Should().Be(StageTaskStatus.InWork);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_manager_is_told_in_their_own_language()
     {
         var emma = await Chat.JoinAsync(_app, 3002, "manager", "Emma", "en");
@@ -251,7 +255,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         (await SaidSinceAsync(emma, mark)).Should().Contain(s => s.Text.Contains("is done. The deal moved to “Отгрузка”"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_deal_opened_into_an_owned_first_stage_gets_its_task_and_the_undo_takes_both_back()
     {
         await _admin.LastAsync("/stage set Первый контакт owner Юристы");
@@ -266,7 +270,7 @@ public sealed class StageTaskTests : IAsyncLifetime
         await _petr.TapUntilAnsweredAsync($"tk:{task.Id}:take");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deactivating_a_person_who_owns_a_stage_hands_the_stage_and_its_open_task_back_to_the_managers()
     {
         await _admin.LastAsync("/stage set Переговоры owner Пётр");
@@ -307,3 +311,8 @@ public sealed class StageTaskTests : IAsyncLifetime
     private Task<string> StageOfAsync(long deal) => _app.QueryAsync(db => db.Deals.Where(d => d.Id == deal)
         .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => s.Name).SingleAsync());
 }
+
+public sealed class StageTaskTestsOnSqlite() : StageTaskTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class StageTaskTestsOnPostgres() : StageTaskTests(TestDatabase.Postgres());

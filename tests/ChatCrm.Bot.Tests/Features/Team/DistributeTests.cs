@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Team;
 
-public sealed class DistributeTests : IAsyncLifetime
+public abstract class DistributeTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Admin = ChatCrmApp.AdminId;
     private const long Boris = 3001;
@@ -15,11 +15,15 @@ public sealed class DistributeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _admin = Chat.Admin(_app);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private async Task<(long Boris, long Vera, long Gleb)> JoinThreeAsync()
     {
@@ -47,7 +51,7 @@ public sealed class DistributeTests : IAsyncLifetime
         _app.QueryAsync(db => db.Clients.Where(c => c.OwnerUserId != null && (segmentId == null || c.SegmentId == segmentId))
             .GroupBy(c => c.OwnerUserId!.Value).ToDictionaryAsync(g => g.Key, g => g.Count()));
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_hundred_prospects_even_out_three_uneven_loads_after_confirmation()
     {
         var (boris, vera, gleb) = await JoinThreeAsync();
@@ -72,7 +76,7 @@ public sealed class DistributeTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.SingleAsync(a => a.Action == "clients.distributed"))).After.Should().Be("Борис +47, Вера +37, Глеб +16");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_segment_hands_out_only_its_prospects_balancing_the_loads_within_it()
     {
         var (boris, vera, gleb) = await JoinThreeAsync();
@@ -91,7 +95,7 @@ public sealed class DistributeTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == null && c.SegmentId == null))).Should().Be(5);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_preview_gone_stale_is_shown_again_instead_of_committed()
     {
         var (boris, _, _) = await JoinThreeAsync();
@@ -104,7 +108,7 @@ public sealed class DistributeTests : IAsyncLifetime
         (await OwnedAsync()).Should().NotContainKey(boris);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Nobody_to_give_to_or_nothing_to_give_is_said_plainly()
     {
         await AddClientsAsync(2, null);
@@ -119,3 +123,8 @@ public sealed class DistributeTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == null))).Should().Be(2);
     }
 }
+
+public sealed class DistributeTestsOnSqlite() : DistributeTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DistributeTestsOnPostgres() : DistributeTests(TestDatabase.Postgres());

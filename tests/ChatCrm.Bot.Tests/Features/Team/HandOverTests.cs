@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Features.Team;
 
-public sealed class HandOverTests : IAsyncLifetime
+public abstract class HandOverTests(TestDatabase database) : IAsyncLifetime
 {
     private const long Admin = ChatCrmApp.AdminId;
     private const long Boris = 3001;
@@ -14,11 +14,15 @@ public sealed class HandOverTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync();
+        _app = await ChatCrmApp.StartAsync(database: database);
         _admin = Chat.Admin(_app);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     /// <summary>Борис works two clients: two open deals, a won one, two planned contacts and a done one.</summary>
     private async Task<(long Boris, long Vera, long Romashka, long WonDeal)> BorisAtWorkAsync()
@@ -46,7 +50,7 @@ public sealed class HandOverTests : IAsyncLifetime
         return (boris, vera, romashka, won);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deactivate_asks_who_takes_over_and_hands_over_clients_open_deals_and_planned_contacts()
     {
         var (boris, vera, _, won) = await BorisAtWorkAsync();
@@ -71,7 +75,7 @@ public sealed class HandOverTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync())).Should().Contain(["user.handover", "user.deactivated"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deactivate_to_a_named_colleague_goes_straight_to_the_confirmation()
     {
         var (boris, vera, _, _) = await BorisAtWorkAsync();
@@ -83,7 +87,7 @@ public sealed class HandOverTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Clients.CountAsync(c => c.OwnerUserId == boris))).Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Assign_moves_a_client_with_its_open_deal_and_plans_and_tells_the_new_owner()
     {
         var (boris, vera, romashka, _) = await BorisAtWorkAsync();
@@ -103,3 +107,8 @@ public sealed class HandOverTests : IAsyncLifetime
         (await _admin.TapAsync($"pick:#u{vera}"))[^1].Text.Should().Contain("<b>Лютик</b> → <b>Вера</b>");
     }
 }
+
+public sealed class HandOverTestsOnSqlite() : HandOverTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class HandOverTestsOnPostgres() : HandOverTests(TestDatabase.Postgres());

@@ -9,7 +9,7 @@ namespace ChatCrm.Bot.Tests.Features.Touches;
 /// Issue 9, dates and touches. It is Wednesday 2 December 2026, 10:00 in Moscow (07:00 UTC); Ivan writes in Russian,
 /// John in English, both in Europe/Moscow.
 /// </summary>
-public sealed class DatesTests : IAsyncLifetime
+public abstract class DatesTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 2, 7, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
@@ -20,19 +20,23 @@ public sealed class DatesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
         _romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-30));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<List<Touch>> TouchesAsync() => _app.QueryAsync(db => db.Touches.OrderBy(a => a.Id).ToListAsync());
 
     private static DateTime Moscow(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour - 3, minute, 0, DateTimeKind.Utc);
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/call Ромашка обсудили цену дата 25.11", "✅ Звонок: Ромашка (ср, 25 ноября, 10:00)", 11, 25)]
     [InlineData("/call Ромашка дата 30 ноября", "✅ Звонок: Ромашка (пн, 30 ноября, 10:00)", 11, 30)]
     [InlineData("/call Ромашка дата в понедельник обсудили цену", "✅ Звонок: Ромашка (пн, 30 ноября, 10:00)", 11, 30)]
@@ -46,7 +50,7 @@ public sealed class DatesTests : IAsyncLifetime
         touch.HappenedAt!.Value.AddHours(3).Date.Should().Be(new DateTime(2026, month, day));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_payment_dated_28_11_on_2_december_is_back_dated_not_refused()
     {
         var deal = await _ivan.OpenDealAsync("Ромашка 100к станки");
@@ -57,14 +61,14 @@ public sealed class DatesTests : IAsyncLifetime
         paid.At!.Value.AddHours(3).Date.Should().Be(new DateTime(2026, 11, 28));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_future_day_after_data_is_still_refused()
     {
         (await _ivan.LastAsync("/call Ромашка дата завтра")).Text.Should().Contain("Эта дата ещё не наступила");
         (await TouchesAsync()).Should().BeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/plan Ромашка в пятницу после обеда", "📅 Звонок: Ромашка — пт, 4 декабря, 14:00", 12, 4, 14)]
     [InlineData("/plan Ромашка завтра в обед", "📅 Звонок: Ромашка — завтра, чт 3 декабря, 13:00", 12, 3, 13)]
     [InlineData("/plan Ромашка пт утром", "📅 Звонок: Ромашка — пт, 4 декабря, 09:00", 12, 4, 9)]
@@ -78,7 +82,7 @@ public sealed class DatesTests : IAsyncLifetime
         planned.Note.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task In_the_afternoon_is_two_oclock_for_an_english_user()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -87,7 +91,7 @@ public sealed class DatesTests : IAsyncLifetime
         (await john.LastAsync("/plan Acme friday in the afternoon")).Text.Should().Be("📅 Call: Acme — Fri, 4 Dec, 14:00");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/call Ромашка перезвонить в пт", "✅ Звонок: Ромашка — далее пт, 4 декабря, 10:00", "перезвонить")]
     [InlineData("/call Ромашка обсудили цену, перезвонить завтра", "✅ Звонок: Ромашка — далее завтра, чт 3 декабря, 10:00", "перезвонить")]
     [InlineData("/call Ромашка созвониться в пятницу в 11 по договору", "✅ Звонок: Ромашка — далее пт, 4 декабря, 11:00", "созвониться по договору")]
@@ -102,7 +106,7 @@ public sealed class DatesTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().Be(touches[1].PlannedFor);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/plan Ромашка перезвонить в пт", "📅 Звонок: Ромашка — пт, 4 декабря, 10:00", "")]
     [InlineData("/plan Ромашка написать завтра в 12", "📅 Письмо: Ромашка — завтра, чт 3 декабря, 12:00", "")]
     [InlineData("/plan Ромашка напомнить в пятницу после обеда про договор", "📅 Звонок: Ромашка — пт, 4 декабря, 14:00", "напомнить про договор")]
@@ -115,7 +119,7 @@ public sealed class DatesTests : IAsyncLifetime
         (planned.Note ?? "").Should().Be(note);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Follow_up_monday_plans_it_and_a_past_tense_verb_does_not()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -126,7 +130,7 @@ public sealed class DatesTests : IAsyncLifetime
         (await TouchesAsync()).Last().Note.Should().Be("перезвонил вчера, не застал");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_english_12_10_asks_which_date_and_does_nothing_until_the_tap()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -146,7 +150,7 @@ public sealed class DatesTests : IAsyncLifetime
         touches[1].PlannedFor.Should().Be(Moscow(12, 10, 10));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_plan_for_12_10_from_an_english_user_asks_and_the_other_button_takes_october()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -158,13 +162,13 @@ public sealed class DatesTests : IAsyncLifetime
         (await john.TapAsync(question.Button("12 Oct")))[^1].Text.Should().Be("📅 Call: Acme — Tue, 12 Oct 2027, 10:00");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_russian_10_12_is_the_tenth_of_december_and_echoed_with_its_weekday()
     {
         (await _ivan.LastAsync("/plan Ромашка 10/12 15:00")).Text.Should().Be("📅 Звонок: Ромашка — чт, 10 декабря, 15:00");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_day_left_in_the_note_is_echoed_and_a_button_plans_it()
     {
         var reply = await _ivan.LastAsync("/call Ромашка обсудили 25.12 поставку");
@@ -178,7 +182,7 @@ public sealed class DatesTests : IAsyncLifetime
         (await TouchesAsync()).Single(a => a.Status == TouchStatus.Planned).PlannedFor.Should().Be(Moscow(12, 25, 10));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_note_without_a_day_gets_no_extra_button()
     {
         var reply = await _ivan.LastAsync("/call Ромашка скидка 1.5 процента");
@@ -187,7 +191,7 @@ public sealed class DatesTests : IAsyncLifetime
         reply.Labels.Should().NotContain(l => l.Contains("Запланировать"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_logged_call_closes_the_call_planned_for_today_and_undo_reopens_it()
     {
         await Seed.PlannedAsync(_app, _romashka, _ivanId, Moscow(12, 2, 11), Now.AddDays(-1), "прислать КП");
@@ -216,7 +220,7 @@ public sealed class DatesTests : IAsyncLifetime
         client.LastTouchAt.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_call_later_today_is_closed_too_but_tomorrows_stays_planned()
     {
         await Seed.PlannedAsync(_app, _romashka, _ivanId, Moscow(12, 2, 16), Now.AddDays(-1));
@@ -228,7 +232,7 @@ public sealed class DatesTests : IAsyncLifetime
         (await TouchesAsync()).Count(a => a.Status == TouchStatus.Planned).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_meeting_closes_the_only_planned_contact_even_a_call()
     {
         await Seed.PlannedAsync(_app, _romashka, _ivanId, Moscow(12, 2, 9), Now.AddDays(-1));
@@ -240,3 +244,8 @@ public sealed class DatesTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.WorkTypes.SingleAsync(w => w.Id == touch.WorkTypeId))).Code.Should().Be("meeting");
     }
 }
+
+public sealed class DatesTestsOnSqlite() : DatesTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class DatesTestsOnPostgres() : DatesTests(TestDatabase.Postgres());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatCrm.Bot.Tests.Features.Touches;
 
 /// <summary>It is Thursday 3 December 2026, 12:00 in Moscow (09:00 UTC); Ivan works in Europe/Moscow.</summary>
-public sealed class LogTouchTests : IAsyncLifetime
+public abstract class LogTouchTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
@@ -18,17 +18,21 @@ public sealed class LogTouchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
         _romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-30));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<List<Touch>> TouchesAsync() => _app.QueryAsync(db => db.Touches.OrderBy(a => a.Id).ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_call_with_next_tomorrow_at_15_plans_the_contact_at_12_utc_for_a_moscow_user_and_echoes_it()
     {
         var reply = await _ivan.LastAsync("/call Ромашка обсудили цену далее завтра 15:00 прислать КП");
@@ -47,7 +51,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         client.NextContactAt.Should().Be(new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Keywords_count_only_as_whole_words_followed_by_a_date()
     {
         await _ivan.SayAsync("/call Ромашка обсудили дату поставки, далее решат сами");
@@ -57,7 +61,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         touch.HappenedAt.Should().Be(Now);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_next_the_bot_asks_and_tomorrow_plans_a_call_at_ten()
     {
         var question = await _ivan.LastAsync("/call Ромашка обсудили цену");
@@ -73,7 +77,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().Be(new DateTime(2026, 12, 4, 7, 0, 0, DateTimeKind.Utc));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Pick_a_date_takes_a_typed_answer_and_none_plans_nothing()
     {
         var question = await _ivan.LastAsync("/meet Ромашка показали образцы");
@@ -86,7 +90,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         again.Has("nx:").Should().BeFalse("a contact is already planned");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task At_back_dates_the_touch_and_a_future_at_is_refused()
     {
         var reply = await _ivan.LastAsync("/demo Ромашка показали продукт дата вчера 16:00");
@@ -100,7 +104,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).LastTouchAt.Should().Be(new DateTime(2026, 12, 3, 7, 0, 0, DateTimeKind.Utc));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_back_dated_touch_never_moves_the_last_touch_back()
     {
         await _ivan.SayAsync("/call Ромашка далее завтра");
@@ -109,7 +113,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).LastTouchAt.Should().Be(Now);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_5000_character_note_is_refused_clearly_and_nothing_is_stored()
     {
         var reply = await _ivan.LastAsync("/call Ромашка " + new string('a', 5000));
@@ -120,7 +124,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).LastTouchAt.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_unknown_client_is_named_in_the_reply_and_a_typo_offers_the_close_ones()
     {
         (await _ivan.LastAsync("/call Одуванчик обсудили цену")).Text.Should().Contain("Клиента «Одуванчик обсудили цену» не нашёл");
@@ -132,7 +136,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await TouchesAsync()).Single().Note.Should().Be("обсудили цену");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_arguments_the_bot_asks_for_the_client_and_logs_the_answer()
     {
         (await _ivan.LastAsync("/call")).Text.Should().Contain("с каким клиентом?");
@@ -140,7 +144,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _ivan.LastAsync("Ромашка перезвонить далее пт 15:00")).Text.Should().Be("✅ Звонок: Ромашка — далее завтра, пт 4 декабря, 15:00");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_takes_any_configured_work_type_and_offers_them_when_missing()
     {
         (await _ivan.LastAsync("/log demo Ромашка далее через 3 дня")).Text.Should().Be("✅ Демо: Ромашка — далее вс, 6 декабря, 10:00");
@@ -151,7 +155,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Touches.Where(a => a.Status == TouchStatus.Done).CountAsync())).Should().Be(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_takes_back_a_logged_call_within_ten_minutes()
     {
         await Seed.TouchAsync(_app, _romashka, _ivanId, Now.AddDays(-5));
@@ -166,7 +170,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         client.NextContactAt.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_is_refused_after_ten_minutes_and_changes_nothing()
     {
         await _ivan.SayAsync("/call Ромашка далее завтра 15:00");
@@ -178,7 +182,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.UndoLog.SingleAsync(u => u.UserId == _ivanId))).UndoneAt.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_call_is_logged_in_english_with_next_and_at()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -190,7 +194,7 @@ public sealed class LogTouchTests : IAsyncLifetime
         (await john.LastAsync("/call Nobody")).Text.Should().Contain("No client “Nobody” among yours");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Every_reply_fits_the_callback_data_limit()
     {
         var question = await _ivan.LastAsync("/call Ромашка");
@@ -199,3 +203,8 @@ public sealed class LogTouchTests : IAsyncLifetime
         CommandTable.Find("call").Should().NotBeNull();
     }
 }
+
+public sealed class LogTouchTestsOnSqlite() : LogTouchTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class LogTouchTestsOnPostgres() : LogTouchTests(TestDatabase.Postgres());

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatCrm.Bot.Tests.Features.Touches;
 
 /// <summary>It is Thursday 3 December 2026, 12:00 in Moscow (09:00 UTC); Ivan works in Europe/Moscow.</summary>
-public sealed class PlanTests : IAsyncLifetime
+public abstract class PlanTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(Now);
@@ -19,17 +19,21 @@ public sealed class PlanTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await ChatCrmApp.StartAsync(clock: _clock);
+        _app = await ChatCrmApp.StartAsync(database: database, clock: _clock);
         _ivan = await Chat.JoinAsync(_app, 2002);
         _ivanId = await _ivan.UserIdAsync();
         _romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId, Now.AddDays(-30));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await database.DropAsync();
+    }
 
     private Task<Touch> PlannedAsync() => _app.QueryAsync(db => db.Touches.SingleAsync(a => a.Status == TouchStatus.Planned));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Plan_sets_a_contact_with_its_work_type_and_note()
     {
         var reply = await _ivan.LastAsync("/plan Ромашка пт 11:00 встреча обсудить договор");
@@ -41,7 +45,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().Be(planned.PlannedFor);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Plan_without_a_readable_date_offers_the_quick_choices_and_stores_nothing()
     {
         var reply = await _ivan.LastAsync("/plan Ромашка когда-нибудь");
@@ -54,7 +58,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await PlannedAsync()).PlannedFor.Should().Be(new DateTime(2026, 12, 7, 7, 0, 0, DateTimeKind.Utc), "next Monday, 10:00 in Moscow");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Undo_takes_a_planned_contact_back()
     {
         await _ivan.SayAsync("/plan Ромашка завтра 15:00");
@@ -64,7 +68,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Today_shows_overdue_today_and_forgotten_with_done_and_snooze_buttons()
     {
         await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddDays(-1), Now.AddDays(-2), "давно обещали");
@@ -87,7 +91,7 @@ public sealed class PlanTests : IAsyncLifetime
         plan.Buttons.Select(b => b.Label).Should().Contain(["✅ 1", "⏰ 1", "✅ 2", "⏰ 2", "✅ 3", "⏰ 3"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Week_groups_the_next_seven_days_by_day()
     {
         await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(3), Now);
@@ -102,13 +106,13 @@ public sealed class PlanTests : IAsyncLifetime
             .And.NotContain("слишком далеко");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_empty_plan_says_how_to_plan()
     {
         (await _ivan.LastAsync("/today")).Text.Should().Contain("ничего — запланировать: /plan");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Done_turns_the_planned_contact_into_a_touch_and_asks_for_the_next_step_on_an_open_deal()
     {
         await Seed.DealAsync(_app, _romashka, _ivanId, 150_000m, Now.AddDays(-10));
@@ -127,7 +131,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await _ivan.TapAsync(MarkContactDone.Data(id, fromPlan: true)))[^1].Text.Should().Be("Это уже сделано — кнопка устарела.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Done_without_an_open_deal_does_not_nag()
     {
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(-1), Now.AddDays(-1));
@@ -137,7 +141,7 @@ public sealed class PlanTests : IAsyncLifetime
         reply[^1].Text.Should().Be("✅ Звонок: Ромашка");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Snooze_moves_a_contact_a_day_on_or_to_tomorrow_when_long_overdue()
     {
         var soon = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(3), Now);
@@ -152,7 +156,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await _ivan.ClientAsync("Ромашка")).NextContactAt.Should().Be(planned[1].PlannedFor);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Done_from_today_can_be_taken_back_with_undo()
     {
         await _ivan.SayAsync("/call Ромашка");
@@ -175,7 +179,7 @@ public sealed class PlanTests : IAsyncLifetime
         client.NextContactAt.Should().Be(Now.AddHours(2));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Snooze_from_today_can_be_taken_back_with_undo()
     {
         var id = await Seed.PlannedAsync(_app, _romashka, _ivanId, Now.AddHours(3), Now);
@@ -189,7 +193,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.Touches.SingleAsync(a => a.Id == id))).Status.Should().Be(TouchStatus.Planned);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Another_managers_plan_item_cannot_be_done()
     {
         var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
@@ -200,7 +204,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await PlannedAsync()).Id.Should().Be(id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Forgotten_lists_clients_with_an_open_deal_and_no_touch_honouring_a_stages_own_threshold()
     {
         var lyutik = await Seed.ClientAsync(_app, "Лютик", _ivanId, Now.AddDays(-40));
@@ -226,7 +230,7 @@ public sealed class PlanTests : IAsyncLifetime
         (await _ivan.LastAsync("/forgotten")).Text.Should().Contain("Забытых клиентов нет");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_plan_reads_in_english()
     {
         var john = await Chat.JoinAsync(_app, 2004, name: "John", language: "en");
@@ -238,3 +242,8 @@ public sealed class PlanTests : IAsyncLifetime
         (await john.LastAsync("/forgotten")).Text.Should().Contain("No forgotten clients");
     }
 }
+
+public sealed class PlanTestsOnSqlite() : PlanTests(TestDatabase.Sqlite());
+
+[Postgres]
+public sealed class PlanTestsOnPostgres() : PlanTests(TestDatabase.Postgres());
