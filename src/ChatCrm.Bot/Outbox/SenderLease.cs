@@ -177,8 +177,14 @@ internal sealed class SenderLease(
         return (null, holder);
     }
 
+    /// <summary>
+    /// <c>Instance:Name</c>, else host, process and a few random digits: two hosts in one process (tests) or a process
+    /// restarted with the same id must never pass for the same holder.
+    /// </summary>
     internal static string InstanceName(IConfiguration configuration) =>
-        configuration["Instance:Name"] is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : $"{Environment.MachineName}-{Environment.ProcessId}";
+        configuration["Instance:Name"] is { Length: > 0 } name
+            ? name[..Math.Min(name.Length, 200)]
+            : $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
 
     private static string LeaseName(string? token) =>
         "telegram:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")))[..16];
