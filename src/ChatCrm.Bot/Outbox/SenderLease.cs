@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatCrm.Bot.Data;
-using ChatCrm.Bot.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +36,6 @@ public interface ISenderLease
 /// </summary>
 internal sealed class SenderLease(
     IOptions<DatabaseOptions> database,
-    IOptions<TelegramOptions> telegram,
     IConfiguration configuration,
     IServiceScopeFactory scopes,
     OutboxSignal signal,
@@ -58,7 +56,7 @@ internal sealed class SenderLease(
     public string Instance { get; } = InstanceName(configuration);
 
     /// <summary>The lease row's key: the bot token's hash, so two bots may share a database and no token is stored.</summary>
-    public string Name { get; } = LeaseName(telegram.Value.BotToken);
+    public string Name { get; } = LeaseName(configuration["Telegram:BotToken"]);
 
     public bool Held => !_shared || _clock.GetTimestamp() < Interlocked.Read(ref _heldUntilTicks);
 
