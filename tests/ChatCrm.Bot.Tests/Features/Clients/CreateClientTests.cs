@@ -147,13 +147,12 @@ public abstract class CreateClientTests(TestDatabase database) : IAsyncLifetime
         await _ivan.SayAsync("/client Ромашкa"); // a Latin «a»
         await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Clients\" SET \"MatchKey\" = ''"));
 
-        await using var restarted = await ChatCrmApp.StartAsync(database: database, clock: _clock,
-            settings: database.IsPostgres ? null : new Dictionary<string, string?> { ["ConnectionStrings:ChatCrm"] = $"Data Source={_app.DatabasePath}" });
+        _app = await _app.RestartAsync();
 
-        (await restarted.QueryAsync(db => db.Clients.SingleAsync())).MatchKey.Should().Be("ромашка");
-        var petr = await Chat.JoinAsync(restarted, 2003, name: "Пётр");
+        (await _app.QueryAsync(db => db.Clients.SingleAsync())).MatchKey.Should().Be("ромашка");
+        var petr = await Chat.JoinAsync(_app, 2003, name: "Пётр");
         (await petr.LastAsync("/client Ромашка")).Text.Should().Contain("его ведёт Иван");
-        (await restarted.CountAsync<Client>()).Should().Be(1);
+        (await _app.CountAsync<Client>()).Should().Be(1);
     }
 
     [DatabaseFact]

@@ -205,9 +205,18 @@ public abstract class ScenarioTests(TestDatabase database) : IAsyncLifetime
     [DatabaseFact]
     public async Task An_english_company_gets_the_default_scenario_in_english_and_an_existing_database_is_not_seeded_again()
     {
-        await using var english = await ChatCrmApp.StartAsync(database: database, settings: new Dictionary<string, string?> { ["Crm:DefaultLanguage"] = "en" });
-        var shown = (await new Chat(english, ChatCrmApp.AdminId, language: "en").LastAsync("/scenario Proposal")).Text;
-        shown.Should().Contain("Scenario of Proposal").And.Contain("1. Demo — within 3 days ❗required").And.Contain("2. E-mail — within 5 days");
+        // Another company: its own database of the same kind, so the two bots never share one.
+        var elsewhere = database.IsPostgres ? TestDatabase.Postgres() : TestDatabase.Sqlite();
+        try
+        {
+            await using var english = await ChatCrmApp.StartAsync(database: elsewhere, settings: new Dictionary<string, string?> { ["Crm:DefaultLanguage"] = "en" });
+            var shown = (await new Chat(english, ChatCrmApp.AdminId, language: "en").LastAsync("/scenario Proposal")).Text;
+            shown.Should().Contain("Scenario of Proposal").And.Contain("1. Demo — within 3 days ❗required").And.Contain("2. E-mail — within 5 days");
+        }
+        finally
+        {
+            await elsewhere.DropAsync();
+        }
 
         // A database that already has its process keeps what the head wrote: a restart seeds nothing.
         await _admin.LastAsync("/scenario Договор remove 1");
