@@ -1,0 +1,123 @@
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ChatCrm.Bot.Tests.Postgres;
+
+/// <summary>
+/// Two instances of the bot on one PostgreSQL database, as compose runs them behind one webhook: each has its own fake
+/// Bot API here, so every message shows which instance sent it. Telegram's limits are per token, so exactly one instance
+/// sends (the holder of the sender lease) whichever instance took the update in, and the other takes over when it goes.
+/// </summary>
+[Postgres]
+public sealed class PostgresSenderLeaseTests : IAsyncLifetime
+{
+    private const string NowSends = "now sends for the bot";
+    private readonly PostgresDatabase _database = new();
+    private readonly List<ChatCrmApp> _apps = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+
+        await _database.DropAsync();
+    }
+
+    [PostgresFact]
+    public async Task Updates_taken_in_by_either_instance_are_answered_once_each_by_the_one_that_sends()
+    {
+        var (first, firstLogs) = await StartAsync();
+        await WaitAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
+        var (second, secondLogs) = await StartAsync();
+
+        // Forty people write /start; the load balancer hands the updates out in turn.
+        var people = Enumerable.Range(0, 40).Select(i => 6000L + i).ToList();
+        await Task.WhenAll(people.Select((id, i) => (i % 2 == 0 ? first : second).SendAsync(Updates.Text(id, "/start"))));
+
+        await first.Api.WaitForAsync(calls => people.All(id => calls.Any(c => c.Method == "sendMessage" && c.Ok && c.ChatId == id)),
+            TimeSpan.FromSeconds(30), "a reply to each of the forty, all sent by the lease holder");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // anything sent twice would show by now
+        people.Should().AllSatisfy(id => first.Api.DeliveredTo(id).Should().ContainSingle($"{id} wrote once"));
+        second.Api.Delivered().Should().BeEmpty("the instance without the lease sends nothing, though it took half the updates in");
+        Logged(secondLogs, NowSends).Should().BeFalse();
+        (await first.QueryAsync(db => db.Outbox.CountAsync(m => m.Status != OutboxStatus.Sent))).Should().Be(0);
+    }
+
+    [PostgresFact]
+    public async Task When_the_sending_instance_stops_the_other_sends_within_seconds_and_loses_nothing()
+    {
+        var (first, firstLogs) = await StartAsync();
+        await WaitAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
+        var (second, secondLogs) = await StartAsync();
+
+        await first.DisposeAsync();
+        _apps.Remove(first);
+        var stopped = DateTime.UtcNow;
+        await WaitAsync(() => Logged(secondLogs, NowSends), TimeSpan.FromSeconds(5), "the standby to take over: a clean stop hands the lease over");
+        var tookOver = DateTime.UtcNow - stopped;
+
+        await second.SendAsync(Updates.Text(6100, "/start"));
+        await second.Api.WaitForMessagesAsync(6100, timeout: TimeSpan.FromSeconds(10));
+        tookOver.Should().BeLessThan(TimeSpan.FromSeconds(3), "the standby tries every 2 s and the stopped holder gave the lease up");
+    }
+
+    [PostgresFact]
+    public async Task An_instance_whose_lease_was_taken_sends_nothing_even_before_it_notices_and_sends_again_once_it_is_back()
+    {
+        var (app, logs) = await StartAsync();
+        await WaitAsync(() => Logged(logs, NowSends), TimeSpan.FromSeconds(10), "the instance to take the lease");
+
+        // Another instance (as far as this one can tell: a paused process woke up late) holds the lease for a minute.
+        await ExecuteAsync("""UPDATE "SenderLeases" SET "Holder" = 'elsewhere', "Epoch" = "Epoch" + 1, "ExpiresAt" = clock_timestamp() + interval '1 minute'""");
+        await app.SendAsync(Updates.Text(6200, "/start"));
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        app.Api.DeliveredTo(6200).Should().BeEmpty("the lease is not this instance's: its claim on the row fails, though its own clock still says it holds");
+        (await app.QueryAsync(db => db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending))).Should().Be(1, "the reply waits, it is not lost");
+
+        // The other holder is gone: the lease is free, and this instance takes it back and sends what waited.
+        await ExecuteAsync("""UPDATE "SenderLeases" SET "ExpiresAt" = clock_timestamp() - interval '1 second'""");
+        await app.Api.WaitForMessagesAsync(6200, timeout: TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        app.Api.DeliveredTo(6200).Should().ContainSingle();
+        logs.Lines.Count(l => l.Message.Contains(NowSends, StringComparison.Ordinal)).Should().Be(2, "a second term began");
+    }
+
+    private async Task<(ChatCrmApp App, LogCapture Logs)> StartAsync()
+    {
+        var logs = new LogCapture();
+        var app = await ChatCrmApp.StartAsync(database: _database, logs: logs);
+        _apps.Add(app);
+        return (app, logs);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static bool Logged(LogCapture logs, string text) => logs.Lines.Any(l => l.Message.Contains(text, StringComparison.Ordinal));
+
+    private static async Task WaitAsync(Func<bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!done())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Waited {timeout.TotalSeconds:0} s for {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
