@@ -1,6 +1,11 @@
+using ChatCrm.Bot.Jobs;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Tests.Infrastructure;
+using ChatCrm.Core.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace ChatCrm.Bot.Tests.Postgres;
@@ -89,10 +94,44 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
         logs.Lines.Count(l => l.Message.Contains(NowSends, StringComparison.Ordinal)).Should().Be(2, "a second term began");
     }
 
-    private async Task<(ChatCrmApp App, LogCapture Logs)> StartAsync()
+    [PostgresFact]
+    public async Task A_morning_round_run_by_both_instances_at_once_gives_each_of_300_managers_one_plan_at_telegrams_pace()
+    {
+        // The worst case the de-duplication keys guard against: the same beat run on both instances (Quartz's cluster
+        // makes that rare; a clock jump or a misconfigured node could still do it).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
+        var (first, firstLogs) = await StartAsync(clock);
+        await WaitAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
+        var (second, secondLogs) = await StartAsync(clock);
+        var managers = Enumerable.Range(0, 300).Select(i => 800_000L + i).ToList();
+        await first.WriteAsync(db =>
+        {
+            db.Users.AddRange(managers.Select(id => User.Create(id, $"Менеджер {id}", Role.Manager, "Europe/Moscow", ScheduleWorld.Joined)));
+            return Task.FromResult(true);
+        });
+        first.Api.EnforceLimits = second.Api.EnforceLimits = true;
+
+        var nine = ScheduleWorld.At("Europe/Moscow", 2026, 11, 30, 9, 0);
+        clock.SetUtcNow(new DateTimeOffset(nine));
+        await Task.WhenAll(new[] { first, second }.Select(app =>
+            app.ExecuteAsync(sp => sp.GetRequiredService<SchedulerTick>().RunAsync(nine, CancellationToken.None))));
+
+        await first.Api.WaitForAsync(calls => calls.Count(c => c.Method == "sendMessage" && c.Ok) >= managers.Count, TimeSpan.FromSeconds(60),
+            "a plan for each of the 300, sent by the lease holder");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        first.Api.Delivered().GroupBy(c => c.ChatId).Should().HaveCount(managers.Count).And.OnlyContain(g => g.Count() == 1, "one plan each");
+        first.Api.Delivered().Should().OnlyContain(c => c.Text!.Contains("План на 30 ноября", StringComparison.Ordinal));
+        second.Api.Delivered().Should().BeEmpty();
+        first.Api.Calls.Should().NotContain(c => c.Status == 429);
+        first.Api.Violations.Should().BeEmpty("one sender keeps to Telegram's pace");
+        firstLogs.Lines.Concat(secondLogs.Lines).Where(l => l.Level >= LogLevel.Error).Select(l => l.Message)
+            .Should().BeEmpty("a plan the other instance wrote first is no error");
+    }
+
+    private async Task<(ChatCrmApp App, LogCapture Logs)> StartAsync(TimeProvider? clock = null)
     {
         var logs = new LogCapture();
-        var app = await ChatCrmApp.StartAsync(database: _database, logs: logs);
+        var app = await ChatCrmApp.StartAsync(database: _database, logs: logs, clock: clock);
         _apps.Add(app);
         return (app, logs);
     }
