@@ -6,6 +6,7 @@ using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ChatCrm.Bot.Hosting;
 
@@ -29,7 +30,11 @@ internal sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
 
+        // EF Core keeps concurrent migrations apart itself. Instances started together on one PostgreSQL database then
+        // take turns: the second finds the first's seed (one sales cycle, one admin row) instead of writing its own or
+        // failing on a duplicate key.
         await db.Database.MigrateAsync(ct);
+        await using var turn = db.Database.IsNpgsql() ? await StartupTurn.TakeAsync(db.Database.GetConnectionString()!, log, ct) : null;
         await FillMatchKeysAsync(db, ct);
         if (await FillSearchKeysAsync(db, ct) is > 0 and var built)
         {
@@ -201,6 +206,57 @@ internal sealed class DatabaseInitializer(
         if (added > 0)
         {
             log.LogInformation("Admins from Crm:AdminTelegramIds are in place ({Count} changes)", added);
+        }
+    }
+}
+
+/// <summary>
+/// A PostgreSQL session lock held while one instance migrates and seeds the database; released when disposed (or by
+/// the server, should the process die holding it).
+/// </summary>
+internal sealed class StartupTurn : IAsyncDisposable
+{
+    // Any constant the other users of the database do not pick: "ChatCrm" in ASCII.
+    private const long Key = 0x43686174_43726D;
+    private readonly NpgsqlConnection _connection;
+
+    private StartupTurn(NpgsqlConnection connection) => _connection = connection;
+
+    public static async Task<StartupTurn> TakeAsync(string connectionString, ILogger log, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Key})", connection);
+            if (await tryLock.ExecuteScalarAsync(ct) is not true)
+            {
+                log.LogInformation("Another instance is preparing the database; waiting for it");
+                await using var wait = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = 0 };
+                await wait.ExecuteNonQueryAsync(ct);
+            }
+
+            return new StartupTurn(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", _connection);
+            await unlock.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            // Closing the session frees the lock too; the pool would keep it, so the connection is not pooled back.
+            NpgsqlConnection.ClearPool(_connection);
+            await _connection.DisposeAsync();
         }
     }
 }
