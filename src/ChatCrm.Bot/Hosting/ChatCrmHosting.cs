@@ -171,7 +171,11 @@ public static class ChatCrmHosting
     private static void AddTelegramClient(IServiceCollection services)
     {
         // The Bot API puts the token in every URL, and HttpClient's own loggers write URLs: they stay off.
-        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
+        // One pacer for every handler chain the factory builds (the limit is the bot's), on the real clock: Telegram
+        // counts real seconds, whatever clock the application runs on.
+        services.AddSingleton(_ => new FloodPacer(TimeProvider.System));
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new FloodPacer.Handler(sp.GetRequiredService<FloodPacer>()));
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
