@@ -71,6 +71,11 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public static async Task<FakeBotApi> StartAsync()
     {
+        // The fake stamps each call as it arrives to check Telegram's limits. When this process's thread pool is short of
+        // threads (it grows by about one a second once starved), requests wait unseen and are then stamped together, as
+        // a burst the bot never sent: a process on the other side of the wire (bot processes are) then earns false 429s.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -151,6 +156,8 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http, string token, string method)
     {
+        // Stamped on arrival, as Telegram counts: reading a chunked body can take this process a moment under load.
+        var at = DateTime.UtcNow;
         var body = await ReadBodyAsync(http.Request);
         if (token != Token)
         {
@@ -158,7 +165,6 @@ public sealed class FakeBotApi : IAsyncDisposable
             return;
         }
 
-        var at = DateTime.UtcNow;
         if (method == "getUpdates")
         {
             await AnswerUpdatesAsync(http, body, at);
