@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -26,6 +27,12 @@ internal static class BareEndpoint
 
     public static async Task ServeAsync(string url, string database)
     {
+        if (database.StartsWith("Host=", StringComparison.Ordinal))
+        {
+            await ServePostgresAsync(url, database);
+            return;
+        }
+
         var connectionString = ConnectionString(database);
         await using (var setup = new SqliteConnection(connectionString))
         {
@@ -62,6 +69,40 @@ internal static class BareEndpoint
             insert.Parameters.AddWithValue("$c", from.Id);
             insert.Parameters.AddWithValue("$t", message.Text ?? "");
             insert.Parameters.AddWithValue("$at", DateTime.UtcNow);
+            await insert.ExecuteNonQueryAsync(ct);
+            return Results.Ok();
+        });
+        await app.RunAsync();
+    }
+
+    /// <summary>The same floor on PostgreSQL: one pooled INSERT per request (the bot's own pooling).</summary>
+    private static async Task ServePostgresAsync(string url, string connectionString)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using (var create = source.CreateCommand(
+            "CREATE TABLE IF NOT EXISTS \"Received\" (\"UpdateId\" bigint PRIMARY KEY, \"ChatId\" bigint NOT NULL, \"Text\" text NOT NULL, \"ReceivedAt\" timestamp NOT NULL)"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/health", () => "ok");
+        app.MapPost(TelegramOptions.WebhookPath, async (HttpRequest request, CancellationToken ct) =>
+        {
+            var update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
+            if (update?.Message is not { From: { } from } message)
+            {
+                return Results.BadRequest();
+            }
+
+            await using var insert = source.CreateCommand("INSERT INTO \"Received\" VALUES ($1, $2, $3, $4)");
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = update.Id });
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Id });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Text ?? "" });
+            insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow });
             await insert.ExecuteNonQueryAsync(ct);
             return Results.Ok();
         });

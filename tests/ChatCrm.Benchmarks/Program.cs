@@ -35,6 +35,17 @@ if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.Flag))
     return;
 }
 
+if (args.Contains("--throughput") && args.Contains("--postgres"))
+{
+    // `-- --throughput --postgres [seconds] [concurrent clients] [warm-up seconds]`: issue 11 — see PostgresThroughput.
+    var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+    await ChatCrm.Benchmarks.PostgresThroughput.RunAsync(
+        numbers.ElementAtOrDefault(0) is > 0 and var s ? s : 20,
+        numbers.ElementAtOrDefault(1) is > 0 and var c ? c : 40,
+        numbers.ElementAtOrDefault(2) is > 0 and var w ? w : 30);
+    return;
+}
+
 if (args.Contains("--throughput"))
 {
     // `-- --throughput [seconds] [concurrent clients] [warm-up seconds] [--bot-only]`: see Throughput.

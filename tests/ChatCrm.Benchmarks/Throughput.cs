@@ -16,7 +16,7 @@ namespace ChatCrm.Benchmarks;
 internal static class Throughput
 {
     // Each member stays far below the pipeline's per-sender limit (30 at once, then 1 a second) even at 10,000/s.
-    private const int Members = 10_000;
+    internal const int Members = 10_000;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
     public static async Task RunAsync(int seconds, int concurrency, int warmUpSeconds, bool botOnly)
@@ -97,17 +97,25 @@ internal static class Throughput
     }
 
     /// <summary>Closed loop: each client posts its next update the moment the previous one is answered.</summary>
-    private static async Task<LoadResult> LoadAsync(BotProcess server, int port, IReadOnlyList<long> members, Plan plan)
+    private static Task<LoadResult> LoadAsync(BotProcess server, int port, IReadOnlyList<long> members, Plan plan) =>
+        LoadAsync([(server, port)], members, plan);
+
+    /// <summary>The same spread over several servers (as a load balancer would): client i posts to server i mod n.</summary>
+    internal static async Task<LoadResult> LoadAsync(IReadOnlyList<(BotProcess Server, int Port)> servers, IReadOnlyList<long> members, Plan plan)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = plan.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = Webhook.WithSecret(new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
-        await WaitUntilListeningAsync(server, http);
+        var https = servers.Select(s => Webhook.WithSecret(new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{s.Port}"), Timeout = TimeSpan.FromSeconds(60) })).ToList();
+        for (var i = 0; i < servers.Count; i++)
+        {
+            await WaitUntilListeningAsync(servers[i].Server, https[i]);
+        }
 
         var next = -1;
         var end = plan.WarmUp + plan.Measured;
         var clock = Stopwatch.StartNew();
-        var clients = Enumerable.Range(0, plan.Concurrency).Select(_ => Task.Run(async () =>
+        var clients = Enumerable.Range(0, plan.Concurrency).Select(c => Task.Run(async () =>
         {
+            var http = https[c % https.Count];
             var mine = new List<Sample>();
             while (clock.Elapsed < end)
             {
@@ -130,6 +138,7 @@ internal static class Throughput
             return mine;
         })).ToList();
         var samples = (await Task.WhenAll(clients)).SelectMany(s => s).ToList();
+        https.ForEach(h => h.Dispose());
 
         foreach (var failure in samples.Where(s => s.Error is not null).GroupBy(s => s.Error))
         {
@@ -168,7 +177,7 @@ internal static class Throughput
         }
     }
 
-    private static void Report(string name, ServerRun run, string rowsName)
+    internal static void Report(string name, ServerRun run, string rowsName)
     {
         var load = run.Load;
         var check = run.Rows == load.AllOk ? "=" : "≠ (MISMATCH)";
@@ -177,18 +186,18 @@ internal static class Throughput
         Console.WriteLine("  per 5 s from the start: " + string.Join(" ", load.Windows.Select(r => r.ToString("F0", CultureInfo.InvariantCulture))));
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Plan(int Concurrency, TimeSpan WarmUp, TimeSpan Measured);
+    internal sealed record Plan(int Concurrency, TimeSpan WarmUp, TimeSpan Measured);
 
-    private sealed record Sample(TimeSpan Started, TimeSpan Finished, string? Error);
+    internal sealed record Sample(TimeSpan Started, TimeSpan Finished, string? Error);
 
-    private sealed record LoadResult(int Ok, int AllOk, int Failed, TimeSpan Elapsed, int SlowestSecond, double[] Windows, double[] LatenciesMs)
+    internal sealed record LoadResult(int Ok, int AllOk, int Failed, TimeSpan Elapsed, int SlowestSecond, double[] Windows, double[] LatenciesMs)
     {
         public double PerSecond => Ok / Elapsed.TotalSeconds;
 
         public double Percentile(double q) => LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(q * LatenciesMs.Length))];
     }
 
-    private sealed record ServerRun(LoadResult Load, long Rows, double PeakRssMb);
+    internal sealed record ServerRun(LoadResult Load, long Rows, double PeakRssMb);
 }

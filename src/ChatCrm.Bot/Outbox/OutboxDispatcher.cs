@@ -50,6 +50,11 @@ internal sealed class OutboxDispatcher(
     private static readonly string ReplyExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityReply);
     private static readonly string ScheduledExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityScheduled);
     private const int MaxInFlight = 16;
+
+    // Replies written faster than they may be sent wake the dispatcher again and again; reading on each wake would leave
+    // it reading rather than sending (four queries a time on PostgreSQL). While rows wait, reads are this far apart.
+    private static readonly TimeSpan LoadGap = TimeSpan.FromMilliseconds(200);
+    private static readonly Task Never = new TaskCompletionSource().Task;
     private const int MaxLoaded = 2000;
     private const int Priorities = 3;
 
@@ -67,6 +72,7 @@ internal sealed class OutboxDispatcher(
     private DateTime _pausedUntil;
     private DateTime _nextFullScan;
     private DateTime _nextSweep;
+    private DateTime _nextLoad;
 
     // The outage: when it began (real clock), how many tries have failed, which row is probing now, which failed last.
     private Backoff? _outagePause;
@@ -106,18 +112,27 @@ internal sealed class OutboxDispatcher(
                     signalled = null;
                 }
 
-                if (signalled is null || signalled.IsCompleted)
+                if ((signalled is null || signalled.IsCompleted) && (Now >= _nextLoad || _loaded.Count == 0))
                 {
                     var full = Now >= _nextFullScan;
                     await LoadAsync(full, ct);
                     outage.Succeeded(Source);
+                    _nextLoad = Now + LoadGap;
                     signalled = signal.WaitAsync(ct);
                 }
 
                 await RecordCompletedAsync(ct);
                 var wakeAt = LaunchDue();
                 await ExpireSkippedAsync(ct);
-                await WaitAsync(signalled, wakeAt, ct);
+                if (signalled is null || signalled.IsCompleted)
+                {
+                    // Rows were written since the last read, which was a moment ago: read them once it is time.
+                    await WaitAsync(Never, Min(wakeAt, _nextLoad), ct);
+                }
+                else
+                {
+                    await WaitAsync(signalled, wakeAt, ct);
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
