@@ -30,9 +30,10 @@ internal static class PostgresThroughput
         Report("bare Kestrel + 1 INSERT   ", bare, "rows");
         foreach (var instances in new[] { 1, 2 })
         {
-            var (run, sent, refused) = await RunBotsAsync(instances, plan);
+            var (run, sent, drained, refused) = await RunBotsAsync(instances, plan);
             Report($"bot × {instances} webhook → outbox", run, "outbox rows");
-            Console.WriteLine(Invariant($"  bot / bare {100 * run.Load.PerSecond / bare.Load.PerSecond:F0} %; sender {sent / plan.Measured.TotalSeconds:F1} messages/s in the measured seconds, {refused} × 429"));
+            Console.WriteLine(Invariant($"  bot / bare {100 * run.Load.PerSecond / bare.Load.PerSecond:F0} %; sender {sent / plan.Measured.TotalSeconds:F1} messages/s under the load, ") +
+                Invariant($"{drained / Drain.TotalSeconds:F1}/s on the backlog after it; {refused} × 429 in all"));
         }
     }
 
@@ -56,7 +57,9 @@ internal static class PostgresThroughput
         }
     }
 
-    private static async Task<(ServerRun Run, int Sent, int Refused)> RunBotsAsync(int instances, Plan plan)
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
+
+    private static async Task<(ServerRun Run, int Sent, int Drained, int Refused)> RunBotsAsync(int instances, Plan plan)
     {
         var database = new PostgresDatabase();
         await database.CreateAsync();
@@ -87,8 +90,12 @@ internal static class PostgresThroughput
                 var load = await LoadAsync(bots, members, plan);
                 var from = started + plan.WarmUp;
                 var to = from + plan.Measured;
+                // Then the backlog alone: what the sender does once the load generator no longer takes the cores.
+                var drained = DateTime.UtcNow;
+                await Task.Delay(Drain);
                 var calls = api.Calls;
                 var sent = calls.Count(c => c.Method == "sendMessage" && c.Ok && c.At >= from && c.At < to);
+                var afterwards = calls.Count(c => c.Method == "sendMessage" && c.Ok && c.At >= drained && c.At < drained + Drain);
                 var refused = calls.Count(c => c.Status == 429);
                 var rows = await database.CountAsync("Outbox");
                 var peak = bots.Max(b => b.Server.Process.Id.PeakRssMb());
@@ -97,7 +104,7 @@ internal static class PostgresThroughput
                     Console.WriteLine("A bot logged failures:\n" + bot.Output);
                 }
 
-                return (new ServerRun(load, rows, peak), sent, refused);
+                return (new ServerRun(load, rows, peak), sent, afterwards, refused);
             }
             finally
             {
