@@ -42,19 +42,8 @@ internal static class BareEndpoint
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/health", () => "ok");
-        app.MapPost(TelegramOptions.WebhookPath, async (HttpRequest request, CancellationToken ct) =>
+        await ServeWithAsync(url, async (updateId, chatId, text, ct) =>
         {
-            var update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
-            if (update?.Message is not { From: { } from } message)
-            {
-                return Results.BadRequest();
-            }
-
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(ct);
             await using (var pragmas = connection.CreateCommand())
@@ -65,14 +54,12 @@ internal static class BareEndpoint
 
             await using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO Received (UpdateId, ChatId, Text, ReceivedAt) VALUES ($u, $c, $t, $at)";
-            insert.Parameters.AddWithValue("$u", update.Id);
-            insert.Parameters.AddWithValue("$c", from.Id);
-            insert.Parameters.AddWithValue("$t", message.Text ?? "");
+            insert.Parameters.AddWithValue("$u", updateId);
+            insert.Parameters.AddWithValue("$c", chatId);
+            insert.Parameters.AddWithValue("$t", text);
             insert.Parameters.AddWithValue("$at", DateTime.UtcNow);
             await insert.ExecuteNonQueryAsync(ct);
-            return Results.Ok();
         });
-        await app.RunAsync();
     }
 
     /// <summary>The same floor on PostgreSQL: one pooled INSERT per request (the bot's own pooling).</summary>
@@ -85,6 +72,20 @@ internal static class BareEndpoint
             await create.ExecuteNonQueryAsync();
         }
 
+        await ServeWithAsync(url, async (updateId, chatId, text, ct) =>
+        {
+            await using var insert = source.CreateCommand("INSERT INTO \"Received\" VALUES ($1, $2, $3, $4)");
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = updateId });
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = chatId });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
+            insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow });
+            await insert.ExecuteNonQueryAsync(ct);
+        });
+    }
+
+    /// <summary>Kestrel parsing each update as the bot does and storing it with <paramref name="store"/>.</summary>
+    private static async Task ServeWithAsync(string url, Func<long, long, string, CancellationToken, Task> store)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
@@ -98,12 +99,7 @@ internal static class BareEndpoint
                 return Results.BadRequest();
             }
 
-            await using var insert = source.CreateCommand("INSERT INTO \"Received\" VALUES ($1, $2, $3, $4)");
-            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = update.Id });
-            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Id });
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Text ?? "" });
-            insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.UtcNow });
-            await insert.ExecuteNonQueryAsync(ct);
+            await store(update.Id, from.Id, message.Text ?? "", ct);
             return Results.Ok();
         });
         await app.RunAsync();

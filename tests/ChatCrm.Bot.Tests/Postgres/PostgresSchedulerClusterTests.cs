@@ -35,7 +35,7 @@ public sealed partial class PostgresSchedulerClusterTests(ITestOutputHelper outp
         var first = await StartAsync();
         var second = await StartAsync();
 
-        await WaitAsync(() => Beats(first, second).Select(b => b.Scheduled).Distinct().Count() >= 10, TimeSpan.FromSeconds(40),
+        await Eventually.HoldsAsync(() => Beats(first, second).Select(b => b.Scheduled).Distinct().Count() >= 10, TimeSpan.FromSeconds(40),
             "ten beats (one a second)");
 
         var beats = Beats(first, second);
@@ -52,7 +52,7 @@ public sealed partial class PostgresSchedulerClusterTests(ITestOutputHelper outp
     {
         var first = await StartAsync();
         var second = await StartAsync();
-        await WaitAsync(() => Beats(first, second).Count >= 3, TimeSpan.FromSeconds(40), "the cluster beats");
+        await Eventually.HoldsAsync(() => Beats(first, second).Count >= 3, TimeSpan.FromSeconds(40), "the cluster beats");
 
         // The one that ran the latest beat is the one beating now.
         var beating = Latest(first) > Latest(second) ? first : second;
@@ -62,7 +62,7 @@ public sealed partial class PostgresSchedulerClusterTests(ITestOutputHelper outp
         _apps.Remove(beating.App);
         var stopped = DateTimeOffset.UtcNow;
 
-        await WaitAsync(() => Beats(other).Count(b => b.Scheduled > stopped) >= 3, TimeSpan.FromSeconds(15),
+        await Eventually.HoldsAsync(() => Beats(other).Count(b => b.Scheduled > stopped) >= 3, TimeSpan.FromSeconds(15),
             "the remaining instance takes the beat over");
         Beats(other).Count.Should().BeGreaterThan(before);
         Beats(other).Select(b => b.Instance).Distinct().Should().ContainSingle("one instance ran them, under its own node id");
@@ -77,7 +77,7 @@ public sealed partial class PostgresSchedulerClusterTests(ITestOutputHelper outp
 
         // The job and its nightly trigger are stored; the restart states them again with a new schedule.
         var restarted = await StartAsync();
-        await WaitAsync(() => Beats(restarted).Count >= 2, TimeSpan.FromSeconds(20), "beats on the new every-second schedule");
+        await Eventually.HoldsAsync(() => Beats(restarted).Count >= 2, TimeSpan.FromSeconds(20), "beats on the new every-second schedule");
     }
 
     [PostgresFact]
@@ -180,19 +180,6 @@ public sealed partial class PostgresSchedulerClusterTests(ITestOutputHelper outp
 
     private static DateTimeOffset Latest(Host host) => Beats(host).Select(b => b.Scheduled).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
-    private static async Task WaitAsync(Func<bool> done, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!done())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
 
     [GeneratedRegex(@"Beat (\S+) runs on scheduler instance (\S+)")]
     private static partial Regex BeatLine();

@@ -38,7 +38,7 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
     public async Task Updates_taken_in_by_either_instance_are_answered_once_each_by_the_one_that_sends()
     {
         var (first, firstLogs) = await StartAsync();
-        await WaitAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
+        await Eventually.HoldsAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
         var (second, secondLogs) = await StartAsync();
 
         // Forty people write /start; the load balancer hands the updates out in turn.
@@ -58,13 +58,13 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
     public async Task When_the_sending_instance_stops_the_other_sends_within_seconds_and_loses_nothing()
     {
         var (first, firstLogs) = await StartAsync();
-        await WaitAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
+        await Eventually.HoldsAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
         var (second, secondLogs) = await StartAsync();
 
         await first.DisposeAsync();
         _apps.Remove(first);
         var stopped = DateTime.UtcNow;
-        await WaitAsync(() => Logged(secondLogs, NowSends), TimeSpan.FromSeconds(5), "the standby to take over: a clean stop hands the lease over");
+        await Eventually.HoldsAsync(() => Logged(secondLogs, NowSends), TimeSpan.FromSeconds(5), "the standby to take over: a clean stop hands the lease over");
         var tookOver = DateTime.UtcNow - stopped;
 
         await second.SendAsync(Updates.Text(6100, "/start"));
@@ -76,7 +76,7 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
     public async Task An_instance_whose_lease_was_taken_sends_nothing_even_before_it_notices_and_sends_again_once_it_is_back()
     {
         var (app, logs) = await StartAsync();
-        await WaitAsync(() => Logged(logs, NowSends), TimeSpan.FromSeconds(10), "the instance to take the lease");
+        await Eventually.HoldsAsync(() => Logged(logs, NowSends), TimeSpan.FromSeconds(10), "the instance to take the lease");
 
         // Another instance (as far as this one can tell: a paused process woke up late) holds the lease for a minute.
         await ExecuteAsync("""UPDATE "SenderLeases" SET "Holder" = 'elsewhere', "Epoch" = "Epoch" + 1, "ExpiresAt" = clock_timestamp() + interval '1 minute'""");
@@ -101,7 +101,7 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
         // makes that rare; a clock jump or a misconfigured node could still do it).
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
         var (first, firstLogs) = await StartAsync(clock);
-        await WaitAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
+        await Eventually.HoldsAsync(() => Logged(firstLogs, NowSends), TimeSpan.FromSeconds(10), "the first instance to take the lease");
         var (second, secondLogs) = await StartAsync(clock);
         var managers = Enumerable.Range(0, 300).Select(i => 800_000L + i).ToList();
         await first.WriteAsync(db =>
@@ -145,18 +145,4 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
     }
 
     private static bool Logged(LogCapture logs, string text) => logs.Lines.Any(l => l.Message.Contains(text, StringComparison.Ordinal));
-
-    private static async Task WaitAsync(Func<bool> done, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!done())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

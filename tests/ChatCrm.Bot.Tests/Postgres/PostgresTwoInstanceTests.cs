@@ -116,17 +116,8 @@ public sealed class PostgresTwoInstanceTests(ITestOutputHelper output) : IAsyncL
         var two = Start("bot-2");
         await one.WaitForOutputAsync("Connected to Telegram", TimeSpan.FromSeconds(60));
         await two.WaitForOutputAsync("Connected to Telegram", TimeSpan.FromSeconds(60));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!one.Output.Contains(NowSends, StringComparison.Ordinal) && !two.Output.Contains(NowSends, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException("Neither instance took the sender lease within 20 s.");
-            }
-
-            await Task.Delay(100);
-        }
-
+        await Eventually.HoldsAsync(() => one.Output.Contains(NowSends, StringComparison.Ordinal) || two.Output.Contains(NowSends, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20), "either instance to take the sender lease");
         return (one, two);
     }
 
