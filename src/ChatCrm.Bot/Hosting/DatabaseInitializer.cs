@@ -211,8 +211,8 @@ internal sealed class DatabaseInitializer(
 }
 
 /// <summary>
-/// A PostgreSQL session lock held while one instance migrates and seeds the database; released when disposed (or by
-/// the server, should the process die holding it).
+/// A PostgreSQL session lock held while one instance seeds the database, on a connection of its own outside the pool:
+/// disposing it ends the session and with it the lock (as the server does, should the process die holding it).
 /// </summary>
 internal sealed class StartupTurn : IAsyncDisposable
 {
@@ -224,7 +224,7 @@ internal sealed class StartupTurn : IAsyncDisposable
 
     public static async Task<StartupTurn> TakeAsync(string connectionString, ILogger log, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -245,18 +245,5 @@ internal sealed class StartupTurn : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", _connection);
-            await unlock.ExecuteNonQueryAsync();
-        }
-        finally
-        {
-            // Closing the session frees the lock too; the pool would keep it, so the connection is not pooled back.
-            NpgsqlConnection.ClearPool(_connection);
-            await _connection.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -50,13 +50,13 @@ internal sealed class OutboxDispatcher(
     private static readonly string ReplyExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityReply);
     private static readonly string ScheduledExpired = OutboxMessage.ExpiryReason(OutboxMessage.PriorityScheduled);
     private const int MaxInFlight = 16;
+    private const int MaxLoaded = 2000;
+    private const int Priorities = 3;
 
     // Replies written faster than they may be sent wake the dispatcher again and again; reading on each wake would leave
     // it reading rather than sending (four queries a time on PostgreSQL). While rows wait, reads are this far apart.
     private static readonly TimeSpan LoadGap = TimeSpan.FromMilliseconds(200);
     private static readonly Task Never = new TaskCompletionSource().Task;
-    private const int MaxLoaded = 2000;
-    private const int Priorities = 3;
 
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly Dictionary<long, ChatLane> _lanes = [];

@@ -1,3 +1,5 @@
+using ChatCrm.Bot.Outbox;
+
 namespace ChatCrm.Bot.Transport;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace ChatCrm.Bot.Transport;
 /// </summary>
 internal sealed class FloodPacer(TimeProvider clock) : IDisposable
 {
-    internal static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(36);
+    // The outbox's own spacing of its sends: the pacer holds the requests to it, whatever happened in between.
+    internal static readonly TimeSpan Interval = OutboxDispatcher.GlobalInterval;
 
     // The methods Telegram counts against its per-bot message limit.
     private static readonly string[] Paced = ["/sendMessage", "/editMessageText", "/sendPhoto", "/sendDocument", "/editMessageReplyMarkup"];
