@@ -11,6 +11,9 @@ using ChatCrm.Bot.Observability;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
+using ChatCrm.Bot.Web;
+using ChatCrm.Bot.Web.Auth;
+using ChatCrm.Bot.Web.Board;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -60,6 +63,10 @@ public static class ChatCrmHosting
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Join>();
         services.AddScoped<CommandRunner>();
+        // The board (a Telegram Mini App): its sign-in, its reads, and its changes as the chat's own buttons.
+        services.AddScoped<WebSignIn>();
+        services.AddScoped<BoardQuery>();
+        services.AddSingleton<WebActions>();
         foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler))
                      .Append(CommandTable.Documents.Handler).Distinct())
         {
@@ -121,6 +128,8 @@ public static class ChatCrmHosting
     {
         app.MapTelegramWebhook();
         app.MapHealth();
+        app.MapAppShell();
+        app.MapBoard();
         if (MetricsEnabled(app.Configuration))
         {
             // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.
