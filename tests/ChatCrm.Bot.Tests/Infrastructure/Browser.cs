@@ -50,7 +50,8 @@ public sealed class Browser : IAsyncLifetime
     /// </summary>
     /// <param name="initScript">Runs in every document of the tab before the page's own scripts
     /// (e.g. <see cref="TelegramWebApp.Script"/>).</param>
-    public async Task<BrowserTab> OpenAsync(Uri baseAddress, Viewport viewport, string? initScript = null)
+    /// <param name="locale">navigator.language and the Accept-Language the pages are asked with.</param>
+    public async Task<BrowserTab> OpenAsync(Uri baseAddress, Viewport viewport, string? initScript = null, string locale = "ru-RU")
     {
         var browser = await StartAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -60,7 +61,7 @@ public sealed class Browser : IAsyncLifetime
             IsMobile = viewport.IsMobile,
             HasTouch = viewport.IsMobile,
             DeviceScaleFactor = 1,
-            Locale = "ru-RU",
+            Locale = locale,
             TimezoneId = "UTC",
         });
         context.SetDefaultTimeout(10_000);

@@ -38,6 +38,12 @@ public sealed class BrowserHarnessTests(Browser browser, ITestOutputHelper outpu
                 "the host listens on a real TCP port, not only in memory");
         }
 
+        using (var factoryClient = App.CreateClient())
+        {
+            factoryClient.BaseAddress!.Port.Should().Be(App.BaseAddress.Port, "the factory's own client (webhook posts, …) goes to the same port");
+            (await factoryClient.GetStringAsync("/health/live")).Should().Be("{\"status\":\"ok\"}");
+        }
+
         var clock = Stopwatch.StartNew();
         await using var tab = await browser.OpenAsync(App.BaseAddress, Viewport.Phone);
         var opened = clock.Elapsed;
