@@ -14,6 +14,7 @@ using ChatCrm.Bot.Transport;
 using ChatCrm.Bot.Web;
 using ChatCrm.Bot.Web.Auth;
 using ChatCrm.Bot.Web.Board;
+using ChatCrm.Bot.Web.Reports;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -130,6 +131,7 @@ public static class ChatCrmHosting
         app.MapHealth();
         app.MapAppShell();
         app.MapBoard();
+        app.MapReports();
         if (MetricsEnabled(app.Configuration))
         {
             // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.

@@ -8,6 +8,7 @@ namespace ChatCrm.Bot.Web;
 public enum WebView
 {
     Board,
+    Reports,
 }
 
 /// <summary>Markup every view shares: the tabs of the views this user has.</summary>
@@ -17,6 +18,7 @@ public static class WebHtml
     {
         html.Append("<nav class=\"tabs\" data-lang=\"").Append(t.Language == Language.En ? "en" : "ru").Append("\">");
         Tab(html, "/app/board", t.WebBoardTab, current == WebView.Board);
+        Tab(html, "/app/reports", t.WebReportsTab, current == WebView.Reports);
         html.Append("<span class=\"who\">").Append(Esc(user.DisplayName)).Append("</span>");
         html.Append("<button type=\"button\" class=\"logout\" hidden>").Append(Esc(t.WebLogout)).Append("</button>");
         html.Append("</nav>");

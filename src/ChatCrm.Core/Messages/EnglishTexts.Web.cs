@@ -30,4 +30,8 @@ internal sealed partial class EnglishTexts
     public override string WebClose => "Close";
     public override string WebLogout => "Sign out";
     public override string WebNoQuestion() => "The bot is not asking anything now: the question expired or was answered in the chat. Nothing was changed.";
+
+    public override string WebReportLabel => "Report";
+    public override string WebPeriodLabel => "Period";
+    public override string WebAllCycles => "All cycles";
 }

@@ -30,4 +30,8 @@ internal sealed partial class RussianTexts
     public override string WebClose => "Закрыть";
     public override string WebLogout => "Выйти";
     public override string WebNoQuestion() => "Бот сейчас ничего не спрашивал: вопрос устарел или уже отвечен в чате. Ничего не изменено.";
+
+    public override string WebReportLabel => "Отчёт";
+    public override string WebPeriodLabel => "Период";
+    public override string WebAllCycles => "Все циклы";
 }

@@ -31,4 +31,8 @@ public abstract partial class Texts
 
     /// <summary>The board's typed answer came with no question waiting (it timed out, or was answered in the chat).</summary>
     public abstract string WebNoQuestion();
+
+    public abstract string WebReportLabel { get; }
+    public abstract string WebPeriodLabel { get; }
+    public abstract string WebAllCycles { get; }
 }

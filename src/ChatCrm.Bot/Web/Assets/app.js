@@ -377,10 +377,41 @@
       });
       return;
     }
+    var file = event.target.closest("button.xlsx");
+    if (file) {
+      saveFile(file);
+      return;
+    }
     if (event.target.closest(".logout")) {
       request("POST", "/app/logout").then(function () { signInHint(); });
     }
   });
+
+  // The report's XLSX: inside Telegram it comes to the chat (a Mini App cannot save files everywhere); in a browser it downloads.
+  function saveFile(button) {
+    if (initData) {
+      act("POST", "/api/press", { data: button.dataset.press });
+      return;
+    }
+    button.disabled = true;
+    request("GET", button.dataset.file).then(function (response) {
+      button.disabled = false;
+      if (!response.ok) {
+        toast(words.failed);
+        return;
+      }
+      var name = /filename\*?=(?:UTF-8'')?"?([^";]+)/i.exec(response.headers.get("Content-Disposition") || "");
+      return response.blob().then(function (blob) {
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = name ? decodeURIComponent(name[1]) : "report.xlsx";
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      });
+    }, function () { button.disabled = false; toast(words.failed); });
+  }
 
   view.addEventListener("change", function (event) {
     var form = event.target.closest("form.filters");
