@@ -15,6 +15,7 @@ using ChatCrm.Bot.Web;
 using ChatCrm.Bot.Web.Auth;
 using ChatCrm.Bot.Web.Board;
 using ChatCrm.Bot.Web.Reports;
+using ChatCrm.Bot.Web.Team;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -132,6 +133,7 @@ public static class ChatCrmHosting
         app.MapAppShell();
         app.MapBoard();
         app.MapReports();
+        app.MapTeam();
         if (MetricsEnabled(app.Configuration))
         {
             // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.

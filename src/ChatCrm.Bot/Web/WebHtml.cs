@@ -9,6 +9,7 @@ public enum WebView
 {
     Board,
     Reports,
+    Team,
 }
 
 /// <summary>Markup every view shares: the tabs of the views this user has.</summary>
@@ -19,6 +20,11 @@ public static class WebHtml
         html.Append("<nav class=\"tabs\" data-lang=\"").Append(t.Language == Language.En ? "en" : "ru").Append("\">");
         Tab(html, "/app/board", t.WebBoardTab, current == WebView.Board);
         Tab(html, "/app/reports", t.WebReportsTab, current == WebView.Reports);
+        if (user.Role.Includes(Role.Head))
+        {
+            Tab(html, "/app/team", t.WebTeamTab, current == WebView.Team);
+        }
+
         html.Append("<span class=\"who\">").Append(Esc(user.DisplayName)).Append("</span>");
         html.Append("<button type=\"button\" class=\"logout\" hidden>").Append(Esc(t.WebLogout)).Append("</button>");
         html.Append("</nav>");

@@ -34,4 +34,14 @@ internal sealed partial class EnglishTexts
     public override string WebReportLabel => "Report";
     public override string WebPeriodLabel => "Period";
     public override string WebAllCycles => "All cycles";
+
+    public override string WebTeamManager => "Manager";
+    public override string WebTeamTouches => "Touches today: done / planned";
+    public override string WebTeamNormsToday => "Today's norms";
+    public override string WebTeamNormsWeek => "This week's norms";
+    public override string WebTeamOverdue => "Overdue";
+    public override string WebTeamForgotten => "Forgotten";
+    public override string WebTeamPipeline => "Open deals";
+    public override string WebTeamWonLost => "Today: won / lost";
+    public override string WebTeamMonth => "Won this month / target";
 }

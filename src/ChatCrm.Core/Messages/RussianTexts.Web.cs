@@ -34,4 +34,14 @@ internal sealed partial class RussianTexts
     public override string WebReportLabel => "Отчёт";
     public override string WebPeriodLabel => "Период";
     public override string WebAllCycles => "Все циклы";
+
+    public override string WebTeamManager => "Менеджер";
+    public override string WebTeamTouches => "Касания сегодня: сделано / план";
+    public override string WebTeamNormsToday => "Нормы дня";
+    public override string WebTeamNormsWeek => "Нормы недели";
+    public override string WebTeamOverdue => "Просрочено";
+    public override string WebTeamForgotten => "Забыто";
+    public override string WebTeamPipeline => "Открытые сделки";
+    public override string WebTeamWonLost => "Сегодня: выиграно / проиграно";
+    public override string WebTeamMonth => "Выиграно за месяц / план";
 }

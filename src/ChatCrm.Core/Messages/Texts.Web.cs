@@ -35,4 +35,14 @@ public abstract partial class Texts
     public abstract string WebReportLabel { get; }
     public abstract string WebPeriodLabel { get; }
     public abstract string WebAllCycles { get; }
+
+    public abstract string WebTeamManager { get; }
+    public abstract string WebTeamTouches { get; }
+    public abstract string WebTeamNormsToday { get; }
+    public abstract string WebTeamNormsWeek { get; }
+    public abstract string WebTeamOverdue { get; }
+    public abstract string WebTeamForgotten { get; }
+    public abstract string WebTeamPipeline { get; }
+    public abstract string WebTeamWonLost { get; }
+    public abstract string WebTeamMonth { get; }
 }

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Parsing;
@@ -19,12 +20,15 @@ internal static class Colleagues
     /// Active people with the manager role whom the asker leads, as /team and /plans show them: an admin everyone's, a head
     /// their own department's (a head of sales the managers, a head of logistics the logistics staff).
     /// </summary>
-    public static Task<List<User>> ManagersAsync(BotContext ctx, CancellationToken ct)
+    public static Task<List<User>> ManagersAsync(BotContext ctx, CancellationToken ct) => ManagersAsync(ctx.Db, ctx.User, ct);
+
+    /// <summary>The same for the board, which has a user but no chat.</summary>
+    public static Task<List<User>> ManagersAsync(ChatCrmDbContext db, User viewer, CancellationToken ct)
     {
-        var managers = ctx.Db.Users.Where(u => u.IsActive && u.Role == Role.Manager);
-        if (!ctx.User.Role.Includes(Role.Admin))
+        var managers = db.Users.Where(u => u.IsActive && u.Role == Role.Manager);
+        if (!viewer.Role.Includes(Role.Admin))
         {
-            var department = ctx.User.DepartmentId;
+            var department = viewer.DepartmentId;
             managers = managers.Where(u => u.DepartmentId == department);
         }
 

@@ -59,7 +59,9 @@ public sealed class BoardQuery(ChatCrmDbContext db, TimeProvider time)
         var seesOwners = user.SeesEverything() || user.IsStaff();
         var narrowed = filter with { CycleId = cycle.Id, ManagerId = user.SeesEverything() ? filter.ManagerId : null };
         var stages = await db.Stages.AsNoTracking().Where(s => s.CycleId == cycle.Id && !s.IsRetired).OrderBy(s => s.Position).ToListAsync(ct);
-        var deals = Deals(user, narrowed);
+        var stageIds = stages.Select(s => s.Id).ToList();
+        // By the cycle's stages rather than the deal's cycle: the (status, stage, amount) index then answers the counts and sums alone.
+        var deals = Deals(user, narrowed).Where(d => stageIds.Contains(d.StageId));
         var totals = await deals.GroupBy(d => d.StageId)
             .Select(g => new { StageId = g.Key, Count = g.Count(), Sum = g.Sum(d => d.Amount) })
             .ToDictionaryAsync(t => t.StageId, ct);
@@ -101,7 +103,7 @@ public sealed class BoardQuery(ChatCrmDbContext db, TimeProvider time)
 
     private IQueryable<Deal> Deals(User user, BoardFilter filter)
     {
-        var deals = db.VisibleDeals(user).AsNoTracking().Where(d => d.Status == DealStatus.Open && d.CycleId == filter.CycleId);
+        var deals = db.VisibleDeals(user).AsNoTracking().Where(d => d.Status == DealStatus.Open);
         if (filter.ManagerId is { } manager)
         {
             deals = deals.Where(d => d.OwnerUserId == manager);
@@ -124,7 +126,7 @@ public sealed class BoardQuery(ChatCrmDbContext db, TimeProvider time)
             .Join(db.Clients, d => d.ClientId, c => c.Id, (d, c) => new { Deal = d, Client = c.Name, c.NextContactAt })
             .Join(db.Users, x => x.Deal.OwnerUserId, u => u.Id, (x, u) => new { x.Deal, x.Client, x.NextContactAt, Owner = u.DisplayName })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new BoardCard(r.Deal.Id, r.Deal.Title, r.Client, r.Deal.Amount, r.Deal.Currency, r.Deal.DaysInStage(now),
+        return [.. rows.OrderBy(r => r.Deal.StageEnteredAt).ThenBy(r => r.Deal.Id).Select(r => new BoardCard(r.Deal.Id, r.Deal.Title, r.Client, r.Deal.Amount, r.Deal.Currency, r.Deal.DaysInStage(now),
             r.Deal.IsStuck(stage, now), r.NextContactAt, seesOwners ? r.Owner : null))];
     }
 }
