@@ -11,6 +11,8 @@ using ChatCrm.Bot.Observability;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
+using ChatCrm.Bot.Web;
+using ChatCrm.Bot.Web.Auth;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -38,6 +40,9 @@ public static class ChatCrmHosting
         AddValidatedOptions<CrmOptions>(services, CrmOptions.Section);
         AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
         AddValidatedOptions<OutboxOptions>(services, OutboxOptions.Section);
+        // The board's address comes from the Telegram section (Telegram:WebAppUrl, or the webhook's host), the rest from WebApp.
+        AddValidatedOptions<WebAppOptions>(services, WebAppOptions.Section)
+            .Configure<IOptions<TelegramOptions>>((web, telegram) => web.Url = telegram.Value.ResolvedWebAppUrl);
 
         services.AddSingleton(TimeProvider.System);
         services.AddChatCrmDatabase();
@@ -60,6 +65,8 @@ public static class ChatCrmHosting
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Join>();
         services.AddScoped<CommandRunner>();
+        services.AddSingleton(sp => new WebAppKey(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken));
+        services.AddScoped<WebSignIn>();
         foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler))
                      .Append(CommandTable.Documents.Handler).Distinct())
         {
@@ -116,11 +123,12 @@ public static class ChatCrmHosting
         return builder;
     }
 
-    /// <summary>The HTTP surface: the webhook, the health checks and, with Metrics:Enabled, /metrics.</summary>
+    /// <summary>The HTTP surface: the webhook, the health checks, the board's sign-in and, with Metrics:Enabled, /metrics.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
     {
         app.MapTelegramWebhook();
         app.MapHealth();
+        app.MapWebAuth();
         if (MetricsEnabled(app.Configuration))
         {
             // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.
@@ -189,6 +197,6 @@ public static class ChatCrmHosting
         });
     }
 
-    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+    private static OptionsBuilder<T> AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }
