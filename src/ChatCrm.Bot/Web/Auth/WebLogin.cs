@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Core.Domain.Audit;
@@ -26,6 +27,9 @@ internal static class WebLogin
     /// another site (the link in Telegram), so a redirect would land on the board signed out.
     /// </summary>
     private const string BoardFromLogin = "../app";
+
+    /// <summary>Escapes markup, and leaves Cyrillic readable in the page's source.</summary>
+    private static readonly HtmlEncoder PageText = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static async Task<IResult> LoginAsync(HttpContext http, ChatCrmDbContext db, TimeProvider time, IOptions<WebAppOptions> options,
         IOptions<CrmOptions> crm, ILoggerFactory logs, CancellationToken ct)
@@ -82,7 +86,7 @@ internal static class WebLogin
 
         http.Response.Cookies.Append(WebSignIn.SessionCookie, token, Cookie(lifetime));
         var body = Paragraphs(texts.WebSignedIn())
-                   + $"<p><a href=\"{BoardFromLogin}\">{HtmlEncoder.Default.Encode(texts.WebOpenBoard())}</a></p>";
+                   + $"<p><a href=\"{BoardFromLogin}\">{PageText.Encode(texts.WebOpenBoard())}</a></p>";
         return Page(StatusCodes.Status200OK, body, texts.Language, refreshTo: BoardFromLogin);
     }
 
@@ -129,7 +133,7 @@ internal static class WebLogin
         IsEssential = true,
     };
 
-    private static string Paragraphs(string text) => $"<p>{HtmlEncoder.Default.Encode(text)}</p>";
+    private static string Paragraphs(string text) => $"<p>{PageText.Encode(text)}</p>";
 
     /// <summary>For a visitor we know nothing of: both languages.</summary>
     private static string Both(Func<Texts, string> text) => Paragraphs(text(Texts.Russian)) + Paragraphs(text(Texts.English));
