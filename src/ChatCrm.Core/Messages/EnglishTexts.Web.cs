@@ -14,6 +14,7 @@ internal sealed partial class EnglishTexts
     public override string WebOpenBoard() => "Open the board";
     public override string WebLinkInvalid() => "This sign-in link no longer works: it was used already or it expired. Send /web to the bot for a new one.";
     public override string WebLinkNoCode() => "This address has no sign-in code. Send /web to the bot and open the link it sends.";
+    public override string WebMenuButton => "📊 Board";
     public override string WebSignedOut() => "You are signed out of the board. To come back, send /web to the bot.";
 
     protected override void AddWebDocs(IDictionary<string, CommandDoc> docs)

@@ -14,6 +14,7 @@ internal sealed partial class RussianTexts
     public override string WebOpenBoard() => "Открыть доску";
     public override string WebLinkInvalid() => "Эта ссылка для входа больше не действует: ею уже воспользовались или её срок истёк. Отправьте боту /web, чтобы получить новую.";
     public override string WebLinkNoCode() => "В адресе нет кода для входа. Отправьте боту /web и откройте ссылку из ответа.";
+    public override string WebMenuButton => "📊 Доска";
     public override string WebSignedOut() => "Вы вышли из доски. Чтобы вернуться, отправьте боту /web.";
 
     protected override void AddWebDocs(IDictionary<string, CommandDoc> docs)

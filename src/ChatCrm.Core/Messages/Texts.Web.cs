@@ -24,6 +24,9 @@ public abstract partial class Texts
 
     public abstract string WebSignedOut();
 
+    /// <summary>The chat's menu button that opens the board in Telegram (plain text, a few characters).</summary>
+    public abstract string WebMenuButton { get; }
+
     /// <summary>/web.</summary>
     protected abstract void AddWebDocs(IDictionary<string, CommandDoc> docs);
 }

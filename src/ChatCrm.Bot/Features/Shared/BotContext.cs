@@ -15,7 +15,8 @@ public sealed class BotContext
     private readonly OutboxWriter _outbox;
     private int _messages;
 
-    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc)
+    /// <param name="boardUrl">The board's address (<see cref="WebAppOptions.Url"/>), for the menu button; null when it has none.</param>
+    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc, string? boardUrl)
     {
         _outbox = outbox;
         Db = db;
@@ -25,7 +26,7 @@ public sealed class BotContext
         Now = nowUtc;
         Undo = new UndoRecorder(db, user, nowUtc);
         Audit = new AuditRecorder(db, user, texts, nowUtc, Undo);
-        Menus = new Menus(outbox, NextKey);
+        Menus = new Menus(outbox, NextKey, boardUrl);
     }
 
     public ChatCrmDbContext Db { get; }
