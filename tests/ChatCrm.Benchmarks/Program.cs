@@ -295,6 +295,13 @@ if (args.Contains("--reports"))
     return;
 }
 
+if (args.Contains("--board"))
+{
+    // `-- --board`: issue 13 — the board's part as its endpoint builds it (query + HTML) for a head, < 300 ms.
+    await ChatCrm.Benchmarks.BoardRender.RunAsync(options, now);
+    return;
+}
+
 if (args.Contains("--export"))
 {
     // `-- --export [--month]`: issue 10 — /export deals of all 200,000 deals for a head, as XLSX and as CSV (< 10 s), through

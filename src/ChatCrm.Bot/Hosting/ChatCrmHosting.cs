@@ -13,6 +13,8 @@ using ChatCrm.Bot.Pipeline;
 using ChatCrm.Bot.Transport;
 using ChatCrm.Bot.Web;
 using ChatCrm.Bot.Web.Auth;
+using ChatCrm.Bot.Web.Board;
+using ChatCrm.Bot.Web.Reports;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -66,7 +68,10 @@ public static class ChatCrmHosting
         services.AddScoped<Join>();
         services.AddScoped<CommandRunner>();
         services.AddSingleton(sp => new WebAppKey(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken));
+        // The board (a Telegram Mini App): its sign-in, its reads, and its changes as the chat's own buttons.
         services.AddScoped<WebSignIn>();
+        services.AddScoped<BoardQuery>();
+        services.AddSingleton<WebActions>();
         foreach (var handler in CommandTable.Commands.Select(c => c.Handler).Concat(CommandTable.Callbacks.Select(c => c.Handler))
                      .Append(CommandTable.Documents.Handler).Distinct())
         {
@@ -129,6 +134,9 @@ public static class ChatCrmHosting
         app.MapTelegramWebhook();
         app.MapHealth();
         app.MapWebAuth();
+        app.MapAppShell();
+        app.MapBoard();
+        app.MapReports();
         if (MetricsEnabled(app.Configuration))
         {
             // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.

@@ -4,11 +4,12 @@ using ChatCrm.Core.Messages;
 
 namespace ChatCrm.Bot.Outbox;
 
-/// <summary>A button as stored in the outbox: text plus either callback data or a URL.</summary>
+/// <summary>A button as stored in the outbox: text plus either callback data or a URL (a Mini App's when <see cref="WebApp"/>).</summary>
 public sealed record StoredButton(
     [property: JsonPropertyName("t")] string Text,
     [property: JsonPropertyName("d")] string? Data,
-    [property: JsonPropertyName("u")] string? Url);
+    [property: JsonPropertyName("u")] string? Url,
+    [property: JsonPropertyName("w"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool WebApp = false);
 
 public sealed record MessagePayload(
     [property: JsonPropertyName("text")] string Html,
@@ -17,7 +18,7 @@ public sealed record MessagePayload(
 {
     public static MessagePayload From(Reply reply, int? editMessageId = null) =>
         new(reply.Html,
-            reply.Buttons.Count == 0 ? null : reply.Buttons.Select(row => row.Select(b => new StoredButton(b.Text, b.Data, b.Url)).ToArray()).ToArray(),
+            reply.Buttons.Count == 0 ? null : reply.Buttons.Select(row => row.Select(b => new StoredButton(b.Text, b.Data, b.Url, b.OpensWebApp)).ToArray()).ToArray(),
             editMessageId);
 }
 

@@ -128,7 +128,10 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
     private static InlineKeyboardMarkup? Keyboard(MessagePayload p) =>
         p.Buttons is null
             ? null
-            : new InlineKeyboardMarkup(p.Buttons.Select(row => row.Select(b => b.Url is not null
-                ? InlineKeyboardButton.WithUrl(b.Text, b.Url)
-                : InlineKeyboardButton.WithCallbackData(b.Text, b.Data ?? ""))));
+            : new InlineKeyboardMarkup(p.Buttons.Select(row => row.Select(b => b switch
+            {
+                { WebApp: true, Url: { } app } => InlineKeyboardButton.WithWebApp(b.Text, new WebAppInfo(app)),
+                { Url: { } url } => InlineKeyboardButton.WithUrl(b.Text, url),
+                _ => InlineKeyboardButton.WithCallbackData(b.Text, b.Data ?? ""),
+            })));
 }

@@ -255,8 +255,5 @@ internal sealed partial class ConsoleGateway : IBotGateway
         return file;
     }
 
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
-
-    internal static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(html, ""));
+    internal static string PlainText(string html) => ChatCrm.Core.Messages.Html.PlainText(html);
 }

@@ -146,4 +146,13 @@ internal sealed partial class EnglishTexts
             "/shipped &lt;deal&gt; [at &lt;when&gt;] [note] · /shipped &lt;deal&gt; ship &lt;date&gt;", "/shipped 42 machines delivered · /shipped 42 ship mon");
         docs["me"] = new("my touches, deals and target this month", "/me", "/me");
     }
+
+    public override string DealMovedByOther(string who, long number, string title, string from, string to) =>
+        $"🔀 {Escape(who)} moved your deal #{number} “{Escape(title)}”: {Escape(from)} → {Bold(to)}";
+
+    public override string DealWonByOther(string who, long number, string title, decimal amount, string currency) =>
+        $"🏆 {Escape(who)} marked your deal #{number} “{Escape(title)}” won: {Money(amount, currency)}";
+
+    public override string DealLostByOther(string who, long number, string title, string reason) =>
+        $"❌ {Escape(who)} closed your deal #{number} “{Escape(title)}” as lost. Reason: {Escape(reason)}";
 }

@@ -1,24 +1,37 @@
-using static ChatCrm.Core.Messages.Html;
+using System.Globalization;
 
 namespace ChatCrm.Core.Messages;
 
 internal sealed partial class EnglishTexts
 {
-    public override string WebLink(string link, DateTime expiresLocal) =>
-        $"📊 Sign-in link to the board in a browser:\n{Escape(link)}\n\nWorks once, until {Time(expiresLocal)}. Do not forward it: whoever opens it is signed in as you.";
+    public override string WebTitle => "ChatCrm — pipeline";
+    public override string WebBoardTab => "Pipeline";
+    public override string WebReportsTab => "Reports";
+    public override string WebTeamTab => "Team";
+    public override string WebClientsTab => "Clients";
+    public override string WebAllManagers => "All managers";
+    public override string WebAllSegments => "All segments";
+    public override string WebCycleLabel => "Cycle";
+    public override string WebManagerLabel => "Manager";
+    public override string WebSegmentLabel => "Segment";
+    public override string WebWonZone => "✅ Won";
+    public override string WebLostZone => "❌ Lost";
+    public override string WebMoreCards(int count) => $"{count} more";
+    public override string WebDealCount(int count) => Plural.En(count, "deal", "deals");
+    public override string WebDaysInStage(int days) => Plural.En(days, "day", "days") + " in stage";
+    public override string WebRotting(int allowed) => $"Over the stage's limit ({allowed} d)";
+    public override string WebNextContact(DateTime local) => "Next: " + local.ToString("MMM d, HH:mm", CultureInfo.InvariantCulture);
+    public override string WebNoNextContact => "No next step planned";
+    public override string WebNoCycles => "There are no sales cycles: an admin creates them with /pipeline.";
+    public override string WebEmptyColumn => "Empty";
+    public override string WebMoveTo => "Move to stage";
+    public override string WebAnswerPlaceholder => "Your answer";
+    public override string WebSend => "Send";
+    public override string WebClose => "Close";
+    public override string WebLogout => "Sign out";
+    public override string WebNoQuestion() => "The bot is not asking anything now: the question expired or was answered in the chat. Nothing was changed.";
 
-    public override string WebNoUrl() =>
-        "📊 The board has no public address yet. The admin sets Telegram:WebAppUrl (for example https://crm.example.com/app) or Telegram:WebhookUrl and restarts the bot.";
-
-    public override string WebSignedIn() => "Signed in. Opening the board…";
-    public override string WebOpenBoard() => "Open the board";
-    public override string WebLinkInvalid() => "This sign-in link no longer works: it was used already or it expired. Send /web to the bot for a new one.";
-    public override string WebLinkNoCode() => "This address has no sign-in code. Send /web to the bot and open the link it sends.";
-    public override string WebMenuButton => "📊 Board";
-    public override string WebSignedOut() => "You are signed out of the board. To come back, send /web to the bot.";
-
-    protected override void AddWebDocs(IDictionary<string, CommandDoc> docs)
-    {
-        docs["web"] = new("sign-in link to the board in a browser", "/web — a one-time, short-lived link that signs this browser in", "/web");
-    }
+    public override string WebReportLabel => "Report";
+    public override string WebPeriodLabel => "Period";
+    public override string WebAllCycles => "All cycles";
 }

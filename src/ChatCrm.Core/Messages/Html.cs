@@ -1,10 +1,18 @@
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ChatCrm.Core.Messages;
 
 /// <summary>Telegram's HTML parse mode rejects a whole message for one stray `&lt;`; every user value goes through here.</summary>
-public static class Html
+public static partial class Html
 {
+    /// <summary>What a message says without its markup, for a terminal or a web page that shows it as text.</summary>
+    public static string PlainText(string html) => WebUtility.HtmlDecode(Tag().Replace(html, ""));
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -2,21 +2,25 @@ using System.Text;
 
 namespace ChatCrm.Core.Messages;
 
-/// <summary>An inline button: either a callback (ids, never text, ≤ 64 bytes) or a link.</summary>
+/// <summary>An inline button: a callback (ids, never text, ≤ 64 bytes), a link, or a Mini App (the board) opened inside Telegram.</summary>
 public sealed record Button
 {
     public const int MaxDataBytes = 64;
 
-    private Button(string text, string? data, string? url)
+    private Button(string text, string? data, string? url, bool opensWebApp = false)
     {
         Text = text;
         Data = data;
         Url = url;
+        OpensWebApp = opensWebApp;
     }
 
     public string Text { get; }
     public string? Data { get; }
     public string? Url { get; }
+
+    /// <summary>The <see cref="Url"/> is a Mini App (Telegram's <c>web_app</c> button): it opens signed in, over the chat.</summary>
+    public bool OpensWebApp { get; }
 
     public static Button Callback(string text, string data)
     {
@@ -29,6 +33,9 @@ public sealed record Button
     }
 
     public static Button Link(string text, string url) => new(text, null, url);
+
+    /// <summary>Opens the board (an https URL) as a Mini App; Telegram allows these in private chats only, where the bot talks.</summary>
+    public static Button WebApp(string text, string url) => new(text, null, url, opensWebApp: true);
 }
 
 /// <summary>A message the bot sends: HTML text (already escaped) and rows of buttons.</summary>

@@ -146,4 +146,13 @@ internal sealed partial class RussianTexts
             "/shipped &lt;сделка&gt; [дата &lt;когда&gt;] [заметка] · /shipped &lt;сделка&gt; отгрузка &lt;дата&gt;", "/shipped 42 станки доставлены · /shipped 42 отгрузка пн");
         docs["me"] = new("мои касания, сделки и план за месяц", "/me", "/me");
     }
+
+    public override string DealMovedByOther(string who, long number, string title, string from, string to) =>
+        $"🔀 {Escape(who)}: ваша сделка #{number} «{Escape(title)}» перенесена: {Escape(from)} → {Bold(to)}";
+
+    public override string DealWonByOther(string who, long number, string title, decimal amount, string currency) =>
+        $"🏆 {Escape(who)}: ваша сделка #{number} «{Escape(title)}» отмечена выигранной, {Money(amount, currency)}";
+
+    public override string DealLostByOther(string who, long number, string title, string reason) =>
+        $"❌ {Escape(who)}: ваша сделка #{number} «{Escape(title)}» закрыта как проигранная. Причина: {Escape(reason)}";
 }

@@ -1,24 +1,37 @@
-using static ChatCrm.Core.Messages.Html;
+using System.Globalization;
 
 namespace ChatCrm.Core.Messages;
 
 internal sealed partial class RussianTexts
 {
-    public override string WebLink(string link, DateTime expiresLocal) =>
-        $"📊 Ссылка для входа в доску в браузере:\n{Escape(link)}\n\nОдноразовая, действует до {Time(expiresLocal)}. Не пересылайте её: кто откроет, войдёт под вашим именем.";
+    public override string WebTitle => "ChatCrm — воронка";
+    public override string WebBoardTab => "Воронка";
+    public override string WebReportsTab => "Отчёты";
+    public override string WebTeamTab => "Команда";
+    public override string WebClientsTab => "Клиенты";
+    public override string WebAllManagers => "Все менеджеры";
+    public override string WebAllSegments => "Все сегменты";
+    public override string WebCycleLabel => "Цикл";
+    public override string WebManagerLabel => "Менеджер";
+    public override string WebSegmentLabel => "Сегмент";
+    public override string WebWonZone => "✅ Выиграна";
+    public override string WebLostZone => "❌ Проиграна";
+    public override string WebMoreCards(int count) => $"Ещё {count}";
+    public override string WebDealCount(int count) => Plural.Ru(count, "сделка", "сделки", "сделок");
+    public override string WebDaysInStage(int days) => $"{days} дн. на этапе";
+    public override string WebRotting(int allowed) => $"Дольше нормы этапа ({allowed} дн.)";
+    public override string WebNextContact(DateTime local) => "Дальше: " + local.ToString("d MMM, HH:mm", CultureInfo.GetCultureInfo("ru-RU"));
+    public override string WebNoNextContact => "Следующий шаг не запланирован";
+    public override string WebNoCycles => "Циклов продаж нет: админ создаёт их командой /pipeline.";
+    public override string WebEmptyColumn => "Пусто";
+    public override string WebMoveTo => "Перенести на этап";
+    public override string WebAnswerPlaceholder => "Ваш ответ";
+    public override string WebSend => "Отправить";
+    public override string WebClose => "Закрыть";
+    public override string WebLogout => "Выйти";
+    public override string WebNoQuestion() => "Бот сейчас ничего не спрашивал: вопрос устарел или уже отвечен в чате. Ничего не изменено.";
 
-    public override string WebNoUrl() =>
-        "📊 У доски ещё нет публичного адреса. Администратор задаёт Telegram:WebAppUrl (например, https://crm.example.com/app) или Telegram:WebhookUrl и перезапускает бота.";
-
-    public override string WebSignedIn() => "Вход выполнен. Открываю доску…";
-    public override string WebOpenBoard() => "Открыть доску";
-    public override string WebLinkInvalid() => "Эта ссылка для входа больше не действует: ею уже воспользовались или её срок истёк. Отправьте боту /web, чтобы получить новую.";
-    public override string WebLinkNoCode() => "В адресе нет кода для входа. Отправьте боту /web и откройте ссылку из ответа.";
-    public override string WebMenuButton => "📊 Доска";
-    public override string WebSignedOut() => "Вы вышли из доски. Чтобы вернуться, отправьте боту /web.";
-
-    protected override void AddWebDocs(IDictionary<string, CommandDoc> docs)
-    {
-        docs["web"] = new("ссылка для входа в доску в браузере", "/web — одноразовая ссылка на несколько минут, которая впускает этот браузер", "/web");
-    }
+    public override string WebReportLabel => "Отчёт";
+    public override string WebPeriodLabel => "Период";
+    public override string WebAllCycles => "Все циклы";
 }

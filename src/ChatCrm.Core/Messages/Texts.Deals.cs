@@ -98,4 +98,9 @@ public abstract partial class Texts
     /// <summary>Percent of a target reached, rounded down: 99.9 % is not yet 100 %.</summary>
     protected static int PercentOf(decimal amount, decimal target) =>
         target <= 0 ? 0 : (int)Math.Floor(amount * 100m / target);
+
+    // A deal changed by someone other than its manager (a head): the manager is told who did what.
+    public abstract string DealMovedByOther(string who, long number, string title, string from, string to);
+    public abstract string DealWonByOther(string who, long number, string title, decimal amount, string currency);
+    public abstract string DealLostByOther(string who, long number, string title, string reason);
 }

@@ -1,32 +1,38 @@
 namespace ChatCrm.Core.Messages;
 
+// The board (a Telegram Mini App and a browser page): plain text, the page escapes it. Issue 13.
 public abstract partial class Texts
 {
-    // The board in a browser: /web and the sign-in pages. The page texts are plain (no markup): the pages escape them.
+    public abstract string WebTitle { get; }
+    public abstract string WebBoardTab { get; }
+    public abstract string WebReportsTab { get; }
+    public abstract string WebTeamTab { get; }
+    public abstract string WebClientsTab { get; }
+    public abstract string WebAllManagers { get; }
+    public abstract string WebAllSegments { get; }
+    public abstract string WebCycleLabel { get; }
+    public abstract string WebManagerLabel { get; }
+    public abstract string WebSegmentLabel { get; }
+    public abstract string WebWonZone { get; }
+    public abstract string WebLostZone { get; }
+    public abstract string WebMoreCards(int count);
+    public abstract string WebDealCount(int count);
+    public abstract string WebDaysInStage(int days);
+    public abstract string WebRotting(int allowed);
+    public abstract string WebNextContact(DateTime local);
+    public abstract string WebNoNextContact { get; }
+    public abstract string WebNoCycles { get; }
+    public abstract string WebEmptyColumn { get; }
+    public abstract string WebMoveTo { get; }
+    public abstract string WebAnswerPlaceholder { get; }
+    public abstract string WebSend { get; }
+    public abstract string WebClose { get; }
+    public abstract string WebLogout { get; }
 
-    /// <summary>/web: the one-time sign-in link and until when (the user's local time) it works.</summary>
-    public abstract string WebLink(string link, DateTime expiresLocal);
+    /// <summary>The board's typed answer came with no question waiting (it timed out, or was answered in the chat).</summary>
+    public abstract string WebNoQuestion();
 
-    /// <summary>/web when the board has no public address: which setting the admin sets.</summary>
-    public abstract string WebNoUrl();
-
-    /// <summary>The page's title while the board opens after a sign-in.</summary>
-    public abstract string WebSignedIn();
-
-    /// <summary>The link on that page, for a browser that does not move on by itself.</summary>
-    public abstract string WebOpenBoard();
-
-    /// <summary>A /web link opened a second time, too late, or never issued.</summary>
-    public abstract string WebLinkInvalid();
-
-    /// <summary>A sign-in address without its code.</summary>
-    public abstract string WebLinkNoCode();
-
-    public abstract string WebSignedOut();
-
-    /// <summary>The chat's menu button that opens the board in Telegram (plain text, a few characters).</summary>
-    public abstract string WebMenuButton { get; }
-
-    /// <summary>/web.</summary>
-    protected abstract void AddWebDocs(IDictionary<string, CommandDoc> docs);
+    public abstract string WebReportLabel { get; }
+    public abstract string WebPeriodLabel { get; }
+    public abstract string WebAllCycles { get; }
 }

@@ -1,8 +1,11 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Outbox;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +17,8 @@ namespace ChatCrm.Bot.Tests.Infrastructure;
 /// <summary>
 /// The real host (WebApplicationFactory over Program) on a fresh SQLite file, talking to a
 /// <see cref="FakeBotApi"/> through the real Telegram.Bot client. Webhook mode unless a test asks for polling.
+/// In memory (TestServer) unless a test asks for a real port (<c>onPort: true</c>), as a browser needs: then Kestrel
+/// listens on 127.0.0.1 and <see cref="BaseAddress"/> is <c>http://localhost:&lt;port&gt;/</c>.
 /// </summary>
 public sealed class ChatCrmApp : WebApplicationFactory<Program>
 {
@@ -58,15 +63,30 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     public FakeBotApi Api { get; }
     public string Folder { get; }
+
+    /// <summary>
+    /// Where a browser reaches this host: <c>http://localhost:&lt;port&gt;/</c> when it was started <c>onPort</c>
+    /// (localhost, not 127.0.0.1, because Chromium counts localhost as a secure context and keeps <c>Secure</c> cookies);
+    /// the in-memory <c>http://localhost/</c> of TestServer otherwise, which no browser can open.
+    /// </summary>
+    public Uri BaseAddress { get; private set; } = new("http://localhost/");
+
+    /// <summary>Whether this host listens on a real port (Kestrel) rather than in memory.</summary>
+    public bool OnPort { get; private set; }
     public string DatabasePath => Path.Combine(Folder, "chatcrm.db");
 
     /// <param name="arrange">Sets up the fake Bot API before the host starts (e.g. a getMe that fails at first).</param>
     /// <param name="logs">Receives everything the host logs, from its start on.</param>
     /// <param name="services">Adds services to the host (e.g. an EF interceptor standing in for another instance's write).</param>
     /// <param name="database">The database to run on (created here; the test drops it): a fresh SQLite file when null.</param>
+    /// <param name="onPort">
+    /// Listen on a free port of 127.0.0.1 through Kestrel (for a browser, <see cref="BaseAddress"/>) instead of serving
+    /// in memory. <see cref="WebApplicationFactory{TEntryPoint}.Server"/> is not available then; <c>CreateClient</c> and
+    /// everything else here is.
+    /// </param>
     public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
         Action<FakeBotApi>? arrange = null, LogCapture? logs = null, Action<IServiceCollection>? services = null,
-        TestDatabase? database = null)
+        TestDatabase? database = null, bool onPort = false)
     {
         if (database is not null)
         {
@@ -83,7 +103,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         var api = await FakeBotApi.StartAsync();
         arrange?.Invoke(api);
         var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services };
-        _ = app.Server; // starts the host: migrations, dispatcher, transport
+        app.Start(onPort); // migrations, dispatcher, transport
         if (database is not null)
         {
             // A suite that means to run on PostgreSQL must not pass on SQLite because a setting went astray.
@@ -104,8 +124,25 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         _handedOver = true;
         await DisposeAsync();
         var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder) { _logs = _logs };
-        _ = next.Server;
+        next.Start(OnPort);
         return next;
+    }
+
+    private void Start(bool onPort)
+    {
+        if (!onPort)
+        {
+            _ = Server;
+            return;
+        }
+
+        // Port 0 on the IPv4 loopback alone: Kestrel picks a free port, and "localhost" in the browser still reaches it
+        // (ListenLocalhost would bind ::1 too, which it refuses to do for a dynamic port).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        OnPort = true;
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        BaseAddress = new Uri($"http://localhost:{address.Port}/");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -99,6 +99,7 @@ internal sealed class LoseDeal : ICommandHandler, ICallbackHandler
         ctx.Audit.Record(AuditActions.DealLost, $"deal #{deal.Id}", null, reason.Name);
         var reply = new Reply(ctx.T.DealLostBecause(deal.Id, deal.Title, BuiltInNames.Show(reason.Name, ctx.T.Language)), DealViews.ForClosed(ctx, deal));
         ctx.Answer(reply, edit: show);
+        await OwnerNotice.TellAsync(ctx, deal, (t, who) => t.DealLostByOther(who, deal.Id, deal.Title, BuiltInNames.Show(reason.Name, t.Language)), ct);
         await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 }

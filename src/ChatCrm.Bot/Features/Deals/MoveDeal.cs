@@ -88,6 +88,8 @@ internal sealed class MoveDeal : ICommandHandler, ICallbackHandler
         var reply = new Reply(ctx.T.DealMoved(deal.Id, deal.Title, BuiltInNames.Show(from.Name, ctx.T.Language), BuiltInNames.Show(stage.Name, ctx.T.Language)), DealViews.ForOpen(ctx, deal, live));
         reply = await ScenarioOffer.AfterMoveAsync(ctx, deal, reply, ct);
         ctx.Answer(reply, edit: show);
+        await OwnerNotice.TellAsync(ctx, deal, (t, who) => t.DealMovedByOther(who, deal.Id, deal.Title, BuiltInNames.Show(from.Name, t.Language),
+            BuiltInNames.Show(stage.Name, t.Language)), ct);
         await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 

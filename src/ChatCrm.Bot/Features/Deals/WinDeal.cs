@@ -50,6 +50,7 @@ internal sealed class WinDeal : ICommandHandler, ICallbackHandler
             deal.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reply = new Reply(ctx.T.DealWon(deal.Id, deal.Title, deal.Amount, deal.Currency), DealViews.ForClosed(ctx, deal));
         ctx.Answer(reply, edit: show);
+        await OwnerNotice.TellAsync(ctx, deal, (t, who) => t.DealWonByOther(who, deal.Id, deal.Title, deal.Amount, deal.Currency), ct);
         await StageArrivals.FollowAsync(ctx, deal, ct);
     }
 }

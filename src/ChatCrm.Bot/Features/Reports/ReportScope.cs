@@ -64,6 +64,23 @@ internal static class ReportScope
     /// What follows the period in /report and /export: nothing, a manager, #segment or «cycle name»; null when it
     /// names nothing known.
     /// </summary>
+    /// <summary>
+    /// Whose figures a report may show <paramref name="user"/>, wherever it is asked for (the chat, the board): a
+    /// manager's are always their own, and asking for another manager's is refused (false); heads and admins get the
+    /// manager they named, or everyone (null).
+    /// </summary>
+    public static bool ManagerFor(User user, long? asked, out long? managerId)
+    {
+        if (user.Role.Includes(Role.Head))
+        {
+            managerId = asked;
+            return true;
+        }
+
+        managerId = user.Id;
+        return asked is null || asked == user.Id;
+    }
+
     public static async Task<ReportFilter?> FilterFromTextAsync(BotContext ctx, string text, CancellationToken ct)
     {
         var q = text.Trim();

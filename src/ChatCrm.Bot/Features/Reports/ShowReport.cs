@@ -155,14 +155,12 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
     /// </summary>
     private async Task<(ReportRequest Request, string? FilterName)?> RequestAsync(BotContext ctx, ReportPeriod period, ReportFilter filter, CancellationToken ct)
     {
-        var own = !ctx.User.Role.Includes(Role.Head);
-        if (own && filter.ManagerId is { } other && other != ctx.User.Id)
+        if (!ReportScope.ManagerFor(ctx.User, filter.ManagerId, out var managerId))
         {
             ctx.Reply(ctx.T.ReportOnlyOwn());
             return null;
         }
 
-        var managerId = own ? ctx.User.Id : filter.ManagerId;
         var names = new List<string>();
         if (managerId is { } m)
         {

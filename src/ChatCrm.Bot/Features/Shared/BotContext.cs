@@ -13,12 +13,28 @@ namespace ChatCrm.Bot.Features.Shared;
 public sealed class BotContext
 {
     private readonly OutboxWriter _outbox;
+    private readonly string _keyPrefix;
+    private readonly List<Reply>? _toPage;
     private int _messages;
 
     /// <param name="boardUrl">The board's address (<see cref="WebAppOptions.Url"/>), for the menu button; null when it has none.</param>
-    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc, string? boardUrl)
+    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc, string? boardUrl = null)
+        : this(db, outbox, user, texts, updateId, nowUtc, $"u:{updateId}:", answersToPage: false, boardUrl)
+    {
+    }
+
+    /// <param name="keyPrefix">Starts the outbox key of every row this context writes (a web action has no update_id).</param>
+    /// <param name="answersToPage">
+    /// The action came from the board, not the chat: what would be said to the user in their own chat (a reply, a
+    /// question) is kept in <see cref="PageAnswers"/> for the page to show; what is told to others still goes out.
+    /// </param>
+    /// <param name="boardUrl">The board's address (<see cref="WebAppOptions.Url"/>), for the menu button; null when it has none.</param>
+    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc, string keyPrefix,
+        bool answersToPage, string? boardUrl = null)
     {
         _outbox = outbox;
+        _keyPrefix = keyPrefix;
+        _toPage = answersToPage ? [] : null;
         Db = db;
         User = user;
         T = texts;
@@ -52,8 +68,21 @@ public sealed class BotContext
     /// <summary>A short toast shown on the tapped button; every callback is answered, with or without it.</summary>
     public string? CallbackToast { get; set; }
 
+    /// <summary>What the user was answered, when the action came from the board (see the constructor).</summary>
+    public IReadOnlyList<Reply> PageAnswers => _toPage ?? [];
+
     /// <summary>Sends a new message to the user.</summary>
-    public void Reply(Reply reply) => _outbox.Message(ChatId, reply, NextKey());
+    public void Reply(Reply reply)
+    {
+        if (_toPage is not null)
+        {
+            _toPage.Add(reply);
+        }
+        else
+        {
+            _outbox.Message(ChatId, reply, NextKey());
+        }
+    }
 
     /// <summary>Sends the user a file (an XLSX, a CSV) through the outbox.</summary>
     public void SendDocument(byte[] content, string fileName, string? captionHtml) =>
@@ -119,5 +148,5 @@ public sealed class BotContext
     /// Every row this update writes gets a key derived from update_id, so even a path that stores no
     /// processed-update marker (a stranger's message) cannot queue the same reply twice.
     /// </summary>
-    private string NextKey() => $"u:{UpdateId}:{_messages++}";
+    private string NextKey() => $"{_keyPrefix}{_messages++}";
 }

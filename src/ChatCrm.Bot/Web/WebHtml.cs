@@ -1,0 +1,32 @@
+using System.Text;
+using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Messages;
+
+namespace ChatCrm.Bot.Web;
+
+/// <summary>The views of the board app; each has a page under /app and a server-rendered part under /app/part.</summary>
+public enum WebView
+{
+    Board,
+    Reports,
+}
+
+/// <summary>Markup every view shares: the tabs of the views this user has.</summary>
+public static class WebHtml
+{
+    public static void Tabs(StringBuilder html, Texts t, User user, WebView current)
+    {
+        html.Append("<nav class=\"tabs\" data-lang=\"").Append(t.Language == Language.En ? "en" : "ru").Append("\">");
+        Tab(html, "/app/board", t.WebBoardTab, current == WebView.Board);
+        Tab(html, "/app/reports", t.WebReportsTab, current == WebView.Reports);
+        html.Append("<span class=\"who\">").Append(Esc(user.DisplayName)).Append("</span>");
+        html.Append("<button type=\"button\" class=\"logout\" hidden>").Append(Esc(t.WebLogout)).Append("</button>");
+        html.Append("</nav>");
+    }
+
+    private static void Tab(StringBuilder html, string href, string label, bool current) =>
+        html.Append("<a href=\"").Append(href).Append('"').Append(current ? " aria-current=\"page\"" : "").Append('>')
+            .Append(Esc(label)).Append("</a>");
+
+    public static string Esc(string text) => System.Net.WebUtility.HtmlEncode(text);
+}
