@@ -37,6 +37,8 @@ public class ChatCrmDbContext : DbContext
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ClientImport> Imports => Set<ClientImport>();
     public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
+    public DbSet<WebLoginCode> WebLoginCodes => Set<WebLoginCode>();
+    public DbSet<WebSession> WebSessions => Set<WebSession>();
 
     public DbSet<SalesCycle> Cycles => Set<SalesCycle>();
     public DbSet<Stage> Stages => Set<Stage>();

@@ -21,6 +21,7 @@ using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Team;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Features.Undo;
+using ChatCrm.Bot.Features.Web;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
@@ -128,6 +129,9 @@ public static class CommandTable
 
         // Scenarios: the typical steps of each stage and segment (issue 12).
         Command<ScenarioCommand>(ScenarioCommand.Name, Role.Manager),
+
+        // The board in a browser (issue 13): a one-time sign-in link.
+        Command<SendWebLink>("web", Role.Manager),
     ];
 
     /// <summary>A file sent to the bot: a spreadsheet to import, so heads and admins only.</summary>

@@ -43,6 +43,9 @@ public static class ChatCrmHosting
         AddValidatedOptions<CrmOptions>(services, CrmOptions.Section);
         AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
         AddValidatedOptions<OutboxOptions>(services, OutboxOptions.Section);
+        // The board's address comes from the Telegram section (Telegram:WebAppUrl, or the webhook's host), the rest from WebApp.
+        AddValidatedOptions<WebAppOptions>(services, WebAppOptions.Section)
+            .Configure<IOptions<TelegramOptions>>((web, telegram) => web.Url = telegram.Value.ResolvedWebAppUrl);
 
         services.AddSingleton(TimeProvider.System);
         services.AddChatCrmDatabase();
@@ -65,6 +68,7 @@ public static class ChatCrmHosting
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Join>();
         services.AddScoped<CommandRunner>();
+        services.AddSingleton(sp => new WebAppKey(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken));
         // The board (a Telegram Mini App): its sign-in, its reads, and its changes as the chat's own buttons.
         services.AddScoped<WebSignIn>();
         services.AddScoped<BoardQuery>();
@@ -125,11 +129,12 @@ public static class ChatCrmHosting
         return builder;
     }
 
-    /// <summary>The HTTP surface: the webhook, the health checks and, with Metrics:Enabled, /metrics.</summary>
+    /// <summary>The HTTP surface: the webhook, the health checks, the board's sign-in and, with Metrics:Enabled, /metrics.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
     {
         app.MapTelegramWebhook();
         app.MapHealth();
+        app.MapWebAuth();
         app.MapAppShell();
         app.MapBoard();
         app.MapReports();
@@ -202,6 +207,6 @@ public static class ChatCrmHosting
         });
     }
 
-    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+    private static OptionsBuilder<T> AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

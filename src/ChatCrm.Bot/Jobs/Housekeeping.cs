@@ -7,14 +7,16 @@ namespace ChatCrm.Bot.Jobs;
 /// <summary>
 /// Once an hour, forgets what no longer protects anything: processed-update markers older than a week
 /// (Telegram redelivers for a day at most), outbox rows sent or failed more than a month ago (their
-/// de-duplication keys name days long past), and /undo entries a day old (/undo only reaches back ten
-/// minutes). Pending rows are never touched.
+/// de-duplication keys name days long past), /undo entries a day old (/undo only reaches back ten
+/// minutes), and the board's /web codes and browser sessions a day after they expired or ended (they can sign
+/// nobody in again; the audit keeps who signed in when). Pending rows are never touched.
 /// </summary>
 public sealed class Housekeeping(ChatCrmDbContext db)
 {
     public static readonly TimeSpan KeepProcessedUpdates = TimeSpan.FromDays(7);
     public static readonly TimeSpan KeepOutbox = TimeSpan.FromDays(30);
     public static readonly TimeSpan KeepUndo = TimeSpan.FromDays(1);
+    public static readonly TimeSpan KeepWebSignIns = TimeSpan.FromDays(1);
 
     public async Task<int> RunAsync(DateTime nowUtc, CancellationToken ct)
     {
@@ -31,6 +33,9 @@ public sealed class Housekeeping(ChatCrmDbContext db)
             .ExecuteDeleteAsync(ct);
         var undoBefore = nowUtc - KeepUndo;
         var undo = await db.UndoLog.Where(u => u.At < undoBefore).ExecuteDeleteAsync(ct);
-        return updates + messages + undo;
+        var signInsBefore = nowUtc - KeepWebSignIns;
+        var codes = await db.WebLoginCodes.Where(c => c.ExpiresAt < signInsBefore).ExecuteDeleteAsync(ct);
+        var sessions = await db.WebSessions.Where(s => s.ExpiresAt < signInsBefore || s.EndedAt < signInsBefore).ExecuteDeleteAsync(ct);
+        return updates + messages + undo + codes + sessions;
     }
 }

@@ -12,6 +12,9 @@ public enum OutboxKind
 
     /// <summary>A file (bytes in the payload) with an HTML caption: a report's sheet, the payroll.</summary>
     Document = 6,
+
+    /// <summary>The chat's menu button (setChatMenuButton): a web_app button that opens the board.</summary>
+    MenuButton = 7,
 }
 
 public enum OutboxStatus

@@ -43,6 +43,11 @@ public sealed record CallbackAnswerPayload(
 public sealed record CommandMenuPayload(
     [property: JsonPropertyName("cmds")] MenuCommand[] Commands);
 
+/// <summary>A menu button that opens the Mini App at <paramref name="Url"/>, labelled <paramref name="Text"/>.</summary>
+public sealed record MenuButtonPayload(
+    [property: JsonPropertyName("t")] string Text,
+    [property: JsonPropertyName("u")] string Url);
+
 public sealed record MenuCommand(
     [property: JsonPropertyName("c")] string Command,
     [property: JsonPropertyName("d")] string Description);

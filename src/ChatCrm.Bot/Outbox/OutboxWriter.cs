@@ -30,6 +30,10 @@ public sealed class OutboxWriter(ChatCrmDbContext db, TimeProvider time, IOption
     public OutboxMessage CommandMenu(long chatId, IEnumerable<MenuCommand> commands, string? dedupKey) =>
         Add(chatId, OutboxKind.SetCommands, Payloads.Write(new CommandMenuPayload([.. commands])), dedupKey, OutboxMessage.PriorityReply, null);
 
+    /// <summary>The chat's menu button opens the board (a Telegram Mini App) at <paramref name="url"/>.</summary>
+    public OutboxMessage MenuButton(long chatId, string text, string url, string? dedupKey) =>
+        Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(text, url)), dedupKey, OutboxMessage.PriorityReply, null);
+
     private OutboxMessage Add(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime? expiresAtUtc)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -113,6 +113,13 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
                 return new SendResult.Sent(null);
             }
 
+            case OutboxKind.MenuButton:
+            {
+                var p = Payloads.Read<MenuButtonPayload>(message.Payload);
+                await bot.SetChatMenuButton(message.ChatId, new MenuButtonWebApp { Text = p.Text, WebApp = new WebAppInfo { Url = p.Url } }, ct);
+                return new SendResult.Sent(null);
+            }
+
             default:
                 return new SendResult.Rejected($"Unknown outbox kind {message.Kind}");
         }

@@ -30,6 +30,7 @@ internal sealed class UpdateProcessor(
     BotIdentity bot,
     TimeProvider time,
     IOptions<CrmOptions> crm,
+    IOptions<WebAppOptions> web,
     ILogger<UpdateProcessor> log)
 {
     private readonly Language _fallback = crm.Value.Language;
@@ -304,7 +305,7 @@ internal sealed class UpdateProcessor(
     }
 
     private BotContext ContextFor(User user, long updateId, Telegram.Bot.Types.User from, long chatId, int? editable = null) =>
-        new(db, outbox, user, Texts.For(Languages.Pick(user.ChosenLanguage, from.LanguageCode ?? user.TelegramLanguageCode, _fallback)), updateId, Now)
+        new(db, outbox, user, Texts.For(Languages.Pick(user.ChosenLanguage, from.LanguageCode ?? user.TelegramLanguageCode, _fallback)), updateId, Now, web.Value.Url)
         {
             SourceMessageId = editable,
         };

@@ -13,8 +13,20 @@ public sealed partial class TelegramOptions : IValidatableObject
     public string? SecretToken { get; set; }
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
+    /// <summary>The board's public https URL (its pages are under it: /app, /app/login); empty derives it from the webhook.</summary>
+    public string? WebAppUrl { get; set; }
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
+
+    /// <summary>
+    /// Where the board is: <see cref="WebAppUrl"/> without a trailing slash, else the webhook's scheme and host with
+    /// /app, else null (long polling has no public address to derive it from).
+    /// </summary>
+    public string? ResolvedWebAppUrl =>
+        !string.IsNullOrWhiteSpace(WebAppUrl) ? WebAppUrl.Trim().TrimEnd('/')
+        : UsesWebhook && Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) ? webhook.GetLeftPart(UriPartial.Authority) + "/app"
+        : null;
 
     [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
     private static partial Regex TokenShape();
@@ -32,6 +44,13 @@ public sealed partial class TelegramOptions : IValidatableObject
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out _))
         {
             yield return new($"Telegram:ApiBaseUrl '{ApiBaseUrl}' is not an absolute URL.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(WebAppUrl)
+            && (!Uri.TryCreate(WebAppUrl.Trim(), UriKind.Absolute, out var board) || board.Scheme != Uri.UriSchemeHttps
+                || board.Query.Length > 0 || board.Fragment.Length > 0))
+        {
+            yield return new($"Telegram:WebAppUrl '{WebAppUrl}' must be the board's public https URL without a query, e.g. https://crm.example.com/app.");
         }
 
         if (!UsesWebhook)

@@ -74,6 +74,7 @@ public abstract partial class Texts
         AddNormsDocs(docs);
         AddStageTasksDocs(docs);
         AddScenariosDocs(docs);
+        AddWebDocs(docs);
         return docs;
     }
 }

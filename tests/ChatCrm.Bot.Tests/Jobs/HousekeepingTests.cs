@@ -49,6 +49,32 @@ public sealed class HousekeepingTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.UndoLog.Select(u => u.Description).ToListAsync())).Should().Equal("recent");
     }
 
+    [Fact]
+    public async Task The_boards_sign_in_codes_and_sessions_go_a_day_after_they_expired_or_ended()
+    {
+        await _app.QueryAsync(async db =>
+        {
+            var admin = await db.Users.SingleAsync(u => u.TelegramId == ChatCrmApp.AdminId);
+            var lifetime = TimeSpan.FromMinutes(10);
+            db.WebLoginCodes.AddRange(WebLoginCode.Issue(admin.Id, Now.AddDays(-2), lifetime).Row, WebLoginCode.Issue(admin.Id, Now.AddHours(-2), lifetime).Row);
+            var ended = WebSession.Start(admin.Id, Now.AddDays(-3), TimeSpan.FromDays(30)).Row;
+            ended.End(Now.AddDays(-2));
+            var expired = WebSession.Start(admin.Id, Now.AddDays(-3), TimeSpan.FromHours(12)).Row;
+            var live = WebSession.Start(admin.Id, Now.AddHours(-1), TimeSpan.FromHours(12)).Row;
+            var endedToday = WebSession.Start(admin.Id, Now.AddHours(-3), TimeSpan.FromHours(12)).Row;
+            endedToday.End(Now.AddHours(-2));
+            db.WebSessions.AddRange(ended, expired, live, endedToday);
+            return await db.SaveChangesAsync();
+        });
+
+        var removed = await RunAsync(Now);
+
+        removed.Should().Be(3);
+        (await _app.QueryAsync(db => db.WebLoginCodes.Select(c => c.CreatedAt).ToListAsync())).Should().Equal(Now.AddHours(-2));
+        (await _app.QueryAsync(db => db.WebSessions.OrderBy(s => s.Id).Select(s => s.CreatedAt).ToListAsync()))
+            .Should().Equal(Now.AddHours(-1), Now.AddHours(-3));
+    }
+
     private async Task<int> RunAsync(DateTime now)
     {
         var removed = 0;

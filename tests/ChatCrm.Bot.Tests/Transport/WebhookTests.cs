@@ -193,7 +193,7 @@ public sealed class WebhookTests : IAsyncLifetime
         await Task.Delay(300);
         _app.Api.DeliveredTo(ChatCrmApp.AdminId).Should().ContainSingle();
         (await _app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "user.quiet-hours"))).Should().Be(1);
-        (await _app.CountAsync<OutboxMessage>()).Should().Be(2, "one reply and one command menu for the admin's first message");
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(3, "one reply, the command menu and the menu button for the admin's first message");
     }
 
     [Fact]

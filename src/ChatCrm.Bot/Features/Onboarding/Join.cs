@@ -16,7 +16,7 @@ namespace ChatCrm.Bot.Features.Onboarding;
 /// A person the bot does not know wrote to it. With a valid invite (`/start code`) they join with the
 /// invite's role; without one they get a polite refusal and nothing of theirs is stored.
 /// </summary>
-internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvider time, IOptions<CrmOptions> crm)
+internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvider time, IOptions<CrmOptions> crm, IOptions<WebAppOptions> web)
 {
     public async Task<bool> HandleAsync(long updateId, Telegram.Bot.Types.User from, long chatId, CommandLine? command, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ internal sealed class Join(ChatCrmDbContext db, OutboxWriter outbox, TimeProvide
         await db.SaveChangesAsync(ct);
         await db.Invites.Where(i => i.Id == invite.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedByUserId, user.Id), ct);
 
-        var ctx = new BotContext(db, outbox, user, texts, updateId, now);
+        var ctx = new BotContext(db, outbox, user, texts, updateId, now, web.Value.Url);
         ctx.Audit.Record(AuditActions.UserJoined, user.DisplayName, after: invite.Role.Code());
         ctx.Reply(new Reply(texts.Welcome(user.DisplayName, user.Role), [[Button.Callback("📋 /menu", CommandTable.Run("menu"))]]));
         ctx.Menus.Refresh(user, crm.Value.Language);

@@ -17,8 +17,9 @@ public sealed class BotContext
     private readonly List<Reply>? _toPage;
     private int _messages;
 
-    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc)
-        : this(db, outbox, user, texts, updateId, nowUtc, $"u:{updateId}:", answersToPage: false)
+    /// <param name="boardUrl">The board's address (<see cref="WebAppOptions.Url"/>), for the menu button; null when it has none.</param>
+    public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc, string? boardUrl = null)
+        : this(db, outbox, user, texts, updateId, nowUtc, $"u:{updateId}:", answersToPage: false, boardUrl)
     {
     }
 
@@ -27,8 +28,9 @@ public sealed class BotContext
     /// The action came from the board, not the chat: what would be said to the user in their own chat (a reply, a
     /// question) is kept in <see cref="PageAnswers"/> for the page to show; what is told to others still goes out.
     /// </param>
+    /// <param name="boardUrl">The board's address (<see cref="WebAppOptions.Url"/>), for the menu button; null when it has none.</param>
     public BotContext(ChatCrmDbContext db, OutboxWriter outbox, User user, Texts texts, long updateId, DateTime nowUtc, string keyPrefix,
-        bool answersToPage)
+        bool answersToPage, string? boardUrl = null)
     {
         _outbox = outbox;
         _keyPrefix = keyPrefix;
@@ -40,7 +42,7 @@ public sealed class BotContext
         Now = nowUtc;
         Undo = new UndoRecorder(db, user, nowUtc);
         Audit = new AuditRecorder(db, user, texts, nowUtc, Undo);
-        Menus = new Menus(outbox, NextKey);
+        Menus = new Menus(outbox, NextKey, boardUrl);
     }
 
     public ChatCrmDbContext Db { get; }

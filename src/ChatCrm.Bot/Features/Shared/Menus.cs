@@ -4,10 +4,20 @@ using ChatCrm.Core.Messages;
 
 namespace ChatCrm.Bot.Features.Shared;
 
-/// <summary>The command menu beside a user's input field: the commands their role may run, in their language.</summary>
-public sealed class Menus(OutboxWriter outbox, Func<string> nextKey)
+/// <summary>
+/// The command menu beside a user's input field: the commands their role may run, in their language; and, when the
+/// board has an address (<paramref name="boardUrl"/>), the menu button that opens it as a Telegram Mini App.
+/// </summary>
+public sealed class Menus(OutboxWriter outbox, Func<string> nextKey, string? boardUrl)
 {
     /// <summary>Sends the menu again after what it depends on changed: a new user, a new role, a new language.</summary>
-    public void Refresh(User whose, Language fallback) =>
-        outbox.CommandMenu(whose.ChatId, CommandTable.MenuFor(whose.Role, Texts.For(whose.LanguageOr(fallback))), nextKey());
+    public void Refresh(User whose, Language fallback)
+    {
+        var texts = Texts.For(whose.LanguageOr(fallback));
+        outbox.CommandMenu(whose.ChatId, CommandTable.MenuFor(whose.Role, texts), nextKey());
+        if (boardUrl is not null)
+        {
+            outbox.MenuButton(whose.ChatId, texts.WebMenuButton, boardUrl, nextKey());
+        }
+    }
 }

@@ -107,8 +107,18 @@ public static class AuditActions
     /// <summary>Data taken out with /export: the file (kind, period, filter) and how many rows it held.</summary>
     public const string DataExported = "data.exported";
 
+    /// <summary>/web gave a one-time sign-in link to the board (after: until when it works).</summary>
+    public const string WebLinkIssued = "web.link";
+
+    /// <summary>A /web link signed a browser in to the board (subject: the session's number; after: until when).</summary>
+    public const string WebSignedIn = "web.login";
+
+    /// <summary>A browser signed out of the board (subject: the session's number).</summary>
+    public const string WebSignedOut = "web.logout";
+
     private static readonly HashSet<string> NotChanges =
-        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured, UpdatesRefused, DataExported];
+        [AccessDenied, Undo, UserLanguage, UserTimeZone, UserQuietHours, UserBlockedBot, UserUnblockedBot, AdminConfigured, UpdatesRefused, DataExported,
+            WebLinkIssued, WebSignedIn, WebSignedOut];
 
     /// <summary>
     /// Whether the action changes the shared CRM, so that it becomes the user's last change for /undo: refusals, undos

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using ChatCrm.Bot.Outbox;
+using ChatCrm.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Bot.Tests.Web;
+
+/// <summary>The chat's menu button opens the board as a Mini App, set with the command menu, in the user's language.</summary>
+public sealed class MenuButtonTests
+{
+    private const long Ivan = 2001;
+
+    [Fact]
+    public async Task A_new_member_gets_a_menu_button_that_opens_the_board_and_it_follows_their_language()
+    {
+        await using var app = await ChatCrmApp.StartAsync();
+        var ivan = await Chat.JoinAsync(app, Ivan, "manager", "Иван");
+
+        var first = (await ButtonsForAsync(app, Ivan, 1))[0];
+        first["type"]!.GetValue<string>().Should().Be("web_app");
+        first["text"]!.GetValue<string>().Should().Be("📊 Доска");
+        first["web_app"]!["url"]!.GetValue<string>().Should().Be("https://crm.example.com/app");
+
+        await ivan.SayAsync("/lang en");
+
+        (await ButtonsForAsync(app, Ivan, 2))[1]["text"]!.GetValue<string>().Should().Be("📊 Board");
+    }
+
+    [Fact]
+    public async Task The_admin_named_in_the_configuration_gets_it_with_the_first_message()
+    {
+        await using var app = await ChatCrmApp.StartAsync();
+
+        await Chat.Admin(app).SayAsync("/help");
+
+        (await ButtonsForAsync(app, ChatCrmApp.AdminId, 1))[0]["web_app"]!["url"]!.GetValue<string>().Should().Be("https://crm.example.com/app");
+    }
+
+    [Fact]
+    public async Task Without_an_address_for_the_board_no_menu_button_is_set()
+    {
+        await using var app = await ChatCrmApp.StartAsync(polling: true);
+
+        await Chat.JoinAsync(app, Ivan, "manager", "Иван");
+
+        await app.Api.WaitForAsync(c => c.Any(x => x.Method == "setMyCommands" && x.Body["scope"]?["chat_id"]?.GetValue<long>() == Ivan),
+            because: "Ivan's command menu is set");
+        // The button would have been written to the outbox with the command menu, in the same transaction as the join.
+        (await app.QueryAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.MenuButton))).Should().Be(0);
+        app.Api.Calls.Should().NotContain(c => c.Method == "setChatMenuButton");
+    }
+
+    private static async Task<IReadOnlyList<JsonObject>> ButtonsForAsync(ChatCrmApp app, long chatId, int count)
+    {
+        var calls = await app.Api.WaitForAsync(c => c.Count(x => x.Method == "setChatMenuButton" && x.ChatId == chatId && x.Ok) >= count,
+            because: $"{count} menu button(s) set for {chatId}");
+        return [.. calls.Where(x => x.Method == "setChatMenuButton" && x.ChatId == chatId && x.Ok).Select(x => x.Body["menu_button"]!.AsObject())];
+    }
+}
