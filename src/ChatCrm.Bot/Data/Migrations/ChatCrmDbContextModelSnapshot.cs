@@ -682,6 +682,8 @@ namespace ChatCrm.Bot.Data.Migrations
 
                     b.HasIndex("ClientId", "Status");
 
+                    b.HasIndex("Status", "StageId", "StageEnteredAt");
+
                     b.HasIndex("OpenedAt", "OwnerUserId", "ClosedAt", "ClientId");
 
                     b.HasIndex("OwnerUserId", "Status", "StageId", "Amount");

@@ -742,6 +742,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
                     b.HasIndex("ClientId", "Status");
 
+                    b.HasIndex("Status", "StageId", "StageEnteredAt");
+
                     b.HasIndex("OpenedAt", "OwnerUserId", "ClosedAt", "ClientId");
 
                     b.HasIndex("OwnerUserId", "Status", "StageId", "Amount");

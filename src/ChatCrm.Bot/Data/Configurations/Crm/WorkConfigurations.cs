@@ -106,6 +106,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // both answered from this index alone.
         b.HasIndex(d => new { d.OpenedAt, d.OwnerUserId, d.ClosedAt, d.ClientId });
         b.HasIndex(d => new { d.Status, d.StageId, d.Amount, d.ClientId, d.ExpectedCloseAt, d.OwnerUserId });
+        // The board: a column's open deals, the longest-waiting first, read a page at a time.
+        b.HasIndex(d => new { d.Status, d.StageId, d.StageEnteredAt });
         b.Property(d => d.Currency).HasMaxLength(3).IsRequired();
         b.Property(d => d.Title).HasMaxLength(Deal.MaxTitleLength).IsRequired();
         b.Property(d => d.EnteredStageName).HasMaxLength(Stage.MaxNameLength).IsRequired();
