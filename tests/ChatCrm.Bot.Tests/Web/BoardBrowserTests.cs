@@ -180,6 +180,34 @@ public sealed class BoardBrowserTests(Browser browser, BoardHost host, ITestOutp
     }
 
     [BrowserFact]
+    public async Task On_a_phone_a_finger_that_holds_a_card_carries_it_to_lost_without_scrolling_the_board()
+    {
+        var deal = await DealAsync(host.IvanId, "Ромашка", "Станки", 150_000m, stage: 1, daysAgo: 1);
+        await using var tab = await OpenBoardAsync(BoardHost.Ivan, Viewport.Phone);
+        var cdp = await tab.Context.NewCDPSessionAsync(tab.Page);
+        var from = await BoxAsync(tab, $".card[data-deal='{deal}']");
+        double x = from.X + from.Width / 2, y = from.Y + from.Height / 2;
+
+        await TouchAsync(cdp, "touchStart", x, y);
+        await Task.Delay(450); // the hold that tells carrying a card from scrolling the board
+        await TouchAsync(cdp, "touchMove", x + 4, y + 8);
+        await Assertions.Expect(tab.Page.Locator(".zone.lost")).ToBeInViewportAsync(new() { Ratio = 1 });
+        var to = await BoxAsync(tab, ".zone.lost");
+        var answered = tab.Page.WaitForResponseAsync(r => r.Url.EndsWith($"/api/deals/{deal}/lost", StringComparison.Ordinal));
+        for (var step = 1; step <= 10; step++)
+        {
+            await TouchAsync(cdp, "touchMove", x + (to.X + to.Width / 2 - x) * step / 10, y + (to.Y + to.Height / 2 - y) * step / 10);
+        }
+
+        await TouchAsync(cdp, "touchEnd", 0, 0);
+        await answered;
+
+        await Expect(tab.Page.Locator("dialog#sheet").GetByRole(AriaRole.Button, new() { Name = "Цена" })).ToBeVisibleAsync();
+        (await tab.Page.EvaluateAsync<double>("() => document.querySelector('.board').scrollLeft")).Should().Be(0, "the finger carried the card, not the board");
+        tab.ShouldHaveNoErrors();
+    }
+
+    [BrowserFact]
     public async Task Forged_initData_shows_the_sign_in_hint_and_no_cards()
     {
         await DealAsync(host.IvanId, "Ромашка", "Станки", 150_000m, stage: 1, daysAgo: 1);
@@ -369,6 +397,14 @@ public sealed class BoardBrowserTests(Browser browser, BoardHost host, ITestOutp
         await mouse.MoveAsync(to.X + to.Width / 2, to.Y + Math.Min(to.Height / 2, 40), new() { Steps = 12 });
         await mouse.UpAsync();
     }
+
+    /// <summary>A finger on the touch screen, through Chromium's own input (Playwright has taps, not touch drags).</summary>
+    private static Task TouchAsync(ICDPSession cdp, string type, double x, double y) =>
+        cdp.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
+        {
+            ["type"] = type,
+            ["touchPoints"] = type == "touchEnd" ? Array.Empty<object>() : new object[] { new Dictionary<string, object> { ["x"] = x, ["y"] = y } },
+        });
 
     private static async Task<LocatorBoundingBoxResult> BoxAsync(BrowserTab tab, string selector)
     {
