@@ -199,10 +199,12 @@ public sealed class BoardBrowserTests(Browser browser, BoardHost host, ITestOutp
             await TouchAsync(cdp, "touchMove", x + (to.X + to.Width / 2 - x) * step / 10, y + (to.Y + to.Height / 2 - y) * step / 10);
         }
 
+        await tab.ScreenshotAsync(nameof(On_a_phone_a_finger_that_holds_a_card_carries_it_to_lost_without_scrolling_the_board) + "-carrying");
         await TouchAsync(cdp, "touchEnd", 0, 0);
         await answered;
 
         await Expect(tab.Page.Locator("dialog#sheet").GetByRole(AriaRole.Button, new() { Name = "Цена" })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync(nameof(On_a_phone_a_finger_that_holds_a_card_carries_it_to_lost_without_scrolling_the_board) + "-reasons");
         (await tab.Page.EvaluateAsync<double>("() => document.querySelector('.board').scrollLeft")).Should().Be(0, "the finger carried the card, not the board");
         tab.ShouldHaveNoErrors();
     }

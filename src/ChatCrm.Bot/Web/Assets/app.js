@@ -244,6 +244,8 @@
     card.classList.add("dragging");
     document.body.classList.add("dragging");
     drag.ghost = ghost;
+    drag.width = box.width;
+    drag.height = box.height;
     drag.dx = event.clientX - box.left;
     drag.dy = event.clientY - box.top;
     moveGhost(event.clientX, event.clientY);
@@ -256,7 +258,12 @@
   function moveGhost(x, y) {
     drag.px = x;
     drag.py = y;
-    drag.ghost.style.transform = "translate(" + (x - drag.dx) + "px," + (y - drag.dy) + "px)";
+    // Kept inside the screen's width and above the won/lost bar: the card stays whole in sight and never hides the
+    // zone the finger is on.
+    var left = Math.max(0, Math.min(x - drag.dx, document.documentElement.clientWidth - drag.width));
+    var bar = view.querySelector(".zones");
+    var top = Math.min(y - drag.dy, (bar ? bar.getBoundingClientRect().top : window.innerHeight) - drag.height - 4);
+    drag.ghost.style.transform = "translate(" + left + "px," + top + "px)";
     var over = dropTargetAt(x, y);
     if (over !== drag.over) {
       if (drag.over) { drag.over.classList.remove("over"); }
