@@ -9,10 +9,20 @@
   var view = document.getElementById("view");
   var sheet = document.getElementById("sheet");
   var toastBox = document.getElementById("toast");
-  var english = /^en/i.test((tg && tg.initDataUnsafe && tg.initDataUnsafe.user && tg.initDataUnsafe.user.language_code) || navigator.language || "");
-  var words = english
-    ? { signIn: "Open the board from the 📊 button in the bot's chat, or send /web to the bot for a sign-in link.", failed: "Something went wrong. Nothing was changed; try again.", close: "Close", send: "Send" }
-    : { signIn: "Откройте воронку кнопкой 📊 в чате с ботом или отправьте боту /web, чтобы получить ссылку для входа.", failed: "Что-то пошло не так. Ничего не изменено, попробуйте ещё раз.", close: "Закрыть", send: "Отправить" };
+  var dictionary = {
+    en: { signIn: "Open the board from the 📊 button in the bot's chat, or send /web to the bot for a sign-in link.", failed: "Something went wrong. Nothing was changed; try again.", close: "Close", send: "Send", answer: "Your answer" },
+    ru: { signIn: "Откройте воронку кнопкой 📊 в чате с ботом или отправьте боту /web, чтобы получить ссылку для входа.", failed: "Что-то пошло не так. Ничего не изменено, попробуйте ещё раз.", close: "Закрыть", send: "Отправить", answer: "Ваш ответ" }
+  };
+  // Until the server says which language the user chose in ChatCrm (data-lang on the tabs), Telegram's or the browser's.
+  var words = dictionary[/^en/i.test((tg && tg.initDataUnsafe && tg.initDataUnsafe.user && tg.initDataUnsafe.user.language_code) || navigator.language || "") ? "en" : "ru"];
+
+  function learnLanguage() {
+    var marked = view.querySelector("[data-lang]");
+    if (marked && dictionary[marked.dataset.lang]) {
+      words = dictionary[marked.dataset.lang];
+      document.documentElement.lang = marked.dataset.lang;
+    }
+  }
 
   // Telegram's theme: its colours as CSS variables, and light or dark for the rest.
   function applyTheme() {
@@ -74,6 +84,7 @@
       }
       return response.text().then(function (html) {
         view.innerHTML = html;
+        learnLanguage();
         var logout = view.querySelector(".logout");
         if (logout && !initData) {
           logout.hidden = false;
@@ -93,11 +104,13 @@
 
   // ---- Answers: what the chat would have said, with its buttons (a lost deal's reasons, "move anyway?") ----
 
-  function showOutcome(outcome) {
+  // A change that is done shows the chat's answer as a toast (its buttons are the chat's keyboard for the deal, which the
+  // board itself is); one that is not (a question: the reason, "move anyway?") shows the answer with its buttons.
+  function showOutcome(outcome, done) {
     toast(outcome.toast);
     var answers = outcome.answers || [];
     var buttons = answers.some(function (a) { return a.buttons && a.buttons.length; });
-    if (!outcome.asking && !buttons) {
+    if (!outcome.asking && (done || !buttons)) {
       if (answers.length) {
         toast(answers[answers.length - 1].text);
       }
@@ -137,7 +150,7 @@
       input.required = true;
       input.maxLength = 4000;
       input.autocomplete = "off";
-      input.placeholder = english ? "Your answer" : "Ваш ответ";
+      input.placeholder = words.answer;
       var send = document.createElement("button");
       send.type = "submit";
       send.textContent = words.send;
@@ -158,7 +171,7 @@
     close.type = "button";
     close.className = "close";
     close.textContent = words.close;
-    close.addEventListener("click", function () { closeSheet(); load(); });
+    close.addEventListener("click", closeSheet);
     sheet.appendChild(close);
   }
 
@@ -175,7 +188,9 @@
   }
 
   // Runs an action and shows its answer; the board is read again, since the action may have moved any card.
-  function act(method, url, body) {
+  // isDone(json) tells a change that happened from a question; without it, only a question that waits for a typed answer
+  // keeps the sheet open.
+  function act(method, url, body, isDone) {
     return request(method, url, body).then(function (response) {
       if (response.status === 401) {
         closeSheet();
@@ -188,25 +203,30 @@
           load();
           return null;
         }
-        showOutcome(json.outcome || json);
+        showOutcome(json.outcome || json, isDone ? isDone(json) : true);
         return load().then(function () { return json; });
       });
     }, function () { toast(words.failed); load(); return null; });
   }
 
   function moveDeal(deal, target) {
-    if (target.zone === "won") {
-      return act("POST", "/api/deals/" + deal + "/won");
+    if (target.zone === "won" || target.zone === "lost") {
+      return act("POST", "/api/deals/" + deal + "/" + target.zone, undefined, function (json) {
+        return json.deal && json.deal.status === target.zone;
+      });
     }
-    if (target.zone === "lost") {
-      return act("POST", "/api/deals/" + deal + "/lost");
-    }
-    return act("POST", "/api/deals/" + deal + "/move", { stageId: Number(target.stage) });
+    return act("POST", "/api/deals/" + deal + "/move", { stageId: Number(target.stage) }, function (json) {
+      return json.deal && json.deal.status === "open" && String(json.deal.stageId) === String(target.stage);
+    });
   }
 
   // ---- Dragging: pointer events, so a mouse, a pen and a finger all work (a finger after a short hold) ----
+  // While a card is carried, the won and lost zones show as a bar at the foot of the screen (they are outside the board,
+  // so they are in reach whichever column is in sight), and the board scrolls by itself near its left and right edges.
 
   var drag = null;
+  var justDragged = false;
+  var EDGE = 48;
 
   function dropTargetAt(x, y) {
     var element = document.elementFromPoint(x, y);
@@ -218,21 +238,33 @@
     var box = card.getBoundingClientRect();
     var ghost = card.cloneNode(true);
     ghost.classList.add("ghost");
+    ghost.removeAttribute("tabindex");
     ghost.style.width = box.width + "px";
     document.body.appendChild(ghost);
     card.classList.add("dragging");
+    document.body.classList.add("dragging");
     drag.ghost = ghost;
+    drag.width = box.width;
+    drag.height = box.height;
     drag.dx = event.clientX - box.left;
     drag.dy = event.clientY - box.top;
-    moveGhost(event);
+    moveGhost(event.clientX, event.clientY);
+    drag.frame = requestAnimationFrame(autoScroll);
     if (tg && tg.HapticFeedback) {
       tg.HapticFeedback.impactOccurred("light");
     }
   }
 
-  function moveGhost(event) {
-    drag.ghost.style.transform = "translate(" + (event.clientX - drag.dx) + "px," + (event.clientY - drag.dy) + "px)";
-    var over = dropTargetAt(event.clientX, event.clientY);
+  function moveGhost(x, y) {
+    drag.px = x;
+    drag.py = y;
+    // Kept inside the screen's width and above the won/lost bar: the card stays whole in sight and never hides the
+    // zone the finger is on.
+    var left = Math.max(0, Math.min(x - drag.dx, document.documentElement.clientWidth - drag.width));
+    var bar = view.querySelector(".zones");
+    var top = Math.min(y - drag.dy, (bar ? bar.getBoundingClientRect().top : window.innerHeight) - drag.height - 4);
+    drag.ghost.style.transform = "translate(" + left + "px," + top + "px)";
+    var over = dropTargetAt(x, y);
     if (over !== drag.over) {
       if (drag.over) { drag.over.classList.remove("over"); }
       if (over) { over.classList.add("over"); }
@@ -240,15 +272,37 @@
     }
   }
 
-  function endDrag(event) {
-    var state = drag;
-    drag = null;
-    if (!state.ghost) {
+  // Near the board's left or right edge the columns scroll under the carried card, faster the nearer it is.
+  function autoScroll() {
+    if (!drag || !drag.ghost) {
       return;
     }
-    state.ghost.remove();
-    state.card.classList.remove("dragging");
+    var board = view.querySelector(".board");
+    if (board) {
+      var rect = board.getBoundingClientRect();
+      var step = drag.px < rect.left + EDGE ? -Math.ceil((rect.left + EDGE - drag.px) / 4)
+        : drag.px > rect.right - EDGE ? Math.ceil((drag.px - rect.right + EDGE) / 4) : 0;
+      if (step && drag.py >= rect.top && drag.py <= rect.bottom) {
+        board.scrollLeft += step;
+        moveGhost(drag.px, drag.py);
+      }
+    }
+    drag.frame = requestAnimationFrame(autoScroll);
+  }
+
+  function stopDrag(state) {
+    cancelAnimationFrame(state.frame);
+    clearTimeout(state.timer);
+    document.body.classList.remove("dragging");
+    if (state.ghost) {
+      state.ghost.remove();
+      state.card.classList.remove("dragging");
+    }
     if (state.over) { state.over.classList.remove("over"); }
+  }
+
+  function endDrag(state, event) {
+    stopDrag(state);
     var target = dropTargetAt(event.clientX, event.clientY);
     var from = state.card.closest(".column");
     if (!target || target === from) {
@@ -264,13 +318,14 @@
 
   view.addEventListener("pointerdown", function (event) {
     var card = event.target.closest(".card");
-    if (!card || event.button !== 0) {
+    if (!card || event.button !== 0 || drag) {
       return;
     }
-    drag = { card: card, x: event.clientX, y: event.clientY, ghost: null, over: null, touch: event.pointerType !== "mouse" };
-    if (drag.touch) {
-      drag.timer = setTimeout(function () {
-        if (drag && !drag.ghost) { startDrag(card, event); }
+    var state = { card: card, x: event.clientX, y: event.clientY, ghost: null, over: null, touch: event.pointerType !== "mouse" };
+    drag = state;
+    if (state.touch) {
+      state.timer = setTimeout(function () {
+        if (drag === state && !state.ghost) { startDrag(card, event); }
       }, 300);
     }
   });
@@ -281,41 +336,56 @@
     }
     if (drag.ghost) {
       event.preventDefault();
-      moveGhost(event);
+      moveGhost(event.clientX, event.clientY);
       return;
     }
     var far = Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 6;
     if (far && drag.touch) {
-      clearTimeout(drag.timer); // a finger that moves before the hold scrolls the board instead
+      stopDrag(drag); // a finger that moves before the hold scrolls the board instead
       drag = null;
     } else if (far) {
       startDrag(drag.card, event);
     }
   }, { passive: false });
 
+  // Once a finger carries a card, the page must not scroll under it (the card's touch-action still allows panning,
+  // so that a finger that does not hold scrolls the board).
+  window.addEventListener("touchmove", function (event) {
+    if (drag && drag.ghost && event.cancelable) {
+      event.preventDefault();
+    }
+  }, { passive: false });
+
   window.addEventListener("pointerup", function (event) {
-    if (!drag) {
+    var state = drag;
+    if (!state) {
       return;
     }
-    clearTimeout(drag.timer);
-    if (drag.ghost) {
-      endDrag(event);
+    drag = null;
+    if (state.ghost) {
+      endDrag(state, event);
+      justDragged = true; // the click that follows the release is not a tap
+      setTimeout(function () { justDragged = false; }, 0);
     } else {
-      var card = drag.card;
-      drag = null;
-      openMoveSheet(card);
+      stopDrag(state);
     }
   });
 
   window.addEventListener("pointercancel", function () {
     if (drag) {
-      clearTimeout(drag.timer);
-      if (drag.ghost) { drag.ghost.remove(); drag.card.classList.remove("dragging"); }
+      stopDrag(drag);
       drag = null;
     }
   });
 
-  // A tap (or Enter on a focused card) opens the same moves as buttons.
+  // A long press is a drag, not the phone's context menu.
+  view.addEventListener("contextmenu", function (event) {
+    if (event.target.closest(".card")) {
+      event.preventDefault();
+    }
+  });
+
+  // A tap or a click (or Enter on a focused card) opens the same moves as buttons: a finger moves cards without dragging.
   function openMoveSheet(card) {
     var template = document.getElementById("move-sheet");
     if (!template) {
@@ -351,6 +421,13 @@
   // ---- Navigation, filters, "more" ----
 
   view.addEventListener("click", function (event) {
+    var card = event.target.closest(".card");
+    if (card) {
+      if (!justDragged) {
+        openMoveSheet(card);
+      }
+      return;
+    }
     var link = event.target.closest("a[href^='/app']");
     if (link) {
       event.preventDefault();
@@ -427,7 +504,12 @@
   });
 
   window.addEventListener("popstate", load);
-  sheet.addEventListener("close", function () { sheet.textContent = ""; });
+  // However the sheet closes (an answer, its button, Esc, the back gesture), the board is read again: a card moved or
+  // dropped on a zone before a question that was not answered goes back where it is.
+  sheet.addEventListener("close", function () {
+    sheet.textContent = "";
+    load();
+  });
 
   if (tg) {
     if (tg.ready) { tg.ready(); }

@@ -35,6 +35,10 @@ public static class BoardHtml
             html.Append("</section>");
         }
 
+        html.Append("</div>");
+
+        // Outside the board, fixed at the foot of the screen while a card is carried: in reach from any column.
+        html.Append("<div class=\"zones\">");
         html.Append("<section class=\"zone won\" data-zone=\"won\"><h2>").Append(Esc(t.WebWonZone)).Append("</h2></section>");
         html.Append("<section class=\"zone lost\" data-zone=\"lost\"><h2>").Append(Esc(t.WebLostZone)).Append("</h2></section>");
         html.Append("</div>");
