@@ -220,7 +220,7 @@ public sealed class BoardBrowserTests(Browser browser, BoardHost host, ITestOutp
         await SignInHintAsync(tab);
     }
 
-    [BrowserFact(Skip = "needs the full WebSignIn (age check)")]
+    [BrowserFact]
     public async Task Stale_initData_shows_the_sign_in_hint_and_no_cards()
     {
         await DealAsync(host.IvanId, "Ромашка", "Станки", 150_000m, stage: 1, daysAgo: 1);
