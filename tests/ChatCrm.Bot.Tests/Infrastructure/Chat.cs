@@ -136,7 +136,7 @@ public sealed partial class Chat(ChatCrmApp app, long telegramId, string? name =
         return [.. rows.Select(r => (Row: r, Payload: JsonSerializer.Deserialize<MessagePayload>(r.Payload)!))
             .Select(x => new Said(
                 x.Payload.Html,
-                x.Payload.Buttons?.SelectMany(row => row).Select(b => (b.Text, b.Data ?? "")).ToList() ?? [],
+                x.Payload.Buttons?.SelectMany(row => row).Select(b => (b.Text, b.Data ?? b.Url ?? "")).ToList() ?? [],
                 x.Row.Kind == OutboxKind.EditMessage))];
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatCrm.Bot.Tests.Infrastructure;
 using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Web;
 
@@ -94,5 +95,19 @@ public sealed class ReportPagesTests : IAsyncLifetime
 
         (await none.GetAsync("/app/part/reports")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await none.GetAsync("/api/reports/xlsx?kind=funnel")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_digest_and_a_report_in_the_chat_carry_a_button_that_opens_the_same_on_the_board()
+    {
+        var head = new Chat(_app, Head);
+
+        var digest = await head.SayAsync("/digest");
+        var report = await head.LastAsync("/report managers");
+
+        digest.SelectMany(s => s.CallbackData).Should().Contain("https://crm.example.com/app/team");
+        report.CallbackData.Should().Contain(data => data.StartsWith("https://crm.example.com/app/reports?kind=managers&period=M", StringComparison.Ordinal));
+        var sent = await _app.QueryAsync(db => db.Outbox.Where(o => o.ChatId == Head).Select(o => o.Payload).ToListAsync());
+        sent.Should().Contain(p => p.Contains("\"w\":true", StringComparison.Ordinal), "the button opens the board as a Mini App, not as a link");
     }
 }

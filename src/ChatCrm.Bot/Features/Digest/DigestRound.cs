@@ -4,6 +4,8 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Time;
 
+using Microsoft.Extensions.Options;
+
 namespace ChatCrm.Bot.Features.Digest;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace ChatCrm.Bot.Features.Digest;
 /// each in the head's own zone, text then funnel chart, under `digest:` / `wdigest:` keys. Heads in one zone share
 /// one computation.
 /// </summary>
-public sealed class DigestRound(DigestQueries queries, ScheduledOutbox outbox)
+public sealed class DigestRound(DigestQueries queries, ScheduledOutbox outbox, IOptions<WebAppOptions> web)
 {
     public static string Key(DigestKind kind, long headId, DateOnly date) =>
         $"{(kind == DigestKind.Weekly ? "wdigest" : "digest")}:{headId}:{Due.Key(date)}";
@@ -40,7 +42,7 @@ public sealed class DigestRound(DigestQueries queries, ScheduledOutbox outbox)
                 var until = kind == DigestKind.Weekly
                     ? Due.WindowEndsUtc(head.Today, settings.WeeklyDigestAt, Due.WeeklyDigestWindow, head.Zone)
                     : Due.WindowEndsUtc(head.Today, settings.DailyDigestAt, Due.DailyDigestWindow, head.Zone);
-                outbox.Message(head.ChatId, SendDigest.Page(head.T, pages, 1, kind, head.Today), key, until);
+                outbox.Message(head.ChatId, SendDigest.Page(head.T, pages, 1, kind, head.Today, web.Value.Url), key, until);
                 outbox.Photo(head.ChatId, FunnelChart.Render(data.Funnel, head.T.FunnelTitle, head.T.Culture), SendDigest.Caption(head.T, data), key + ":chart", until);
                 if (await outbox.CommitAsync(ct))
                 {

@@ -5,6 +5,7 @@ using ChatCrm.Bot.Features.Shared;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Bot.Features.Digest;
 
@@ -12,7 +13,7 @@ namespace ChatCrm.Bot.Features.Digest;
 /// /digest [week|month]: the head gets the digest now, text and funnel chart. The page buttons (`dg:d|w:date:page`)
 /// redraw the same digest's other pages of managers.
 /// </summary>
-internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settings, OutboxWriter outbox) : ICommandHandler, ICallbackHandler
+internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settings, OutboxWriter outbox, IOptions<WebAppOptions> web) : ICommandHandler, ICallbackHandler
 {
     public const string Prefix = "dg";
     private const int PageButtons = 8;
@@ -35,7 +36,7 @@ internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settin
         var date = DateOnly.FromDateTime(ctx.LocalNow);
         var data = await BuildAsync(k, date, ctx.Zone, ctx.Now, ct);
         var pages = DigestComposer.Pages(ctx.T, data, ctx.Zone);
-        ctx.Reply(Page(ctx.T, pages, 1, k, date));
+        ctx.Reply(Page(ctx.T, pages, 1, k, date, web.Value.Url));
         outbox.Photo(ctx.ChatId, FunnelChart.Render(data.Funnel, ctx.T.FunnelTitle, ctx.T.Culture), Caption(ctx.T, data), $"u:{ctx.UpdateId}:chart");
     }
 
@@ -51,24 +52,27 @@ internal sealed class SendDigest(DigestQueries queries, IScheduleSettings settin
 
         var kind = args[0] switch { "w" => DigestKind.Weekly, "m" => DigestKind.Monthly, _ => DigestKind.Daily };
         var pages = DigestComposer.Pages(ctx.T, await BuildAsync(kind, date, ctx.Zone, ctx.Now, ct), ctx.Zone);
-        ctx.Show(Page(ctx.T, pages, Math.Clamp(page, 1, pages.Count), kind, date));
+        ctx.Show(Page(ctx.T, pages, Math.Clamp(page, 1, pages.Count), kind, date, web.Value.Url));
     }
 
     public async Task<DigestData> BuildAsync(DigestKind kind, DateOnly localDate, TimeZoneInfo zone, DateTime nowUtc, CancellationToken ct) =>
         await queries.BuildAsync(DigestPeriods.For(kind, localDate, zone, nowUtc), (await settings.GetAsync(ct)).ForgottenAfterDays, ct);
 
-    /// <summary>One page of the digest, with buttons to the others when the team does not fit one message.</summary>
-    public static Reply Page(Texts t, IReadOnlyList<string> pages, int page, DigestKind kind, DateOnly date)
+    /// <summary>
+    /// One page of the digest, with buttons to the others when the team does not fit one message, and 📊 to the board's
+    /// team view when the board has an address (<paramref name="boardUrl"/>).
+    /// </summary>
+    public static Reply Page(Texts t, IReadOnlyList<string> pages, int page, DigestKind kind, DateOnly date, string? boardUrl)
     {
-        if (pages.Count == 1)
-        {
-            return new Reply(pages[0]);
-        }
-
         var code = kind switch { DigestKind.Weekly => "w", DigestKind.Monthly => "m", _ => "d" };
-        var buttons = Enumerable.Range(1, pages.Count).Where(p => p != page).Take(PageButtons)
+        var buttons = pages.Count == 1 ? [] : Enumerable.Range(1, pages.Count).Where(p => p != page).Take(PageButtons)
             .Select(p => Button.Callback(t.DigestPageButton(p), $"{Prefix}:{code}:{Due.Key(date)}:{p}")).Chunk(4)
             .Select(row => (IReadOnlyList<Button>)row).ToList();
+        if (boardUrl is not null)
+        {
+            buttons.Add([Button.WebApp(t.WebMenuButton, boardUrl + "/team")]);
+        }
+
         return new Reply(pages[page - 1], buttons);
     }
 

@@ -18,7 +18,7 @@ namespace ChatCrm.Bot.Features.Reports;
 /// the period is coded as its kind's letter and first day (`M20261101`), a range as `R20261001-20261231`, the
 /// filter as `u7` (manager), `s3` (segment) or `c2` (cycle).
 /// </summary>
-internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, ICallbackHandler
+internal sealed class ShowReport(IOptions<CrmOptions> crm, IOptions<WebAppOptions> web) : ICommandHandler, ICallbackHandler
 {
     public const string Prefix = "rp";
     private static readonly string[] CsvWords = ["csv"];
@@ -140,7 +140,17 @@ internal sealed class ShowReport(IOptions<CrmOptions> crm) : ICommandHandler, IC
         else
         {
             var data = $"{Prefix}:x:{report.Kind}:{EncodePeriod(period)}{(filter.Code is { } code ? ":" + code : "")}";
-            ctx.Reply(new Reply(text, [[Button.Callback(ctx.T.ReportExcelButton, data)]]));
+            List<Button> row = [Button.Callback(ctx.T.ReportExcelButton, data)];
+            if (web.Value.Url is { } board)
+            {
+                // The same report on the board: its chart and tables, with the period and narrowing the chat chose.
+                var query = $"kind={report.Kind}&period={EncodePeriod(period)}" + (request.Request.ManagerId is { } m ? "&manager=" + m.ToString(CultureInfo.InvariantCulture) : "")
+                    + (filter.SegmentId is { } s ? "&segment=" + s.ToString(CultureInfo.InvariantCulture) : "")
+                    + (filter.CycleId is { } c ? "&cycle=" + c.ToString(CultureInfo.InvariantCulture) : "");
+                row.Add(Button.WebApp(ctx.T.WebMenuButton, $"{board}/reports?{query}"));
+            }
+
+            ctx.Reply(new Reply(text, [row]));
         }
 
         if (result.Chart is { } chart)

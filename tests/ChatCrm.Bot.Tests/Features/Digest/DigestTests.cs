@@ -231,7 +231,7 @@ public abstract class DigestTests(TestDatabase database) : IAsyncLifetime
 
         pages.Should().HaveCountGreaterThan(3).And.OnlyContain(p => p.Length < Reply.MaxLength);
         string.Concat(pages).Should().Contain("номер 000").And.Contain("номер 149");
-        var reply = SendDigest.Page(Texts.Russian, pages, 1, DigestKind.Daily, new DateOnly(2026, 12, 2));
+        var reply = SendDigest.Page(Texts.Russian, pages, 1, DigestKind.Daily, new DateOnly(2026, 12, 2), boardUrl: null);
         reply.Buttons.SelectMany(r => r).Select(b => b.Data).Should().Contain("dg:d:20261202:2");
 
         _w.Clock.SetUtcNow(M(12, 2, 18, 30));

@@ -145,7 +145,7 @@ public abstract class ReportTests(TestDatabase database) : IAsyncLifetime
         said.Plain.Should().MatchRegex(Line("Первый контакт", "1", "60 000", "5", "80")).And.MatchRegex(Line("Квалификация", "0", "0", "4", "50"))
             .And.MatchRegex(Line("Предложение", "1", "100 000", "2", "50")).And.MatchRegex(Line("Переговоры", "1", "30 000", "1", "0"))
             .And.MatchRegex(Line("Договор", "0", "0", "0", "—")).And.MatchRegex(Line("✅ Выиграно", "—", "200 000", "1", "—"));
-        said.CallbackData.Should().Equal("rp:x:funnel:M20261101");
+        said.CallbackData.Should().Equal("rp:x:funnel:M20261101", "https://crm.example.com/app/reports?kind=funnel&period=M20261101");
 
         var (name, sheets) = await ExcelAsync(_head, "rp:x:funnel:M20261101");
         name.Should().Be("funnel_2026-11-01_2026-11-30.xlsx");
@@ -181,7 +181,7 @@ public abstract class ReportTests(TestDatabase database) : IAsyncLifetime
             .And.MatchRegex(Line("Цена", "2", "66,7", "120 000")).And.MatchRegex(Line("Конкурент", "1", "33,3", "50 000"))
             .And.NotContain("Нет ответа", "D8 was lost in October");
 
-        var (_, sheets) = await ExcelAsync(_head, said.CallbackData.Single());
+        var (_, sheets) = await ExcelAsync(_head, said.Button("Excel"));
         sheets.Keys.Should().Equal("По причинам", "По этапам", "По менеджерам", "Причина × этап × менеджер");
         sheets["По причинам"].Skip(1).Should().BeEquivalentTo(new[] { Row("Цена", 2d, 66.7, 120_000d), Row("Конкурент", 1d, 33.3, 50_000d) }, o => o.WithStrictOrdering());
         sheets["По этапам"].Skip(1).Should().BeEquivalentTo(new[]
@@ -212,7 +212,7 @@ public abstract class ReportTests(TestDatabase database) : IAsyncLifetime
         said.Plain.Should().Contain("📊 <b>Forecast</b> — Q4 2026")
             .And.Contain("Weighted forecast for the period: 71,000, target 600,000 (11.8% of target).")
             .And.Contain("No expected close date: 1 deal, weighted 6,000");
-        var (_, sheets) = await ExcelAsync(_english, said.CallbackData.Single());
+        var (_, sheets) = await ExcelAsync(_english, said.Button("Excel"));
         sheets["Forecast"].Should().BeEquivalentTo(new[]
         {
             Row("Month", "Deals", "Amount", "Weighted", "Target", "Of target, %"),
@@ -246,7 +246,7 @@ public abstract class ReportTests(TestDatabase database) : IAsyncLifetime
         (await As(_ivan).TapAsync($"rp:r:funnel:M20261101:u{_petr.Id}")).Single().Text.Should().Contain("Менеджер видит только свои цифры");
         (await FilesAsync(_ivan)).Should().HaveCount(before, "no chart and no file of another manager's figures");
 
-        var (_, sheets) = await ExcelAsync(_ivan, own.CallbackData.Single());
+        var (_, sheets) = await ExcelAsync(_ivan, own.Button("Excel"));
         sheets["По менеджерам"].Skip(1).Select(r => r[0]).Should().Equal("Иван");
     }
 
