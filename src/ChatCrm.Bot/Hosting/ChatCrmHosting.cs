@@ -16,6 +16,7 @@ using ChatCrm.Bot.Web.Auth;
 using ChatCrm.Bot.Web.Board;
 using ChatCrm.Bot.Web.Reports;
 using ChatCrm.Bot.Web.Team;
+using ChatCrm.Bot.Web.Clients;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -139,6 +140,7 @@ public static class ChatCrmHosting
         app.MapBoard();
         app.MapReports();
         app.MapTeam();
+        app.MapClients();
         if (MetricsEnabled(app.Configuration))
         {
             // The outbox gauges exist only when someone reads them: without metrics no query ever runs for them.

@@ -45,7 +45,7 @@ public static class AppShell
     public static IEndpointRouteBuilder MapAppShell(this IEndpointRouteBuilder app)
     {
         app.MapGet("/app", ShellAsync);
-        app.MapGet("/app/{view:regex(^(board|reports|team)$)}", ShellAsync);
+        app.MapGet("/app/{view:regex(^(board|reports|team|clients)$)}", ShellAsync);
         app.MapGet("/app/assets/app.js", (HttpContext http) => Script.Serve(http));
         app.MapGet("/app/assets/app.css", (HttpContext http) => Styles.Serve(http));
         return app;

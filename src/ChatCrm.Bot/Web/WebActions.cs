@@ -22,6 +22,10 @@ public sealed class WebActions(IServiceScopeFactory scopes, OutboxSignal signal,
     public Task<WebOutcome?> PressAsync(long userId, string data, CancellationToken ct) =>
         RunAsync(userId, (ctx, runner) => runner.RunCallbackAsync(ctx, data, ct), ct);
 
+    /// <summary>Types a command as <paramref name="userId"/> (the board's client search runs /card this way).</summary>
+    public Task<WebOutcome?> CommandAsync(long userId, string name, string args, CancellationToken ct) =>
+        RunAsync(userId, (ctx, runner) => runner.RunCommandAsync(ctx, name, args, ct), ct);
+
     /// <summary>
     /// Types an answer to the question the user was last asked (a lost deal's reason): the same as typing it in the chat.
     /// With no question waiting, the page is told so and nothing runs.

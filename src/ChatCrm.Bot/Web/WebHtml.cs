@@ -10,6 +10,7 @@ public enum WebView
     Board,
     Reports,
     Team,
+    Clients,
 }
 
 /// <summary>Markup every view shares: the tabs of the views this user has.</summary>
@@ -24,6 +25,8 @@ public static class WebHtml
         {
             Tab(html, "/app/team", t.WebTeamTab, current == WebView.Team);
         }
+
+        Tab(html, "/app/clients", t.WebClientsTab, current == WebView.Clients);
 
         html.Append("<span class=\"who\">").Append(Esc(user.DisplayName)).Append("</span>");
         html.Append("<button type=\"button\" class=\"logout\" hidden>").Append(Esc(t.WebLogout)).Append("</button>");

@@ -44,4 +44,7 @@ internal sealed partial class EnglishTexts
     public override string WebTeamPipeline => "Open deals";
     public override string WebTeamWonLost => "Today: won / lost";
     public override string WebTeamMonth => "Won this month / target";
+
+    public override string WebClientSearch => "Client's name, phone or e-mail";
+    public override string WebFind => "Find";
 }

@@ -44,4 +44,7 @@ internal sealed partial class RussianTexts
     public override string WebTeamPipeline => "Открытые сделки";
     public override string WebTeamWonLost => "Сегодня: выиграно / проиграно";
     public override string WebTeamMonth => "Выиграно за месяц / план";
+
+    public override string WebClientSearch => "Имя, телефон или e-mail клиента";
+    public override string WebFind => "Найти";
 }

@@ -45,4 +45,7 @@ public abstract partial class Texts
     public abstract string WebTeamPipeline { get; }
     public abstract string WebTeamWonLost { get; }
     public abstract string WebTeamMonth { get; }
+
+    public abstract string WebClientSearch { get; }
+    public abstract string WebFind { get; }
 }

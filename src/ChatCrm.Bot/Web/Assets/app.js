@@ -106,11 +106,12 @@
 
   // A change that is done shows the chat's answer as a toast (its buttons are the chat's keyboard for the deal, which the
   // board itself is); one that is not (a question: the reason, "move anyway?") shows the answer with its buttons.
-  function showOutcome(outcome, done) {
+  // always: show the answers in the sheet even when nothing is asked (a client's history, read from the Clients view).
+  function showOutcome(outcome, done, always) {
     toast(outcome.toast);
     var answers = outcome.answers || [];
     var buttons = answers.some(function (a) { return a.buttons && a.buttons.length; });
-    if (!outcome.asking && (done || !buttons)) {
+    if (!outcome.asking && (done || !buttons) && !(always && answers.length)) {
       if (answers.length) {
         toast(answers[answers.length - 1].text);
       }
@@ -190,7 +191,7 @@
   // Runs an action and shows its answer; the board is read again, since the action may have moved any card.
   // isDone(json) tells a change that happened from a question; without it, only a question that waits for a typed answer
   // keeps the sheet open.
-  function act(method, url, body, isDone) {
+  function act(method, url, body, isDone, always) {
     return request(method, url, body).then(function (response) {
       if (response.status === 401) {
         closeSheet();
@@ -203,7 +204,7 @@
           load();
           return null;
         }
-        showOutcome(json.outcome || json, isDone ? isDone(json) : true);
+        showOutcome(json.outcome || json, isDone ? isDone(json) : true, always);
         return load().then(function () { return json; });
       });
     }, function () { toast(words.failed); load(); return null; });
@@ -459,6 +460,11 @@
       saveFile(file);
       return;
     }
+    var press = event.target.closest("button[data-press]");
+    if (press) {
+      act("POST", "/api/press", { data: press.dataset.press }, function () { return false; }, true);
+      return;
+    }
     if (event.target.closest(".logout")) {
       request("POST", "/app/logout").then(function () { signInHint(); });
     }
@@ -489,6 +495,16 @@
       });
     }, function () { button.disabled = false; toast(words.failed); });
   }
+
+  view.addEventListener("submit", function (event) {
+    var form = event.target.closest("form.search");
+    if (!form) {
+      return;
+    }
+    event.preventDefault();
+    var q = form.querySelector("input[name=q]").value.trim();
+    go(location.pathname + (q ? "?q=" + encodeURIComponent(q) : ""));
+  });
 
   view.addEventListener("change", function (event) {
     var form = event.target.closest("form.filters");
