@@ -30,9 +30,45 @@ internal static class BoardRender
             Console.WriteLine($"{open:N0} open deals in the default cycle; {await db.Deals.CountAsync(d => d.Status == DealStatus.Open && d.OwnerUserId == manager.Id):N0} of them the manager's");
         }
 
-        await MeasureAsync(options, nowUtc, "board, a head, everyone's deals", head, new BoardFilter(null, null, null));
+        var target = await FiveThousandAsync(options, head, nowUtc);
+        await MeasureAsync(options, nowUtc, "board, a head, 5,000 open deals (the target)", head, new BoardFilter(target, null, null));
+        await MeasureAsync(options, nowUtc, "board, a head, all 120,000 open deals of the default cycle", head, new BoardFilter(null, null, null));
         await MeasureAsync(options, nowUtc, "board, a head, one manager", head, new BoardFilter(null, manager.Id, null));
         await MeasureAsync(options, nowUtc, "board, a manager's own", manager, new BoardFilter(null, null, null));
+    }
+
+    /// <summary>
+    /// The target's board: a cycle of its own with five stages and exactly 5,000 open deals spread over them and over the
+    /// file's managers and clients, made once and kept in the file.
+    /// </summary>
+    private static async Task<long> FiveThousandAsync(DbContextOptions<ChatCrmDbContext> options, User head, DateTime nowUtc)
+    {
+        const string name = "Benchmark board 5000";
+        await using var db = new ChatCrmDbContext(options);
+        if (await db.Cycles.Where(c => c.Name == name).Select(c => (long?)c.Id).FirstOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        var cycle = SalesCycle.Create(name, nowUtc);
+        db.Cycles.Add(cycle);
+        await db.SaveChangesAsync();
+        var stages = Enumerable.Range(1, 5).Select(i => Stage.Create(cycle.Id, $"Этап {i}", i, i * 15, daysAllowed: 14)).ToList();
+        db.Stages.AddRange(stages);
+        await db.SaveChangesAsync();
+        var clients = await db.Clients.Where(c => c.OwnerUserId != null).OrderBy(c => c.Id).Take(5_000).ToListAsync();
+        var random = new Random(13);
+        foreach (var (client, i) in clients.Select((c, i) => (c, i)))
+        {
+            var (deal, opened) = Deal.Open(client, cycle, stages[i % stages.Count], 10_000m + random.Next(1_000_000), "RUB", $"Сделка {i}",
+                client.OwnerUserId!.Value, nowUtc.AddDays(-random.Next(60)), client.OwnerUserId!.Value);
+            db.Deals.Add(deal);
+            db.StageChanges.Add(opened);
+        }
+
+        await db.SaveChangesAsync();
+        Console.WriteLine($"Made the cycle «{name}» with {clients.Count:N0} open deals for {head.DisplayName}'s board");
+        return cycle.Id;
     }
 
     private static async Task MeasureAsync(DbContextOptions<ChatCrmDbContext> options, DateTime nowUtc, string name, User user, BoardFilter filter)

@@ -348,7 +348,7 @@ public sealed class BoardBrowserTests(Browser browser, BoardHost host, ITestOutp
     /// <summary>Opens /app/board "in Telegram" as <paramref name="telegramId"/> (whose Telegram app speaks Russian) and waits for the board or the sign-in hint.</summary>
     private async Task<BrowserTab> OpenBoardAsync(long telegramId, Viewport viewport, string colorScheme = "light", string? initData = null)
     {
-        initData ??= WebAppData.Sign(telegramId, DateTimeOffset.UtcNow, firstName: "Tester", languageCode: "ru");
+        initData ??= InitDataSigner.For(telegramId, DateTimeOffset.UtcNow, firstName: "Tester");
         var tab = await browser.OpenAsync(App.BaseAddress, viewport, TelegramWebApp.Script(initData, colorScheme));
         await tab.GoAsync("/app/board");
         await tab.Page.Locator(".board, .signin").First.WaitForAsync();
