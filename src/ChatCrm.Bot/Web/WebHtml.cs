@@ -37,5 +37,23 @@ public static class WebHtml
         html.Append("<a href=\"").Append(href).Append('"').Append(current ? " aria-current=\"page\"" : "").Append('>')
             .Append(Esc(label)).Append("</a>");
 
+    /// <summary>A filter of a view's form: a labelled select, with an "all" option first when <paramref name="all"/> is given.</summary>
+    public static void Select(StringBuilder html, string name, string label, string? all, IEnumerable<(string Value, string Text)> options, string? chosen)
+    {
+        html.Append("<label><span>").Append(Esc(label)).Append("</span><select name=\"").Append(name).Append("\">");
+        if (all is not null)
+        {
+            html.Append("<option value=\"\">").Append(Esc(all)).Append("</option>");
+        }
+
+        foreach (var (value, text) in options)
+        {
+            html.Append("<option value=\"").Append(Esc(value)).Append('"').Append(value == chosen ? " selected" : "").Append('>')
+                .Append(Esc(text)).Append("</option>");
+        }
+
+        html.Append("</select></label>");
+    }
+
     public static string Esc(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

@@ -4,7 +4,6 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class EnglishTexts
 {
-    public override string WebTitle => "ChatCrm — pipeline";
     public override string WebBoardTab => "Pipeline";
     public override string WebReportsTab => "Reports";
     public override string WebTeamTab => "Team";
@@ -23,11 +22,7 @@ internal sealed partial class EnglishTexts
     public override string WebNextContact(DateTime local) => "Next: " + local.ToString("MMM d, HH:mm", CultureInfo.InvariantCulture);
     public override string WebNoNextContact => "No next step planned";
     public override string WebNoCycles => "There are no sales cycles: an admin creates them with /pipeline.";
-    public override string WebEmptyColumn => "Empty";
     public override string WebMoveTo => "Move to stage";
-    public override string WebAnswerPlaceholder => "Your answer";
-    public override string WebSend => "Send";
-    public override string WebClose => "Close";
     public override string WebLogout => "Sign out";
     public override string WebNoQuestion() => "The bot is not asking anything now: the question expired or was answered in the chat. Nothing was changed.";
 

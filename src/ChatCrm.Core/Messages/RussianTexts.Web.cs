@@ -4,7 +4,6 @@ namespace ChatCrm.Core.Messages;
 
 internal sealed partial class RussianTexts
 {
-    public override string WebTitle => "ChatCrm — воронка";
     public override string WebBoardTab => "Воронка";
     public override string WebReportsTab => "Отчёты";
     public override string WebTeamTab => "Команда";
@@ -23,11 +22,7 @@ internal sealed partial class RussianTexts
     public override string WebNextContact(DateTime local) => "Дальше: " + local.ToString("d MMM, HH:mm", CultureInfo.GetCultureInfo("ru-RU"));
     public override string WebNoNextContact => "Следующий шаг не запланирован";
     public override string WebNoCycles => "Циклов продаж нет: админ создаёт их командой /pipeline.";
-    public override string WebEmptyColumn => "Пусто";
     public override string WebMoveTo => "Перенести на этап";
-    public override string WebAnswerPlaceholder => "Ваш ответ";
-    public override string WebSend => "Отправить";
-    public override string WebClose => "Закрыть";
     public override string WebLogout => "Выйти";
     public override string WebNoQuestion() => "Бот сейчас ничего не спрашивал: вопрос устарел или уже отвечен в чате. Ничего не изменено.";
 

@@ -3,7 +3,6 @@ namespace ChatCrm.Core.Messages;
 // The board (a Telegram Mini App and a browser page): plain text, the page escapes it. Issue 13.
 public abstract partial class Texts
 {
-    public abstract string WebTitle { get; }
     public abstract string WebBoardTab { get; }
     public abstract string WebReportsTab { get; }
     public abstract string WebTeamTab { get; }
@@ -22,11 +21,7 @@ public abstract partial class Texts
     public abstract string WebNextContact(DateTime local);
     public abstract string WebNoNextContact { get; }
     public abstract string WebNoCycles { get; }
-    public abstract string WebEmptyColumn { get; }
     public abstract string WebMoveTo { get; }
-    public abstract string WebAnswerPlaceholder { get; }
-    public abstract string WebSend { get; }
-    public abstract string WebClose { get; }
     public abstract string WebLogout { get; }
 
     /// <summary>The board's typed answer came with no question waiting (it timed out, or was answered in the chat).</summary>

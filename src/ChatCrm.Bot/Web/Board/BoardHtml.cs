@@ -75,38 +75,26 @@ public static class BoardHtml
         html.Append("<form class=\"filters\" data-view=\"board\">");
         if (board.Cycles.Count > 1)
         {
-            Select(html, "cycle", t.WebCycleLabel, null, board.Cycles, board.Cycle.Id, t);
+            WebHtml.Select(html, "cycle", t.WebCycleLabel, null, Options(board.Cycles, t), Id(board.Cycle.Id));
         }
 
         if (board.Managers.Count > 0)
         {
-            Select(html, "manager", t.WebManagerLabel, t.WebAllManagers, board.Managers, board.Filter.ManagerId, t);
+            WebHtml.Select(html, "manager", t.WebManagerLabel, t.WebAllManagers, Options(board.Managers, t), Id(board.Filter.ManagerId));
         }
 
         if (board.Segments.Count > 0)
         {
-            Select(html, "segment", t.WebSegmentLabel, t.WebAllSegments, board.Segments, board.Filter.SegmentId, t);
+            WebHtml.Select(html, "segment", t.WebSegmentLabel, t.WebAllSegments, Options(board.Segments, t), Id(board.Filter.SegmentId));
         }
 
         html.Append("</form>");
     }
 
-    private static void Select(StringBuilder html, string name, string label, string? all, IReadOnlyList<BoardChoice> options, long? chosen, Texts t)
-    {
-        html.Append("<label><span>").Append(Esc(label)).Append("</span><select name=\"").Append(name).Append("\">");
-        if (all is not null)
-        {
-            html.Append("<option value=\"\">").Append(Esc(all)).Append("</option>");
-        }
+    private static IEnumerable<(string, string)> Options(IEnumerable<BoardChoice> choices, Texts t) =>
+        choices.Select(c => (c.Id.ToString(CultureInfo.InvariantCulture), BuiltInNames.Show(c.Name, t.Language)));
 
-        foreach (var option in options)
-        {
-            html.Append("<option value=\"").Append(option.Id).Append('"').Append(option.Id == chosen ? " selected" : "").Append('>')
-                .Append(Esc(BuiltInNames.Show(option.Name, t.Language))).Append("</option>");
-        }
-
-        html.Append("</select></label>");
-    }
+    private static string? Id(long? id) => id?.ToString(CultureInfo.InvariantCulture);
 
     private static void Header(StringBuilder html, BoardColumn column, Texts t)
     {
@@ -174,5 +162,5 @@ public static class BoardHtml
         html.Append("</div></template>");
     }
 
-    private static string Esc(string text) => System.Net.WebUtility.HtmlEncode(text);
+    private static string Esc(string text) => WebHtml.Esc(text);
 }

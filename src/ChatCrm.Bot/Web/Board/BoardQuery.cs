@@ -21,8 +21,7 @@ public sealed record BoardView(
     IReadOnlyList<BoardChoice> Segments,
     BoardFilter Filter,
     IReadOnlyList<BoardColumn> Columns,
-    bool ShowsOwners,
-    string Currency);
+    bool ShowsOwners);
 
 public sealed record BoardChoice(long Id, string Name);
 
@@ -80,8 +79,7 @@ public sealed class BoardQuery(ChatCrmDbContext db, TimeProvider time)
             : [];
         var segments = await db.Segments.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.Name)
             .Select(s => new BoardChoice(s.Id, s.Name)).ToListAsync(ct);
-        var currency = columns.SelectMany(c => c.Cards).Select(c => c.Currency).FirstOrDefault() ?? "";
-        return new BoardView(cycle, cycles, managers, segments, narrowed, columns, seesOwners, currency);
+        return new BoardView(cycle, cycles, managers, segments, narrowed, columns, seesOwners);
     }
 
     /// <summary>The next cards of one column, after the first <paramref name="skip"/>; null for a stage the board does not have.</summary>

@@ -153,7 +153,7 @@ public static class ReportEndpoints
         CancellationToken ct)
     {
         html.Append("<form class=\"filters\" data-view=\"reports\">");
-        Select(html, "kind", t.WebReportLabel, null,
+        WebHtml.Select(html, "kind", t.WebReportLabel, null,
             Features.Reports.Reports.All.Select(r => (r.Kind, t.ReportKindName(r.Kind))), asked.Report.Kind);
 
         var today = Today(zone, nowUtc);
@@ -170,43 +170,26 @@ public static class ReportEndpoints
             periods.Insert(0, (chosen, PeriodFormatter.Describe(asked.Period, t.Language)));
         }
 
-        Select(html, "period", t.WebPeriodLabel, null, periods, chosen);
+        WebHtml.Select(html, "period", t.WebPeriodLabel, null, periods, chosen);
         if (user.Role.Includes(Role.Head))
         {
             var people = await db.Users.AsNoTracking().ActiveSalespeople().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-            Select(html, "manager", t.WebManagerLabel, t.WebAllManagers, people.Select(p => (Str(p.Id), p.DisplayName)), Str(asked.ManagerId));
+            WebHtml.Select(html, "manager", t.WebManagerLabel, t.WebAllManagers, people.Select(p => (Str(p.Id), p.DisplayName)), Str(asked.ManagerId));
         }
 
         var segments = await db.Segments.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         if (segments.Count > 0)
         {
-            Select(html, "segment", t.WebSegmentLabel, t.WebAllSegments, segments.Select(s => (Str(s.Id), s.Name)), Str(asked.SegmentId));
+            WebHtml.Select(html, "segment", t.WebSegmentLabel, t.WebAllSegments, segments.Select(s => (Str(s.Id), s.Name)), Str(asked.SegmentId));
         }
 
         var cycles = await db.Cycles.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         if (cycles.Count > 1)
         {
-            Select(html, "cycle", t.WebCycleLabel, t.WebAllCycles, cycles.Select(c => (Str(c.Id), c.Name)), Str(asked.CycleId));
+            WebHtml.Select(html, "cycle", t.WebCycleLabel, t.WebAllCycles, cycles.Select(c => (Str(c.Id), c.Name)), Str(asked.CycleId));
         }
 
         html.Append("</form>");
-    }
-
-    private static void Select(StringBuilder html, string name, string label, string? all, IEnumerable<(string Value, string Text)> options, string? chosen)
-    {
-        html.Append("<label><span>").Append(WebHtml.Esc(label)).Append("</span><select name=\"").Append(name).Append("\">");
-        if (all is not null)
-        {
-            html.Append("<option value=\"\">").Append(WebHtml.Esc(all)).Append("</option>");
-        }
-
-        foreach (var (value, text) in options)
-        {
-            html.Append("<option value=\"").Append(WebHtml.Esc(value)).Append('"').Append(value == chosen ? " selected" : "").Append('>')
-                .Append(WebHtml.Esc(text)).Append("</option>");
-        }
-
-        html.Append("</select></label>");
     }
 
     private static void Result(StringBuilder html, ReportResult result, Asked asked, Texts t)
