@@ -103,6 +103,12 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         var api = await FakeBotApi.StartAsync();
         arrange?.Invoke(api);
         var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services };
+        if (app._settings["ConnectionStrings:ChatCrm"] == $"Data Source={app.DatabasePath}" && app._settings.GetValueOrDefault("Database:Provider") is null or "Sqlite")
+        {
+            // The bot then finds every migration applied, as on any start but the first.
+            File.Copy(await SqliteTemplate.PathAsync(), app.DatabasePath);
+        }
+
         app.Start(onPort); // migrations, dispatcher, transport
         if (database is not null)
         {
