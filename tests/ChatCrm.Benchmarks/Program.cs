@@ -27,6 +27,14 @@ if (args.Contains("--plans"))
     return;
 }
 
+if (args.Contains("--start"))
+{
+    // `-- --start [runs]`: see StartTime.
+    var runs = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).FirstOrDefault();
+    await ChatCrm.Benchmarks.StartTime.RunAsync(runs > 0 ? runs : 7);
+    return;
+}
+
 if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.Flag))
 {
     // The throughput run's baseline server, started by the benchmark itself as a child process: `--bare-server <url> <file>`.
