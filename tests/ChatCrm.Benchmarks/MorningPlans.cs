@@ -33,7 +33,6 @@ internal static class MorningPlans
         await using var w = await ScheduleWorld.StartAsync(settings);
         var tick = ScheduleWorld.Utc(2026, 11, 30, 9, 30);
         var call = await w.DbAsync(db => db.WorkTypes.SingleAsync(t => t.Code == "call"));
-        var zoneOf = new Dictionary<long, int>();
         await w.ChangeAsync(async db =>
         {
             // Ids interleave the zones, so the order of sending cannot come from the order of creation.
@@ -45,10 +44,6 @@ internal static class MorningPlans
             db.Clients.AddRange(clients);
             await db.SaveChangesAsync();
             db.Touches.AddRange(clients.Select(c => Touch.Plan(c, call, c.OwnerUserId!.Value, tick.AddHours(5), "обсудить договор", ScheduleWorld.Joined)));
-            foreach (var (u, i) in users.Select((u, i) => (u, i)))
-            {
-                zoneOf[u.ChatId] = i % Zones.Length;
-            }
         });
         w.App.Api.EnforceLimits = true;
         using var load = new LoadSampler();
@@ -64,7 +59,8 @@ internal static class MorningPlans
         var delivered = w.App.Api.Delivered().OrderBy(c => c.At).ToList();
         var highest = 0;
         var outOfOrder = 0;
-        foreach (var zone in delivered.Select(c => zoneOf[c.ChatId!.Value]))
+        // Manager i (Telegram id and private chat 700,000 + i) lives in Zones[i % 3].
+        foreach (var zone in delivered.Select(c => (int)((c.ChatId!.Value - 700_000) % Zones.Length)))
         {
             outOfOrder += zone < highest ? 1 : 0;
             highest = Math.Max(highest, zone);
