@@ -22,8 +22,9 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHATCRM_BOT", Ap
 
 if (args.Contains("--plans"))
 {
-    // `-- --plans`: see MorningPlans.
-    await ChatCrm.Benchmarks.MorningPlans.RunAsync();
+    // `-- --plans [count] [--paid]`: see MorningPlans (1,000 unless told).
+    var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
+    await ChatCrm.Benchmarks.MorningPlans.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var n ? n : 1000, args.Contains("--paid"));
     return;
 }
 

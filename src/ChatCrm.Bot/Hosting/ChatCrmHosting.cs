@@ -49,6 +49,8 @@ public static class ChatCrmHosting
             .Configure<IOptions<TelegramOptions>>((web, telegram) => web.Url = telegram.Value.ResolvedWebAppUrl);
 
         services.AddSingleton(TimeProvider.System);
+        // The sender's pacing clock: real seconds, whatever the application's clock says (tests may run it fast).
+        services.AddSingleton(new SendClock(TimeProvider.System));
         services.AddChatCrmDatabase();
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<BotMetrics>();
@@ -191,9 +193,9 @@ public static class ChatCrmHosting
     private static void AddTelegramClient(IServiceCollection services)
     {
         // The Bot API puts the token in every URL, and HttpClient's own loggers write URLs: they stay off.
-        // One pacer for every handler chain the factory builds (the limit is the bot's), on the real clock: Telegram
+        // One pacer for every handler chain the factory builds (the limit is the bot's), on the send clock: Telegram
         // counts real seconds, whatever clock the application runs on.
-        services.AddSingleton(_ => new FloodPacer(TimeProvider.System));
+        services.AddSingleton(sp => new FloodPacer(sp.GetRequiredService<SendClock>().Time));
         services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new FloodPacer.Handler(sp.GetRequiredService<FloodPacer>()));
         services.AddSingleton<ITelegramBotClient>(sp =>

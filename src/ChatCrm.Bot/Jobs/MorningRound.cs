@@ -8,6 +8,7 @@ using ChatCrm.Bot.Features.StageTasks;
 using ChatCrm.Bot.Features.Touches;
 using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Crm;
+using ChatCrm.Core.Domain.Users;
 using ChatCrm.Core.Messages;
 using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,11 @@ public sealed record RoundRules(
 /// One manager's morning: the plan (today's contacts, overdue ones, forgotten clients, stuck deals, today's
 /// norm) and a nudge for each of the longest-forgotten clients, written together under `plan:{user}:{date}`.
 /// </summary>
-public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
+public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox, DatabaseOutage outage, ILogger<MorningRound> log)
 {
+    /// <summary>People whose plans are written in one transaction (see <see cref="RunBatchAsync"/>).</summary>
+    public const int PerBatch = 200;
+
     public const int Listed = 10;
     public const int ButtonRows = 8;
     public const int NudgesPerDay = 5;
@@ -38,32 +42,142 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
 
     public static string NudgeKey(long clientId, DateOnly date) => $"nudge:{clientId}:{Due.Key(date)}";
 
+    /// <summary>
+    /// The plans of a batch of people, in the order given (the order they are sent in), written in one transaction;
+    /// those whose plan for today is already written are skipped. Heads and admins get a plan only when they work
+    /// clients themselves; staff of other departments get theirs for their own norms. When the batch cannot be written
+    /// whole (another run wrote one of its keys first, or one person's plan fails), each person is written on their own,
+    /// so one failure costs nobody else their plan. Returns how many plans were written.
+    /// </summary>
+    public async Task<int> RunBatchAsync(IReadOnlyList<Recipient> batch, RoundRules rules, CancellationToken ct)
+    {
+        var sent = await outbox.SentAsync(batch.Select(r => PlanKey(r.Id, r.Today)).ToList(), ct);
+        var others = batch.Where(r => r.User.Role != Role.Manager).Select(r => r.Id).ToList();
+        var working = others.Count == 0
+            ? []
+            : (await db.Clients.Where(c => c.OwnerUserId != null && others.Contains(c.OwnerUserId.Value)).Select(c => c.OwnerUserId!.Value)
+                .Distinct().ToListAsync(ct)).ToHashSet();
+        var owed = batch.Where(r => !sent.Contains(PlanKey(r.Id, r.Today)) && (r.User.Role == Role.Manager || working.Contains(r.Id))).ToList();
+        if (owed.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var known = await PrefetchAsync(owed, ct);
+            foreach (var r in owed)
+            {
+                await ComposeAsync(r, rules, known[r.Id], ct);
+            }
+
+            if (await outbox.CommitAsync(ct))
+            {
+                return owed.Count;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            db.ChangeTracker.Clear();
+            if (outage.Failed("scheduler", e))
+            {
+                // The database is away: one by one would fail too. The next tick writes the batch.
+                throw;
+            }
+
+            log.LogWarning(e, "A batch of {Count} morning plans failed; writing them one by one", owed.Count);
+        }
+
+        var written = 0;
+        foreach (var r in owed)
+        {
+            try
+            {
+                written += await RunAsync(r, rules, ct) ? 1 : 0;
+            }
+            catch (Exception e) when ((e is not OperationCanceledException || !ct.IsCancellationRequested) && !outage.Failed("scheduler", e))
+            {
+                db.ChangeTracker.Clear();
+                log.LogError(e, "Morning plan of user {User} failed; it is retried on the next tick", r.Id);
+            }
+        }
+
+        return written;
+    }
+
     /// <summary>True when the plan was written now; false when it had been already.</summary>
     public async Task<bool> RunAsync(Recipient r, RoundRules rules, CancellationToken ct)
     {
-        var key = PlanKey(r.Id, r.Today);
-        if (await outbox.SentAsync(key, ct))
+        if (await outbox.SentAsync(PlanKey(r.Id, r.Today), ct))
         {
             return false;
         }
+
+        await ComposeAsync(r, rules, null, ct);
+        return await outbox.CommitAsync(ct);
+    }
+
+    /// <summary>What a batch's set-based queries already tell about one person: whether a query can find anything.</summary>
+    private sealed record Known(int Today, int Overdue, bool HasDeals);
+
+    /// <summary>
+    /// Three queries for a whole batch: each person's planned contacts for today and overdue (counted per zone, whose
+    /// day they are), and who owns any deal at all. The per-person queries then run only where there is something to
+    /// list: in a big company most people's morning has a few contacts and no forgotten client or stuck deal.
+    /// </summary>
+    private async Task<Dictionary<long, Known>> PrefetchAsync(List<Recipient> people, CancellationToken ct)
+    {
+        var ids = people.Select(r => r.Id).ToList();
+        var dealers = (await db.Deals.Where(d => ids.Contains(d.OwnerUserId)).Select(d => d.OwnerUserId)
+            .Distinct().ToListAsync(ct)).ToHashSet();
+        var counts = new Dictionary<long, (int Today, int Overdue)>();
+        foreach (var day in people.GroupBy(r => LocalCalendar.Day(r.Today, r.Zone)))
+        {
+            var (dayStart, dayEnd) = day.Key;
+            var users = day.Select(r => r.Id).ToList();
+            var rows = await db.Touches.Where(a => users.Contains(a.UserId) && a.Status == TouchStatus.Planned && a.PlannedFor < dayEnd)
+                .GroupBy(a => a.UserId)
+                .Select(g => new { g.Key, Today = g.Count(a => a.PlannedFor >= dayStart), Overdue = g.Count(a => a.PlannedFor < dayStart) })
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                counts[row.Key] = (row.Today, row.Overdue);
+            }
+        }
+
+        return people.ToDictionary(r => r.Id, r =>
+        {
+            var (today, overdue) = counts.GetValueOrDefault(r.Id);
+            return new Known(today, overdue, dealers.Contains(r.Id));
+        });
+    }
+
+    /// <summary>Stages one person's plan and nudges (not committed).</summary>
+    private async Task ComposeAsync(Recipient r, RoundRules rules, Known? known, CancellationToken ct)
+    {
+        var key = PlanKey(r.Id, r.Today);
 
         var (dayStart, dayEnd) = LocalCalendar.Day(r.Today, r.Zone);
         var planned = db.Touches.AsNoTracking().Where(a => a.UserId == r.Id && a.Status == TouchStatus.Planned);
         var today = planned.Where(a => a.PlannedFor >= dayStart && a.PlannedFor < dayEnd);
         var overdue = planned.Where(a => a.PlannedFor < dayStart);
-        var todayItems = await Items(today.OrderBy(a => a.PlannedFor), ct);
-        var overdueItems = await Items(overdue.OrderByDescending(a => a.PlannedFor), ct);
-        var todayCount = await today.CountAsync(ct);
-        var overdueCount = await overdue.CountAsync(ct);
+        var todayCount = known?.Today ?? await today.CountAsync(ct);
+        var overdueCount = known?.Overdue ?? await overdue.CountAsync(ct);
+        List<Item> todayItems = todayCount == 0 ? [] : await Items(today.OrderBy(a => a.PlannedFor), ct);
+        List<Item> overdueItems = overdueCount == 0 ? [] : await Items(overdue.OrderByDescending(a => a.PlannedFor), ct);
 
+        // Forgotten clients are driven by their owner's open deals, stuck deals are deals: without any deal, neither.
+        var hasDeals = known?.HasDeals ?? true;
         var forgottenQuery = rules.Forgotten.Of(db, r.Id);
-        var forgotten = await forgottenQuery.AsNoTracking().OrderBy(c => c.LastTouchAt ?? c.CreatedAt).Take(Listed).ToListAsync(ct);
+        List<Client> forgotten = hasDeals ? await forgottenQuery.AsNoTracking().OrderBy(c => c.LastTouchAt ?? c.CreatedAt).Take(Listed).ToListAsync(ct) : [];
         var forgottenCount = forgotten.Count < Listed ? forgotten.Count : await forgottenQuery.CountAsync(ct);
 
         var stuckQuery = db.Deals.Where(d => d.OwnerUserId == r.Id).Where(rules.Stuck);
-        var stuck = await stuckQuery.OrderBy(d => d.StageEnteredAt).Take(Listed)
-            .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => new { d.Id, d.Title, Stage = s.Name, d.StageEnteredAt, Allowed = s.DaysAllowed ?? 0, s.OwnerDepartmentId, s.OwnerUserId })
-            .ToListAsync(ct);
+        List<StuckLine> stuck = hasDeals
+            ? await stuckQuery.OrderBy(d => d.StageEnteredAt).Take(Listed)
+                .Join(db.Stages, d => d.StageId, s => s.Id, (d, s) => new StuckLine(d.Id, d.Title, s.Name, d.StageEnteredAt, s.DaysAllowed ?? 0, s.OwnerDepartmentId, s.OwnerUserId))
+                .ToListAsync(ct)
+            : [];
         var holders = await TaskHolders.NamesAsync(db, stuck.Select(d => d.OwnerDepartmentId), stuck.Select(d => d.OwnerUserId), ct);
         var stuckCount = stuck.Count < Listed ? stuck.Count : await stuckQuery.CountAsync(ct);
 
@@ -95,13 +209,17 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
         var until = Due.WindowEndsUtc(r.Today, rules.Settings.MorningPlanAt, Due.MorningEnds, r.Zone);
         outbox.Message(r.ChatId, new Reply(text.ToString(), buttons), key, until);
         await NudgeAsync(r, rules, forgotten, until, ct);
-        return await outbox.CommitAsync(ct);
     }
 
     /// <summary>A nudge a day for each of the longest-forgotten clients, remembering the streak for escalation.</summary>
     private async Task NudgeAsync(Recipient r, RoundRules rules, List<Client> forgotten, DateTime untilUtc, CancellationToken ct)
     {
         var candidates = forgotten.Take(NudgesPerDay).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
         var sent = await outbox.SentAsync(candidates.Select(c => NudgeKey(c.Id, r.Today)).ToList(), ct);
         var ids = candidates.Select(c => c.Id).ToList();
         var streaks = await db.ClientNudges.Where(n => ids.Contains(n.ClientId)).ToDictionaryAsync(n => n.ClientId, ct);
@@ -130,6 +248,8 @@ public sealed class MorningRound(ChatCrmDbContext db, ScheduledOutbox outbox)
     }
 
     private sealed record Item(long Id, DateTime At, string Client, long WorkTypeId, string Note);
+
+    private sealed record StuckLine(long Id, string Title, string Stage, DateTime StageEnteredAt, int Allowed, long? OwnerDepartmentId, long? OwnerUserId);
 
     private Task<List<Item>> Items(IQueryable<Touch> touches, CancellationToken ct) =>
         touches.Take(Listed)

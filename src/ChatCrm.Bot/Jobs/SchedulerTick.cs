@@ -73,9 +73,17 @@ public sealed class SchedulerTick(
 
     private static bool IsHead(Recipient r) => r.User.Role.Includes(Role.Head);
 
+    /// <summary>
+    /// The morning plans owed now, in the order they fell due — earlier zones and earlier mornings (someone's quiet hours
+    /// end later) first, then by person — composed <see cref="MorningRound.PerBatch"/> people to a transaction: the first
+    /// plans are on their way while the rest are composed, and a stop between batches loses nothing (what was committed
+    /// is skipped by its key on the next tick) and doubles nothing.
+    /// </summary>
     private async Task<int> MorningsAsync(DateTime nowUtc, ScheduleSettings s, List<Recipient> joined, IReadOnlyDictionary<long, string> workTypes, CancellationToken ct)
     {
-        var due = joined.Where(r => Due.IsWorkingDay(r.Local) && Due.InWindow(r.Local, s.MorningPlanAt, Due.MorningEnds, r.User.Quiet)).ToList();
+        var due = joined.Where(r => Due.IsWorkingDay(r.Local) && Due.InWindow(r.Local, s.MorningPlanAt, Due.MorningEnds, r.User.Quiet))
+            .OrderBy(r => Due.OpenedUtc(r.Today, s.MorningPlanAt, r.User.Quiet, r.Zone)).ThenBy(r => r.Id)
+            .ToList();
         if (due.Count == 0)
         {
             return 0;
@@ -87,16 +95,10 @@ public sealed class SchedulerTick(
             workTypes,
             await Norms.LoadAsync(db, ct));
         var written = 0;
-        foreach (var r in due)
+        foreach (var batch in due.Chunk(MorningRound.PerBatch))
         {
-            // Heads and admins get a plan only when they work clients themselves; staff of other departments get
-            // theirs for their own norms.
-            if (r.User.Role != Role.Manager && !await db.Clients.AnyAsync(c => c.OwnerUserId == r.Id, ct))
-            {
-                continue;
-            }
-
-            written += await Safely($"morning plan of user {r.Id}", async () => await mornings.RunAsync(r, rules, ct) ? 1 : 0, ct);
+            ct.ThrowIfCancellationRequested();
+            written += await Safely($"morning plans of {batch.Length} people", () => mornings.RunBatchAsync(batch, rules, ct), ct);
         }
 
         return written;

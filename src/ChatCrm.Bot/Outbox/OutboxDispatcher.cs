@@ -22,8 +22,9 @@ namespace ChatCrm.Bot.Outbox;
 /// <remarks>
 /// The rate limiters of System.Threading.RateLimiting hand out permits first come, first served;
 /// here a reply typed a second ago must overtake a thousand morning plans, so the pacing is a
-/// small priority scheduler of its own. Pacing and pauses run on the real clock: Telegram counts real seconds.
-/// Expiry runs on the application's clock (<paramref name="time"/>), the one that stamped the rows.
+/// small priority scheduler of its own. Pacing and pauses run on the send clock (<paramref name="sendClock"/>, the real
+/// one in production: Telegram counts real seconds). Expiry runs on the application's clock (<paramref name="time"/>),
+/// the one that stamped the rows.
 /// </remarks>
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -31,6 +32,7 @@ internal sealed class OutboxDispatcher(
     OutboxSignal signal,
     OutboxHealth health,
     TimeProvider time,
+    SendClock sendClock,
     IOptions<OutboxOptions> options,
     BotMetrics metrics,
     DatabaseOutage outage,
@@ -40,9 +42,18 @@ internal sealed class OutboxDispatcher(
 {
     private const string Source = "outbox dispatcher";
 
-    // Telegram's limits with a margin for network jitter: ~28 a second overall, and a chat's next
+    // Telegram's limits with a margin for network jitter: ~29 a second overall, and a chat's next
     // message starts a full second after its previous one was answered, so two never land closer.
-    internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(36);
+    // 34 ms: any 31 sends span 30 × 34 = 1,020 ms, 20 ms more than the second Telegram counts in (33.4 ms would be the
+    // edge); the pacer at the wire keeps every gap at least this long, so jitter before it cannot close the margin.
+    internal static readonly TimeSpan GlobalInterval = TimeSpan.FromMilliseconds(34);
+
+    // Paid broadcast (Telegram:AllowPaidBroadcast): up to 1,000 a second overall; ~830 leaves room for the free
+    // regime's ~29 beside it and for the small catch-up below.
+    internal static readonly TimeSpan PaidInterval = TimeSpan.FromMilliseconds(1.2);
+    private const int PaidCatchUp = 8;
+    // Paid sends leave a few of the in-flight places free, so that a reply never waits for one.
+    private const int PaidInFlight = MaxInFlight - 4;
     internal static readonly TimeSpan ChatInterval = TimeSpan.FromMilliseconds(1000);
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FirstOutagePause = TimeSpan.FromSeconds(1);
@@ -58,7 +69,7 @@ internal sealed class OutboxDispatcher(
     private static readonly TimeSpan LoadGap = TimeSpan.FromMilliseconds(200);
     private static readonly Task Never = new TaskCompletionSource().Task;
 
-    private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly TimeProvider _clock = sendClock.Time;
     private readonly Dictionary<long, ChatLane> _lanes = [];
     private readonly HashSet<long> _loaded = [];
     private readonly long[] _maxLoadedId = new long[Priorities];
@@ -69,6 +80,8 @@ internal sealed class OutboxDispatcher(
     private int _term;
     private long _sinceTx;
     private DateTime _nextGlobalSlot;
+    private DateTime _nextPaidSlot;
+    private int _paidInFlight;
     private DateTime _pausedUntil;
     private DateTime _nextFullScan;
     private DateTime _nextSweep;
@@ -236,11 +249,15 @@ internal sealed class OutboxDispatcher(
                 return _probeId is not null ? wakeAt : Min(wakeAt, _pausedUntil);
             }
 
-            if (gateway.IsThrottled && now < Max(_pausedUntil, _nextGlobalSlot))
+            if (gateway.IsThrottled && now < _pausedUntil)
             {
-                return Min(wakeAt, Max(_pausedUntil, _nextGlobalSlot));
+                return Min(wakeAt, _pausedUntil);
             }
 
+            // Two regimes, each on its own grid: the free one (everything, ~29 a second) and, when allowed, the paid
+            // broadcast of scheduled messages (~830 a second). A row waits only for its own regime's slot.
+            var freeSlot = gateway.IsThrottled ? _nextGlobalSlot : DateTime.MinValue;
+            var paidSlot = !gateway.IsThrottled ? DateTime.MinValue : Volatile.Read(ref _paidInFlight) >= PaidInFlight ? DateTime.MaxValue : _nextPaidSlot;
             ChatLane? best = null;
             ChatLane? lastProbe = null;
             foreach (var lane in _lanes.Values)
@@ -250,7 +267,9 @@ internal sealed class OutboxDispatcher(
                     continue;
                 }
 
-                var readyAt = Max(head.NextAttemptAt ?? DateTime.MinValue, gateway.IsThrottled && head.IsChatMessage ? lane.NextMessageAt : DateTime.MinValue);
+                var slot = gateway.AllowsPaid(head) ? paidSlot : freeSlot;
+                var readyAt = Max(Max(head.NextAttemptAt ?? DateTime.MinValue, slot),
+                    gateway.IsThrottled && head.IsChatMessage ? lane.NextMessageAt : DateTime.MinValue);
                 if (readyAt > now)
                 {
                     wakeAt = Min(wakeAt, readyAt);
@@ -275,11 +294,22 @@ internal sealed class OutboxDispatcher(
 
             var row = best.Queue.Min!;
             best.Busy = true;
-            // Slots sit on a fixed grid: a launch a few milliseconds late (the loop was recording a
-            // result) does not push every later one back, yet two slots are never closer than the interval.
-            _nextGlobalSlot = (now - _nextGlobalSlot < GlobalInterval ? _nextGlobalSlot : now) + GlobalInterval;
+            var paid = gateway.AllowsPaid(row);
+            if (paid)
+            {
+                // The paid grid may catch up a few slots after a late wake (timers are coarser than its interval):
+                // never more than ~840 in any second.
+                _nextPaidSlot = (now - _nextPaidSlot < PaidInterval * PaidCatchUp ? _nextPaidSlot : now) + PaidInterval;
+                Interlocked.Increment(ref _paidInFlight);
+            }
+            else
+            {
+                // Slots sit on a fixed grid: a launch a few milliseconds late (the loop was recording a
+                // result) does not push every later one back, yet two slots are never closer than the interval.
+                _nextGlobalSlot = (now - _nextGlobalSlot < GlobalInterval ? _nextGlobalSlot : now) + GlobalInterval;
+            }
 
-            _inFlight.Add(SendAsync(row));
+            _inFlight.Add(SendAsync(row, paid));
             if (_outageSince is not null)
             {
                 // The most urgent due row asks whether Telegram is back; the rest wait for its answer.
@@ -355,6 +385,21 @@ internal sealed class OutboxDispatcher(
             .SetProperty(m => m.Error, m => m.Priority == OutboxMessage.PriorityCallback ? CallbackExpired
                 : m.Priority == OutboxMessage.PriorityScheduled ? ScheduledExpired
                 : ReplyExpired), ct);
+
+    private async Task SendAsync(OutboxMessage row, bool paid)
+    {
+        try
+        {
+            await SendAsync(row);
+        }
+        finally
+        {
+            if (paid)
+            {
+                Interlocked.Decrement(ref _paidInFlight);
+            }
+        }
+    }
 
     private async Task SendAsync(OutboxMessage row)
     {

@@ -74,6 +74,12 @@ public sealed class OutboxMessage
     /// <summary>Counts towards Telegram's ~1 message per second per chat.</summary>
     public bool IsChatMessage => Kind is OutboxKind.Message or OutboxKind.EditMessage or OutboxKind.Photo or OutboxKind.Document;
 
+    /// <summary>
+    /// Whether the row may go as a paid broadcast (Telegram:AllowPaidBroadcast): only scheduled messages, photos and
+    /// files — never a reply, a button answer or an edit, which stay in the free regime and keep their priority.
+    /// </summary>
+    public bool MayGoPaid => Priority == PriorityScheduled && Kind is OutboxKind.Message or OutboxKind.Photo or OutboxKind.Document;
+
     /// <summary>PostgreSQL only: the id (xid8) of the transaction that wrote the row, a shadow property.</summary>
     internal const string CommitTx = "CommitTx";
 

@@ -1,4 +1,6 @@
 using System.Net;
+using ChatCrm.Bot.Transport;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -8,12 +10,18 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace ChatCrm.Bot.Outbox;
 
 /// <summary>Sends outbox rows through Telegram.Bot and translates its errors into <see cref="SendResult"/>.</summary>
-internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGateway> log) : IBotGateway
+/// <remarks>
+/// With Telegram:AllowPaidBroadcast the rows that <see cref="OutboxMessage.MayGoPaid"/> carry <c>allow_paid_broadcast</c>,
+/// and their requests are paced by <see cref="FloodPacer"/> in the paid regime.
+/// </remarks>
+internal sealed class TelegramGateway(ITelegramBotClient bot, IOptions<TelegramOptions> options, ILogger<TelegramGateway> log) : IBotGateway
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     public bool IsThrottled => true;
+
+    public bool AllowsPaid(OutboxMessage message) => options.Value.AllowPaidBroadcast && message.MayGoPaid;
 
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -62,13 +70,16 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
 
     private async Task<SendResult> SendCoreAsync(OutboxMessage message, CancellationToken ct)
     {
+        var paid = AllowsPaid(message);
+        // Flows down to the pacer in the HTTP chain (this method's own context: it does not leak to the caller).
+        FloodPacer.PaidBroadcast.Value = paid;
         switch (message.Kind)
         {
             case OutboxKind.Message:
             {
                 var p = Payloads.Read<MessagePayload>(message.Payload);
                 var sent = await bot.SendMessage(message.ChatId, p.Html, parseMode: ParseMode.Html,
-                    replyMarkup: Keyboard(p), linkPreviewOptions: NoPreview, cancellationToken: ct);
+                    replyMarkup: Keyboard(p), linkPreviewOptions: NoPreview, allowPaidBroadcast: paid, cancellationToken: ct);
                 return new SendResult.Sent(sent.MessageId);
             }
 
@@ -85,7 +96,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
                 var p = Payloads.Read<PhotoPayload>(message.Payload);
                 await using var png = new MemoryStream(Convert.FromBase64String(p.PngBase64));
                 var sent = await bot.SendPhoto(message.ChatId, InputFile.FromStream(png, "chart.png"), caption: p.CaptionHtml,
-                    parseMode: ParseMode.Html, cancellationToken: ct);
+                    parseMode: ParseMode.Html, allowPaidBroadcast: paid, cancellationToken: ct);
                 return new SendResult.Sent(sent.MessageId);
             }
 
@@ -94,7 +105,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, ILogger<TelegramGa
                 var p = Payloads.Read<DocumentPayload>(message.Payload);
                 await using var content = new MemoryStream(Convert.FromBase64String(p.ContentBase64));
                 var sent = await bot.SendDocument(message.ChatId, InputFile.FromStream(content, p.FileName), caption: p.CaptionHtml,
-                    parseMode: ParseMode.Html, cancellationToken: ct);
+                    parseMode: ParseMode.Html, allowPaidBroadcast: paid, cancellationToken: ct);
                 return new SendResult.Sent(sent.MessageId);
             }
 

@@ -16,6 +16,13 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>The board's public https URL (its pages are under it: /app, /app/login); empty derives it from the webhook.</summary>
     public string? WebAppUrl { get; set; }
 
+    /// <summary>
+    /// Scheduled messages (morning plans, reminders, digests — never replies or button answers) are sent with the Bot
+    /// API's <c>allow_paid_broadcast</c>: up to 1,000 messages a second instead of about 30, at 0.1 Telegram Stars each
+    /// from the bot's balance. Still one message a second per chat. Off by default.
+    /// </summary>
+    public bool AllowPaidBroadcast { get; set; }
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 

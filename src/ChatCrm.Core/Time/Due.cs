@@ -56,6 +56,17 @@ public static class Due
             : TimeZones.FirstInstantAtOrAfter(localDate.ToDateTime(TimeOnly.MinValue) + end, zone);
     }
 
+    /// <summary>
+    /// When someone's window opening at <paramref name="at"/> on <paramref name="localDate"/> opened for them, in UTC: at
+    /// <paramref name="at"/> in their zone, or at the end of their quiet hours when those cover it. The order in which a
+    /// round owed to many people goes out: the earliest owed first.
+    /// </summary>
+    public static DateTime OpenedUtc(DateOnly localDate, TimeOnly at, QuietHours? quiet, TimeZoneInfo zone)
+    {
+        var opens = quiet is not null && quiet.Contains(at) && quiet.To > at ? quiet.To : at;
+        return TimeZones.FirstInstantAtOrAfter(localDate.ToDateTime(opens), zone);
+    }
+
     public static bool IsQuiet(DateTime local, QuietHours? quiet) => quiet?.Contains(TimeOnly.FromDateTime(local)) ?? false;
 
     public static TimeZoneInfo ZoneOf(User user) => TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;

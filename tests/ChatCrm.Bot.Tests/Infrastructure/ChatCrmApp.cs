@@ -29,6 +29,9 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
+    // The sender's pacing clock (SendClock), when a test runs it fast; the real one otherwise.
+    private TimeProvider? _sendClock;
+
     // Set by tests that read what the host logged.
     private LogCapture? _logs;
 
@@ -79,6 +82,13 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     /// <param name="logs">Receives everything the host logs, from its start on.</param>
     /// <param name="services">Adds services to the host (e.g. an EF interceptor standing in for another instance's write).</param>
     /// <param name="database">The database to run on (created here; the test drops it): a fresh SQLite file when null.</param>
+    /// <param name="sendClock">
+    /// The clock the sender paces on (its slots, per-chat gaps, 429 and outage pauses), e.g. a <see cref="RunningClock"/>.
+    /// When null, a <see cref="FastClock"/>: the sender paces as in production, twenty times faster, so a test that waits
+    /// for a chat's third message waits a tenth of a second, not two. Pass <see cref="TimeProvider.System"/> where pacing
+    /// against Telegram's real limits is checked (<see cref="FakeBotApi.EnforceLimits"/> counts real time).
+    /// Independent of <paramref name="clock"/>, the application's clock.
+    /// </param>
     /// <param name="onPort">
     /// Listen on a free port of 127.0.0.1 through Kestrel (for a browser, <see cref="BaseAddress"/>) instead of serving
     /// in memory. <see cref="WebApplicationFactory{TEntryPoint}.Server"/> is not available then; <c>CreateClient</c> and
@@ -86,7 +96,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     /// </param>
     public static async Task<ChatCrmApp> StartAsync(bool polling = false, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
         Action<FakeBotApi>? arrange = null, LogCapture? logs = null, Action<IServiceCollection>? services = null,
-        TestDatabase? database = null, bool onPort = false)
+        TestDatabase? database = null, bool onPort = false, TimeProvider? sendClock = null)
     {
         if (database is not null)
         {
@@ -102,7 +112,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
 
         var api = await FakeBotApi.StartAsync();
         arrange?.Invoke(api);
-        var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services };
+        var app = new ChatCrmApp(api, polling, settings, clock) { _logs = logs, _services = services, _sendClock = sendClock ?? new FastClock() };
         if (app._settings["ConnectionStrings:ChatCrm"] == $"Data Source={app.DatabasePath}" && app._settings.GetValueOrDefault("Database:Provider") is null or "Sqlite")
         {
             // The bot then finds every migration applied, as on any start but the first.
@@ -129,7 +139,7 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     {
         _handedOver = true;
         await DisposeAsync();
-        var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder) { _logs = _logs };
+        var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder) { _logs = _logs, _sendClock = _sendClock };
         next.Start(OnPort);
         return next;
     }
@@ -161,6 +171,11 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
+        if (_sendClock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(new SendClock(_sendClock)));
         }
 
         if (_services is not null)

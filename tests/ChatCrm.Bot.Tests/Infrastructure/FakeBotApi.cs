@@ -20,6 +20,9 @@ public sealed record ApiCall(string Method, JsonObject Body, DateTime At, int St
 {
     public long? ChatId => Body["chat_id"] is { } c && long.TryParse(c.ToString(), CultureInfo.InvariantCulture, out var id) ? id : null;
     public string? Text => Body["text"]?.GetValue<string>();
+
+    /// <summary>Sent with <c>allow_paid_broadcast: true</c> (Telegram:AllowPaidBroadcast).</summary>
+    public bool Paid => FakeBotApi.IsPaid(Body);
     public bool Ok => Status == 200;
 }
 
@@ -36,8 +39,10 @@ public sealed record FakeAnswer(int Status, string Description, int? RetryAfter 
 /// <summary>
 /// A Bot API server on 127.0.0.1 that the real Telegram.Bot client talks HTTP to. It records every
 /// call, answers like Telegram, can be told to fail, and (when asked) enforces Telegram's limits:
-/// more than 30 messages in any second, or two to one chat within a second, earn a 429 and a
-/// recorded violation.
+/// more than 30 messages in any second (of those sent without <c>allow_paid_broadcast</c>), more than 1,000 in any
+/// second (all of them, paid or not), or two to one chat within a second (paid or not) earn a 429 with retry_after and a
+/// recorded violation. Calls are stamped on <see cref="Clock"/>: the real one unless a test runs the bot's send clock
+/// fast, and then the same fake, so that the limits are counted on the timeline the bot paces on.
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -49,7 +54,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ApiCall> _calls = new();
     private readonly ConcurrentQueue<string> _updates = new();
-    private readonly List<(DateTime At, long? Chat)> _accepted = [];
+    private readonly List<(DateTime At, long? Chat, bool Paid)> _accepted = [];
     private readonly Lock _limits = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, StoredFile> _files = new();
@@ -64,6 +69,15 @@ public sealed class FakeBotApi : IAsyncDisposable
     public Func<string, JsonObject, FakeAnswer?>? Behaviour { get; set; }
 
     public bool EnforceLimits { get; set; }
+
+    /// <summary>What stamps the calls (<see cref="ApiCall.At"/>) and counts the limits.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Telegram's free limit, messages a second per bot; with allow_paid_broadcast, <see cref="PaidPerSecond"/>.</summary>
+    public const int FreePerSecond = 30;
+    public const int PaidPerSecond = 1000;
+
+    internal static bool IsPaid(JsonObject body) => body["allow_paid_broadcast"]?.ToString() is "true" or "True";
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
@@ -157,11 +171,11 @@ public sealed class FakeBotApi : IAsyncDisposable
     private async Task HandleAsync(HttpContext http, string token, string method)
     {
         // Stamped on arrival, as Telegram counts: reading a chunked body can take this process a moment under load.
-        var at = DateTime.UtcNow;
+        var at = Now;
         var body = await ReadBodyAsync(http.Request);
         if (token != Token)
         {
-            await AnswerAsync(http, new ApiCall(method, body, DateTime.UtcNow, 401), Error(401, "Unauthorized"));
+            await AnswerAsync(http, new ApiCall(method, body, Now, 401), Error(401, "Unauthorized"));
             return;
         }
 
@@ -206,7 +220,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     {
         var file = _files.Values.FirstOrDefault(f => f.Path == path);
         var status = token != Token ? 401 : file is null ? 404 : 200;
-        _calls.Enqueue(new ApiCall("file", new JsonObject { ["file_path"] = path }, DateTime.UtcNow, status));
+        _calls.Enqueue(new ApiCall("file", new JsonObject { ["file_path"] = path }, Now, status));
         http.Response.StatusCode = status;
         if (status == 200)
         {
@@ -228,12 +242,21 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
 
         var chat = body["chat_id"] is { } c ? long.Parse(c.ToString(), CultureInfo.InvariantCulture) : (long?)null;
+        var paid = IsPaid(body);
         lock (_limits)
         {
+            // Only the last second matters; stamps two seconds old are dropped (a paid round accepts thousands), and
+            // requests stamped a moment apart may be checked out of order.
+            _accepted.RemoveAll(a => at - a.At >= TimeSpan.FromSeconds(2));
             var lastSecond = _accepted.Where(a => at - a.At < TimeSpan.FromSeconds(1)).ToList();
-            if (lastSecond.Count >= 30)
+            if (lastSecond.Count >= PaidPerSecond)
             {
-                return $"{at:O}: a 31st message within one second";
+                return $"{at:O}: message {PaidPerSecond + 1} within one second";
+            }
+
+            if (!paid && lastSecond.Count(a => !a.Paid) >= FreePerSecond)
+            {
+                return $"{at:O}: message {FreePerSecond + 1} without paid broadcast within one second";
             }
 
             if (chat is not null && lastSecond.Any(a => a.Chat == chat))
@@ -241,10 +264,12 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return $"{at:O}: a second message to chat {chat} within one second";
             }
 
-            _accepted.Add((at, chat));
+            _accepted.Add((at, chat, paid));
             return null;
         }
     }
+
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     private async Task AnswerUpdatesAsync(HttpContext http, JsonObject body, DateTime at)
     {

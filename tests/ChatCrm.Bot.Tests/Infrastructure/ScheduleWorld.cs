@@ -27,7 +27,10 @@ public sealed class ScheduleWorld : IAsyncDisposable
     public ChatCrmApp App { get; }
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<ScheduleWorld> StartAsync(IDictionary<string, string?>? settings = null, TestDatabase? database = null)
+    /// <param name="sendClock">The sender's pacing clock (e.g. a <see cref="RunningClock"/>, or the real one for pacing against real limits); a <see cref="FastClock"/> when null.</param>
+    /// <param name="services">Adds services to the host (e.g. an EF interceptor).</param>
+    public static async Task<ScheduleWorld> StartAsync(IDictionary<string, string?>? settings = null, TestDatabase? database = null,
+        TimeProvider? sendClock = null, Action<IServiceCollection>? services = null)
     {
         // The clock only moves forward: it starts early enough for every date a test visits.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -37,8 +40,11 @@ public sealed class ScheduleWorld : IAsyncDisposable
             all[k] = v;
         }
 
-        return new ScheduleWorld(await ChatCrmApp.StartAsync(settings: all, clock: clock, database: database), clock);
+        return new ScheduleWorld(await ChatCrmApp.StartAsync(settings: all, clock: clock, database: database, sendClock: sendClock, services: services), clock);
     }
+
+    /// <summary>Another host on the same database after a stop (see <see cref="ChatCrmApp.RestartAsync"/>); the clock goes on.</summary>
+    public async Task<ScheduleWorld> RestartAsync() => new(await App.RestartAsync(), Clock);
 
     public static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 
@@ -47,11 +53,15 @@ public sealed class ScheduleWorld : IAsyncDisposable
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById(zone));
 
     /// <summary>Moves the clock and runs one scheduler tick, the way the heartbeat would.</summary>
-    public async Task<TickResult> TickAsync(DateTime utc)
+    public async Task<TickResult> TickAsync(DateTime utc, CancellationToken ct = default)
     {
-        Clock.SetUtcNow(new DateTimeOffset(utc));
+        if (Clock.GetUtcNow() < new DateTimeOffset(utc))
+        {
+            Clock.SetUtcNow(new DateTimeOffset(utc));
+        }
+
         TickResult result = null!;
-        await App.ExecuteAsync(async sp => result = await sp.GetRequiredService<SchedulerTick>().RunAsync(utc, CancellationToken.None));
+        await App.ExecuteAsync(async sp => result = await sp.GetRequiredService<SchedulerTick>().RunAsync(utc, ct));
         return result;
     }
 

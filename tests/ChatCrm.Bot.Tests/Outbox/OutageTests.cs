@@ -15,13 +15,15 @@ namespace ChatCrm.Bot.Tests.Outbox;
 /// <summary>
 /// Telegram unreachable (the fake Bot API answers 502): sending pauses for everybody and probes with one message,
 /// nothing is given up for failing, and rows are expired only once they are of no use. Lifetimes and the pause cap are
-/// shortened through configuration so each test takes seconds.
+/// shortened through configuration, and the sender's clock runs five times faster (<see cref="RunningClock"/>, shared
+/// by the fake Bot API's stamps), so each test takes a second or two.
 /// </summary>
 [Collection(nameof(Throttling))]
 public sealed class OutageTests : IAsyncLifetime
 {
     private static readonly FakeAnswer BadGateway = new(502, "Bad Gateway");
 
+    private readonly RunningClock _send = RunningClock.Start();
     private ChatCrmApp? _app;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -32,10 +34,15 @@ public sealed class OutageTests : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        await _send.DisposeAsync();
     }
 
+    /// <summary>The sender (and the fake Bot API's stamps) on the running clock; the application on <paramref name="clock"/> (real when null).</summary>
     private async Task<ChatCrmApp> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
-        _app = await ChatCrmApp.StartAsync(settings: settings, clock: clock);
+        _app = await ChatCrmApp.StartAsync(settings: settings, clock: clock, sendClock: _send.Provider, arrange: api => api.Clock = _send.Provider);
+
+    private DateTime Now => _send.UtcNow;
 
     /// <summary>Telegram fails every send (not the start-up calls) while <paramref name="down"/> says so.</summary>
     private static void Down(ChatCrmApp app, Func<bool> down) =>
@@ -80,8 +87,8 @@ public sealed class OutageTests : IAsyncLifetime
     public async Task An_outage_pauses_all_sending_probes_with_one_message_at_growing_intervals_and_every_reply_arrives_after_it()
     {
         var app = await StartAsync();
-        var outageEnds = DateTime.UtcNow.AddSeconds(4);
-        Down(app, () => DateTime.UtcNow < outageEnds);
+        var outageEnds = Now.AddSeconds(4);
+        Down(app, () => Now < outageEnds);
 
         await QueueAsync(app, outbox =>
         {
@@ -114,9 +121,10 @@ public sealed class OutageTests : IAsyncLifetime
     public async Task A_row_probed_far_more_often_than_the_old_eight_tries_is_not_given_up_and_goes_out_when_telegram_returns()
     {
         // A button answer is not a chat message, so it may probe at every pause (~0.3 s here), not once a second.
+        // The answer's lifetime runs on the application's clock, which here is the real one: a minute is plenty.
         var app = await StartAsync(new() { ["Outbox:MaxOutagePause"] = "00:00:00.3", ["Outbox:CallbackLifetime"] = "00:01:00" });
-        var outageEnds = DateTime.UtcNow.AddSeconds(4);
-        Down(app, () => DateTime.UtcNow < outageEnds);
+        var outageEnds = Now.AddSeconds(6);
+        Down(app, () => Now < outageEnds);
 
         await QueueAsync(app, outbox => outbox.AnswerCallback(64_001, "cbq-patient", "✅", "test:long:cb"));
 
@@ -124,8 +132,8 @@ public sealed class OutageTests : IAsyncLifetime
         await WaitUntilNothingPendingAsync(app);
         var probe = await RowAsync(app, "test:long:cb");
         probe.Status.Should().Be(OutboxStatus.Sent);
-        probe.Attempts.Should().BeGreaterThan(8, "it probes every ~0.3 s for 4 s and is never given up for failing");
-        app.Api.Calls.Count(c => c.Status == 502).Should().BeLessThanOrEqualTo(18, "one call per pause of 0.24-0.3 s");
+        probe.Attempts.Should().BeGreaterThan(8, "it probes every ~0.3 s for 6 s and is never given up for failing");
+        app.Api.Calls.Count(c => c.Status == 502).Should().BeLessThanOrEqualTo(26, "one call per pause of 0.24-0.3 s");
     }
 
     [Fact]
@@ -160,7 +168,7 @@ public sealed class OutageTests : IAsyncLifetime
                 outbox.Message(70_000 + i, $"reply {i}", $"test:refused:{i}");
             }
         });
-        await Task.Delay(3500);
+        await _send.WaitAsync(TimeSpan.FromSeconds(3.5));
 
         var tries = await app.QueryAsync(db => db.Outbox.SumAsync(m => m.Attempts));
         tries.Should().BeInRange(1, 19, "the sends under way when the outage began, then a probe at ~1 s and ~3 s — not 20 rows each on its own");
@@ -174,9 +182,10 @@ public sealed class OutageTests : IAsyncLifetime
     [Fact]
     public async Task A_button_answer_older_than_its_lifetime_is_expired_and_never_sent()
     {
-        var app = await StartAsync(new() { ["Outbox:CallbackLifetime"] = "00:00:01", ["Outbox:MaxOutagePause"] = "00:00:00.3" });
-        var outageEnds = DateTime.UtcNow.AddSeconds(2.5);
-        Down(app, () => DateTime.UtcNow < outageEnds);
+        // The answer's lifetime is on the application's clock: it runs with the sender's here.
+        var app = await StartAsync(new() { ["Outbox:CallbackLifetime"] = "00:00:01", ["Outbox:MaxOutagePause"] = "00:00:00.3" }, _send.Provider);
+        var outageEnds = Now.AddSeconds(2.5);
+        Down(app, () => Now < outageEnds);
 
         await QueueAsync(app, outbox =>
         {
@@ -208,7 +217,7 @@ public sealed class OutageTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
         var row = await WaitForStatusAsync(app, "test:stale", OutboxStatus.Expired, TimeSpan.FromSeconds(5));
         Volatile.Write(ref down, false);
-        await Task.Delay(1000);
+        await _send.WaitAsync(TimeSpan.FromSeconds(2));
 
         row.Status.Should().Be(OutboxStatus.Expired);
         row.Error.Should().Contain("Outbox:ReplyLifetime");

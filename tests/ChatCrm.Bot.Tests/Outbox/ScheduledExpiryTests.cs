@@ -14,7 +14,9 @@ public sealed class ScheduledExpiryTests
     [Fact]
     public async Task A_morning_plan_held_up_by_an_outage_past_the_morning_expires_unsent_and_a_later_reminder_still_arrives()
     {
-        await using var w = await StartAsync(new Dictionary<string, string?> { ["Outbox:MaxOutagePause"] = "00:00:00.3" });
+        // The sender's pauses and its sweep for expired rows (every 10 s) on a clock five times faster than real time.
+        await using var send = RunningClock.Start();
+        await using var w = await StartAsync(new Dictionary<string, string?> { ["Outbox:MaxOutagePause"] = "00:00:00.3" }, sendClock: send.Provider);
         var manager = await w.UserAsync(3001, Role.Manager, Moscow, name: "Иван");
         var client = await w.ClientAsync("Ромашка", manager.Id);
         await w.PlanAsync(client, manager.Id, At(Moscow, 2026, 12, 1, 15, 0), "про скидку");

@@ -131,7 +131,7 @@ public sealed class PostgresSenderLeaseTests : IAsyncLifetime
     private async Task<(ChatCrmApp App, LogCapture Logs)> StartAsync(TimeProvider? clock = null)
     {
         var logs = new LogCapture();
-        var app = await ChatCrmApp.StartAsync(database: _database, logs: logs, clock: clock);
+        var app = await ChatCrmApp.StartAsync(database: _database, logs: logs, clock: clock, sendClock: TimeProvider.System);
         _apps.Add(app);
         return (app, logs);
     }
