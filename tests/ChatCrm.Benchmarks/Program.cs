@@ -495,6 +495,10 @@ async Task SeedAsync()
         sum.Transaction = (SqliteTransaction)tx;
         sum.CommandText = "UPDATE Deals SET Amount = (SELECT SUM(Amount) FROM DealLines WHERE DealLines.DealId = Deals.Id)";
         await sum.ExecuteNonQueryAsync();
+
+        // The deals were written around the store, which keeps Clients.HasOpenDeal in step: the migration's own fill.
+        sum.CommandText = "UPDATE Clients SET HasOpenDeal = 1 WHERE Id IN (SELECT ClientId FROM Deals WHERE Status = 0)";
+        await sum.ExecuteNonQueryAsync();
     }
 
     // Stage history: opened + two moves per deal (600k rows) within the last 180 days.

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using ChatCrm.Core.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -82,6 +83,12 @@ public static class BulkInsert
             }
 
             await command.ExecuteNonQueryAsync(ct);
+        }
+
+        // Written around the tracker, so the save's step that keeps the clients' open-deal flag in step never sees them.
+        if (entities is IReadOnlyList<Deal> deals)
+        {
+            await OpenDealFlags.MarkOpenAsync(db, deals, ct);
         }
     }
 

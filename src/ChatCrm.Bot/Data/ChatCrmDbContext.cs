@@ -91,9 +91,13 @@ public class ChatCrmDbContext : DbContext
         }
     }
 
-    /// <summary>Keeps every added or changed client's search keys in step, whatever code changed it.</summary>
+    /// <summary>
+    /// Keeps every added or changed client's search keys in step, whatever code changed it, and the open-deal flag of
+    /// every client whose deals changed (<see cref="OpenDealFlags"/>).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await OpenDealFlags.SyncAsync(this, cancellationToken);
         foreach (var entry in ClientsWithChangedKeys())
         {
             if (entry.State != EntityState.Added && entry.Collection(c => c.SearchKeys) is { IsLoaded: false } keys)
@@ -109,6 +113,7 @@ public class ChatCrmDbContext : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        OpenDealFlags.Sync(this);
         foreach (var entry in ClientsWithChangedKeys())
         {
             if (entry.State != EntityState.Added && entry.Collection(c => c.SearchKeys) is { IsLoaded: false } keys)

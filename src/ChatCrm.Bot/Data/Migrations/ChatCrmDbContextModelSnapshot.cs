@@ -453,6 +453,9 @@ namespace ChatCrm.Bot.Data.Migrations
                         .HasMaxLength(1275)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasOpenDeal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastTouchAt")
                         .HasColumnType("TEXT");
 
@@ -509,6 +512,9 @@ namespace ChatCrm.Bot.Data.Migrations
                     b.HasIndex("SegmentId");
 
                     b.HasIndex("OwnerUserId", "LastTouchAt");
+
+                    b.HasIndex(new[] { "OwnerUserId", "LastTouchAt", "CreatedAt", "NextContactAt" }, "IX_Clients_OpenDeal")
+                        .HasFilter("\"HasOpenDeal\"");
 
                     b.ToTable("Clients", (string)null);
                 });

@@ -486,6 +486,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                         .HasMaxLength(1275)
                         .HasColumnType("character varying(1275)");
 
+                    b.Property<bool>("HasOpenDeal")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastTouchAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -548,6 +551,9 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
                     b.HasIndex("SegmentId");
 
                     b.HasIndex("OwnerUserId", "LastTouchAt");
+
+                    b.HasIndex(new[] { "OwnerUserId", "LastTouchAt", "CreatedAt", "NextContactAt" }, "IX_Clients_OpenDeal")
+                        .HasFilter("\"HasOpenDeal\"");
 
                     b.ToTable("Clients", (string)null);
                 });

@@ -8,8 +8,8 @@ namespace ChatCrm.Bot.Features.Touches;
 /// <summary>
 /// A client is forgotten when it has an owner and an open deal, nobody touched it for the company's
 /// <c>Crm:ForgottenAfterDays</c> (or the deal's stage's own number of days), no contact is planned ahead,
-/// and its owner has not snoozed it. The query filters by the loosest
-/// cut-off, driven by the open deals, so its cost grows with the clients being worked, not with all clients.
+/// and its owner has not snoozed it. The query filters by the loosest cut-off over the clients flagged as having an
+/// open deal, so its cost grows with the clients being worked, not with all clients.
 /// </summary>
 public sealed class ForgottenClients
 {
@@ -35,27 +35,33 @@ public sealed class ForgottenClients
         return new ForgottenClients(nowUtc, globalDays, stageDays);
     }
 
-    public IQueryable<Client> Query(ChatCrmDbContext db) => Among(db, db.Deals.Where(d => d.Status == DealStatus.Open));
+    /// <summary>The forgotten clients of every owner: what the digest counts per manager.</summary>
+    public IQueryable<Client> Query(ChatCrmDbContext db) => Among(db, db.Clients.Where(c => c.HasOpenDeal && c.OwnerUserId != null));
 
+    /// <summary>One owner's forgotten clients among those with an open deal of their own (the morning's list).</summary>
     public IQueryable<Client> Of(ChatCrmDbContext db, long ownerUserId) =>
-        Among(db, db.Deals.Where(d => d.Status == DealStatus.Open && d.OwnerUserId == ownerUserId)).Where(c => c.OwnerUserId == ownerUserId);
+        Among(db, db.Clients.Where(c => c.HasOpenDeal && c.OwnerUserId == ownerUserId))
+            .Where(c => db.Deals.Any(d => d.ClientId == c.Id && d.Status == DealStatus.Open && d.OwnerUserId == ownerUserId));
 
     public static int DaysSince(Client client, DateTime nowUtc) => (int)(nowUtc - (client.LastTouchAt ?? client.CreatedAt)).TotalDays;
 
     /// <summary>
-    /// Driven by the open deals (most clients of a big base are dormant and have none), each candidate found by
-    /// its key: the cost follows the open deals, never the whole client table.
+    /// Starts from the clients with an open deal (<see cref="Client.HasOpenDeal"/>, kept in step by the store), a range
+    /// of the index (HasOpenDeal, OwnerUserId, LastTouchAt, CreatedAt, NextContactAt) that answers the touch and plan
+    /// cut-offs itself: most clients of a big base are dormant and never read, and no deal is looked up unless some
+    /// stage has its own number of days.
     /// </summary>
-    private IQueryable<Client> Among(ChatCrmDbContext db, IQueryable<Deal> openDeals)
+    private IQueryable<Client> Among(ChatCrmDbContext db, IQueryable<Client> withOpenDeal)
     {
         var (now, loosest) = (_now, Loosest);
-        var candidates = openDeals.Select(d => d.ClientId);
-        return db.Clients
-            .Where(c => candidates.Contains(c.Id) && c.OwnerUserId != null
-                && (c.LastTouchAt < loosest || (c.LastTouchAt == null && c.CreatedAt < loosest))
+        var candidates = withOpenDeal
+            .Where(c => (c.LastTouchAt < loosest || (c.LastTouchAt == null && c.CreatedAt < loosest))
                 && (c.NextContactAt == null || c.NextContactAt < now)
-                && !db.ClientNudges.Any(n => n.ClientId == c.Id && n.SnoozedUntil > now))
-            .Where(HasForgottenDeal(db));
+                && !db.ClientNudges.Any(n => n.ClientId == c.Id && n.SnoozedUntil > now));
+
+        // With no stage of its own days the loosest cut-off is the company's, which the client's last touch has just
+        // passed, and an open deal the client has: every candidate has a forgotten deal.
+        return _stageCuts.Count == 0 ? candidates : candidates.Where(HasForgottenDeal(db));
     }
 
     /// <summary>

@@ -53,6 +53,13 @@ public sealed class Client
     /// <summary>The earliest planned contact; the handler recomputes it after planning, completing or cancelling.</summary>
     public DateTime? NextContactAt { get; private set; }
 
+    /// <summary>
+    /// Whether any of the client's deals is open: what the forgotten-client scan starts from. The store keeps it in
+    /// step with the deals (ChatCrmDbContext recomputes it for the clients whose deals a save opens, closes, reopens,
+    /// deletes or moves; the import's bulk insert sets it), so no code sets it.
+    /// </summary>
+    public bool HasOpenDeal { get; private set; }
+
     /// <summary>E.164 numbers separated by ';' (e.g. `+79001234567;+74951234567`), or empty.</summary>
     public string Phones { get; private set; }
 

@@ -17,6 +17,12 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => c.NameKey);
         b.HasIndex(c => c.MatchKey);
         b.HasIndex(c => new { c.OwnerUserId, c.LastTouchAt });
+        // The forgotten-client scan: only the clients with an open deal (a partial index, so the dormant ones cost
+        // nothing), per owner, answered from the index alone — the company-wide count per manager reads it in order,
+        // one manager's morning is one range of it. A bare boolean is no equality SQLite could seek on; the filter
+        // is matched instead, on SQLite and PostgreSQL alike.
+        b.HasIndex(c => new { c.OwnerUserId, c.LastTouchAt, c.CreatedAt, c.NextContactAt }, "IX_Clients_OpenDeal")
+            .HasFilter("\"HasOpenDeal\"");
         b.HasIndex(c => c.Phones);
         b.HasIndex(c => c.Emails);
         // Finds the clients whose search keys an older ClientSearchKeys.Version built, at start, without a scan.
