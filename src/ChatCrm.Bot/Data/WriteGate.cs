@@ -22,7 +22,7 @@ internal sealed class WriteGate(IOptions<DatabaseOptions> options)
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly bool _open = options.Value.IsPostgres;
+    private readonly bool _open = options.Value.IsPostgres || !options.Value.WriteGate;
 
     /// <summary>Waits for this writer's turn; dispose the result (after the commit or the rollback) to let the next one in.</summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken ct)
