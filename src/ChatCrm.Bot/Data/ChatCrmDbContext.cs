@@ -63,6 +63,9 @@ public class ChatCrmDbContext : DbContext
     public DbSet<ClientNudge> ClientNudges => Set<ClientNudge>();
     public DbSet<PaySchemeVersion> PaySchemes => Set<PaySchemeVersion>();
 
+    /// <summary>The savepoint the running handler will need once it writes (<see cref="LazySavepoints"/>); null outside a handler.</summary>
+    internal PendingSavepoint? PendingSavepoint { get; set; }
+
     /// <summary>The rows two people (or two instances) are likely to change at the same moment.</summary>
     private static readonly Type[] ConcurrencyChecked = [typeof(Deal), typeof(Client), typeof(ClientNudge), typeof(Obligation), typeof(Invite)];
 

@@ -25,11 +25,11 @@ internal static class DatabaseSetup
     {
         services.AddPooledDbContextFactory<ChatCrmDbContext>((sp, options) =>
             QuietFailures(options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite))
-                .AddInterceptors([SqlitePragmas.Instance, .. sp.GetServices<ISaveChangesInterceptor>()])));
+                .AddInterceptors([SqlitePragmas.Instance, LazySavepoints.Instance, .. sp.GetServices<ISaveChangesInterceptor>()])));
         services.AddPooledDbContextFactory<PostgresChatCrmDbContext>((sp, options) =>
             QuietFailures(options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty."))
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())));
+                .AddInterceptors([LazySavepoints.Instance, .. sp.GetServices<ISaveChangesInterceptor>()])));
         services.AddScoped<ChatCrmDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
                 ? sp.GetRequiredService<IDbContextFactory<PostgresChatCrmDbContext>>().CreateDbContext()

@@ -64,6 +64,7 @@ public static class ChatCrmHosting
         services.AddSingleton(_ => mode == TransportMode.LocalChat ? Known(null) : new BotIdentity());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<UserLanes>();
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<WaitingSignal>();
         services.AddSingleton<OutboxHealth>();
         services.AddSingleton<UpdatePipeline>();

@@ -28,18 +28,31 @@ internal sealed class UpdateProcessor(
     OutboxWriter outbox,
     IServiceProvider services,
     BotIdentity bot,
+    WriteGate gate,
     TimeProvider time,
     IOptions<CrmOptions> crm,
     IOptions<WebAppOptions> web,
     ILogger<UpdateProcessor> log)
 {
+    // Compiled once: the hot path skips EF's query cache lookup (the expression tree's hash and compare) every update.
+    private static readonly Func<ChatCrmDbContext, long, CancellationToken, Task<User?>> UserByTelegramId =
+        EF.CompileAsyncQuery((ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
+            db.Set<User>().FirstOrDefault(u => u.TelegramId == telegramId));
+
+    private static readonly Func<ChatCrmDbContext, long, CancellationToken, Task<User?>> UserByTelegramIdReadOnly =
+        EF.CompileAsyncQuery((ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
+            db.Set<User>().AsNoTracking().FirstOrDefault(u => u.TelegramId == telegramId));
+
     private readonly Language _fallback = crm.Value.Language;
 
     /// <param name="waitingId">The update's row in WaitingUpdates when it waited its turn: deleted with the effect.</param>
     public async Task ProcessAsync(Update update, long? waitingId, CancellationToken ct)
     {
+        // The connection (and its pragmas) is opened before the update queues for the write lock, not under it.
+        await db.Database.OpenConnectionAsync(ct);
+        using var turn = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+        if (!await MarkProcessedAsync(update.Id, ct))
         {
             return;
         }
@@ -53,15 +66,25 @@ internal sealed class UpdateProcessor(
             _ => Task.FromResult(false),
         };
 
-        if (await handled)
+        if (!await handled)
         {
-            db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
+            // Group chatter and strangers leave no trace (their outbox rows, if any, are keyed by update_id).
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"ProcessedUpdates\" WHERE \"UpdateId\" = {update.Id}", ct);
         }
 
         await ForgetWaitingAsync(waitingId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>
+    /// The dedup check and the marker in one statement, inside the update's transaction (a rollback un-marks it):
+    /// false when the update was already committed. On PostgreSQL a concurrent delivery of the same update waits here
+    /// for the first one's commit, then finds it done (or, after its rollback, goes on).
+    /// </summary>
+    private async Task<bool> MarkProcessedAsync(long updateId, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"ProcessedUpdates\" (\"UpdateId\", \"ProcessedAt\") VALUES ({updateId}, {Now}) ON CONFLICT DO NOTHING", ct) == 1;
 
     /// <summary>
     /// After a handler failed and its transaction rolled back: mark the update done (and no longer waiting) and
@@ -73,18 +96,19 @@ internal sealed class UpdateProcessor(
     {
         try
         {
+            await db.Database.OpenConnectionAsync(ct);
+            using var turn = await gate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await db.ProcessedUpdates.AnyAsync(p => p.UpdateId == update.Id, ct))
+            if (!await MarkProcessedAsync(update.Id, ct))
             {
                 return;
             }
 
-            db.ProcessedUpdates.Add(new ProcessedUpdate { UpdateId = update.Id, ProcessedAt = Now });
             var from = update.Message?.From ?? update.CallbackQuery?.From;
             var chatType = update.Message is { } m ? m.Chat?.Type : null;
             if (from is { Id: not 0 } && (update.Message is null || chatType == ChatType.Private))
             {
-                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+                var user = await UserByTelegramIdReadOnly(db, from.Id, ct);
                 var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, from.LanguageCode, _fallback));
                 if (update.CallbackQuery is { Id: { Length: > 0 } callbackId })
                 {
@@ -98,7 +122,7 @@ internal sealed class UpdateProcessor(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or DbException or DbUpdateException))
+        catch (Exception e) when (e is not (OperationCanceledException or DbException or DbUpdateException) && !DbErrors.IsTransient(e))
         {
             log.LogError(e, "Apologising for update {UpdateId} failed too; it is dropped", update.Id);
         }
@@ -112,7 +136,9 @@ internal sealed class UpdateProcessor(
     public async Task<HoldOutcome> HoldAsync(Update update, long senderId, int waiting, int ceiling, bool tellWaiting, bool tellRefusal,
         CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == senderId, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        using var turn = await gate.EnterAsync(ct);
+        var user = await UserByTelegramIdReadOnly(db, senderId, ct);
         if (user is null)
         {
             return HoldOutcome.Stranger;
@@ -179,7 +205,7 @@ internal sealed class UpdateProcessor(
 
     private async Task<bool> OnPrivateMessageAsync(long updateId, Telegram.Bot.Types.User from, Message m, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
+        var user = await UserByTelegramId(db, from.Id, ct);
         var command = CommandLine.TryParse(m.Text);
         if (user is null)
         {
@@ -257,7 +283,7 @@ internal sealed class UpdateProcessor(
 
     private async Task<bool> OnCallbackAsync(long updateId, CallbackQuery q, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == q.From.Id, ct);
+        var user = await UserByTelegramId(db, q.From.Id, ct);
         if (user is null || !user.IsActive)
         {
             var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, q.From.LanguageCode, _fallback));
@@ -277,7 +303,7 @@ internal sealed class UpdateProcessor(
 
     private async Task<bool> OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == change.From.Id, ct);
+        var user = await UserByTelegramId(db, change.From.Id, ct);
         if (user is null)
         {
             return false;

@@ -1,3 +1,4 @@
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,6 +102,41 @@ public abstract class PipelineTests(TestDatabase database) : IAsyncLifetime
         await _app.SendAsync(Updates.Tap(Ivan, "run:help"));
 
         (await _app.Api.WaitForMessagesAsync(Ivan, before + 1))[^1].Text.Should().Contain("Команды");
+    }
+
+    [DatabaseFact]
+    public async Task The_same_update_delivered_again_after_it_was_answered_gets_no_second_reply()
+    {
+        var update = Updates.Text(Ivan, "/cancel");
+        var before = _app.Api.DeliveredTo(Ivan).Count;
+
+        await _app.SendAsync(update);
+        await _app.Api.WaitForMessagesAsync(Ivan, before + 1);
+        var rows = await _app.CountAsync<OutboxMessage>();
+        await _app.SendAsync(update);
+        await Task.Delay(300);
+
+        _app.Api.DeliveredTo(Ivan).Should().HaveCount(before + 1);
+        (await _app.CountAsync<OutboxMessage>()).Should().Be(rows);
+    }
+
+    [DatabaseTheory]
+    [InlineData("/help")]
+    [InlineData("/today")]
+    [InlineData("/cancel")]
+    public async Task A_command_that_only_reads_changes_nothing_but_its_reply(string command)
+    {
+        await _app.SendAsync(Updates.Text(Ivan, command));
+        var user = await _app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.TelegramId == Ivan));
+        var (audit, outbox, processed) = await _app.QueryAsync(async db =>
+            (await db.Audit.CountAsync(), await db.Outbox.CountAsync(), await db.ProcessedUpdates.CountAsync()));
+
+        await _app.SendAsync(Updates.Text(Ivan, command));
+
+        (await _app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.TelegramId == Ivan))).Should().BeEquivalentTo(user);
+        (await _app.QueryAsync(db => db.Audit.CountAsync())).Should().Be(audit);
+        (await _app.QueryAsync(db => db.Outbox.CountAsync())).Should().Be(outbox + 1, "one reply");
+        (await _app.QueryAsync(db => db.ProcessedUpdates.CountAsync())).Should().Be(processed + 1, "the update is marked done");
     }
 }
 

@@ -1,6 +1,8 @@
+using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ChatCrm.Bot.Features.Shared;
 
@@ -70,14 +72,24 @@ public sealed class CommandRunner(IServiceProvider services)
     /// Entities guard their own rules by throwing; the user hears which rule in one sentence. The
     /// handler's half-made changes are never saved: the update's transaction is rolled back to where the handler
     /// began. What came before the handler (the pipeline's <c>EndDialog()</c> and <c>Seen()</c>, a command menu, an
-    /// earlier command of the same update) is written first, so the rollback cannot take it along.
+    /// earlier command of the same update) is written first, so the rollback cannot take it along. The savepoint is
+    /// taken just before the handler's first write (<see cref="LazySavepoints"/>): a handler that only reads runs without
+    /// one, and its refusal has only its unsaved changes to forget.
     /// </summary>
     private static async Task Refusing(BotContext ctx, Func<Task> handler, CancellationToken ct)
     {
         const string savepoint = "handler";
-        var tx = ctx.Db.Database.CurrentTransaction ?? throw new InvalidOperationException("Handlers run inside the update's transaction.");
-        await ctx.Db.SaveChangesAsync(ct);
-        await tx.CreateSavepointAsync(savepoint, ct);
+        var db = ctx.Db;
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Handlers run inside the update's transaction.");
+        await db.SaveChangesAsync(ct);
+        var outer = db.PendingSavepoint;
+        var mine = new PendingSavepoint(savepoint, outer);
+        if (!LazySavepoints.WatchesOver(db))
+        {
+            await mine.TakeAsync(tx.GetDbTransaction(), ct);
+        }
+
+        db.PendingSavepoint = mine;
         try
         {
             await handler();
@@ -86,11 +98,20 @@ public sealed class CommandRunner(IServiceProvider services)
         {
             // Whatever the handler wrote or staged before the rule said no is undone, saved or not; the user is read
             // back as the savepoint left them, so a change the handler made to them is undone too.
-            await tx.RollbackToSavepointAsync(savepoint, ct);
-            ctx.Db.ChangeTracker.Clear();
-            await ctx.Db.Attach(ctx.User).ReloadAsync(ct);
+            db.PendingSavepoint = outer;
+            if (mine.Taken)
+            {
+                await tx.RollbackToSavepointAsync(savepoint, ct);
+            }
+
+            db.ChangeTracker.Clear();
+            await db.Attach(ctx.User).ReloadAsync(ct);
             ctx.Undo.ForgetChanges();
             ctx.Reply(ctx.T.Error(e.Error, e.Detail));
+        }
+        finally
+        {
+            db.PendingSavepoint = outer;
         }
     }
 
