@@ -34,14 +34,13 @@ internal sealed class UpdateProcessor(
     IOptions<WebAppOptions> web,
     ILogger<UpdateProcessor> log)
 {
-    // Compiled once: the hot path skips EF's query cache lookup (the expression tree's hash and compare) every update.
-    private static readonly Func<ChatCrmDbContext, long, CancellationToken, Task<User?>> UserByTelegramId =
-        EF.CompileAsyncQuery((ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
-            db.Set<User>().FirstOrDefault(u => u.TelegramId == telegramId));
+    // Not EF.CompileAsyncQuery: a compiled query belongs to the one model it first ran on, and a process may hold several
+    // (the SQLite and the PostgreSQL context of move-data; a test run's many hosts), where it throws on the others.
+    private static Task<User?> UserByTelegramId(ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
+        db.Users.FirstOrDefaultAsync(u => u.TelegramId == telegramId, ct);
 
-    private static readonly Func<ChatCrmDbContext, long, CancellationToken, Task<User?>> UserByTelegramIdReadOnly =
-        EF.CompileAsyncQuery((ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
-            db.Set<User>().AsNoTracking().FirstOrDefault(u => u.TelegramId == telegramId));
+    private static Task<User?> UserByTelegramIdReadOnly(ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == telegramId, ct);
 
     private readonly Language _fallback = crm.Value.Language;
 
