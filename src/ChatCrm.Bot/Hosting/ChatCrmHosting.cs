@@ -44,6 +44,7 @@ public static class ChatCrmHosting
         AddValidatedOptions<CrmOptions>(services, CrmOptions.Section);
         AddValidatedOptions<ScheduleOptions>(services, ScheduleOptions.Section);
         AddValidatedOptions<OutboxOptions>(services, OutboxOptions.Section);
+        services.AddOptions<OutboxOptions>().Configure<IOptions<TelegramOptions>>((outbox, telegram) => outbox.AllowPaidBroadcast = telegram.Value.AllowPaidBroadcast);
         // The board's address comes from the Telegram section (Telegram:WebAppUrl, or the webhook's host), the rest from WebApp.
         AddValidatedOptions<WebAppOptions>(services, WebAppOptions.Section)
             .Configure<IOptions<TelegramOptions>>((web, telegram) => web.Url = telegram.Value.ResolvedWebAppUrl);

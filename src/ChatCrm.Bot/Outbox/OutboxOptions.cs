@@ -19,6 +19,12 @@ public sealed class OutboxOptions : IValidatableObject
     /// <summary>The longest pause between probes while Telegram is unreachable (the pause starts at a second and doubles).</summary>
     public TimeSpan MaxOutagePause { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Scheduled messages go with <c>allow_paid_broadcast</c>. Configured as <c>Telegram:AllowPaidBroadcast</c> (DESIGN §9)
+    /// and copied here at start, so the sender need not read the transport's settings.
+    /// </summary>
+    public bool AllowPaidBroadcast { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ReplyLifetime < TimeSpan.FromSeconds(1) || ReplyLifetime > TimeSpan.FromDays(30))

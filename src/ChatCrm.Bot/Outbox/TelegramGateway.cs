@@ -1,5 +1,4 @@
 using System.Net;
-using ChatCrm.Bot.Transport;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -12,9 +11,9 @@ namespace ChatCrm.Bot.Outbox;
 /// <summary>Sends outbox rows through Telegram.Bot and translates its errors into <see cref="SendResult"/>.</summary>
 /// <remarks>
 /// With Telegram:AllowPaidBroadcast the rows that <see cref="OutboxMessage.MayGoPaid"/> carry <c>allow_paid_broadcast</c>,
-/// and their requests are paced by <see cref="FloodPacer"/> in the paid regime.
+/// and their requests are paced at the wire in the paid regime (<see cref="PaidBroadcastRequest"/>).
 /// </remarks>
-internal sealed class TelegramGateway(ITelegramBotClient bot, IOptions<TelegramOptions> options, ILogger<TelegramGateway> log) : IBotGateway
+internal sealed class TelegramGateway(ITelegramBotClient bot, IOptions<OutboxOptions> options, ILogger<TelegramGateway> log) : IBotGateway
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
@@ -72,7 +71,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, IOptions<TelegramO
     {
         var paid = AllowsPaid(message);
         // Flows down to the pacer in the HTTP chain (this method's own context: it does not leak to the caller).
-        FloodPacer.PaidBroadcast.Value = paid;
+        PaidBroadcastRequest.Current.Value = paid;
         switch (message.Kind)
         {
             case OutboxKind.Message:

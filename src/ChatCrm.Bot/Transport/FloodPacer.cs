@@ -7,7 +7,7 @@ namespace ChatCrm.Bot.Transport;
 /// bot), timed at the last step before the wire (<see cref="Handler"/>). The outbox already hands out its sends that
 /// far apart, but the work between its slot and the wire (the claim in the database, building the request) takes
 /// varying time; under load several requests held up there would otherwise leave together and earn a 429.
-/// A paid broadcast (<see cref="PaidBroadcast"/>, set by the gateway for the request it makes) is held to
+/// A paid broadcast (<see cref="PaidBroadcastRequest"/>, set by the gateway for the request it makes) is held to
 /// <see cref="PaidInterval"/> apart instead, among the paid ones: it is counted against Telegram's 1,000 a second, not
 /// against the 30.
 /// </summary>
@@ -17,9 +17,6 @@ internal sealed class FloodPacer(TimeProvider clock) : IDisposable
     internal static readonly TimeSpan Interval = OutboxDispatcher.GlobalInterval;
 
     internal static readonly TimeSpan PaidInterval = OutboxDispatcher.PaidInterval;
-
-    /// <summary>True while the gateway makes a request with <c>allow_paid_broadcast</c>; it flows into the HTTP chain.</summary>
-    internal static readonly AsyncLocal<bool> PaidBroadcast = new();
 
     // The methods Telegram counts against its per-bot message limit.
     private static readonly string[] Paced = ["/sendMessage", "/editMessageText", "/sendPhoto", "/sendDocument", "/editMessageReplyMarkup"];
@@ -36,7 +33,7 @@ internal sealed class FloodPacer(TimeProvider clock) : IDisposable
             return;
         }
 
-        await (PaidBroadcast.Value ? _paid : _free).WaitTurnAsync(clock, ct);
+        await (PaidBroadcastRequest.Current.Value ? _paid : _free).WaitTurnAsync(clock, ct);
     }
 
     public void Dispose()

@@ -48,7 +48,7 @@ public sealed class MorningBurstTests
     [Fact]
     public async Task After_a_morning_the_bot_was_down_plans_go_out_earliest_owed_first_across_zones_and_quiet_hours()
     {
-        // Real send clock: the order of arrival is what is checked, 34 ms apart.
+        // Real send clock: the order of arrival is what is checked, 36 ms apart.
         await using var w = await StartAsync(sendClock: TimeProvider.System);
         // Created in the reverse of the order they are owed, so the ids cannot pass for it.
         var londonQuiet = await w.UserAsync(8004, Role.Manager, "Europe/London", name: "Лондон, тихо до 9:15", quiet: "22:00-09:15");
