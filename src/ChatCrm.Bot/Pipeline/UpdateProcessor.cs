@@ -34,14 +34,6 @@ internal sealed class UpdateProcessor(
     IOptions<WebAppOptions> web,
     ILogger<UpdateProcessor> log)
 {
-    // Not EF.CompileAsyncQuery: a compiled query belongs to the one model it first ran on, and a process may hold several
-    // (the SQLite and the PostgreSQL context of move-data; a test run's many hosts), where it throws on the others.
-    private static Task<User?> UserByTelegramId(ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
-        db.Users.FirstOrDefaultAsync(u => u.TelegramId == telegramId, ct);
-
-    private static Task<User?> UserByTelegramIdReadOnly(ChatCrmDbContext db, long telegramId, CancellationToken ct) =>
-        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == telegramId, ct);
-
     private readonly Language _fallback = crm.Value.Language;
 
     /// <param name="waitingId">The update's row in WaitingUpdates when it waited its turn: deleted with the effect.</param>
@@ -107,7 +99,7 @@ internal sealed class UpdateProcessor(
             var chatType = update.Message is { } m ? m.Chat?.Type : null;
             if (from is { Id: not 0 } && (update.Message is null || chatType == ChatType.Private))
             {
-                var user = await UserByTelegramIdReadOnly(db, from.Id, ct);
+                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
                 var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, from.LanguageCode, _fallback));
                 if (update.CallbackQuery is { Id: { Length: > 0 } callbackId })
                 {
@@ -137,7 +129,7 @@ internal sealed class UpdateProcessor(
     {
         await db.Database.OpenConnectionAsync(ct);
         using var turn = await gate.EnterAsync(ct);
-        var user = await UserByTelegramIdReadOnly(db, senderId, ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == senderId, ct);
         if (user is null)
         {
             return HoldOutcome.Stranger;
@@ -204,7 +196,7 @@ internal sealed class UpdateProcessor(
 
     private async Task<bool> OnPrivateMessageAsync(long updateId, Telegram.Bot.Types.User from, Message m, CancellationToken ct)
     {
-        var user = await UserByTelegramId(db, from.Id, ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == from.Id, ct);
         var command = CommandLine.TryParse(m.Text);
         if (user is null)
         {
@@ -282,7 +274,7 @@ internal sealed class UpdateProcessor(
 
     private async Task<bool> OnCallbackAsync(long updateId, CallbackQuery q, CancellationToken ct)
     {
-        var user = await UserByTelegramId(db, q.From.Id, ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == q.From.Id, ct);
         if (user is null || !user.IsActive)
         {
             var texts = Texts.For(user?.LanguageOr(_fallback) ?? Languages.Pick(null, q.From.LanguageCode, _fallback));
@@ -302,7 +294,7 @@ internal sealed class UpdateProcessor(
 
     private async Task<bool> OnMembershipAsync(ChatMemberUpdated change, CancellationToken ct)
     {
-        var user = await UserByTelegramId(db, change.From.Id, ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == change.From.Id, ct);
         if (user is null)
         {
             return false;
