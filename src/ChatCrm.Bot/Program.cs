@@ -8,7 +8,7 @@ if (args.Contains("chat"))
     chat.AddLocalSettings(args).AddChatCrm(TransportMode.LocalChat);
     // The terminal is the conversation: only problems go to stderr, whatever appsettings.json says.
     chat.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Warning);
-    await chat.Build().RunAsync();
+    await chat.Build().CheckSettings().RunAsync();
     return 0;
 }
 
@@ -30,7 +30,7 @@ if (StartupGuide.NoToken(app.Configuration))
     return 1;
 }
 
-app.MapChatCrm();
+app.CheckSettings().MapChatCrm();
 await app.RunAsync();
 return 0;
 

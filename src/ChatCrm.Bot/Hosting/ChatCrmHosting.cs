@@ -17,6 +17,7 @@ using ChatCrm.Bot.Web.Board;
 using ChatCrm.Bot.Web.Reports;
 using ChatCrm.Bot.Web.Team;
 using ChatCrm.Bot.Web.Clients;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -33,7 +34,7 @@ public enum TransportMode
     LocalChat,
 }
 
-public static class ChatCrmHosting
+public static partial class ChatCrmHosting
 {
     /// <summary>Registers options, the database, the pipeline, the outbox and the transport.</summary>
     public static IHostApplicationBuilder AddChatCrm(this IHostApplicationBuilder builder, TransportMode mode = TransportMode.Telegram)
@@ -133,6 +134,35 @@ public static class ChatCrmHosting
         builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
         return builder;
     }
+
+    /// <summary>
+    /// Checks every validated setting now, before anything starts or binds a port: a bad one stops the program with the
+    /// sentence that names its key. The host is left undisposed for the caller, so the test factory, which starts it on
+    /// another thread, reports this error rather than racing a disposed host.
+    /// </summary>
+    public static THost CheckSettings<THost>(this THost host) where THost : IHost
+    {
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception e) when (e is OptionsValidationException || e is AggregateException a && a.InnerExceptions.All(x => x is OptionsValidationException))
+        {
+            // Our own sentences, each once: options built from a bad one fail too and repeat it, and data annotations
+            // wrap each in "DataAnnotation validation failed for 'X' members: '' with the error: '…'.".
+            var all = e is AggregateException many ? many.InnerExceptions.Cast<OptionsValidationException>().ToList() : [(OptionsValidationException)e];
+            var failures = all.SelectMany(x => x.Failures).Select(Sentence).Distinct().ToList();
+            throw new OptionsValidationException(all[0].OptionsName, all[0].OptionsType, failures);
+        }
+
+        return host;
+
+        static string Sentence(string failure) =>
+            DataAnnotationFailure().Match(failure) is { Success: true } m ? m.Groups[1].Value : failure;
+    }
+
+    [GeneratedRegex(@"with the error: '(.*)'\.$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationFailure();
 
     /// <summary>The HTTP surface: the webhook, the health checks, the board's sign-in and, with Metrics:Enabled, /metrics.</summary>
     public static WebApplication MapChatCrm(this WebApplication app)
