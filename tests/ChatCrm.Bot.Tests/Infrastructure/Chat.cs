@@ -48,7 +48,19 @@ public sealed partial class Chat(ChatCrmApp app, long telegramId, string? name =
         var code = await InviteAsync(app, role);
         var before = app.Api.DeliveredTo(telegramId).Count;
         await app.SendAsync(Updates.Text(telegramId, $"/start {code}", language, name));
-        await app.Api.WaitForMessagesAsync(telegramId, before + 1);
+        try
+        {
+            await app.Api.WaitForMessagesAsync(telegramId, before + 1);
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once in CI, not since: say whether the welcome was never written or written and never sent.
+            var rows = await app.QueryAsync(db => db.Outbox.AsNoTracking().Where(m => m.ChatId == telegramId)
+                .Select(m => $"#{m.Id} {m.Kind} {m.Status} attempts={m.Attempts} created={m.CreatedAt:O} next={m.NextAttemptAt:O} expires={m.ExpiresAt:O} error={m.Error}")
+                .ToListAsync());
+            throw new TimeoutException($"{e.Message}\nOutbox rows for {telegramId}: {(rows.Count == 0 ? "none" : string.Join("\n", rows))}", e);
+        }
+
         return new Chat(app, telegramId, name, language);
     }
 
