@@ -754,6 +754,8 @@ namespace ChatCrm.Bot.Data.PostgresMigrations
 
                     b.HasIndex("OwnerUserId", "Status", "StageId", "Amount");
 
+                    b.HasIndex("Status", "Amount", "StageId", "StageEnteredAt");
+
                     b.HasIndex("Status", "ClosedAt", "OwnerUserId", "OpenedAt");
 
                     b.HasIndex("Status", "StageId", "Amount", "ClientId", "ExpectedCloseAt", "OwnerUserId");

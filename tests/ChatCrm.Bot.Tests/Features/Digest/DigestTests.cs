@@ -150,6 +150,30 @@ public abstract class DigestTests(TestDatabase database) : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task The_monthly_digest_compares_with_the_same_days_of_last_month_and_leaves_out_the_days_between()
+    {
+        // Deal G (70 000): opened 2 Nov, a touch on 3 Nov, won 4 Nov (two days), paid in full on 5 Nov — all within
+        // 1–7 Nov, the days the first week of December is compared with. Everything from 20 Nov on (deals C to F
+        // opened, F lost, two touches) falls between the two periods and counts in neither.
+        var omega = await _w.ClientAsync("Омега", _ivan.Id);
+        var dealG = await _w.DealAsync(omega, 70_000, M(11, 2, 10));
+        await _w.TouchAsync(omega, _ivan.Id, M(11, 3, 10));
+        await _w.ChangeAsync(async db =>
+        {
+            var deal = await db.Deals.SingleAsync(x => x.Id == dealG.Id);
+            db.StageChanges.Add(deal.Win(null, M(11, 4, 10), _ivan.Id));
+            db.Obligations.Add(Obligation.RecordPayment(deal, 70_000, M(11, 5, 10), _ivan.Id, M(11, 5, 10)));
+        });
+
+        var d = await BuildAsync(DigestKind.Monthly, new DateOnly(2026, 12, 7), M(12, 7, 9, 30));
+
+        d.Totals.Should().Be(new PeriodTotals(4, 2, 1, 200_000, 1, 30_000, 10.0));
+        d.Weekly!.Previous.Should().Be(new PeriodTotals(1, 1, 1, 70_000, 0, 70_000, 2.0));
+        var page = DigestComposer.Pages(Texts.English, d, TimeZoneInfo.FindSystemTimeZoneById(Moscow)).Single();
+        page.Should().Contain("Win rate: 50% (was 100%)").And.Contain("Average deal duration: 10 d (was 2 d)");
+    }
+
+    [DatabaseFact]
     public async Task Part_payments_cover_the_earliest_invoice_first_in_what_is_owed_and_overdue()
     {
         // Deal A (Иван) gets two invoices: 60 000 due 1 Dec and 40 000 due 20 Dec, and one payment of 20 000.
