@@ -9,7 +9,8 @@ namespace ChatCrm.Bot.Jobs;
 /// (Telegram redelivers for a day at most), outbox rows sent or failed more than a month ago (their
 /// de-duplication keys name days long past), /undo entries a day old (/undo only reaches back ten
 /// minutes), and the board's /web codes and browser sessions a day after they expired or ended (they can sign
-/// nobody in again; the audit keeps who signed in when). Pending rows are never touched.
+/// nobody in again; the audit keeps who signed in when). Pending rows are never touched. On SQLite it then refreshes
+/// the query planner's statistics where tables changed enough to matter.
 /// </summary>
 public sealed class Housekeeping(ChatCrmDbContext db)
 {
@@ -36,6 +37,7 @@ public sealed class Housekeeping(ChatCrmDbContext db)
         var signInsBefore = nowUtc - KeepWebSignIns;
         var codes = await db.WebLoginCodes.Where(c => c.ExpiresAt < signInsBefore).ExecuteDeleteAsync(ct);
         var sessions = await db.WebSessions.Where(s => s.ExpiresAt < signInsBefore || s.EndedAt < signInsBefore).ExecuteDeleteAsync(ct);
+        await Hosting.DatabaseInitializer.OptimizeAsync(db, ct);
         return updates + messages + undo + codes + sessions;
     }
 }
