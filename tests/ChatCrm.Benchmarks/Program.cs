@@ -136,7 +136,7 @@ await using (var db = new ChatCrmDbContext(options))
 {
     // As the bot's start does after migrating: the query planner's statistics.
     var optimize = Stopwatch.StartNew();
-    await ChatCrm.Bot.Hosting.DatabaseInitializer.OptimizeAsync(db, CancellationToken.None);
+    await PlannerStatistics.RefreshAsync(db, CancellationToken.None);
     Console.WriteLine($"PRAGMA optimize in {optimize.ElapsedMilliseconds} ms");
 }
 

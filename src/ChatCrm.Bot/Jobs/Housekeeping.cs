@@ -37,7 +37,7 @@ public sealed class Housekeeping(ChatCrmDbContext db)
         var signInsBefore = nowUtc - KeepWebSignIns;
         var codes = await db.WebLoginCodes.Where(c => c.ExpiresAt < signInsBefore).ExecuteDeleteAsync(ct);
         var sessions = await db.WebSessions.Where(s => s.ExpiresAt < signInsBefore || s.EndedAt < signInsBefore).ExecuteDeleteAsync(ct);
-        await Hosting.DatabaseInitializer.OptimizeAsync(db, ct);
+        await PlannerStatistics.RefreshAsync(db, ct);
         return updates + messages + undo + codes + sessions;
     }
 }
