@@ -10,7 +10,8 @@ namespace ChatCrm.Benchmarks;
 /// as its own process, as systemd or a container starts it, on a SQLite file its first start migrated (with the
 /// throughput run's 10,000 members in it), in webhook mode against the fake Bot API; timed from <c>Process.Start</c> to
 /// the first 200 from <c>/health/ready</c>, polled every 10 ms. The first start (the migration) is reported apart; of the
-/// others, the median and the range.
+/// others, the median and the range. <c>BENCH_BOT_DLL=/path/ChatCrm.Bot.dll</c> starts a published bot instead, e.g. the
+/// output of deploy/Dockerfile's publish line (ReadyToRun).
 /// </summary>
 internal static class StartTime
 {

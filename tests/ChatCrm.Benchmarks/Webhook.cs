@@ -60,7 +60,10 @@ internal static class Webhook
             environment[key] = value;
         }
 
-        var bot = BotProcess.Start(environment);
+        // BENCH_BOT_DLL: a published bot instead of the Release build (e.g. deploy/Dockerfile's publish, ReadyToRun).
+        var bot = Environment.GetEnvironmentVariable("BENCH_BOT_DLL") is { Length: > 0 } dll
+            ? BotProcess.StartDll(dll, environment)
+            : BotProcess.Start(environment);
         if (!waitForWebhook)
         {
             return bot;

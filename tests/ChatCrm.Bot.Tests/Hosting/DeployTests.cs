@@ -20,7 +20,7 @@ namespace ChatCrm.Bot.Tests.Hosting;
 public sealed partial class DeployTests : IAsyncLifetime
 {
     /// <summary>deploy/Dockerfile's publish line, word for word. The image build and this test run the same string.</summary>
-    private const string PublishCommand = "dotnet publish src/ChatCrm.Bot -c Release -o \"$OUT\" -p:UseAppHost=false";
+    private const string PublishCommand = "dotnet publish src/ChatCrm.Bot -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o \"$OUT\" -p:UseAppHost=false";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatcrm-tests", "deploy-" + Guid.NewGuid().ToString("N"));
 
