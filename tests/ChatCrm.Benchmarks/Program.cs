@@ -134,7 +134,7 @@ else
 
 await using (var db = new ChatCrmDbContext(options))
 {
-    // As the bot's start does after migrating: the query planner's statistics.
+    // As housekeeping does hourly: the query planner's statistics (kept in the file).
     var optimize = Stopwatch.StartNew();
     await PlannerStatistics.RefreshAsync(db, CancellationToken.None);
     Console.WriteLine($"PRAGMA optimize in {optimize.ElapsedMilliseconds} ms");

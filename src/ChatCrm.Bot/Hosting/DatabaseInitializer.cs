@@ -44,7 +44,6 @@ internal sealed class DatabaseInitializer(
         await SeedProcessAsync(db, ct);
         await EnsureSalesDepartmentAsync(db, ct);
         await EnsureAdminsAsync(db, ct);
-        await PlannerStatistics.RefreshAsync(db, ct);
     }
 
     /// <summary>
