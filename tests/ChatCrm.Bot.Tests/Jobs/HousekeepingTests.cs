@@ -83,7 +83,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
         await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) " +
             "INSERT INTO ProcessedUpdates (UpdateId, ProcessedAt) SELECT i + 1000, '2026-11-27 09:00:00' FROM n"));
-        var Analyzed = () => _app.QueryAsync(db => db.Database.SqlQueryRaw<string>(
+        var analyzed = () => _app.QueryAsync(db => db.Database.SqlQueryRaw<string>(
             "SELECT tbl AS Value FROM sqlite_stat1 WHERE tbl = 'ProcessedUpdates'").ToListAsync());
 
         await RunAsync(Now.AddMinutes(7));
@@ -91,7 +91,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
         await RunAsync(Now);
 
         before.Should().Be(0, "nothing analyzes off the hour");
-        (await Analyzed()).Should().NotBeEmpty();
+        (await analyzed()).Should().NotBeEmpty();
     }
 
     private async Task<int> RunAsync(DateTime now)
