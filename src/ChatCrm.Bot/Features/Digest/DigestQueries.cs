@@ -216,12 +216,13 @@ public sealed class DigestQueries(ChatCrmDbContext db)
                 Late = g.Sum(o => o.Kind == ObligationKind.ExpectedPayment && o.DueAt < now ? o.Amount : 0) ?? 0,
                 Paid = g.Sum(o => o.Kind == ObligationKind.Payment ? o.Amount : 0) ?? 0,
             });
+        // Both sums in one read: grouped by a constant, the one row (none without invoices) holds them.
         var sums = await perDeal.GroupBy(_ => 1).Select(g => new
         {
             Owed = g.Sum(d => d.Expected > d.Paid ? d.Expected - d.Paid : 0),
             Overdue = g.Sum(d => d.Late > d.Paid ? d.Late - d.Paid : 0),
-        }).FirstOrDefaultAsync(ct);
-        var (owed, overdue) = sums is null ? (0m, 0m) : (sums.Owed, sums.Overdue);
+        }).ToListAsync(ct);
+        var (owed, overdue) = sums.Count == 0 ? (0m, 0m) : (sums[0].Owed, sums[0].Overdue);
         var overdueCount = await db.Obligations
             .CountAsync(o => o.Kind == ObligationKind.ExpectedPayment && !o.IsSettled && o.DueAt < now, ct);
         return (owed, overdueCount, overdue);
