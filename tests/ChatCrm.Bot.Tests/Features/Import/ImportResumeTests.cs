@@ -37,6 +37,8 @@ public sealed class ImportResumeTests : IAsyncLifetime
         await _head.TapAsync(confirm.Button("Начать"));
         var id = await _app.QueryAsync(db => db.Imports.Select(i => i.Id).SingleAsync());
         await _app.Api.WaitForAsync(c => c.Any(x => x.Ok && x.Method == "sendMessage" && x.Text?.Contains("Импорт: 0 / 8") == true), because: "the progress message is out");
+        // The run edits the message by the id Telegram gave it, which the sender stores a moment after Telegram's answer.
+        await ProgressMessageStoredAsync(id);
 
         (await BatchAsync(id)).Should().BeTrue();
         (await _app.QueryAsync(db => db.Imports.SingleAsync())).RowsDone.Should().Be(2);
@@ -54,6 +56,18 @@ public sealed class ImportResumeTests : IAsyncLifetime
         var names = await _app.QueryAsync(db => db.Clients.OrderBy(c => c.Id).Select(c => c.Name).ToListAsync());
         names.Should().Equal(Enumerable.Range(1, 7).Select(i => $"Клиент {i}"), "each row once, the repeat merged");
         (await _app.QueryAsync(db => db.ClientSearchKeys.CountAsync(k => k.Kind == Core.Matching.ClientKeyKind.PhoneTail))).Should().Be(7);
+    }
+
+    private async Task ProgressMessageStoredAsync(long importId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(25);
+        while (await _app.QueryAsync(db => db.Imports.Where(i => i.Id == importId)
+                   .Select(i => db.Outbox.Where(m => m.Id == i.ProgressOutboxId).Select(m => m.TelegramMessageId).FirstOrDefault())
+                   .SingleAsync()) is null)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the sender stores the progress message's Telegram id once it is sent");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<bool> BatchAsync(long id)
