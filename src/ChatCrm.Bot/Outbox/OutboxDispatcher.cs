@@ -88,6 +88,11 @@ internal sealed class OutboxDispatcher(
     private DateTime _nextSweep;
     private DateTime _nextLoad;
 
+    // Whether the last launch left a due row waiting for its regime's slot or a free place in flight: only then are
+    // reads spaced by LoadGap. Without a backlog a new reply is read (and sent) at once; spacing every read cost
+    // each reply up to 200 ms at 20 updates a second (p50 158 ms, p99 200 ms on the real clock).
+    private bool _backlog;
+
     // The outage: when it began (real clock), how many tries have failed, which row is probing now, which failed last.
     private Backoff? _outagePause;
     private DateTime? _outageSince;
@@ -126,7 +131,7 @@ internal sealed class OutboxDispatcher(
                     signalled = null;
                 }
 
-                if ((signalled is null || signalled.IsCompleted) && (Now >= _nextLoad || _loaded.Count == 0))
+                if ((signalled is null || signalled.IsCompleted) && (Now >= _nextLoad || !_backlog || _loaded.Count == 0))
                 {
                     var full = Now >= _nextFullScan;
                     await LoadAsync(full, ct);
@@ -140,6 +145,12 @@ internal sealed class OutboxDispatcher(
                 await ExpireSkippedAsync(ct);
                 if (signalled is null || signalled.IsCompleted)
                 {
+                    if (!_backlog)
+                    {
+                        // Rows were written since the last read and nothing waits for a slot: read them now.
+                        continue;
+                    }
+
                     // Rows were written since the last read, which was a moment ago: read them once it is time.
                     await WaitAsync(Never, Min(wakeAt, _nextLoad), ct);
                 }
@@ -242,16 +253,25 @@ internal sealed class OutboxDispatcher(
         var now = Now;
         var appNow = AppNow;
         var wakeAt = DateTime.MaxValue;
-        while (_inFlight.Count < MaxInFlight)
+        _backlog = false;
+        while (true)
         {
+            if (_inFlight.Count >= MaxInFlight)
+            {
+                _backlog = true;
+                return wakeAt;
+            }
+
             if (_outageSince is not null && (_probeId is not null || now < _pausedUntil))
             {
+                _backlog = true;
                 // Telegram is unreachable: nothing goes until the pause is over, and then only one probe at a time.
                 return _probeId is not null ? wakeAt : Min(wakeAt, _pausedUntil);
             }
 
             if (gateway.IsThrottled && now < _pausedUntil)
             {
+                _backlog = true;
                 return Min(wakeAt, _pausedUntil);
             }
 
@@ -274,6 +294,9 @@ internal sealed class OutboxDispatcher(
                 if (readyAt > now)
                 {
                     wakeAt = Min(wakeAt, readyAt);
+                    // Due but for its slot: a backlog. A retry's or a chat's own pause is not one.
+                    _backlog |= (head.NextAttemptAt ?? DateTime.MinValue) <= now
+                        && !(gateway.IsThrottled && head.IsChatMessage && lane.NextMessageAt > now);
                 }
                 else if (_outageSince is not null && head.Id == _failedProbeId)
                 {
@@ -315,11 +338,10 @@ internal sealed class OutboxDispatcher(
             {
                 // The most urgent due row asks whether Telegram is back; the rest wait for its answer.
                 _probeId = row.Id;
+                _backlog = true;
                 return wakeAt;
             }
         }
-
-        return wakeAt;
     }
 
     /// <summary>The lane's first row still worth sending; the expired ones before it are set aside, never sent.</summary>
