@@ -264,8 +264,8 @@ internal sealed class OutboxDispatcher(
 
             if (_outageSince is not null && (_probeId is not null || now < _pausedUntil))
             {
-                _backlog = true;
                 // Telegram is unreachable: nothing goes until the pause is over, and then only one probe at a time.
+                _backlog = true;
                 return _probeId is not null ? wakeAt : Min(wakeAt, _pausedUntil);
             }
 
