@@ -60,15 +60,16 @@ public sealed class PostgresTwoInstanceTests(ITestOutputHelper output) : IAsyncL
         await _database.DropAsync();
     }
 
+    // 150 replies take five seconds at one sender's pace; two senders would be at 56 a second, refused within the first.
     [PostgresFact]
-    public async Task Four_hundred_updates_split_across_both_instances_get_one_reply_each_without_a_single_429()
+    public async Task A_hundred_and_fifty_updates_split_across_both_instances_get_one_reply_each_without_a_single_429()
     {
         var (one, two) = await StartBothAsync();
 
-        var people = Enumerable.Range(0, 400).Select(i => 9_100_000L + i).ToList();
+        var people = Enumerable.Range(0, 150).Select(i => 9_100_000L + i).ToList();
         await PostAllAsync(people.Select((id, i) => (i % 2 == 0 ? one : two, id)));
 
-        await _api.WaitForAsync(calls => Replied(calls).Count >= people.Count, TimeSpan.FromSeconds(60), "a reply to each of the 400");
+        await _api.WaitForAsync(calls => Replied(calls).Count >= people.Count, TimeSpan.FromSeconds(60), "a reply to each of the 150");
         await Task.Delay(TimeSpan.FromSeconds(2)); // a reply sent twice would show by now
         var replies = Replied(_api.Calls);
         replies.Keys.Should().BeEquivalentTo(people);
@@ -79,15 +80,15 @@ public sealed class PostgresTwoInstanceTests(ITestOutputHelper output) : IAsyncL
     }
 
     [PostgresFact]
-    public async Task Killed_with_kill_9_in_a_300_message_blast_the_sender_leaves_the_rest_to_the_other_and_loses_nothing()
+    public async Task Killed_with_kill_9_in_a_150_message_blast_the_sender_leaves_the_rest_to_the_other_and_loses_nothing()
     {
         var (one, two) = await StartBothAsync();
         var holder = one.Output.Contains(NowSends, StringComparison.Ordinal) ? one : two;
         var other = holder == one ? two : one;
 
-        var people = Enumerable.Range(0, 300).Select(i => 9_200_000L + i).ToList();
+        var people = Enumerable.Range(0, 150).Select(i => 9_200_000L + i).ToList();
         await PostAllAsync(people.Select(id => (holder, id)));
-        await _api.WaitForAsync(calls => Replied(calls).Count >= 100, TimeSpan.FromSeconds(30), "the blast under way");
+        await _api.WaitForAsync(calls => Replied(calls).Count >= 50, TimeSpan.FromSeconds(30), "the blast under way");
 
         holder.Kill();
         await holder.Process.WaitForExitAsync();
