@@ -12,7 +12,7 @@ namespace ChatCrm.Bot.Tests.EndToEnd;
 /// <summary>
 /// The bot as a newcomer and an operator meet it: a separate process, started, killed, restarted — on either database.
 /// </summary>
-[EndToEnd]
+[EndToEnd, StartsFirst]
 public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
 {
     protected string Folder { get; } = Path.Combine(Path.GetTempPath(), "chatcrm-tests", "process-" + Guid.NewGuid().ToString("N"));

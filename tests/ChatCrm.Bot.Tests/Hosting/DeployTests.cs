@@ -16,7 +16,7 @@ namespace ChatCrm.Bot.Tests.Hosting;
 /// The restore drills follow deploy/README.md step by step: a backup taken while the bot runs, the bot stopped, the
 /// backup put in place, the bot started — what was there at the backup is back, and nothing after it.
 /// </summary>
-[EndToEnd]
+[EndToEnd, StartsFirst]
 public sealed partial class DeployTests : IAsyncLifetime
 {
     /// <summary>deploy/Dockerfile's publish line, word for word. The image build and this test run the same string.</summary>

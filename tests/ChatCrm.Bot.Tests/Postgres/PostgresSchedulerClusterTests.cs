@@ -11,7 +11,7 @@ namespace ChatCrm.Bot.Tests.Postgres;
 /// one of them, and when one stops the other goes on beating. Seen as an operator sees it: each instance logs (at Debug)
 /// which beat it ran.
 /// </summary>
-[Postgres]
+[Postgres, StartsFirst]
 public sealed partial class PostgresSchedulerClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();

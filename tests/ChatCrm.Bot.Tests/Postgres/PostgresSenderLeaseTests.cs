@@ -15,7 +15,7 @@ namespace ChatCrm.Bot.Tests.Postgres;
 /// Bot API here, so every message shows which instance sent it. Telegram's limits are per token, so exactly one instance
 /// sends (the holder of the sender lease) whichever instance took the update in, and the other takes over when it goes.
 /// </summary>
-[Postgres]
+[Postgres, StartsFirst]
 public sealed class PostgresSenderLeaseTests : IAsyncLifetime
 {
     private const string NowSends = "now sends for the bot";
