@@ -4,10 +4,14 @@ namespace ChatCrm.Bot.Tests.Infrastructure;
 public static class Eventually
 {
     /// <summary>Returns once <paramref name="done"/> holds; fails the test, saying <paramref name="what"/> it waited for, after <paramref name="timeout"/>.</summary>
-    public static async Task HoldsAsync(Func<bool> done, TimeSpan timeout, string what)
+    public static Task HoldsAsync(Func<bool> done, TimeSpan timeout, string what) =>
+        HoldsAsync(() => Task.FromResult(done()), timeout, what);
+
+    /// <summary>The same for a condition that has to ask (the database, a server).</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> done, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!done())
+        while (!await done())
         {
             if (DateTime.UtcNow > deadline)
             {

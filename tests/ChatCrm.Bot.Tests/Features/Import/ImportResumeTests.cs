@@ -58,17 +58,11 @@ public sealed class ImportResumeTests : IAsyncLifetime
         (await _app.QueryAsync(db => db.ClientSearchKeys.CountAsync(k => k.Kind == Core.Matching.ClientKeyKind.PhoneTail))).Should().Be(7);
     }
 
-    private async Task ProgressMessageStoredAsync(long importId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(25);
-        while (await _app.QueryAsync(db => db.Imports.Where(i => i.Id == importId)
-                   .Select(i => db.Outbox.Where(m => m.Id == i.ProgressOutboxId).Select(m => m.TelegramMessageId).FirstOrDefault())
-                   .SingleAsync()) is null)
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the sender stores the progress message's Telegram id once it is sent");
-            await Task.Delay(20);
-        }
-    }
+    private Task ProgressMessageStoredAsync(long importId) =>
+        Eventually.HoldsAsync(async () => await _app.QueryAsync(db => db.Imports.Where(i => i.Id == importId)
+                .Select(i => db.Outbox.Where(m => m.Id == i.ProgressOutboxId).Select(m => m.TelegramMessageId).FirstOrDefault())
+                .SingleAsync()) is not null,
+            TimeSpan.FromSeconds(25), "the sender to store the progress message's Telegram id once it is sent");
 
     private async Task<bool> BatchAsync(long id)
     {
