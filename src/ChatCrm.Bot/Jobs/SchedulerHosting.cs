@@ -37,8 +37,9 @@ public static class SchedulerHosting
     /// set (it must then differ per instance), else generated at start. The de-duplication keys stay as the second
     /// guard.</item>
     /// </list>
-    /// The job and its trigger have stable identities and replace what an earlier start stored, so a restart (or a
-    /// changed Schedule:Heartbeat) takes effect instead of clashing with the stored schedule.
+    /// The job and its trigger have stable identities. A start keeps the stored trigger when its schedule is the same
+    /// (so a restart or a second instance does not move the running beat) and replaces it when Schedule:Heartbeat
+    /// changed (<see cref="HeartbeatTrigger"/>).
     /// </summary>
     public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
     {
@@ -107,12 +108,14 @@ public static class SchedulerHosting
                 q.UseInMemoryStore();
             }
 
-            // Each start states the job and its trigger again and replaces what a persistent store holds from before.
+            // Each start states the job again (it carries nothing, so replacing it changes nothing); its trigger is
+            // stated by HeartbeatTrigger, which leaves a stored one alone unless the schedule changed.
             q.ConfigureOptions<QuartzOptions>(o => o.Scheduling.OverwriteExistingData = true);
             q.AddJob<HeartbeatJob>(j => j.WithIdentity(HeartbeatJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(HeartbeatJob.Key).WithIdentity(HeartbeatJob.TriggerKey)
-                .WithCronSchedule(heartbeat.Heartbeat, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
+        // After the database's migration (an earlier hosted service), before the scheduler starts.
+        services.AddHostedService(sp => new HeartbeatTrigger(sp.GetRequiredService<ISchedulerFactory>(), heartbeat.Heartbeat,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HeartbeatTrigger>>()));
         builder.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
