@@ -24,8 +24,8 @@ internal static class DatabaseSetup
     public static IServiceCollection AddChatCrmDatabase(this IServiceCollection services)
     {
         services.AddPooledDbContextFactory<ChatCrmDbContext>((sp, options) =>
-            QuietFailures(options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite))
-                .AddInterceptors([SqlitePragmas.Instance, LazySavepoints.Instance, .. sp.GetServices<ISaveChangesInterceptor>()])));
+            QuietRebuilds(QuietFailures(options.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqlite))
+                .AddInterceptors([SqlitePragmas.Instance, LazySavepoints.Instance, .. sp.GetServices<ISaveChangesInterceptor>()]))));
         services.AddPooledDbContextFactory<PostgresChatCrmDbContext>((sp, options) =>
             QuietFailures(options.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:ChatCrm is empty."))
@@ -55,6 +55,15 @@ internal static class DatabaseSetup
             (CoreEventId.QueryIterationFailed, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug))
             .Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    /// <summary>
+    /// SQLite cannot alter a column or a key in place, so EF rebuilds the table, and turns foreign keys off around the
+    /// rebuild with a <c>PRAGMA</c> that cannot run inside a transaction. EF warns of that once per such migration (two of
+    /// them so far), and a newcomer's first <c>dotnet run</c> on an empty database opened with two alarming paragraphs
+    /// about migrations "left in a partially applied state". They are EF's own rebuilds, so the note goes to Debug.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietRebuilds(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
 
     private static string? ConnectionString(IServiceProvider sp) =>
         sp.GetRequiredService<IConfiguration>().GetConnectionString("ChatCrm");
