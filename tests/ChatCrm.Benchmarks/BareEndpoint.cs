@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Bot.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,7 +24,81 @@ internal static class BareEndpoint
     // As DatabaseSetup.SqlitePragmas runs them on every connection the bot opens.
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    /// <summary>
+    /// The same statements the bot's unit of work runs for <c>/cancel</c>, written by hand (`--sql-floor-server`): what
+    /// SQLite itself costs per update, so that the rest of the bot's time can be told apart from it.
+    /// </summary>
+    public const string SqlFloorFlag = "--sql-floor-server";
+
     public static string ConnectionString(string database) => $"Data Source={database}";
+
+    /// <summary>
+    /// On a migrated bot database with its members: open (pooled) and the pragmas, as the bot's interceptor does; then in
+    /// one transaction the dedup insert, the user read by Telegram id (every column read), a savepoint, the reply's outbox
+    /// row (its payload serialised as the bot does), the release and the commit: the statements EF Core logs for one
+    /// update of the throughput run, in that order, and nothing else.
+    /// </summary>
+    public static async Task ServeSqlFloorAsync(string url, string database)
+    {
+        var connectionString = ConnectionString(database);
+        var replyText = "Нечего отменять: сейчас вы ничего не вводите.";
+        await ServeWithAsync(url, async (updateId, chatId, text, ct) =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = Pragmas;
+                await pragmas.ExecuteNonQueryAsync(ct);
+            }
+
+            var now = DateTime.UtcNow;
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using (var dedup = connection.CreateCommand())
+            {
+                dedup.CommandText = "INSERT INTO \"ProcessedUpdates\" (\"UpdateId\", \"ProcessedAt\") VALUES ($u, $at) ON CONFLICT DO NOTHING";
+                dedup.Parameters.AddWithValue("$u", updateId);
+                dedup.Parameters.AddWithValue("$at", now);
+                if (await dedup.ExecuteNonQueryAsync(ct) != 1)
+                {
+                    throw new InvalidOperationException("A fresh update id was taken for a repeat.");
+                }
+            }
+
+            await using (var user = connection.CreateCommand())
+            {
+                user.CommandText = "SELECT * FROM \"Users\" WHERE \"TelegramId\" = $t LIMIT 1";
+                user.Parameters.AddWithValue("$t", chatId);
+                await using var reader = await user.ExecuteReaderAsync(ct);
+                if (!await reader.ReadAsync(ct))
+                {
+                    throw new InvalidOperationException($"No member {chatId}.");
+                }
+
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+            }
+
+            await tx.SaveAsync("handler", ct);
+            await using (var outbox = connection.CreateCommand())
+            {
+                outbox.CommandText = """
+                    INSERT INTO "Outbox" ("Attempts", "ChatId", "CreatedAt", "DedupKey", "Error", "ExpiresAt", "Kind", "NextAttemptAt", "Payload", "Priority", "SendingAt", "SentAt", "Status", "TelegramMessageId")
+                    VALUES (0, $c, $at, $k, NULL, $exp, 1, NULL, $p, 1, NULL, NULL, 0, NULL)
+                    RETURNING "Id"
+                    """;
+                outbox.Parameters.AddWithValue("$c", chatId);
+                outbox.Parameters.AddWithValue("$at", now);
+                outbox.Parameters.AddWithValue("$k", $"u{updateId}:0");
+                outbox.Parameters.AddWithValue("$exp", now.AddHours(1));
+                outbox.Parameters.AddWithValue("$p", JsonSerializer.Serialize(new MessagePayload(replyText, null)));
+                await outbox.ExecuteScalarAsync(ct);
+            }
+
+            await tx.ReleaseAsync("handler", ct);
+            await tx.CommitAsync(ct);
+        });
+    }
 
     public static async Task ServeAsync(string url, string database)
     {

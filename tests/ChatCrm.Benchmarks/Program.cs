@@ -44,6 +44,14 @@ if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.Flag))
     return;
 }
 
+if (args.Contains(ChatCrm.Benchmarks.BareEndpoint.SqlFloorFlag))
+{
+    // The throughput run's second baseline: the bot's statements by hand, `--sql-floor-server <url> <file>`.
+    var at = Array.IndexOf(args, ChatCrm.Benchmarks.BareEndpoint.SqlFloorFlag);
+    await ChatCrm.Benchmarks.BareEndpoint.ServeSqlFloorAsync(args[at + 1], args[at + 2]);
+    return;
+}
+
 if (args.Contains("--throughput") && args.Contains("--postgres"))
 {
     // `-- --throughput --postgres [seconds] [concurrent clients] [warm-up seconds]`: issue 11 — see PostgresThroughput.
