@@ -46,7 +46,7 @@ internal static class Throughput
                 Console.WriteLine(Invariant($"bot / bare: {100 * bot.Load.PerSecond / bare.Load.PerSecond:F0} % (target ≥ 30 %); bot / its SQL by hand: {100 * bot.Load.PerSecond / floor.Load.PerSecond:F0} %; its SQL by hand / bare: {100 * floor.Load.PerSecond / bare.Load.PerSecond:F0} %; bot {bot.Load.PerSecond:N0}/s (target ≥ 3,000/s)"));
             }
 
-            Console.WriteLine(Invariant($"memory: bot peak RSS {bot.PeakRssMb:F0} MB (target < 200 MB); bare server {bare?.PeakRssMb ?? 0:F0} MB; load generator {Environment.ProcessId.PeakRssMb():F0} MB"));
+            Console.WriteLine(Invariant($"memory: bot peak RSS {bot.PeakRssMb:F0} MB (target < 150 MB); bare server {bare?.PeakRssMb ?? 0:F0} MB; load generator {Environment.ProcessId.PeakRssMb():F0} MB"));
         }
         finally
         {
