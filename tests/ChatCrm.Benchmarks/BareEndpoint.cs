@@ -44,13 +44,7 @@ internal static class BareEndpoint
         var replyText = "Нечего отменять: сейчас вы ничего не вводите.";
         await ServeWithAsync(url, async (updateId, chatId, text, ct) =>
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(ct);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = Pragmas;
-                await pragmas.ExecuteNonQueryAsync(ct);
-            }
+            await using var connection = await OpenAsync(connectionString, ct);
 
             var now = DateTime.UtcNow;
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -119,13 +113,7 @@ internal static class BareEndpoint
 
         await ServeWithAsync(url, async (updateId, chatId, text, ct) =>
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(ct);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = Pragmas;
-                await pragmas.ExecuteNonQueryAsync(ct);
-            }
+            await using var connection = await OpenAsync(connectionString, ct);
 
             await using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO Received (UpdateId, ChatId, Text, ReceivedAt) VALUES ($u, $c, $t, $at)";
@@ -135,6 +123,17 @@ internal static class BareEndpoint
             insert.Parameters.AddWithValue("$at", DateTime.UtcNow);
             await insert.ExecuteNonQueryAsync(ct);
         });
+    }
+
+    /// <summary>A pooled connection with the pragmas the bot's interceptor runs on every connection it opens.</summary>
+    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = Pragmas;
+        await pragmas.ExecuteNonQueryAsync(ct);
+        return connection;
     }
 
     /// <summary>The same floor on PostgreSQL: one pooled INSERT per request (the bot's own pooling).</summary>
