@@ -91,7 +91,7 @@ public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
         await using var bot = BotProcess.Start(Environment(api, port));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        var health = await Eventually(() => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
+        var health = await Eventually(bot, () => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
 
         health!["database"].Should().Be("ready");
         bot.Output.Should().NotContain(FakeBotApi.Token, "the bot token never appears in the logs");
@@ -136,7 +136,7 @@ public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
 
         await using (var first = BotProcess.Start(environment))
         {
-            await Eventually(() => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
+            await Eventually(first, () => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
             (await PostAsync(http, Updates.Text(ChatCrmApp.AdminId, "/client Ромашка"))).Should().Be(HttpStatusCode.OK);
             // Posted as Telegram flushes a backlog: one after another, each acknowledged. The rate lets 29 more run at
             // once; the rest wait, one a second, and the process dies while some still do.
@@ -194,17 +194,28 @@ public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
         return notes;
     }
 
-    protected static async Task<T> Eventually<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Asks the process until it answers. A minute, like the other waits for a bot process to start: the waiting classes
+    /// start together at the beginning of a run (<see cref="StartsFirstAttribute"/>), when the cores are busiest, and a
+    /// Debug build once took more than the fifteen seconds this allowed. A process that exited fails at once, with
+    /// what it printed.
+    /// </summary>
+    protected static async Task<T> Eventually<T>(BotProcess bot, Func<Task<T>> call)
     {
-        for (var attempt = 0; ; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
         {
             try
             {
                 return await call();
             }
-            catch (HttpRequestException) when (attempt < 150)
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !bot.Process.HasExited)
             {
                 await Task.Delay(100);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new Xunit.Sdk.XunitException($"The bot process never answered ({e.Message}). It printed:\n{bot.Output}");
             }
         }
     }
