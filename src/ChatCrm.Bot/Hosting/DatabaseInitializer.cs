@@ -1,5 +1,6 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Bot.Features.Shared;
+using ChatCrm.Bot.Outbox;
 using ChatCrm.Core.Domain.Audit;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
@@ -17,6 +18,7 @@ namespace ChatCrm.Bot.Hosting;
 internal sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
     IOptions<CrmOptions> crm,
+    IOptions<WebAppOptions> web,
     TimeProvider time,
     ILogger<DatabaseInitializer> log) : IHostedService
 {
@@ -43,7 +45,7 @@ internal sealed class DatabaseInitializer(
 
         await SeedProcessAsync(db, ct);
         await EnsureSalesDepartmentAsync(db, ct);
-        await EnsureAdminsAsync(db, ct);
+        await EnsureAdminsAsync(db, scope.ServiceProvider.GetRequiredService<OutboxWriter>(), ct);
     }
 
     /// <summary>
@@ -177,7 +179,12 @@ internal sealed class DatabaseInitializer(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    private async Task EnsureAdminsAsync(ChatCrmDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Every id in Crm:AdminTelegramIds is an active admin. Someone who was a manager, or switched off, and has a chat
+    /// with the bot gets the admin's command menu and the board's button at once: their next message would not send
+    /// them, since that happens only on a first visit.
+    /// </summary>
+    private async Task EnsureAdminsAsync(ChatCrmDbContext db, OutboxWriter outbox, CancellationToken ct)
     {
         var ids = crm.Value.AdminTelegramIds.Distinct().ToArray();
         if (ids.Length == 0)
@@ -199,6 +206,11 @@ internal sealed class DatabaseInitializer(
                 db.Audit.Add(AuditEntry.Record(null, 0, AuditActions.AdminConfigured, now, user.DisplayName, $"{user.Role.Code()}/{(user.IsActive ? "active" : "inactive")}", "admin/active"));
                 user.ChangeRole(Role.Admin);
                 user.Reactivate();
+                if (user.LastSeenAt is not null)
+                {
+                    var key = 0;
+                    new Menus(outbox, () => $"start:{now.Ticks}:admin:{user.Id}:{++key}", web.Value.Url).Refresh(user, crm.Value.Language);
+                }
             }
         }
 

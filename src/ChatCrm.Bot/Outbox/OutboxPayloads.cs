@@ -43,10 +43,13 @@ public sealed record CallbackAnswerPayload(
 public sealed record CommandMenuPayload(
     [property: JsonPropertyName("cmds")] MenuCommand[] Commands);
 
-/// <summary>A menu button that opens the Mini App at <paramref name="Url"/>, labelled <paramref name="Text"/>.</summary>
+/// <summary>
+/// A menu button that opens the Mini App at <paramref name="Url"/>, labelled <paramref name="Text"/>; with no
+/// <paramref name="Url"/>, Telegram's default button (the command list) in place of the board's.
+/// </summary>
 public sealed record MenuButtonPayload(
-    [property: JsonPropertyName("t")] string Text,
-    [property: JsonPropertyName("u")] string Url);
+    [property: JsonPropertyName("t")] string? Text,
+    [property: JsonPropertyName("u")] string? Url);
 
 public sealed record MenuCommand(
     [property: JsonPropertyName("c")] string Command,

@@ -34,6 +34,10 @@ public sealed class OutboxWriter(ChatCrmDbContext db, TimeProvider time, IOption
     public OutboxMessage MenuButton(long chatId, string text, string url, string? dedupKey) =>
         Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(text, url)), dedupKey, OutboxMessage.PriorityReply, null);
 
+    /// <summary>The chat's menu button back to Telegram's default, in place of the board's.</summary>
+    public OutboxMessage DefaultMenuButton(long chatId, string? dedupKey) =>
+        Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(null, null)), dedupKey, OutboxMessage.PriorityReply, null);
+
     private OutboxMessage Add(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime? expiresAtUtc)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -118,15 +118,25 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, IOptions<OutboxOpt
             case OutboxKind.SetCommands:
             {
                 var p = Payloads.Read<CommandMenuPayload>(message.Payload);
-                await bot.SetMyCommands(p.Commands.Select(c => new BotCommand(c.Command, c.Description)),
-                    scope: BotCommandScope.Chat(message.ChatId), cancellationToken: ct);
+                if (p.Commands.Length == 0)
+                {
+                    // No commands of their own: the chat falls back to the bot's default list.
+                    await bot.DeleteMyCommands(scope: BotCommandScope.Chat(message.ChatId), cancellationToken: ct);
+                }
+                else
+                {
+                    await bot.SetMyCommands(p.Commands.Select(c => new BotCommand(c.Command, c.Description)),
+                        scope: BotCommandScope.Chat(message.ChatId), cancellationToken: ct);
+                }
+
                 return new SendResult.Sent(null);
             }
 
             case OutboxKind.MenuButton:
             {
                 var p = Payloads.Read<MenuButtonPayload>(message.Payload);
-                await bot.SetChatMenuButton(message.ChatId, new MenuButtonWebApp { Text = p.Text, WebApp = new WebAppInfo { Url = p.Url } }, ct);
+                await bot.SetChatMenuButton(message.ChatId,
+                    p.Url is null ? new MenuButtonDefault() : new MenuButtonWebApp { Text = p.Text ?? "", WebApp = new WebAppInfo { Url = p.Url } }, ct);
                 return new SendResult.Sent(null);
             }
 

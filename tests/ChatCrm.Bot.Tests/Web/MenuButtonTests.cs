@@ -50,6 +50,46 @@ public sealed class MenuButtonTests
         app.Api.Calls.Should().NotContain(c => c.Method == "setChatMenuButton");
     }
 
+    [Fact]
+    public async Task Someone_switched_off_loses_the_board_button_and_the_command_menu()
+    {
+        await using var app = await ChatCrmApp.StartAsync();
+        await Chat.JoinAsync(app, Ivan, "manager", "Иван");
+        await ButtonsForAsync(app, Ivan, 1);
+        var admin = Chat.Admin(app);
+
+        var confirm = await admin.LastAsync("/deactivate Иван");
+        (await admin.TapAsync(confirm.Button("Да")))[^1].Text.Should().Contain("отключён");
+
+        (await ButtonsForAsync(app, Ivan, 2))[1]["type"]!.GetValue<string>().Should().Be("default", "the board would not let him in");
+        await app.Api.WaitForAsync(c => c.Any(x => x.Method == "deleteMyCommands" && x.Ok && x.Body["scope"]?["chat_id"]?.GetValue<long>() == Ivan),
+            because: "his own command list, which would only be refused now, is taken away");
+        app.Api.Calls.Should().NotContain(c => c.Method == "deleteMyCommands" && c.Body["scope"]!["chat_id"]!.GetValue<long>() == ChatCrmApp.AdminId);
+    }
+
+    [Fact]
+    public async Task Someone_made_an_admin_by_the_configuration_gets_the_admin_menu_and_the_board_button_at_the_next_start()
+    {
+        // Ivan, a manager switched off, is then named in Crm:AdminTelegramIds: the start makes him an active admin.
+        var app = await ChatCrmApp.StartAsync(settings: new Dictionary<string, string?> { ["Crm:AdminTelegramIds:1"] = Ivan.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await app.WriteAsync(async db =>
+        {
+            var ivan = await db.Users.SingleAsync(u => u.TelegramId == Ivan);
+            ivan.Seen(Ivan, "Иван", null, "ru", DateTime.UtcNow);
+            ivan.ChangeRole(Core.Domain.Users.Role.Manager);
+            ivan.Deactivate();
+            return 0;
+        });
+
+        await using var restarted = await app.RestartAsync();
+
+        var menu = await restarted.Api.WaitForAsync(c => c.Any(x => x.Method == "setMyCommands" && x.Ok && x.Body["scope"]?["chat_id"]?.GetValue<long>() == Ivan),
+            because: "Ivan's command menu is set as an admin's");
+        menu.Last(x => x.Method == "setMyCommands" && x.Body["scope"]?["chat_id"]?.GetValue<long>() == Ivan).Body["commands"]!.AsArray()
+            .Select(c => c!["command"]!.GetValue<string>()).Should().Contain(["invite", "deactivate"]);
+        (await ButtonsForAsync(restarted, Ivan, 1))[0]["web_app"]!["url"]!.GetValue<string>().Should().Be("https://crm.example.com/app");
+    }
+
     private static async Task<IReadOnlyList<JsonObject>> ButtonsForAsync(ChatCrmApp app, long chatId, int count)
     {
         var calls = await app.Api.WaitForAsync(c => c.Count(x => x.Method == "setChatMenuButton" && x.ChatId == chatId && x.Ok) >= count,

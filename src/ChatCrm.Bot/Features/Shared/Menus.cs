@@ -20,4 +20,15 @@ public sealed class Menus(OutboxWriter outbox, Func<string> nextKey, string? boa
             outbox.MenuButton(whose.ChatId, texts.WebMenuButton, boardUrl, nextKey());
         }
     }
+
+    /// <summary>
+    /// Takes both away from someone switched off: their commands would only be refused, and the board would not let
+    /// them in. The button goes back to Telegram's default even when the board has no address now: it may have had one
+    /// when the button was set.
+    /// </summary>
+    public void Withdraw(User whose)
+    {
+        outbox.CommandMenu(whose.ChatId, [], nextKey());
+        outbox.DefaultMenuButton(whose.ChatId, nextKey());
+    }
 }

@@ -154,6 +154,7 @@ internal sealed class DeactivateUser(IOptions<CrmOptions> crm) : ICommandHandler
             target.EndDialog();
             ctx.Audit.Record(AuditActions.UserDeactivated, target.DisplayName, "active", "inactive");
             ctx.Notify(target, t => t.Deactivated(), crm.Value.Language);
+            ctx.Menus.Withdraw(target);
         }
     }
 
