@@ -11,6 +11,19 @@ namespace ChatCrm.Bot.Tests.Infrastructure;
 /// </summary>
 public static class Seed
 {
+    /// <summary>
+    /// <paramref name="ago"/> before <paramref name="now"/>, but not before the day began in <paramref name="zone"/>
+    /// (the seeded users' zone): a test on the real clock that counts "today" must not fail in the minutes after
+    /// midnight there, when "five minutes ago" was yesterday. At 21:01 UTC that is 00:01 in Moscow.
+    /// </summary>
+    public static DateTime EarlierToday(DateTime now, TimeSpan ago, string zone = "Europe/Moscow")
+    {
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var dayBegan = TimeZoneInfo.ConvertTimeToUtc(TimeZoneInfo.ConvertTimeFromUtc(now, tz).Date, tz);
+        var at = now - ago;
+        return at < dayBegan ? dayBegan : at;
+    }
+
     /// <summary>A user already in the team, without the invite round trip (see <see cref="Chat.JoinAsync"/> for that).</summary>
     public static Task<User> UserAsync(ChatCrmApp app, long telegramId, Role role, DateTime joined, string zone = "Europe/Moscow",
         string? name = null, string? quiet = null, Language language = Language.Ru) =>

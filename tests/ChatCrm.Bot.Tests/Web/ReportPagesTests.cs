@@ -23,9 +23,9 @@ public sealed class ReportPagesTests : IAsyncLifetime
         _petrId = (await Seed.UserAsync(_app, Petr, Role.Manager, now, name: "Пётр")).Id;
         var romashka = await Seed.ClientAsync(_app, "Ромашка", ivanId);
         var lyutik = await Seed.ClientAsync(_app, "Лютик", _petrId);
-        await Seed.DealAsync(_app, romashka, ivanId, 150_000m, now.AddHours(-2), title: "Станки");
-        await Seed.DealAsync(_app, lyutik, _petrId, 90_000m, now.AddHours(-1), stagePosition: 2, title: "Пресс");
-        await Seed.TouchAsync(_app, romashka, ivanId, now.AddMinutes(-30));
+        await Seed.DealAsync(_app, romashka, ivanId, 150_000m, Seed.EarlierToday(now, TimeSpan.FromHours(2)), title: "Станки");
+        await Seed.DealAsync(_app, lyutik, _petrId, 90_000m, Seed.EarlierToday(now, TimeSpan.FromHours(1)), stagePosition: 2, title: "Пресс");
+        await Seed.TouchAsync(_app, romashka, ivanId, Seed.EarlierToday(now, TimeSpan.FromMinutes(30)));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -23,7 +23,7 @@ public sealed class TeamPageTests : IAsyncLifetime
         var romashka = await Seed.ClientAsync(_app, "Ромашка", _ivanId);
         await Seed.DealAsync(_app, romashka, _ivanId, 150_000m, now.AddDays(-1));
         await Seed.DealAsync(_app, romashka, _ivanId, 50_000m, now.AddDays(-1));
-        await Seed.TouchAsync(_app, romashka, _ivanId, now.AddMinutes(-5));
+        await Seed.TouchAsync(_app, romashka, _ivanId, Seed.EarlierToday(now, TimeSpan.FromMinutes(5)));
         await Seed.ClientAsync(_app, "Лютик", petrId, createdAt: now.AddDays(-40));
     }
 
