@@ -2,7 +2,9 @@ namespace ChatCrm.Bot.Data;
 
 /// <summary>
 /// A company-wide setting changed by an admin in the bot (/settings); it overrides the configuration
-/// default of the same key (e.g. "Schedule:MorningPlanAt").
+/// default of the same key (e.g. "Schedule:MorningPlanAt"). A few keys no admin sets hold what the bot itself keeps
+/// across starts, with no <see cref="UpdatedByUserId"/>: the board's address its menu buttons point at
+/// (<c>WebApp:MenuButtonUrl</c>).
 /// </summary>
 public sealed class Setting
 {

@@ -45,7 +45,57 @@ internal sealed class DatabaseInitializer(
 
         await SeedProcessAsync(db, ct);
         await EnsureSalesDepartmentAsync(db, ct);
-        await EnsureAdminsAsync(db, scope.ServiceProvider.GetRequiredService<OutboxWriter>(), ct);
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+        await EnsureAdminsAsync(db, outbox, ct);
+        await FollowBoardAddressAsync(db, outbox, ct);
+    }
+
+    /// <summary>Where the board's menu buttons were last pointed (empty: nowhere), in Settings.</summary>
+    internal const string BoardAddressKey = "WebApp:MenuButtonUrl";
+
+    /// <summary>
+    /// A menu button carries the board's address, and members get theirs when they join. When the address changes (a
+    /// new domain) or goes away, every active member who has a chat with the bot gets the new button, or Telegram's
+    /// default, once; otherwise their button would open the old address for good. Sent behind replies (at the
+    /// scheduled messages' priority), within a day. A database that never recorded the address records it and sends
+    /// nothing: the buttons it gave were the current ones.
+    /// </summary>
+    private async Task FollowBoardAddressAsync(ChatCrmDbContext db, OutboxWriter outbox, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var current = web.Value.Url ?? "";
+        var recorded = await db.Settings.FirstOrDefaultAsync(s => s.Key == BoardAddressKey, ct);
+        if (recorded is null)
+        {
+            db.Settings.Add(Setting.Create(BoardAddressKey, current, null, now));
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        if (recorded.Value == current)
+        {
+            return;
+        }
+
+        var members = await db.Users.AsNoTracking().Where(u => u.IsActive && u.LastSeenAt != null).ToListAsync(ct);
+        foreach (var member in members)
+        {
+            var key = $"board:{now.Ticks}:{member.Id}";
+            if (current.Length == 0)
+            {
+                outbox.DefaultMenuButton(member.ChatId, key, OutboxMessage.PriorityScheduled, now.AddDays(1));
+            }
+            else
+            {
+                var text = Core.Messages.Texts.For(member.LanguageOr(crm.Value.Language)).WebMenuButton;
+                outbox.MenuButton(member.ChatId, text, current, key, OutboxMessage.PriorityScheduled, now.AddDays(1));
+            }
+        }
+
+        log.LogInformation("The board's address is now {Address} (was {Old}): {Count} members get a new menu button",
+            current.Length == 0 ? "none" : current, recorded.Value.Length == 0 ? "none" : recorded.Value, members.Count);
+        recorded.Change(current, null, now);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

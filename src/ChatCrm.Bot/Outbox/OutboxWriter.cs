@@ -31,12 +31,13 @@ public sealed class OutboxWriter(ChatCrmDbContext db, TimeProvider time, IOption
         Add(chatId, OutboxKind.SetCommands, Payloads.Write(new CommandMenuPayload([.. commands])), dedupKey, OutboxMessage.PriorityReply, null);
 
     /// <summary>The chat's menu button opens the board (a Telegram Mini App) at <paramref name="url"/>.</summary>
-    public OutboxMessage MenuButton(long chatId, string text, string url, string? dedupKey) =>
-        Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(text, url)), dedupKey, OutboxMessage.PriorityReply, null);
+    public OutboxMessage MenuButton(long chatId, string text, string url, string? dedupKey, int priority = OutboxMessage.PriorityReply,
+        DateTime? expiresAtUtc = null) =>
+        Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(text, url)), dedupKey, priority, expiresAtUtc);
 
     /// <summary>The chat's menu button back to Telegram's default, in place of the board's.</summary>
-    public OutboxMessage DefaultMenuButton(long chatId, string? dedupKey) =>
-        Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(null, null)), dedupKey, OutboxMessage.PriorityReply, null);
+    public OutboxMessage DefaultMenuButton(long chatId, string? dedupKey, int priority = OutboxMessage.PriorityReply, DateTime? expiresAtUtc = null) =>
+        Add(chatId, OutboxKind.MenuButton, Payloads.Write(new MenuButtonPayload(null, null)), dedupKey, priority, expiresAtUtc);
 
     private OutboxMessage Add(long chatId, OutboxKind kind, string payload, string? dedupKey, int priority, DateTime? expiresAtUtc)
     {

@@ -135,11 +135,18 @@ public sealed class ChatCrmApp : WebApplicationFactory<Program>
     /// Stops this host as a shutdown would and starts a new one on the same database file, settings, clock and fake Bot
     /// API: what was committed (and only that) survives. Use the returned app from then on.
     /// </summary>
-    public async Task<ChatCrmApp> RestartAsync()
+    /// <param name="changed">Settings the operator changed before the restart (a new address, say); the rest stay.</param>
+    public async Task<ChatCrmApp> RestartAsync(IDictionary<string, string?>? changed = null)
     {
         _handedOver = true;
         await DisposeAsync();
-        var next = new ChatCrmApp(Api, polling: false, _settings, _clock, Folder) { _logs = _logs, _sendClock = _sendClock };
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in changed ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var next = new ChatCrmApp(Api, polling: false, settings, _clock, Folder) { _logs = _logs, _sendClock = _sendClock };
         next.Start(OnPort);
         return next;
     }

@@ -90,6 +90,36 @@ public sealed class MenuButtonTests
         (await ButtonsForAsync(restarted, Ivan, 1))[0]["web_app"]!["url"]!.GetValue<string>().Should().Be("https://crm.example.com/app");
     }
 
+    [Fact]
+    public async Task When_the_board_moves_every_member_gets_a_button_to_its_new_address_at_the_next_start_and_only_then()
+    {
+        var app = await ChatCrmApp.StartAsync();
+        await Chat.JoinAsync(app, Ivan, "manager", "Иван");
+        await ButtonsForAsync(app, Ivan, 1);
+
+        var moved = await app.RestartAsync(new Dictionary<string, string?> { ["Telegram:WebAppUrl"] = "https://board.example.org/app" });
+        (await ButtonsForAsync(moved, Ivan, 2))[1]["web_app"]!["url"]!.GetValue<string>().Should().Be("https://board.example.org/app");
+        (await ButtonsForAsync(moved, ChatCrmApp.AdminId, 2))[1]["web_app"]!["url"]!.GetValue<string>()
+            .Should().Be("https://board.example.org/app", "the admin wrote to the bot (Ivan's invite) and has a button too");
+
+        // The same address again: the buttons are the current ones, nothing more is written.
+        await using var again = await moved.RestartAsync();
+        (await again.QueryAsync(db => db.Outbox.Where(m => m.Kind == OutboxKind.MenuButton).CountAsync())).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task When_the_board_has_no_address_any_more_members_get_telegrams_default_button_back()
+    {
+        var app = await ChatCrmApp.StartAsync();
+        await Chat.JoinAsync(app, Ivan, "manager", "Иван");
+        await ButtonsForAsync(app, Ivan, 1);
+
+        // Polling, and no Telegram:WebAppUrl: nothing tells the bot where the board is.
+        await using var polling = await app.RestartAsync(new Dictionary<string, string?> { ["Telegram:WebhookUrl"] = "" });
+
+        (await ButtonsForAsync(polling, Ivan, 2))[1]["type"]!.GetValue<string>().Should().Be("default");
+    }
+
     private static async Task<IReadOnlyList<JsonObject>> ButtonsForAsync(ChatCrmApp app, long chatId, int count)
     {
         var calls = await app.Api.WaitForAsync(c => c.Count(x => x.Method == "setChatMenuButton" && x.ChatId == chatId && x.Ok) >= count,
