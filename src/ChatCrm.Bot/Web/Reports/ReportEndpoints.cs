@@ -33,32 +33,22 @@ public static class ReportEndpoints
     /// <summary>What the page asks for: a kind, a period code (as the chat's buttons code it) and the narrowing.</summary>
     private sealed record Asked(IReport Report, ReportPeriod Period, long? ManagerId, long? SegmentId, long? CycleId);
 
+    /// <summary>A report built for a signed-in user, with what was asked and in which words.</summary>
+    private sealed record Built(User User, Asked Asked, ReportRequest Request, ReportResult Result, Texts T);
+
     private static async Task<IResult> PartAsync(HttpContext http, WebSignIn signIn, ChatCrmDbContext db, TimeProvider time, IOptions<CrmOptions> crm,
         CancellationToken ct)
     {
-        if (await signIn.UserAsync(http, ct) is not { } user)
+        var (built, problem) = await BuildAsync(http, signIn, db, time, crm, ct);
+        if (problem is not null)
         {
-            return Results.Unauthorized();
+            return problem;
         }
 
-        var zone = TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var now = time.GetUtcNow().UtcDateTime;
-        if (Read(http.Request.Query, zone, now) is not { } asked)
-        {
-            return Bad();
-        }
-
-        if (!ReportScope.ManagerFor(user, asked.ManagerId, out var managerId))
-        {
-            return Results.NotFound(new { error = "A manager's reports are their own." });
-        }
-
-        var t = Texts.For(user.LanguageOr(crm.Value.Language));
-        var request = new ReportRequest(asked.Period, zone, now, managerId, asked.SegmentId, asked.CycleId, crm.Value.Currency);
-        var result = await asked.Report.BuildAsync(db, request, t, ct);
+        var (user, asked, request, result, t) = built!;
         var html = new StringBuilder(32 * 1024);
         WebHtml.Tabs(html, t, user, WebView.Reports);
-        await FormAsync(html, db, user, asked, zone, now, t, ct);
+        await FormAsync(html, db, user, asked, request.Zone, request.NowUtc, t, ct);
         Result(html, result, asked, t);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
@@ -67,47 +57,52 @@ public static class ReportEndpoints
     private static async Task<IResult> JsonAsync(HttpContext http, WebSignIn signIn, ChatCrmDbContext db, TimeProvider time, IOptions<CrmOptions> crm,
         CancellationToken ct)
     {
-        var (result, _, _, problem) = await BuildAsync(http, signIn, db, time, crm, ct);
-        return problem ?? Results.Json(new { result!.Title, result.Summary, result.Tables, result.Chart });
+        var (built, problem) = await BuildAsync(http, signIn, db, time, crm, ct);
+        return problem ?? Results.Json(new { built!.Result.Title, built.Result.Summary, built.Result.Tables, built.Result.Chart });
     }
 
     private static async Task<IResult> XlsxAsync(HttpContext http, WebSignIn signIn, ChatCrmDbContext db, TimeProvider time, IOptions<CrmOptions> crm,
         CancellationToken ct)
     {
-        var (result, request, kind, problem) = await BuildAsync(http, signIn, db, time, crm, ct);
+        var (built, problem) = await BuildAsync(http, signIn, db, time, crm, ct);
         if (problem is not null)
         {
             return problem;
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        return Results.File(ReportFiles.Xlsx(result!), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ReportFiles.FileName(kind!, request!, "xlsx"));
+        return Results.File(ReportFiles.Xlsx(built!.Result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ReportFiles.FileName(built.Asked.Report.Kind, built.Request, "xlsx"));
     }
 
-    private static async Task<(ReportResult? Result, ReportRequest? Request, string? Kind, IResult? Problem)> BuildAsync(HttpContext http, WebSignIn signIn,
-        ChatCrmDbContext db, TimeProvider time, IOptions<CrmOptions> crm, CancellationToken ct)
+    /// <summary>
+    /// What every report request does first, for the page, the JSON and the file alike: the sign-in, what was asked,
+    /// whose figures this user may see (the chat's own rule), and the report itself.
+    /// </summary>
+    private static async Task<(Built? Built, IResult? Problem)> BuildAsync(HttpContext http, WebSignIn signIn, ChatCrmDbContext db, TimeProvider time,
+        IOptions<CrmOptions> crm, CancellationToken ct)
     {
         if (await signIn.UserAsync(http, ct) is not { } user)
         {
-            return (null, null, null, Results.Unauthorized());
+            return (null, Results.Unauthorized());
         }
 
         var zone = TimeZones.Find(user.TimeZoneId) ?? TimeZoneInfo.Utc;
         var now = time.GetUtcNow().UtcDateTime;
         if (Read(http.Request.Query, zone, now) is not { } asked)
         {
-            return (null, null, null, Bad());
+            return (null, Bad());
         }
 
         if (!ReportScope.ManagerFor(user, asked.ManagerId, out var managerId))
         {
-            return (null, null, null, Results.NotFound(new { error = "A manager's reports are their own." }));
+            return (null, Results.NotFound(new { error = "A manager's reports are their own." }));
         }
 
+        var t = Texts.For(user.LanguageOr(crm.Value.Language));
         var request = new ReportRequest(asked.Period, zone, now, managerId, asked.SegmentId, asked.CycleId, crm.Value.Currency);
-        var result = await asked.Report.BuildAsync(db, request, Texts.For(user.LanguageOr(crm.Value.Language)), ct);
-        return (result, request, asked.Report.Kind, null);
+        var result = await asked.Report.BuildAsync(db, request, t, ct);
+        return (new Built(user, asked, request, result, t), null);
     }
 
     private static Asked? Read(IQueryCollection q, TimeZoneInfo zone, DateTime nowUtc)
