@@ -78,18 +78,11 @@ internal sealed class DatabaseInitializer(
         }
 
         var members = await db.Users.AsNoTracking().Where(u => u.IsActive && u.LastSeenAt != null).ToListAsync(ct);
+        var sent = 0;
+        var menus = new Menus(outbox, () => $"board:{now.Ticks}:{++sent}", web.Value.Url);
         foreach (var member in members)
         {
-            var key = $"board:{now.Ticks}:{member.Id}";
-            if (current.Length == 0)
-            {
-                outbox.DefaultMenuButton(member.ChatId, key, OutboxMessage.PriorityScheduled, now.AddDays(1));
-            }
-            else
-            {
-                var text = Core.Messages.Texts.For(member.LanguageOr(crm.Value.Language)).WebMenuButton;
-                outbox.MenuButton(member.ChatId, text, current, key, OutboxMessage.PriorityScheduled, now.AddDays(1));
-            }
+            menus.RepointButton(member, crm.Value.Language, OutboxMessage.PriorityScheduled, now.AddDays(1));
         }
 
         log.LogInformation("The board's address is now {Address} (was {Old}): {Count} members get a new menu button",

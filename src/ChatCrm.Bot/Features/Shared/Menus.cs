@@ -22,6 +22,22 @@ public sealed class Menus(OutboxWriter outbox, Func<string> nextKey, string? boa
     }
 
     /// <summary>
+    /// Points the menu button where the board is now, after its address changed: to the board, or back to Telegram's
+    /// default when it has none. Sent at <paramref name="priority"/> until <paramref name="expiresAtUtc"/>.
+    /// </summary>
+    public void RepointButton(User whose, Language fallback, int priority, DateTime expiresAtUtc)
+    {
+        if (boardUrl is null)
+        {
+            outbox.DefaultMenuButton(whose.ChatId, nextKey(), priority, expiresAtUtc);
+        }
+        else
+        {
+            outbox.MenuButton(whose.ChatId, Texts.For(whose.LanguageOr(fallback)).WebMenuButton, boardUrl, nextKey(), priority, expiresAtUtc);
+        }
+    }
+
+    /// <summary>
     /// Takes both away from someone switched off: their commands would only be refused, and the board would not let
     /// them in. The button goes back to Telegram's default even when the board has no address now: it may have had one
     /// when the button was set.
