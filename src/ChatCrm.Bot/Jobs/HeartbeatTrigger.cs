@@ -42,15 +42,14 @@ internal sealed class HeartbeatTrigger(ISchedulerFactory schedulers, string cron
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>The trigger, starting now on <paramref name="time"/>: the scheduler's own clock (Quartz takes the container's).</summary>
-    private static ITrigger Build(string cron, TimeProvider time) =>
-        TriggerBuilder.Create(time).ForJob(HeartbeatJob.Key).WithIdentity(HeartbeatJob.TriggerKey)
+    private static ICronTrigger Build(string cron, TimeProvider time) =>
+        (ICronTrigger)TriggerBuilder.Create(time).ForJob(HeartbeatJob.Key).WithIdentity(HeartbeatJob.TriggerKey)
             .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
 
-    private static bool Same(ICronTrigger stored, ITrigger wanted) =>
-        wanted is ICronTrigger cronTrigger
-        && stored.CronExpressionString == cronTrigger.CronExpressionString
-        && stored.TimeZone.Id == cronTrigger.TimeZone.Id
-        && stored.MisfireInstruction == cronTrigger.MisfireInstruction
-        && Equals(stored.JobKey, cronTrigger.JobKey);
+    private static bool Same(ICronTrigger stored, ICronTrigger wanted) =>
+        stored.CronExpressionString == wanted.CronExpressionString
+        && stored.TimeZone.Id == wanted.TimeZone.Id
+        && stored.MisfireInstruction == wanted.MisfireInstruction
+        && Equals(stored.JobKey, wanted.JobKey);
 }
