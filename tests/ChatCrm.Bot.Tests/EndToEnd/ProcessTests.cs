@@ -91,7 +91,7 @@ public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
         await using var bot = BotProcess.Start(Environment(api, port));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        var health = await Eventually(bot, () => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
+        var health = await UntilAnsweredAsync(bot, () => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
 
         health!["database"].Should().Be("ready");
         bot.Output.Should().NotContain(FakeBotApi.Token, "the bot token never appears in the logs");
@@ -136,7 +136,7 @@ public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
 
         await using (var first = BotProcess.Start(environment))
         {
-            await Eventually(first, () => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
+            await UntilAnsweredAsync(first, () => http.GetFromJsonAsync<Dictionary<string, string>>("/health"));
             (await PostAsync(http, Updates.Text(ChatCrmApp.AdminId, "/client Ромашка"))).Should().Be(HttpStatusCode.OK);
             // Posted as Telegram flushes a backlog: one after another, each acknowledged. The rate lets 29 more run at
             // once; the rest wait, one a second, and the process dies while some still do.
@@ -200,7 +200,7 @@ public abstract class ProcessTests(TestDatabase database) : IAsyncLifetime
     /// Debug build once took more than the fifteen seconds this allowed. A process that exited fails at once, with
     /// what it printed.
     /// </summary>
-    protected static async Task<T> Eventually<T>(BotProcess bot, Func<Task<T>> call)
+    protected static async Task<T> UntilAnsweredAsync<T>(BotProcess bot, Func<Task<T>> call)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)

@@ -1,6 +1,7 @@
 using ChatCrm.Bot.Data;
 using ChatCrm.Core.Domain.Crm;
 using ChatCrm.Core.Domain.Users;
+using ChatCrm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Bot.Tests.Infrastructure;
@@ -18,8 +19,9 @@ public static class Seed
     /// </summary>
     public static DateTime EarlierToday(DateTime now, TimeSpan ago, string zone = "Europe/Moscow")
     {
-        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
-        var dayBegan = TimeZoneInfo.ConvertTimeToUtc(TimeZoneInfo.ConvertTimeFromUtc(now, tz).Date, tz);
+        // The bot's own "today" (LocalCalendar), which is what the figures under test count by.
+        var tz = TimeZones.Find(zone)!;
+        var dayBegan = LocalCalendar.StartOfDay(LocalCalendar.Today(now, tz), tz);
         var at = now - ago;
         return at < dayBegan ? dayBegan : at;
     }
